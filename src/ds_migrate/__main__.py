@@ -1,0 +1,3 @@
+from ds_migrate.cli import main
+
+main()

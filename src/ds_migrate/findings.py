@@ -1,0 +1,97 @@
+"""What a scan produces: findings, their fixes, and per-file results."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        return cls[text.upper()]
+
+
+class Applicability(enum.Enum):
+    """How sure a fix is (ruff's terms): safe fixes run by default."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    NONE = "none"
+
+
+@dataclass
+class NodeEdit:
+    """A change to one syntax node, applied when the tree is rewritten.
+
+    ``key`` is the original node; ``apply`` turns the (possibly already
+    updated) node into its replacement. Several edits may share a node.
+    """
+
+    key: Any
+    apply: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class RenameEdit:
+    """Rename the legacy name starting at ``start`` in the text of token ``key``."""
+
+    key: Any
+    start: int
+
+
+@dataclass
+class Fix:
+    applicability: Applicability
+    edits: list[Any] = field(default_factory=list)
+    description: str = ""
+
+
+@dataclass
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    legacy_name: str | None = None
+    fix: Fix | None = None
+    note: str | None = None  # why a fix is limited, or where to act by hand
+    suppressed: bool = False
+
+    @property
+    def fix_applicability(self) -> Applicability:
+        return self.fix.applicability if self.fix else Applicability.NONE
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code)
+
+
+@dataclass
+class FileError:
+    path: str
+    message: str
+    line: int | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    skipped: str | None = None  # reason the file was not searched
+    parsed: bool = False

@@ -1,0 +1,29 @@
+"""Turn character offsets into 1-based line and column numbers."""
+
+from __future__ import annotations
+
+import bisect
+
+
+class LineIndex:
+    def __init__(self, text: str) -> None:
+        self._text = text
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._starts[line - 1]
+        end = self._starts[line] if line < len(self._starts) else len(self._text)
+        return self._text[start:end].rstrip("\r\n")
+
+    def offset(self, line: int, column: int) -> int:
+        return self._starts[line - 1] + column - 1

@@ -1,0 +1,96 @@
+"""Recognise retired DeepSeek model names as whole tokens in any text.
+
+One matcher serves every file kind, the suppression count and the
+"nothing missed" invariant, so they can never disagree about what an
+occurrence is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LEGACY_BASE_NAMES = ("deepseek-chat", "deepseek-reasoner", "deepseek-coder")
+
+_CANDIDATE = re.compile(r"deepseek-(?:chat|reasoner|coder)", re.IGNORECASE)
+_NEEDLE = re.compile(rb"deepseek-(?:chat|reasoner|coder)", re.IGNORECASE)
+
+# Characters that continue a model id or a provider route; a legacy name
+# glued to one of them is part of some longer, different id.
+_ID_CHARS = frozenset("_-.@")
+_PROVIDER_PREFIXES = ("deepseek",)
+
+
+@dataclass(frozen=True)
+class LegacyName:
+    """One occurrence: ``start:end`` covers the prefix and the name."""
+
+    start: int
+    end: int
+    text: str  # as written, prefix included: "deepseek/deepseek-chat"
+    prefix: str  # "deepseek/", "deepseek:" or ""
+    base: str  # lower-case base name: "deepseek-chat"
+
+    @property
+    def name_start(self) -> int:
+        return self.start + len(self.prefix)
+
+
+def _is_id_char(ch: str) -> bool:
+    return ch.isalnum() or ch in _ID_CHARS
+
+
+def _segment_before(text: str, end: int) -> int:
+    """Start of the run of id characters ending at ``end``."""
+    i = end
+    while i > 0 and _is_id_char(text[i - 1]):
+        i -= 1
+    return i
+
+
+def find_legacy_names(text: str) -> list[LegacyName]:
+    """Every whole-token legacy name in ``text``, in order."""
+    found: list[LegacyName] = []
+    n = len(text)
+    for m in _CANDIDATE.finditer(text):
+        start, end = m.span()
+        if end < n:
+            after = text[end]
+            if after.isalnum() or after in "_-":
+                continue  # deepseek-chat-v3-0324, deepseek-chat_x
+            if after in ".:" and end + 1 < n and (text[end + 1].isalnum() or text[end + 1] == "_"):
+                continue  # deepseek-chat:free (OpenRouter variant), deepseek-chat.v2
+        prefix = ""
+        if start:
+            before = text[start - 1]
+            if before in "/:":
+                seg_start = _segment_before(text, start - 1)
+                segment = text[seg_start : start - 1]
+                outer = text[seg_start - 1] if seg_start else ""
+                routed = outer in "/:" or (outer != "" and _is_id_char(outer))
+                if segment.lower() in _PROVIDER_PREFIXES and not routed:
+                    prefix = text[seg_start:start]
+                elif before == "/" and segment.lower() in LEGACY_BASE_NAMES:
+                    pass  # prose such as "deepseek-chat/deepseek-reasoner"
+                else:
+                    continue  # openrouter/deepseek/deepseek-chat, a URL path
+            elif _is_id_char(before):
+                continue  # whisper-and-deepseek-chat
+        full_start = start - len(prefix)
+        found.append(
+            LegacyName(full_start, end, text[full_start:end], prefix, m.group(0).lower())
+        )
+    return found
+
+
+def may_contain_legacy(data: bytes) -> bool:
+    """Cheap byte test run before any decoding or parsing."""
+    return _NEEDLE.search(data) is not None
+
+
+def is_exact_legacy(value: str) -> LegacyName | None:
+    """The legacy name if ``value`` is nothing but one (with optional prefix)."""
+    names = find_legacy_names(value)
+    if len(names) == 1 and names[0].start == 0 and names[0].end == len(value):
+        return names[0]
+    return None

@@ -1,0 +1,1 @@
+"""Python analysis and rewriting, built on libcst."""

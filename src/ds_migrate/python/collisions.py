@@ -1,0 +1,75 @@
+"""Would renaming make two keys, members or branches the same?
+
+Both retired names map to one V4 model, so renaming a price table keyed by
+both, or an if/elif over both, would silently merge them. Such renames are
+refused even with --unsafe-fixes.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ds_migrate.python.sites import NameSite
+from ds_migrate.python.syntax import string_value
+from ds_migrate.rules.base import CheckContext
+
+
+def _strings_in(node: cst.CSTNode) -> list[str]:
+    found: list[str] = []
+
+    class _Strings(cst.CSTVisitor):
+        def visit_SimpleString(self, string: cst.SimpleString) -> None:
+            value = string_value(string)
+            if value is not None:
+                found.append(value)
+
+    node.visit(_Strings())
+    return found
+
+
+def _scope(site: NameSite) -> list[cst.CSTNode]:
+    """The nodes whose string values must stay distinct after renaming."""
+    parents = site.role_parents
+    for i, parent in enumerate(parents):
+        if isinstance(parent, (cst.Dict, cst.List, cst.Set, cst.Tuple)):
+            if isinstance(parent, cst.Dict):
+                return [el.key for el in parent.elements if isinstance(el, cst.DictElement)]
+            return [el.value for el in parent.elements]
+        if isinstance(parent, cst.Match):
+            return [case.pattern for case in parent.cases]
+        if isinstance(parent, cst.If):
+            head = parent
+            for above in parents[i + 1 :]:
+                if isinstance(above, cst.If) and above.orelse is head:
+                    head = above
+                elif isinstance(above, cst.Else):
+                    continue
+                else:
+                    break
+            tests: list[cst.CSTNode] = []
+            node: cst.CSTNode | None = head
+            while isinstance(node, cst.If):
+                tests.append(node.test)
+                node = node.orelse
+            return tests
+        if isinstance(parent, (cst.BaseSuite, cst.SimpleStatementLine)):
+            break
+    return []
+
+
+def collision_in(site: NameSite, ctx: CheckContext) -> str | None:
+    """A reason to refuse the rename, or None."""
+    values: list[str] = []
+    for node in _scope(site):
+        values.extend(_strings_in(node))
+    renamed = [ctx.mapping.rename(value) for value in values]
+    seen: dict[str, str] = {}
+    for before, after in zip(values, renamed):
+        other = seen.get(after.lower())
+        if other is not None and other.lower() != before.lower():
+            return (
+                f"not renamed: '{other}' and '{before}' would both become '{after}'; "
+                "decide by hand (both names are one V4 model; the thinking mode tells them apart)"
+            )
+        seen.setdefault(after.lower(), before)
+    return None

@@ -1,0 +1,32 @@
+"""What every calling context provides."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import libcst as cst
+
+from ds_migrate.python.module_info import ModuleInfo, is_foreign_url
+from ds_migrate.python.toggles import Toggle
+
+
+class CallContext:
+    name: ClassVar[str]
+    label: ClassVar[str]  # in messages: "OpenAI SDK call"
+    priority: ClassVar[int] = 100
+    # Where the model goes when passed positionally, if anywhere.
+    positional_model: ClassVar[bool] = False
+
+    def recognizes(self, call: cst.Call, info: ModuleInfo) -> bool:
+        raise NotImplementedError
+
+    def base_url(self, call: cst.Call, info: ModuleInfo) -> str | None:
+        """The base URL the request goes to, where the code shows it."""
+        return info.host_of_call(call)
+
+    def is_foreign(self, call: cst.Call, info: ModuleInfo) -> bool:
+        return is_foreign_url(self.base_url(call, info))
+
+    def toggle(self, call: cst.Call, mode: str, quote: str) -> Toggle:
+        """How to make the thinking mode explicit on this call."""
+        raise NotImplementedError

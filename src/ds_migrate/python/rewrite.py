@@ -1,0 +1,44 @@
+"""Apply chosen fixes to a libcst module; untouched nodes print as they were."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Iterable
+
+import libcst as cst
+
+from ds_migrate.findings import Fix, NodeEdit, RenameEdit
+from ds_migrate.mapping import Mapping
+
+
+class _ApplyEdits(cst.CSTTransformer):
+    def __init__(self, fixes: Iterable[Fix], mapping: Mapping) -> None:
+        super().__init__()
+        self.mapping = mapping
+        self.renames: dict[int, set[int]] = defaultdict(set)
+        self.node_edits: dict[int, list[Callable]] = defaultdict(list)
+        self._keep_alive = []
+        for fix in fixes:
+            for edit in fix.edits:
+                self._keep_alive.append(edit.key)
+                if isinstance(edit, RenameEdit):
+                    self.renames[id(edit.key)].add(edit.start)
+                elif isinstance(edit, NodeEdit):
+                    self.node_edits[id(edit.key)].append(edit.apply)
+
+    def on_leave(self, original_node, updated_node):
+        updated = super().on_leave(original_node, updated_node)
+        key = id(original_node)
+        starts = self.renames.get(key)
+        if starts:
+            renamed = self.mapping.rename(original_node.value, only=frozenset(starts))
+            updated = updated.with_changes(value=renamed)
+        for apply in self.node_edits.get(key, ()):
+            updated = apply(updated)
+        return updated
+
+
+def apply_fixes(module: cst.Module, fixes: list[Fix], mapping: Mapping) -> str:
+    if not fixes:
+        return module.code
+    return module.visit(_ApplyEdits(fixes, mapping)).code

@@ -1,0 +1,80 @@
+"""Small read-only questions about libcst nodes, shared by rules and contexts."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+
+def dotted_name(node: cst.BaseExpression) -> str | None:
+    """``a.b.c`` for a chain of attributes on a name, else None."""
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if isinstance(node, cst.Name):
+        parts.append(node.value)
+        return ".".join(reversed(parts))
+    return None
+
+
+def attribute_tail(node: cst.BaseExpression) -> list[str]:
+    """Attribute names of a call chain, outermost last: ``x().chat.completions.create``
+    gives ``["chat", "completions", "create"]``; the receiver is dropped."""
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if isinstance(node, cst.Name):
+        parts.append(node.value)
+    return list(reversed(parts))
+
+
+def receiver_of(node: cst.BaseExpression, depth: int) -> cst.BaseExpression:
+    """The expression ``depth`` attributes below ``node``."""
+    for _ in range(depth):
+        if not isinstance(node, cst.Attribute):
+            break
+        node = node.value
+    return node
+
+
+def keyword_arg(call: cst.Call, name: str) -> cst.Arg | None:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg
+    return None
+
+
+def has_star_kwargs(call: cst.Call) -> bool:
+    return any(arg.star == "**" for arg in call.args)
+
+
+def string_value(node: cst.BaseExpression | None) -> str | None:
+    """The value of a plain (non-f, non-bytes) string literal."""
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.ConcatenatedString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def dict_key_value(element: cst.BaseDictElement) -> str | None:
+    if isinstance(element, cst.DictElement):
+        return string_value(element.key)
+    return None
+
+
+def dict_get(node: cst.Dict, key: str) -> cst.DictElement | None:
+    for element in node.elements:
+        if isinstance(element, cst.DictElement) and dict_key_value(element) == key:
+            return element
+    return None
+
+
+def quote_of(node: cst.BaseExpression | None) -> str:
+    """The quote character a string literal uses, so added code matches it."""
+    if isinstance(node, cst.SimpleString):
+        return node.quote[0]
+    return '"'

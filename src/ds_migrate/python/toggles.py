@@ -1,0 +1,97 @@
+"""The thinking toggle in each form a calling context accepts.
+
+A planned toggle says how to change the call and how sure that change is;
+contexts pick the form, this module knows how to write each one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import libcst as cst
+
+from ds_migrate.findings import Applicability
+from ds_migrate.mapping import ENABLED
+from ds_migrate.python.layout import append_arg, append_dict_element, dict_element_node, keyword_arg_node
+from ds_migrate.python.syntax import dict_get, has_star_kwargs, keyword_arg
+
+ANTHROPIC_BUDGET_TOKENS = 1024  # the SDK's type requires it; DeepSeek ignores it
+
+
+@dataclass
+class Toggle:
+    """How a call gets its thinking mode. ``apply`` is None when nothing is added."""
+
+    apply: Callable[[cst.Call], cst.Call] | None
+    applicability: Applicability = Applicability.SAFE
+    note: str | None = None
+
+
+def thinking_object(mode: str, quote: str, budget: bool = False) -> cst.Dict:
+    q = quote
+    extra = f", {q}budget_tokens{q}: {ANTHROPIC_BUDGET_TOKENS}" if budget and mode == ENABLED else ""
+    return cst.parse_expression(f"{{{q}type{q}: {q}{mode}{q}{extra}}}")
+
+
+def has_thinking_key(node: cst.BaseExpression | None) -> bool:
+    return isinstance(node, cst.Dict) and dict_get(node, "thinking") is not None
+
+
+def via_extra_body(call: cst.Call, mode: str, quote: str) -> Toggle:
+    """OpenAI SDK and its wrappers: ``extra_body={"thinking": {...}}``."""
+    existing = keyword_arg(call, "extra_body")
+    value = thinking_object(mode, quote)
+    if existing is None:
+        applicability = Applicability.UNSAFE if has_star_kwargs(call) else Applicability.SAFE
+        body = cst.Dict([dict_element_node("thinking", value, quote)])
+
+        def add(node: cst.Call) -> cst.Call:
+            if keyword_arg(node, "extra_body") is not None:
+                return node
+            return append_arg(node, keyword_arg_node("extra_body", body))
+
+        note = "**kwargs may already carry extra_body; check before applying" if applicability is Applicability.UNSAFE else None
+        return Toggle(add, applicability, note)
+    if isinstance(existing.value, cst.Dict):
+        if has_thinking_key(existing.value):
+            return Toggle(None, note="the call already sets thinking in extra_body; kept as is")
+
+        def insert(node: cst.Call) -> cst.Call:
+            arg = keyword_arg(node, "extra_body")
+            if arg is None or not isinstance(arg.value, cst.Dict) or has_thinking_key(arg.value):
+                return node
+            new_dict = append_dict_element(arg.value, dict_element_node("thinking", value, quote))
+            return node.deep_replace(arg, arg.with_changes(value=new_dict))
+
+        return Toggle(insert)
+
+    def merge(node: cst.Call) -> cst.Call:
+        arg = keyword_arg(node, "extra_body")
+        if arg is None or isinstance(arg.value, cst.Dict):
+            return node
+        merged = cst.Dict(
+            [cst.StarredDictElement(arg.value), dict_element_node("thinking", value, quote)]
+        )
+        return node.deep_replace(arg, arg.with_changes(value=merged))
+
+    return Toggle(
+        merge,
+        Applicability.UNSAFE,
+        "extra_body is built elsewhere; merging the thinking key into it needs a glance",
+    )
+
+
+def via_keyword(call: cst.Call, keyword: str, value: cst.BaseExpression) -> Toggle:
+    """Libraries that take the toggle as a keyword: ``thinking=``, ``use_thinking=``."""
+    if keyword_arg(call, keyword) is not None:
+        return Toggle(None, note=f"the call already sets {keyword}=; kept as is")
+    applicability = Applicability.UNSAFE if has_star_kwargs(call) else Applicability.SAFE
+
+    def add(node: cst.Call) -> cst.Call:
+        if keyword_arg(node, keyword) is not None:
+            return node
+        return append_arg(node, keyword_arg_node(keyword, value))
+
+    note = f"**kwargs may already carry {keyword}; check before applying" if applicability is Applicability.UNSAFE else None
+    return Toggle(add, applicability, note)

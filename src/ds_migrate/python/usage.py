@@ -1,0 +1,98 @@
+"""Follow a value to where the module uses it: which calls get a model
+constant, and whether a payload dict is sent as a raw JSON body."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import libcst as cst
+
+from ds_migrate.python.contexts import CallContext, context_for
+from ds_migrate.python.module_info import ModuleInfo
+from ds_migrate.python.syntax import dict_get, dotted_name, string_value
+
+MODEL_KEYWORDS = frozenset({"model", "model_name", "model_id", "id", "llm_model", "deployment_name"})
+_JSON_DUMPS = {"json.dumps", "orjson.dumps", "ujson.dumps"}
+_SELF = {"self", "cls"}
+
+
+def refers_to(node: cst.BaseExpression, key: str, class_attribute: bool) -> bool:
+    """Does ``node`` read the binding ``key``?"""
+    name = dotted_name(node)
+    if name == key:
+        return True
+    if class_attribute and isinstance(node, cst.Attribute) and node.attr.value == key:
+        return isinstance(node.value, cst.Name) and node.value.value in _SELF
+    return False
+
+
+def model_uses(
+    info: ModuleInfo, key: str, class_attribute: bool = False
+) -> Iterator[tuple[cst.Call, CallContext | None]]:
+    """Calls that pass the binding ``key`` as their model."""
+    for call in info.calls:
+        for index, arg in enumerate(call.args):
+            if not refers_to(arg.value, key, class_attribute):
+                continue
+            context = context_for(call, info)
+            keyword = arg.keyword.value if arg.keyword is not None else None
+            if keyword in MODEL_KEYWORDS or (
+                keyword is None and index == 0 and context is not None and context.positional_model
+            ):
+                yield call, context
+
+
+def payload_uses(
+    info: ModuleInfo, key: str
+) -> Iterator[tuple[cst.Dict, tuple[cst.CSTNode, ...]]]:
+    """Dict literals that take the binding ``key`` as their "model"."""
+    for node, parents in info.model_dicts:
+        element = dict_get(node, "model")
+        if element is not None and refers_to(element.value, key, False):
+            yield node, parents
+
+
+def sent_as_json(node: cst.Dict, parents: tuple[cst.CSTNode, ...], info: ModuleInfo) -> bool:
+    """Is this dict visibly the JSON body of an HTTP request?
+
+    ``parents`` are the dict's ancestors, innermost first.
+    """
+    if len(parents) >= 2 and isinstance(parents[0], cst.Arg) and isinstance(parents[1], cst.Call):
+        arg, call = parents[0], parents[1]
+        if arg.keyword is not None and arg.keyword.value == "json":
+            return True
+        return info.qualified(call.func) in _JSON_DUMPS and arg.keyword is None
+    if parents and isinstance(parents[0], (cst.Assign, cst.AnnAssign)):
+        holder = parents[0]
+        targets = [t.target for t in holder.targets] if isinstance(holder, cst.Assign) else [holder.target]
+        if len(targets) != 1:
+            return False
+        key = dotted_name(targets[0])
+        return key is not None and _name_sent_as_json(info, key)
+    return False
+
+
+def _name_sent_as_json(info: ModuleInfo, key: str) -> bool:
+    for call in info.calls:
+        for arg in call.args:
+            if dotted_name(arg.value) != key or arg.star:
+                continue
+            if arg.keyword is not None and arg.keyword.value == "json":
+                return True
+            if arg.keyword is None and info.qualified(call.func) in _JSON_DUMPS:
+                return True
+    return False
+
+
+def payload_kind(node: cst.Dict) -> str:
+    """"chat" for chat payloads, "fim" for completion payloads, else "config"."""
+    if dict_get(node, "messages") is not None:
+        return "chat"
+    if dict_get(node, "prompt") is not None:
+        return "fim"
+    return "config"
+
+
+def model_key_value(node: cst.Dict) -> str | None:
+    element = dict_get(node, "model")
+    return string_value(element.value) if element else None

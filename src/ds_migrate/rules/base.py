@@ -1,0 +1,73 @@
+"""What a rule is: a stable code, its documentation, its examples and its check.
+
+Importing this module must stay cheap (no libcst): ``ds-migrate rules`` and
+``explain`` only read the class attributes.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Sequence
+
+from ds_migrate.findings import Applicability, Fix, Severity
+
+if TYPE_CHECKING:
+    from ds_migrate.mapping import Mapping
+    from ds_migrate.python.sites import NameSite
+
+
+@dataclass(frozen=True)
+class Example:
+    """A source the rule must report; ``fixed`` is the source after ``fix``
+    (with ``--unsafe-fixes`` when ``unsafe``), or None when nothing changes."""
+
+    source: str
+    fixed: str | None = None
+    unsafe: bool = False
+
+
+@dataclass
+class Match:
+    message: str
+    fix: Fix | None = None
+    note: str | None = None
+    severity: Severity | None = None  # when it differs from the rule's
+
+
+@dataclass
+class CheckContext:
+    mapping: "Mapping"
+
+
+class Rule:
+    """Base class. The subclass docstring is the rule's documentation."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    fix_availability: ClassVar[Applicability]
+    summary: ClassVar[str]
+    # Lower runs first; the first legacy-name rule that matches a site wins.
+    priority: ClassVar[int] = 500
+    # Legacy-name rules claim occurrences; the others report other problems.
+    claims_names: ClassVar[bool] = True
+    valid: ClassVar[Sequence[str]] = ()
+    invalid: ClassVar[Sequence[Example]] = ()
+
+    def match(self, site: "NameSite", ctx: CheckContext) -> Match | None:
+        return None
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or cls.summary)
+
+    @classmethod
+    def as_dict(cls) -> dict[str, Any]:
+        return {
+            "code": cls.code,
+            "name": cls.name,
+            "severity": cls.severity.label,
+            "fix": cls.fix_availability.value,
+            "summary": cls.summary,
+        }

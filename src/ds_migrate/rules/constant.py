@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import libcst as cst
+
+from ds_migrate.findings import Applicability, Severity
+from ds_migrate.python.sites import NameSite
+from ds_migrate.python.syntax import dict_key_value, dotted_name, keyword_arg
+from ds_migrate.python.usage import model_uses, payload_kind, payload_uses, sent_as_json
+from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.common import (
+    enclosing_call_arg,
+    positional_index,
+    rename_fix,
+    retired,
+    thinking_key_at,
+    toggle_at,
+    value_holder,
+    where_to_set_mode,
+)
+
+
+def _binding(site: NameSite) -> tuple[str, str | None, bool] | None:
+    """(what it is, the bound name to follow, whether it is a class attribute)."""
+    parents, conditional = value_holder(site)
+    if not parents:
+        return None
+    holder = parents[0]
+    in_class = any(isinstance(p, cst.ClassDef) for p in parents[1:3])
+    follow = not conditional
+    if isinstance(holder, cst.Assign) and len(holder.targets) == 1:
+        key = dotted_name(holder.targets[0].target)
+        return ("Class attribute" if in_class else "Constant"), key if follow else None, in_class
+    if isinstance(holder, cst.AnnAssign) and holder.value is not None:
+        key = dotted_name(holder.target)
+        return ("Field default" if in_class else "Constant"), key if follow else None, in_class
+    if isinstance(holder, cst.Assign):
+        return "Constant", None, False
+    if isinstance(holder, cst.Param):
+        return "Parameter default", None, False
+    if isinstance(holder, cst.DictElement) and len(parents) > 1 and isinstance(parents[1], cst.Dict):
+        key = dict_key_value(holder) or ""
+        if key.lower().endswith("model") and payload_kind(parents[1]) == "config":
+            return "Config value", None, False
+    found = enclosing_call_arg(site)
+    if found is not None:
+        call, arg, _ = found
+        qualified = site.info.qualified(call.func) or ""
+        is_default = positional_index(call, arg) == 0 or (
+            arg.keyword is not None and arg.keyword.value == "default"
+        )
+        if qualified.rsplit(".", 1)[-1] in {"Field", "field"} and is_default and keyword_arg(call, "env") is None:
+            return "Field default", None, False
+    return None
+
+
+class LegacyModelConstant(Rule):
+    """
+    What it does: finds a retired model name stored before it is used: a
+    constant, a variable, a class attribute, a dataclass or pydantic field
+    default, a function parameter default, or a ``"model"`` entry of a config
+    dict.
+
+    Why it matters: every request built from the value fails with a 400 since
+    2026-07-24, and a bare rename turns thinking on wherever it is used.
+
+    Fix (safe): the value is renamed. A name bound once in the module
+    (``MODEL = "deepseek-chat"``) is followed to the calls in the same module
+    that pass it as their model, and each of those calls gets the thinking
+    toggle in its own form. Where it cannot be followed (parameters, other
+    modules) the note says which mode to set where the request is made.
+    """
+
+    code = "DSM103"
+    name = "legacy-model-constant"
+    severity = Severity.ERROR
+    fix_availability = Applicability.SAFE
+    summary = "Retired model name in a constant, field or default"
+    priority = 35
+    valid = ('MODEL = "deepseek-v4-flash"\n', 'MODEL = "deepseek-chat-v3-0324"\n')
+    invalid = (
+        Example('MODEL = "deepseek-chat"\n', 'MODEL = "deepseek-v4-flash"\n'),
+        Example(
+            'MODEL = "deepseek-chat"\nclient.chat.completions.create(model=MODEL, messages=m)\n',
+            'MODEL = "deepseek-v4-flash"\nclient.chat.completions.create(model=MODEL, messages=m, extra_body={"thinking": {"type": "disabled"}})\n',
+        ),
+        Example(
+            'class Settings(BaseModel):\n    model: str = "deepseek-reasoner"\n',
+            'class Settings(BaseModel):\n    model: str = "deepseek-v4-flash"\n',
+        ),
+        Example('def ask(q, model="deepseek-chat"):\n    pass\n', 'def ask(q, model="deepseek-v4-flash"):\n    pass\n'),
+    )
+
+    def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
+        if not site.is_whole_value:
+            return None
+        binding = _binding(site)
+        if binding is None:
+            return None
+        what, key, class_attribute = binding
+        fix = rename_fix(site, Applicability.SAFE)
+        notes: list[str] = []
+        followed = 0
+        info = site.info
+        if key is not None and info.single_binding(key) is not None:
+            for call, context in model_uses(info, key, class_attribute):
+                if context is None or context.is_foreign(call, info):
+                    continue
+                note = toggle_at(call, context, site, ctx, fix)
+                followed += 1
+                if note:
+                    notes.append(note)
+            for body, parents in payload_uses(info, key):
+                if payload_kind(body) == "chat" and sent_as_json(body, parents, info):
+                    thinking_key_at(body, site, ctx, fix)
+                    followed += 1
+        if not followed:
+            notes.append(where_to_set_mode(site, ctx, f"{what.lower()} renamed"))
+        return Match(retired(site, ctx, what), fix, "; ".join(notes) or None)

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from ds_migrate.findings import Applicability, Severity
+from ds_migrate.python.contexts import context_for
+from ds_migrate.python.sites import NameSite
+from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.common import (
+    enclosing_call_arg,
+    positional_index,
+    rename_fix,
+    retired,
+    toggle_at,
+    where_to_set_mode,
+)
+
+# Callees whose first positional argument is the model, beyond the contexts
+# that say so themselves (pydantic-ai agents and models, LangChain's factory).
+_POSITIONAL_MODEL = {"Agent", "init_chat_model", "OpenAIModel", "OpenAIChatModel", "LM", "LLM"}
+
+
+class LegacyModelArgument(Rule):
+    """
+    What it does: finds a retired model name passed to a call:
+    ``client.chat.completions.create(model="deepseek-chat")``,
+    ``ChatDeepSeek(model=...)``, ``ChatOpenAI(model_name=...)``,
+    agno ``DeepSeek(id=...)``, ``dspy.LM("deepseek/deepseek-chat")``,
+    pydantic-ai ``Agent("deepseek:deepseek-chat")``.
+
+    Why it matters: since 2026-07-24 15:59 UTC the API answers 400 "The
+    supported API model names are deepseek-v4-pro or deepseek-v4-flash, but
+    you passed deepseek-chat." A bare rename is wrong too: V4 models think by
+    default, so deepseek-chat must become deepseek-v4-flash with thinking
+    disabled, and deepseek-reasoner deepseek-v4-flash with thinking enabled.
+
+    Example:
+        client.chat.completions.create(model="deepseek-chat", messages=msgs)
+
+    Fix (safe): the name is renamed (a provider prefix is kept) and the
+    thinking mode is added in the form the call accepts: ``extra_body`` for
+    the OpenAI SDK, LangChain and CrewAI, ``thinking=`` for the Anthropic
+    SDK, LiteLLM and DSPy, ``use_thinking=`` for agno; FIM calls are renamed
+    only. A call that already sets a mode keeps it. Where ``**kwargs`` or a
+    computed ``extra_body`` might already carry the mode, the fix is unsafe.
+    For an unknown wrapper the name is renamed and the note says which mode
+    to set.
+    """
+
+    code = "DSM101"
+    name = "legacy-model-argument"
+    severity = Severity.ERROR
+    fix_availability = Applicability.SAFE
+    summary = "Retired model name passed as a call's model"
+    priority = 40
+    valid = (
+        'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n',
+        'client.chat.completions.create(model="deepseek/deepseek-chat-v3-0324", messages=m)\n',
+        'litellm.completion(model="openrouter/deepseek/deepseek-chat", messages=m)\n',
+    )
+    invalid = (
+        Example(
+            'client.chat.completions.create(model="deepseek-chat", messages=m)\n',
+            'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n',
+        ),
+        Example(
+            "from langchain_deepseek import ChatDeepSeek\nllm = ChatDeepSeek(model='deepseek-reasoner')\n",
+            "from langchain_deepseek import ChatDeepSeek\nllm = ChatDeepSeek(model='deepseek-v4-flash', extra_body={'thinking': {'type': 'enabled'}})\n",
+        ),
+        Example(
+            'import dspy\nlm = dspy.LM("deepseek/deepseek-chat")\n',
+            'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", thinking={"type": "disabled"})\n',
+        ),
+    )
+
+    def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
+        if not site.is_whole_value:
+            return None
+        found = enclosing_call_arg(site)
+        if found is None:
+            return None
+        call, arg, conditional = found
+        info = site.info
+        context = context_for(call, info)
+        if arg.keyword is None:
+            qualified = info.qualified(call.func) or ""
+            positional = context is not None and context.positional_model
+            if positional_index(call, arg) != 0 or not (
+                positional or qualified.rsplit(".", 1)[-1] in _POSITIONAL_MODEL
+            ):
+                return None
+        fix = rename_fix(site, Applicability.SAFE)
+        if context is None:
+            note = where_to_set_mode(site, ctx, "unknown caller, renamed only")
+            where = "Model argument"
+        elif conditional:
+            note = where_to_set_mode(site, ctx, "the model is chosen at run time, renamed only")
+            where = f"Model of {context.label}"
+        else:
+            note = toggle_at(call, context, site, ctx, fix)
+            where = f"Model of {context.label}"
+        return Match(retired(site, ctx, where), fix, note)

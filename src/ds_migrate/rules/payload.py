@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import libcst as cst
+
+from ds_migrate.findings import Applicability, Severity
+from ds_migrate.python.sites import NameSite
+from ds_migrate.python.syntax import dict_key_value
+from ds_migrate.python.usage import payload_kind, sent_as_json
+from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.common import rename_fix, retired, thinking_key_at, value_holder, where_to_set_mode
+
+
+class LegacyRequestPayload(Rule):
+    """
+    What it does: finds a retired model name as the ``"model"`` of a request
+    body built by hand (``{"model": ..., "messages": [...]}``) for requests,
+    httpx or aiohttp.
+
+    Why it matters: the body is sent as is; since 2026-07-24 the API answers
+    400, and a bare rename turns thinking on, because V4 models think by
+    default.
+
+    Fix (safe): the name is renamed and, when the dict is visibly sent as the
+    JSON body (``json=payload``, ``json.dumps(payload)``), a top-level
+    ``"thinking": {"type": "disabled"}`` (or ``"enabled"``) key is added. A
+    body that already has a ``"thinking"`` key keeps it.
+    """
+
+    code = "DSM102"
+    name = "legacy-request-payload"
+    severity = Severity.ERROR
+    fix_availability = Applicability.SAFE
+    summary = "Retired model name in a hand-built request body"
+    priority = 38
+    valid = ('payload = {"model": "deepseek-v4-flash", "messages": []}\n',)
+    invalid = (
+        Example(
+            'requests.post(URL, json={"model": "deepseek-chat", "messages": msgs})\n',
+            'requests.post(URL, json={"model": "deepseek-v4-flash", "messages": msgs, "thinking": {"type": "disabled"}})\n',
+        ),
+        Example(
+            "payload = {\n    'model': 'deepseek-reasoner',\n    'messages': msgs,\n}\nhttpx.post(URL, json=payload)\n",
+            "payload = {\n    'model': 'deepseek-v4-flash',\n    'messages': msgs,\n    'thinking': {'type': 'enabled'},\n}\nhttpx.post(URL, json=payload)\n",
+        ),
+    )
+
+    def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
+        if not site.is_whole_value:
+            return None
+        parents, conditional = value_holder(site)
+        if len(parents) < 2 or not isinstance(parents[0], cst.DictElement):
+            return None
+        element, body = parents[0], parents[1]
+        if dict_key_value(element) != "model" or not isinstance(body, cst.Dict):
+            return None
+        kind = payload_kind(body)
+        if kind == "config":
+            return None
+        fix = rename_fix(site, Applicability.SAFE)
+        note = None
+        if kind == "fim":
+            note = "completion payload: FIM is non-thinking only, renamed without a toggle"
+        elif conditional:
+            note = where_to_set_mode(site, ctx, "the model is chosen at run time")
+        elif sent_as_json(body, parents[2:], site.info):
+            thinking_key_at(body, site, ctx, fix)
+        else:
+            note = where_to_set_mode(site, ctx, "could not see how this body is sent")
+        return Match(retired(site, ctx, "Request body model"), fix, note)
