@@ -1,0 +1,258 @@
+"""The command line: ``ds-migrate scan|fix|rules|explain``."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from typing import Callable
+
+import click
+
+from ds_migrate import __version__
+from ds_migrate.discovery import DEFAULT_EXCLUDES, FileFilter
+from ds_migrate.engine import Options
+from ds_migrate.findings import Severity
+from ds_migrate.mapping import DEFAULT_TARGET, TARGETS, THINKING_FORMS, Mapping
+
+
+class Exit(enum.IntEnum):
+    """ruff's convention."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
+
+
+def common_options(func: Callable) -> Callable:
+    decorators = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format."),
+        click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated)."),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="Replace the default excludes with these globs."),
+        click.option("--extend-exclude", multiple=True, metavar="GLOB", help="Exclude these globs as well."),
+        click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True, help="Skip files that .gitignore ignores."),
+        click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too."),
+        click.option("--target", type=click.Choice(TARGETS), default=DEFAULT_TARGET, show_default=True, help="Model id the retired names become."),
+        click.option("--thinking-form", type=click.Choice(THINKING_FORMS), default="object", show_default=True, help="'omit' renames only, without a thinking toggle."),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True, help="Lowest severity that makes the exit code 1."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain."),
+        click.option("--stdin-filename", metavar="PATH", help="Name to report for source read from '-'."),
+        click.option("--quiet", "-q", is_flag=True, help="Print only the summary (and errors)."),
+        click.option("--statistics", is_flag=True, help="Print counts per rule."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: all cores)."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _options(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, FileFilter]:
+    mapping = Mapping(target=kwargs["target"], thinking_form=kwargs["thinking_form"])
+    options = Options(
+        mapping=mapping,
+        select=_split_codes(kwargs["select"]),
+        ignore=_split_codes(kwargs["ignore"]),
+        unsafe_fixes=unsafe_fixes,
+    )
+    file_filter = FileFilter(
+        exclude=tuple(kwargs["exclude"]) or DEFAULT_EXCLUDES,
+        extend_exclude=tuple(kwargs["extend_exclude"]),
+        respect_gitignore=kwargs["respect_gitignore"],
+        force_exclude=kwargs["force_exclude"],
+    )
+    return options, file_filter
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _exit_code(run, kwargs: dict, remaining=None) -> Exit:
+    if kwargs["exit_zero"]:
+        return Exit.CLEAN
+    if run.discovery.missing and not run.results:
+        return Exit.ERROR
+    threshold = Severity.parse(kwargs["fail_on"])
+    findings = run.findings if remaining is None else remaining
+    if any(f.severity >= threshold for f in findings) or run.errors or run.discovery.missing:
+        return Exit.FINDINGS
+    return Exit.CLEAN
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ds-migrate")
+def main() -> None:
+    """Find and fix DeepSeek model names retired on 2026-07-24.
+
+    deepseek-chat becomes deepseek-v4-flash with thinking disabled, and
+    deepseek-reasoner becomes deepseek-v4-flash with thinking enabled: V4
+    models think by default, so a bare rename changes behaviour.
+    """
+
+
+def _read_stdin(kwargs: dict, options: Options, want_fix: bool):
+    from ds_migrate.engine import process_python
+    from ds_migrate.runner import Run
+
+    name = kwargs["stdin_filename"] or "-"
+    data = sys.stdin.buffer.read()
+    processed = process_python(name, data, options, want_fix)
+    run = Run(results=[processed.result], processed=[processed])
+    return run, processed, data
+
+
+def _paths(kwargs: dict) -> list[str]:
+    return list(kwargs["paths"]) or ["."]
+
+
+@main.command()
+@common_options
+def scan(**kwargs) -> None:
+    """Report every use of a retired model name (exit 1 if any)."""
+    from ds_migrate.runner import run as run_files
+
+    options, file_filter = _options(kwargs)
+    paths = _paths(kwargs)
+    if paths == ["-"]:
+        run, _, _ = _read_stdin(kwargs, options, want_fix=False)
+    else:
+        run = run_files(paths, options, file_filter, jobs=kwargs["jobs"])
+    _report(run, kwargs)
+    sys.exit(_exit_code(run, kwargs))
+
+
+def _report(run, kwargs: dict, fixed: int = 0, stderr: bool = False) -> None:
+    if kwargs["output_format"] == "json":
+        from ds_migrate.report import json as json_report
+
+        click.echo(json_report.render(run, fixed), err=stderr)
+        return
+    from ds_migrate.report import text
+
+    text.render(_console(stderr), run, quiet=kwargs["quiet"], statistics=kwargs["statistics"])
+
+
+@main.command()
+@common_options
+@click.option("--write", is_flag=True, help="Write the fixes to the files.")
+@click.option("--diff", "plain_diff", is_flag=True, help="Print a plain unified diff (for patch / git apply).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that need a human glance.")
+def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, **kwargs) -> None:
+    """Show (or with --write, apply) the rewrite to V4 with an explicit thinking mode."""
+    from ds_migrate.report import diff as diff_report
+    from ds_migrate.runner import run as run_files
+
+    options, file_filter = _options(kwargs, unsafe_fixes=unsafe_fixes)
+    paths = _paths(kwargs)
+    if paths == ["-"]:
+        run, processed, data = _read_stdin(kwargs, options, want_fix=True)
+        sys.stdout.buffer.write(processed.fixed_data if processed.fixed_data is not None else data)
+        sys.stdout.flush()
+        remaining = [f for f in run.findings if f not in processed.applied]
+        _report_fix_summary(run, remaining, kwargs, written=False, stderr=True)
+        sys.exit(_exit_code(run, kwargs, remaining))
+    run = run_files(paths, options, file_filter, want_fix=True, write=write, jobs=kwargs["jobs"])
+    applied = [f for p in run.processed for f in p.applied]
+    applied_ids = {id(f) for f in applied}
+    remaining = [f for f in run.findings if id(f) not in applied_ids]
+    if not write:
+        if plain_diff:
+            click.echo(diff_report.plain(run), nl=False)
+        elif kwargs["output_format"] == "text":
+            diff_report.rich_diff(_console(), run)
+    _report_fix_summary(run, remaining, kwargs, written=write, stderr=plain_diff)
+    if not write and not kwargs["exit_zero"]:
+        would_change = any(p.fixed_data is not None for p in run.processed)
+        sys.exit(Exit.FINDINGS if would_change or run.errors else _exit_code(run, kwargs, remaining))
+    sys.exit(_exit_code(run, kwargs, remaining))
+
+
+def _report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> None:
+    from ds_migrate.findings import Applicability
+
+    applied = [f for p in run.processed for f in p.applied]
+    if kwargs["output_format"] == "json":
+        from ds_migrate.report import json as json_report
+
+        view = _RemainingView(run, remaining)
+        click.echo(json_report.render(view, fixed=len(applied)), err=stderr)
+        return
+    from ds_migrate.report import text
+
+    console = _console(stderr)
+    view = _RemainingView(run, remaining)
+    if not kwargs["quiet"] and remaining:
+        text.render_findings(console, view)
+    text.render_errors(console, run)
+    files = len({f.path for f in applied})
+    verb = "Fixed" if written else "Would fix"
+    console.print(f"[bold]{verb} {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}.[/bold]")
+    if remaining:
+        unsafe = sum(1 for f in remaining if f.fix_applicability is Applicability.UNSAFE)
+        blocked = sum(1 for f in remaining if f.fix is None)
+        parts = []
+        if unsafe:
+            parts.append(f"{unsafe} need --unsafe-fixes")
+        if blocked:
+            parts.append(f"{blocked} report-only or refused")
+        other = len(remaining) - unsafe - blocked
+        if other:
+            parts.append(f"{other} safe, not applied")
+        console.print(f"{len(remaining)} remaining ({', '.join(parts)}).")
+    suppressed = len(run.suppressed)
+    if suppressed:
+        console.print(f"{suppressed} suppressed by comments.")
+
+
+class _RemainingView:
+    """A run seen through the findings that are left after fixing."""
+
+    def __init__(self, run, remaining) -> None:
+        self._run = run
+        self.findings = remaining
+
+    def __getattr__(self, name):
+        return getattr(self._run, name)
+
+
+@main.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(output_format: str) -> None:
+    """List every rule: code, name, severity, fix, summary."""
+    from ds_migrate.rules import all_rules
+
+    rows = [rule.as_dict() for rule in all_rules()]
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(rows, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False)
+    for column in ("code", "name", "severity", "fix", "summary"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(row[c] for c in ("code", "name", "severity", "fix", "summary")))
+    _console().print(table)
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Print the documentation of a rule."""
+    from ds_migrate.rules import rule_by_code
+
+    rule = rule_by_code(code)
+    if rule is None:
+        raise click.UsageError(f"unknown rule {code!r}; `ds-migrate rules` lists them")
+    click.echo(f"{rule.code} ({rule.name})  severity: {rule.severity.label}  fix: {rule.fix_availability.value}\n")
+    click.echo(rule.summary + "\n")
+    click.echo(rule.documentation())

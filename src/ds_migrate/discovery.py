@@ -1,0 +1,186 @@
+"""Which files a run looks at.
+
+Inside a git work tree git itself says what is ignored (``git ls-files``,
+fast and exactly git's rules); elsewhere ``.gitignore`` files are matched
+with pathspec. Files named explicitly are always scanned unless
+``--force-exclude`` (ruff's convention, for pre-commit).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+DEFAULT_EXCLUDES = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".env.d",
+    "node_modules",
+    "__pycache__",
+    "build",
+    "dist",
+    ".tox",
+    ".nox",
+    ".eggs",
+    "site-packages",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+)
+
+PYTHON_SUFFIXES = (".py", ".pyi")
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FileFilter:
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDES
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
+    suffixes: tuple[str, ...] = PYTHON_SUFFIXES
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return self.exclude + self.extend_exclude
+
+    def is_excluded(self, relative: PurePosixPath) -> bool:
+        text = relative.as_posix()
+        for pattern in self.patterns:
+            pattern = pattern.rstrip("/")
+            if fnmatch.fnmatchcase(text, pattern) or fnmatch.fnmatchcase(text, f"*/{pattern}"):
+                return True
+            if any(fnmatch.fnmatchcase(part, pattern) for part in relative.parts):
+                return True
+        return False
+
+    def wants(self, path: Path) -> bool:
+        return path.name.endswith(self.suffixes)
+
+
+def discover(paths: list[str], file_filter: FileFilter) -> Discovery:
+    found = Discovery()
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not os.path.lexists(path):
+            found.missing.append(raw)
+            continue
+        if path.is_dir():
+            for file in _walk_folder(path, file_filter, found):
+                _add(found, seen, file)
+        elif path.is_file():
+            if file_filter.force_exclude and file_filter.is_excluded(PurePosixPath(path.as_posix())):
+                continue
+            _add(found, seen, path)
+        else:
+            found.skipped.append((raw, "not a regular file (broken link or special file)"))
+    found.files.sort(key=lambda p: p.as_posix())
+    return found
+
+
+def _add(found: Discovery, seen: set[Path], path: Path) -> None:
+    key = Path(os.path.normpath(path))
+    if key not in seen:
+        seen.add(key)
+        found.files.append(path)
+
+
+def _walk_folder(root: Path, file_filter: FileFilter, found: Discovery):
+    listed = _git_listing(root) if file_filter.respect_gitignore else None
+    if listed is not None:
+        for relative in listed:
+            posix = PurePosixPath(relative)
+            if not file_filter.wants(Path(relative)) or file_filter.is_excluded(posix):
+                continue
+            path = root / relative
+            if path.is_symlink() and not _inside(path, root):
+                found.skipped.append((str(path), "symbolic link out of the scanned folder"))
+                continue
+            if path.is_file():
+                yield path
+        return
+    yield from _walk_plain(root, file_filter, found)
+
+
+def _git_listing(root: Path) -> list[str] | None:
+    """Files git does not ignore below ``root``, or None outside a work tree."""
+    try:
+        completed = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            capture_output=True,
+            timeout=120,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if completed.returncode != 0:
+        return None
+    names = completed.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return sorted({name for name in names if name})
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(root)))
+    except OSError:
+        return False
+
+
+def _walk_plain(root: Path, file_filter: FileFilter, found: Discovery):
+    import pathspec
+
+    specs: list[tuple[Path, object]] = []
+    real_root = os.path.realpath(root)
+    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(folder)
+        specs = [(base, spec) for base, spec in specs if here == base or base in here.parents]
+        if file_filter.respect_gitignore and ".gitignore" in filenames:
+            try:
+                lines = (here / ".gitignore").read_text("utf-8", "replace").splitlines()
+                specs.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
+            except OSError:
+                pass
+
+        def ignored(path: Path, is_dir: bool) -> bool:
+            relative = PurePosixPath(path.relative_to(root).as_posix())
+            if file_filter.is_excluded(relative):
+                return True
+            for base, spec in specs:
+                text = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+                if spec.match_file(text):
+                    return True
+            return False
+
+        kept = []
+        for name in sorted(dirnames):
+            child = here / name
+            if child.is_symlink():
+                continue  # never follow folder links: no loops, no escaping the tree
+            if not ignored(child, True):
+                kept.append(name)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            path = here / name
+            if not file_filter.wants(path) or ignored(path, False):
+                continue
+            if path.is_symlink():
+                target = os.path.realpath(path)
+                if not os.path.exists(target):
+                    found.skipped.append((str(path), "broken symbolic link"))
+                    continue
+                if not target.startswith(real_root + os.sep):
+                    found.skipped.append((str(path), "symbolic link out of the scanned folder"))
+                    continue
+            yield path

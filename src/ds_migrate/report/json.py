@@ -1,0 +1,38 @@
+"""``--format json``: a stable, documented shape (version 1)."""
+
+from __future__ import annotations
+
+import json
+
+from ds_migrate.report.summary import summarize
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(finding) -> dict:
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.label,
+        "message": finding.message,
+        "legacy_name": finding.legacy_name,
+        "fix": finding.fix_applicability.value,
+        "note": finding.note,
+    }
+
+
+def render(run, fixed: int = 0) -> str:
+    document = {
+        "version": SCHEMA_VERSION,
+        "findings": [finding_dict(f) for f in run.findings],
+        "suppressed": [finding_dict(f) for f in run.suppressed],
+        "errors": [{"path": e.path, "message": e.message, "line": e.line} for e in run.errors],
+        "skipped": [{"path": p, "reason": r} for p, r in run.skipped],
+        "summary": summarize(run, fixed).as_dict(),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)

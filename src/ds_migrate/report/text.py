@@ -1,0 +1,108 @@
+"""The terminal report: findings grouped by file, source line and caret,
+then a summary table. Plain text when not on a terminal or with NO_COLOR."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ds_migrate.findings import Applicability, Severity
+from ds_migrate.lines import LineIndex
+from ds_migrate.report.summary import summarize
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def safe_path(path: str) -> str:
+    """A path with control characters escaped, so it cannot drive the terminal."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in path)
+
+
+def _source_lines(run) -> dict[str, LineIndex]:
+    return {p.result.path: LineIndex(p.text) for p in run.processed if p.text is not None}
+
+
+def render_findings(console: Console, run) -> None:
+    sources = _source_lines(run)
+    for path, group in groupby(run.findings, key=lambda f: f.path):
+        console.print(Text(safe_path(path), style="bold underline"))
+        index = sources.get(path)
+        for finding in group:
+            head = Text.assemble(
+                (f"  {finding.line}:{finding.column}", "dim"),
+                "  ",
+                (finding.code, "bold"),
+                "  ",
+                (finding.severity.label, _STYLE[finding.severity]),
+                "  ",
+                finding.message,
+            )
+            console.print(head)
+            if index is not None:
+                source = index.line_text(finding.line).expandtabs(4)
+                width = len(str(finding.line))
+                prefix = source[: finding.column - 1]
+                span = finding.end_column - finding.column if finding.end_line == finding.line else 1
+                console.print(Text(f"    {finding.line} | ", style="dim") + Text(source))
+                console.print(
+                    Text(" " * (width + 5) + "| ", style="dim")
+                    + Text(" " * len(prefix) + "^" * max(span, 1), style=_STYLE[finding.severity])
+                )
+            fixable = finding.fix_applicability
+            if fixable is not Applicability.NONE:
+                console.print(Text(f"      fix ({fixable.value})", style="green"), end="")
+                console.print(Text(f": {finding.note}" if finding.note else "", style="dim"))
+            elif finding.note:
+                console.print(Text(f"      note: {finding.note}", style="dim"))
+        console.print()
+
+
+def render_errors(console: Console, run) -> None:
+    for error in run.errors:
+        console.print(Text(f"error: {safe_path(error.path)}: {error.message}", style="red"))
+    for path in run.discovery.missing:
+        console.print(Text(f"error: {safe_path(path)}: no such file or folder", style="red"))
+    for path, reason in run.skipped:
+        console.print(Text(f"skipped: {safe_path(path)}: {reason}", style="dim"))
+
+
+def render_summary(console: Console, run, statistics: bool, fixed: int = 0) -> None:
+    summary = summarize(run, fixed)
+    if statistics and summary.findings:
+        from ds_migrate.rules import rule_by_code
+
+        table = Table(title="Findings by rule", show_edge=False)
+        for column in ("code", "name", "severity", "count", "fixable"):
+            table.add_column(column, justify="right" if column == "count" else "left")
+        for code, count in summary.by_rule.items():
+            rule = rule_by_code(code)
+            fixable = sum(1 for f in run.findings if f.code == code and f.fix_applicability is not Applicability.NONE)
+            table.add_row(code, rule.name, rule.severity.label, str(count), str(fixable))
+        console.print(table)
+    parts = [f"{summary.by_severity[s]} {s}" for s in ("error", "warning", "info") if summary.by_severity[s]]
+    counts = f" ({', '.join(parts)})" if parts else ""
+    line = f"Found {summary.findings} finding{'s' if summary.findings != 1 else ''}{counts}"
+    line += f" in {summary.files_scanned} file{'s' if summary.files_scanned != 1 else ''} scanned"
+    if summary.suppressed:
+        line += f", {summary.suppressed} suppressed"
+    if summary.files_skipped:
+        line += f", {summary.files_skipped} skipped"
+    if summary.files_failed:
+        line += f", {summary.files_failed} with errors"
+    console.print(Text(line + ".", style="bold"))
+    if summary.fixable_safe or summary.fixable_unsafe:
+        hint = f"{summary.fixable_safe} fixable with `ds-migrate fix --write`"
+        if summary.fixable_unsafe:
+            hint += f"; {summary.fixable_unsafe} more with `--unsafe-fixes`"
+        console.print(Text(hint + ".", style="green"))
+
+
+def render(console: Console, run, quiet: bool = False, statistics: bool = False) -> None:
+    if not quiet:
+        render_findings(console, run)
+    render_errors(console, run)
+    if statistics or not quiet:
+        render_summary(console, run, statistics)

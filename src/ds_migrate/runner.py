@@ -1,0 +1,116 @@
+"""Run scan or fix over many files, in parallel when there is enough work."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ds_migrate.discovery import Discovery, FileFilter, discover
+from ds_migrate.engine import Options, Processed, process_python
+from ds_migrate.findings import FileError, FileResult
+from ds_migrate.writer import FileChangedError, write_atomically
+
+# Below this many files that need parsing, a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 16
+
+
+@dataclass
+class Run:
+    results: list[FileResult] = field(default_factory=list)
+    processed: list[Processed] = field(default_factory=list)
+    discovery: Discovery = field(default_factory=Discovery)
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def files_scanned(self) -> int:
+        return sum(1 for r in self.results if r.skipped is None)
+
+    @property
+    def findings(self):
+        return [f for r in self.results for f in r.findings]
+
+    @property
+    def suppressed(self):
+        return [f for r in self.results for f in r.suppressed]
+
+    @property
+    def errors(self) -> list[FileError]:
+        return [e for r in self.results for e in r.errors]
+
+    @property
+    def skipped(self) -> list[tuple[str, str]]:
+        own = [(r.path, r.skipped) for r in self.results if r.skipped]
+        return self.discovery.skipped + own
+
+
+def display_path(path: Path) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def _process_path(path: str, shown: str, options: Options, want_fix: bool) -> tuple[Processed, bytes | None]:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        result = FileResult(shown)
+        result.errors.append(FileError(shown, f"cannot read: {error.strerror or error}"))
+        return Processed(result), None
+    processed = process_python(shown, data, options, want_fix)
+    return processed, data
+
+
+def _detached(item: tuple[Processed, bytes | None]) -> tuple[Processed, bytes | None]:
+    """Drop syntax-tree references so the result can cross a process boundary."""
+    processed, data = item
+    for finding in processed.result.findings + processed.result.suppressed:
+        if finding.fix is not None:
+            finding.fix.edits = []
+    for finding in processed.applied:
+        if finding.fix is not None:
+            finding.fix.edits = []
+    return processed, data
+
+
+def _worker(args: tuple[str, str, Options, bool]) -> tuple[Processed, bytes | None]:
+    return _detached(_process_path(*args))
+
+
+def run(
+    paths: list[str],
+    options: Options,
+    file_filter: FileFilter,
+    want_fix: bool = False,
+    write: bool = False,
+    jobs: int | None = None,
+) -> Run:
+    outcome = Run(discovery=discover(paths, file_filter))
+    tasks = [(str(p), display_path(p), options, want_fix) for p in outcome.discovery.files]
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
+        chunk = max(1, len(tasks) // (jobs * 8))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            items = list(pool.map(_worker, tasks, chunksize=chunk))
+    else:
+        items = [_process_path(*task) for task in tasks]
+    for (path, *_), (processed, data) in zip(tasks, items):
+        outcome.processed.append(processed)
+        outcome.results.append(processed.result)
+        if write and processed.fixed_data is not None and data is not None:
+            try:
+                write_atomically(path, processed.fixed_data, data)
+                outcome.written.append(processed.result.path)
+            except FileChangedError as error:
+                processed.result.errors.append(FileError(processed.result.path, str(error)))
+                processed.applied = []
+            except OSError as error:
+                processed.result.errors.append(
+                    FileError(processed.result.path, f"cannot write: {error.strerror or error}; file left as it was")
+                )
+                processed.applied = []
+    return outcome
