@@ -104,5 +104,4 @@ def render(console: Console, run, quiet: bool = False, statistics: bool = False)
     if not quiet:
         render_findings(console, run)
     render_errors(console, run)
-    if statistics or not quiet:
-        render_summary(console, run, statistics)
+    render_summary(console, run, statistics)

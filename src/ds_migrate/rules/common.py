@@ -27,12 +27,12 @@ def mode_of(site: NameSite, ctx: CheckContext) -> str:
 
 
 def retired(site: NameSite, ctx: CheckContext, where: str) -> str:
-    """The standard message: what was found, since when it fails, what to use."""
+    """The standard message: what was found, what to use, and the error it causes."""
     base = site.name.text[len(site.name.prefix) :]
     return (
-        f"{where} '{site.name.text}' names a model retired on {RETIREMENT}; "
-        f"the API answers 400 \"{api_error_text(base)}\" "
-        f"Use '{replacement_text(site, ctx)}' with thinking {mode_of(site, ctx)}."
+        f"{where} '{site.name.text}' was retired on {RETIREMENT}: use "
+        f"'{replacement_text(site, ctx)}' with thinking {mode_of(site, ctx)}. "
+        f"The API answers 400 \"{api_error_text(base)}\""
     )
 
 
