@@ -67,7 +67,7 @@ def find_legacy_names(text: str) -> list[LegacyName]:
                 seg_start = _segment_before(text, start - 1)
                 segment = text[seg_start : start - 1]
                 outer = text[seg_start - 1] if seg_start else ""
-                routed = outer in "/:" or (outer != "" and _is_id_char(outer))
+                routed = outer != "" and (outer in "/:" or _is_id_char(outer))
                 if segment.lower() in _PROVIDER_PREFIXES and not routed:
                     prefix = text[seg_start:start]
                 elif before == "/" and segment.lower() in LEGACY_BASE_NAMES:

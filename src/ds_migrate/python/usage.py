@@ -30,6 +30,8 @@ def model_uses(
     info: ModuleInfo, key: str, class_attribute: bool = False
 ) -> Iterator[tuple[cst.Call, CallContext | None]]:
     """Calls that pass the binding ``key`` as their model."""
+    if class_attribute and any(f"{owner}.{key}" in info.bindings for owner in _SELF):
+        class_attribute = False  # instances rebind it: self.x is not the class value
     for call in info.calls:
         for index, arg in enumerate(call.args):
             if not refers_to(arg.value, key, class_attribute):

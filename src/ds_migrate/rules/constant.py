@@ -25,7 +25,7 @@ def _binding(site: NameSite) -> tuple[str, str | None, bool] | None:
     if not parents:
         return None
     holder = parents[0]
-    in_class = any(isinstance(p, cst.ClassDef) for p in parents[1:3])
+    in_class = len(parents) > 3 and isinstance(parents[3], cst.ClassDef)
     follow = not conditional
     if isinstance(holder, cst.Assign) and len(holder.targets) == 1:
         key = dotted_name(holder.targets[0].target)

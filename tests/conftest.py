@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from ds_migrate.engine import Options, process_python
+from ds_migrate.mapping import Mapping
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def scan(source: str, **options) -> list:
+    """Findings (not suppressed) for ``source``, in order."""
+    processed = process_python("t.py", source.encode(), _options(options))
+    return processed.result.findings
+
+
+def scan_result(source: str | bytes, **options):
+    data = source.encode() if isinstance(source, str) else source
+    return process_python("t.py", data, _options(options)).result
+
+
+def codes(source: str, **options) -> list[str]:
+    return [f.code for f in scan(source, **options)]
+
+
+def fix(source: str | bytes, unsafe: bool = False, **options) -> str | bytes:
+    """The source after ``fix`` (str in, str out; bytes in, bytes out)."""
+    data = source.encode() if isinstance(source, str) else source
+    processed = process_python("t.py", data, _options(options, unsafe), want_fix=True)
+    out = processed.fixed_data if processed.fixed_data is not None else data
+    return out.decode() if isinstance(source, str) else out
+
+
+def _options(options: dict, unsafe: bool = False) -> Options:
+    mapping = Mapping(
+        target=options.pop("target", "deepseek-v4-flash"),
+        thinking_form=options.pop("thinking_form", "object"),
+        overrides=options.pop("overrides", {}),
+    )
+    return Options(mapping=mapping, unsafe_fixes=unsafe, **options)
+
+
+@pytest.fixture
+def ds_migrate_exe() -> str:
+    exe = Path(sys.executable).parent / "ds-migrate"
+    if not exe.exists():
+        pytest.skip("ds-migrate entry point is not installed next to this python")
+    return str(exe)

@@ -1,0 +1,84 @@
+"""Constants followed to their calls; env defaults; fields; parameters."""
+
+from conftest import codes, fix, scan
+
+DISABLED = 'extra_body={"thinking": {"type": "disabled"}}'
+
+
+def test_constant_followed_to_each_call_in_the_module():
+    before = (
+        'MODEL = "deepseek-chat"\n'
+        "a = client.chat.completions.create(model=MODEL, messages=m)\n"
+        "b = client.chat.completions.create(model=MODEL, messages=n)\n"
+    )
+    after = (
+        'MODEL = "deepseek-v4-flash"\n'
+        f"a = client.chat.completions.create(model=MODEL, messages=m, {DISABLED})\n"
+        f"b = client.chat.completions.create(model=MODEL, messages=n, {DISABLED})\n"
+    )
+    assert fix(before) == after
+
+
+def test_constant_followed_to_a_payload_dict():
+    before = 'MODEL = "deepseek-reasoner"\nhttpx.post(U, json={"model": MODEL, "messages": m})\n'
+    after = 'MODEL = "deepseek-v4-flash"\nhttpx.post(U, json={"model": MODEL, "messages": m, "thinking": {"type": "enabled"}})\n'
+    assert fix(before) == after
+
+
+def test_reassigned_name_is_not_followed():
+    before = 'MODEL = "deepseek-chat"\nMODEL = other\nclient.chat.completions.create(model=MODEL, messages=m)\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_class_attribute_followed_through_self():
+    before = (
+        "class Bot:\n"
+        '    model = "deepseek-chat"\n'
+        "    def ask(self, m):\n"
+        "        return client.chat.completions.create(model=self.model, messages=m)\n"
+    )
+    after = before.replace("deepseek-chat", "deepseek-v4-flash").replace(
+        "messages=m)", f"messages=m, {DISABLED})"
+    )
+    assert fix(before) == after
+
+
+def test_parameter_default_renamed_without_following():
+    before = 'def ask(q, model="deepseek-chat"):\n    return client.chat.completions.create(model=model, messages=q)\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+    (finding,) = scan(before)
+    assert finding.code == "DSM103" and "thinking disabled" in finding.note
+
+
+def test_env_default_renamed_with_note():
+    before = 'import os\nMODEL = os.getenv("DEEPSEEK_MODEL", "deepseek-chat")\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+    (finding,) = scan(before)
+    assert finding.code == "DSM104"
+    assert "$DEEPSEEK_MODEL" in finding.message
+
+
+def test_environ_get_keyword_default():
+    assert codes('import os\nm = os.environ.get("M", default="deepseek-chat")\n') == ["DSM104"]
+
+
+def test_pydantic_field_with_env_is_env_default():
+    assert codes('from pydantic import Field\nclass S:\n    m: str = Field("deepseek-chat", env="MODEL")\n') == ["DSM104"]
+
+
+def test_pydantic_field_default_is_a_constant():
+    before = 'from pydantic import BaseModel, Field\nclass S(BaseModel):\n    m: str = Field(default="deepseek-reasoner")\n'
+    assert codes(before) == ["DSM103"]
+    assert fix(before) == before.replace("deepseek-reasoner", "deepseek-v4-flash")
+
+
+def test_dataclass_field_default():
+    before = "@dataclass\nclass C:\n    model: str = 'deepseek-chat'\n"
+    assert codes(before) == ["DSM103"]
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_config_dict_model_value():
+    before = 'config_list = [{"model": "deepseek-chat", "base_url": "https://api.deepseek.com", "api_key": k}]\n'
+    assert codes(before) == ["DSM103"]
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")

@@ -1,0 +1,178 @@
+"""OpenAI SDK calls: rename plus extra_body={"thinking": ...}."""
+
+from conftest import codes, fix, scan
+
+DISABLED = '{"thinking": {"type": "disabled"}}'
+ENABLED = '{"thinking": {"type": "enabled"}}'
+
+
+def test_adds_extra_body_disabled_for_chat():
+    before = 'r = client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+    after = f'r = client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={DISABLED})\n'
+    assert fix(before) == after
+
+
+def test_adds_extra_body_enabled_for_reasoner():
+    before = 'r = client.chat.completions.create(model="deepseek-reasoner", messages=m)\n'
+    after = f'r = client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={ENABLED})\n'
+    assert fix(before) == after
+
+
+def test_coder_maps_like_chat():
+    before = 'client.chat.completions.create(model="deepseek-coder", messages=m)\n'
+    assert fix(before) == f'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={DISABLED})\n'
+
+
+def test_multiline_call_with_trailing_comma_keeps_style():
+    before = (
+        "resp = client.chat.completions.create(\n"
+        '    model="deepseek-chat",\n'
+        "    messages=msgs,\n"
+        ")\n"
+    )
+    after = (
+        "resp = client.chat.completions.create(\n"
+        '    model="deepseek-v4-flash",\n'
+        "    messages=msgs,\n"
+        f"    extra_body={DISABLED},\n"
+        ")\n"
+    )
+    assert fix(before) == after
+
+
+def test_multiline_call_without_trailing_comma():
+    before = 'resp = client.chat.completions.create(\n    model="deepseek-chat",\n    messages=msgs\n)\n'
+    after = f'resp = client.chat.completions.create(\n    model="deepseek-v4-flash",\n    messages=msgs,\n    extra_body={DISABLED}\n)\n'
+    assert fix(before) == after
+
+
+def test_comment_after_last_argument_stays_on_its_line():
+    before = 'x = client.chat.completions.create(\n    model="deepseek-chat",\n    messages=msgs,  # the history\n)\n'
+    after = (
+        'x = client.chat.completions.create(\n    model="deepseek-v4-flash",\n    messages=msgs,  # the history\n'
+        f"    extra_body={DISABLED},\n)\n"
+    )
+    assert fix(before) == after
+
+
+def test_hanging_indent_is_followed():
+    before = 'x = client.chat.completions.create(model="deepseek-chat",\n                                   messages=msgs)\n'
+    after = (
+        'x = client.chat.completions.create(model="deepseek-v4-flash",\n                                   messages=msgs, '
+        f"extra_body={DISABLED})\n"
+    )
+    assert fix(before) == after
+
+
+def test_single_quotes_are_kept_in_added_code():
+    before = "client.chat.completions.create(model='deepseek-chat', messages=m)\n"
+    after = "client.chat.completions.create(model='deepseek-v4-flash', messages=m, extra_body={'thinking': {'type': 'disabled'}})\n"
+    assert fix(before) == after
+
+
+def test_inserts_into_existing_extra_body_literal():
+    before = 'client.chat.completions.create(model="deepseek-chat", messages=m, extra_body={"user": "u1"})\n'
+    after = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"user": "u1", "thinking": {"type": "disabled"}})\n'
+    assert fix(before) == after
+
+
+def test_existing_thinking_in_extra_body_is_kept():
+    before = 'client.chat.completions.create(model="deepseek-chat", messages=m, extra_body={"thinking": {"type": "enabled"}})\n'
+    after = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "enabled"}})\n'
+    assert fix(before) == after
+
+
+def test_extra_body_name_is_merged_only_with_unsafe_fixes():
+    before = 'client.chat.completions.create(model="deepseek-chat", messages=m, extra_body=extras)\n'
+    assert fix(before) == before
+    after = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={**extras, "thinking": {"type": "disabled"}})\n'
+    assert fix(before, unsafe=True) == after
+
+
+def test_star_kwargs_make_the_fix_unsafe():
+    before = 'client.chat.completions.create(model="deepseek-chat", messages=m, **options)\n'
+    assert fix(before) == before
+    assert fix(before, unsafe=True) == (
+        f'client.chat.completions.create(model="deepseek-v4-flash", messages=m, **options, extra_body={DISABLED})\n'
+    )
+
+
+def test_async_with_raw_response():
+    before = 'r = await client.chat.completions.with_raw_response.create(model="deepseek-chat", messages=m)\n'
+    after = f'r = await client.chat.completions.with_raw_response.create(model="deepseek-v4-flash", messages=m, extra_body={DISABLED})\n'
+    assert fix(f"async def f():\n    {before}") == f"async def f():\n    {after}"
+
+
+def test_parse_and_stream_and_beta():
+    for method in ("parse", "stream"):
+        before = f'client.beta.chat.completions.{method}(model="deepseek-reasoner", messages=m)\n'
+        after = f'client.beta.chat.completions.{method}(model="deepseek-v4-flash", messages=m, extra_body={ENABLED})\n'
+        assert fix(before) == after
+
+
+def test_provider_prefix_is_kept():
+    before = 'client.chat.completions.create(model="deepseek/deepseek-chat", messages=m)\n'
+    assert fix(before).startswith('client.chat.completions.create(model="deepseek/deepseek-v4-flash"')
+
+
+def test_target_option_changes_the_model():
+    before = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+    assert '"deepseek-flash"' in fix(before, target="deepseek-flash")
+
+
+def test_mapping_override_for_reasoner():
+    before = 'client.chat.completions.create(model="deepseek-reasoner", messages=m)\n'
+    out = fix(before, overrides={"deepseek-reasoner": "deepseek-v4-pro"})
+    assert out == f'client.chat.completions.create(model="deepseek-v4-pro", messages=m, extra_body={ENABLED})\n'
+
+
+def test_thinking_form_omit_renames_only():
+    before = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+    assert fix(before, thinking_form="omit") == 'client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n'
+
+
+def test_openrouter_client_is_left_alone():
+    before = (
+        'client = OpenAI(base_url="https://openrouter.ai/api/v1")\n'
+        'client.chat.completions.create(model="deepseek/deepseek-chat", messages=m)\n'
+    )
+    assert fix(before, unsafe=True) == before
+    assert codes(before) == ["DSM110"]
+
+
+def test_deepseek_client_is_fixed():
+    before = (
+        'client = OpenAI(base_url="https://api.deepseek.com")\n'
+        'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+    )
+    assert "extra_body" in fix(before)
+
+
+def test_inline_client_with_foreign_host():
+    before = 'OpenAI(base_url="http://localhost:8000/v1").chat.completions.create(model="deepseek-chat", messages=m)\n'
+    assert fix(before) == before
+
+
+def test_fim_completion_is_renamed_without_toggle():
+    before = 'client.completions.create(model="deepseek-chat", prompt=p, suffix=s)\n'
+    assert fix(before) == 'client.completions.create(model="deepseek-v4-flash", prompt=p, suffix=s)\n'
+
+
+def test_conditional_model_is_renamed_with_a_note():
+    before = 'client.chat.completions.create(model="deepseek-reasoner" if deep else "deepseek-chat", messages=m)\n'
+    after = 'client.chat.completions.create(model="deepseek-v4-flash" if deep else "deepseek-v4-flash", messages=m)\n'
+    assert fix(before) == after
+    assert all(f.note and "run time" in f.note for f in scan(before))
+
+
+def test_unknown_wrapper_is_renamed_with_a_note():
+    before = 'llm = MyWrapper(model="deepseek-chat")\n'
+    assert fix(before) == 'llm = MyWrapper(model="deepseek-v4-flash")\n'
+    (finding,) = scan(before)
+    assert finding.code == "DSM101" and "thinking disabled" in finding.note
+
+
+def test_message_names_the_api_error():
+    (finding,) = scan('client.chat.completions.create(model="deepseek-chat", messages=m)\n')
+    assert "2026-07-24" in finding.message
+    assert "but you passed deepseek-chat." in finding.message
