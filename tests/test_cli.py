@@ -1,0 +1,182 @@
+"""The real command line, through click's runner and as a subprocess."""
+
+import json
+import shutil
+import subprocess
+
+from click.testing import CliRunner
+
+from ds_migrate.cli import main
+
+from conftest import REPO
+
+LEGACY = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+CLEAN = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n'
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_scan_reports_and_exits_1(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY)
+    result = invoke("scan", str(tmp_path))
+    assert result.exit_code == 1
+    assert "DSM101" in result.output
+    assert "^^^^^^^^^^^^^" in result.output
+    assert "Found 1 finding" in result.output
+
+
+def test_scan_clean_tree_exits_0(tmp_path):
+    (tmp_path / "app.py").write_text(CLEAN)
+    result = invoke("scan", str(tmp_path))
+    assert result.exit_code == 0, result.output
+
+
+def test_exit_zero(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY)
+    assert invoke("scan", "--exit-zero", str(tmp_path)).exit_code == 0
+
+
+def test_fail_on_error_ignores_warnings(tmp_path):
+    (tmp_path / "app.py").write_text('if m == "deepseek-chat":\n    pass\n')
+    assert invoke("scan", str(tmp_path)).exit_code == 1
+    assert invoke("scan", "--fail-on", "error", str(tmp_path)).exit_code == 0
+
+
+def test_info_findings_do_not_fail_by_default(tmp_path):
+    (tmp_path / "app.py").write_text("# we used deepseek-chat once\n")
+    assert invoke("scan", str(tmp_path)).exit_code == 0
+    assert invoke("scan", "--fail-on", "info", str(tmp_path)).exit_code == 1
+
+
+def test_missing_path_exits_2(tmp_path):
+    result = invoke("scan", str(tmp_path / "nope"))
+    assert result.exit_code == 2
+    assert "no such file" in result.output
+
+
+def test_unknown_option_exits_2():
+    assert CliRunner().invoke(main, ["scan", "--bogus"]).exit_code == 2
+
+
+def test_json_format_has_the_documented_shape(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY)
+    result = invoke("scan", "--format", "json", str(tmp_path))
+    document = json.loads(result.output)
+    assert document["version"] == 1
+    (finding,) = document["findings"]
+    assert set(finding) >= {
+        "path", "line", "column", "end_line", "end_column", "code", "name",
+        "severity", "message", "legacy_name", "fix",
+    }
+    assert (finding["line"], finding["column"], finding["end_column"]) == (1, 39, 52)
+    assert finding["legacy_name"] == "deepseek-chat" and finding["fix"] == "safe"
+    assert document["summary"]["findings"] == 1
+    assert document["summary"]["by_severity"] == {"error": 1, "warning": 0, "info": 0}
+
+
+def test_select_and_ignore(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY + "# deepseek-chat\n")
+    only = json.loads(invoke("scan", "--format", "json", "--select", "DSM108", str(tmp_path)).output)
+    assert [f["code"] for f in only["findings"]] == ["DSM108"]
+    rest = json.loads(invoke("scan", "--format", "json", "--ignore", "DSM108,DSM2", str(tmp_path)).output)
+    assert [f["code"] for f in rest["findings"]] == ["DSM101"]
+
+
+def test_suppression_comments(tmp_path):
+    (tmp_path / "app.py").write_text(
+        'a = "deepseek-chat"  # ds-migrate: ignore\n'
+        'b = "deepseek-chat"  # ds-migrate: ignore[DSM103]\n'
+        'c = "deepseek-chat"  # noqa: DSM103\n'
+        'd = "deepseek-chat"  # ds-migrate: ignore[DSM101]\n'
+    )
+    document = json.loads(invoke("scan", "--format", "json", str(tmp_path)).output)
+    assert [f["line"] for f in document["findings"]] == [4]
+    assert document["summary"]["suppressed"] == 3
+
+
+def test_fix_without_write_shows_diff_and_writes_nothing(tmp_path):
+    path = tmp_path / "app.py"
+    path.write_text(LEGACY)
+    result = invoke("fix", str(tmp_path))
+    assert result.exit_code == 1
+    assert "deepseek-v4-flash" in result.output
+    assert path.read_text() == LEGACY
+
+
+def test_fix_diff_is_plain_and_applies(tmp_path):
+    path = tmp_path / "app.py"
+    path.write_text(LEGACY)
+    result = CliRunner().invoke(main, ["fix", "--diff", str(tmp_path)])
+    assert result.output.startswith("--- a/")
+    assert "\x1b[" not in result.output
+    assert f"+{CLEAN}" in result.output
+
+
+def test_fix_write_then_nothing_left(tmp_path):
+    path = tmp_path / "app.py"
+    path.write_text(LEGACY)
+    result = invoke("fix", "--write", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert path.read_text() == CLEAN
+    assert "Fixed 1 finding" in result.output
+    again = invoke("fix", "--write", str(tmp_path))
+    assert again.exit_code == 0 and path.read_text() == CLEAN
+
+
+def test_fix_write_exits_1_when_unsafe_findings_remain(tmp_path):
+    path = tmp_path / "app.py"
+    path.write_text(LEGACY + 'if m == "deepseek-reasoner":\n    pass\n')
+    result = invoke("fix", "--write", str(tmp_path))
+    assert result.exit_code == 1
+    assert "need --unsafe-fixes" in result.output
+    assert invoke("fix", "--write", "--unsafe-fixes", str(tmp_path)).exit_code == 0
+
+
+def test_fix_stdin_prints_fixed_source():
+    result = CliRunner().invoke(main, ["fix", "-", "--stdin-filename", "app.py"], input=LEGACY)
+    assert result.stdout == CLEAN
+
+
+def test_scan_stdin():
+    result = CliRunner().invoke(main, ["scan", "-", "--stdin-filename", "app.py"], input=LEGACY)
+    assert result.exit_code == 1 and "app.py" in result.output
+
+
+def test_rules_lists_every_rule():
+    from ds_migrate.rules import all_rules
+
+    output = invoke("rules").output
+    for rule in all_rules():
+        assert rule.code in output and rule.name in output
+
+
+def test_explain():
+    result = invoke("explain", "DSM101")
+    assert "legacy-model-argument" in result.output and "Why it matters" in result.output
+    assert CliRunner().invoke(main, ["explain", "NOPE"]).exit_code == 2
+
+
+def test_subprocess_scan_of_examples(ds_migrate_exe):
+    completed = subprocess.run(
+        [ds_migrate_exe, "scan", "examples", "--format", "json"], cwd=REPO, capture_output=True, text=True
+    )
+    assert completed.returncode == 1, completed.stderr
+    document = json.loads(completed.stdout)
+    assert document["summary"]["findings"] > 20
+    assert any(e["path"].endswith("half_edited.py") for e in document["errors"])
+
+
+def test_subprocess_fix_write_on_a_copy_of_examples(ds_migrate_exe, tmp_path):
+    tree = tmp_path / "examples"
+    shutil.copytree(REPO / "examples", tree)
+    first = subprocess.run([ds_migrate_exe, "fix", "--write", str(tree)], capture_output=True, text=True)
+    assert first.returncode == 1  # review-only findings remain
+    snapshot = {p: p.read_bytes() for p in tree.rglob("*.py")}
+    second = subprocess.run([ds_migrate_exe, "fix", "--write", str(tree)], capture_output=True, text=True)
+    assert "Fixed 0 findings" in second.stdout
+    assert snapshot == {p: p.read_bytes() for p in tree.rglob("*.py")}
+    scan = subprocess.run([ds_migrate_exe, "scan", "--format", "json", str(tree)], capture_output=True, text=True)
+    remaining = json.loads(scan.stdout)["findings"]
+    assert not [f for f in remaining if f["fix"] == "safe"]

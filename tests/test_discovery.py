@@ -1,0 +1,90 @@
+import subprocess
+
+from click.testing import CliRunner
+
+from ds_migrate.cli import main
+from ds_migrate.discovery import FileFilter, discover
+
+LEGACY = 'MODEL = "deepseek-chat"\n'
+
+
+def names(found, root):
+    return sorted(p.relative_to(root).as_posix() for p in found.files)
+
+
+def make_tree(root):
+    for rel in ("app.py", "pkg/mod.py", "pkg/data.txt", ".venv/lib/x.py", "node_modules/a.py", "build/gen.py", "ignored/skip.py"):
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(LEGACY)
+    (root / ".gitignore").write_text("ignored/\n")
+
+
+def test_default_excludes_and_gitignore_without_git(tmp_path):
+    make_tree(tmp_path)
+    found = discover([str(tmp_path)], FileFilter())
+    assert names(found, tmp_path) == ["app.py", "pkg/mod.py"]
+
+
+def test_gitignore_inside_a_git_work_tree(tmp_path):
+    make_tree(tmp_path)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    found = discover([str(tmp_path)], FileFilter())
+    assert names(found, tmp_path) == ["app.py", "pkg/mod.py"]
+
+
+def test_no_respect_gitignore(tmp_path):
+    make_tree(tmp_path)
+    found = discover([str(tmp_path)], FileFilter(respect_gitignore=False))
+    assert "ignored/skip.py" in names(found, tmp_path)
+
+
+def test_extend_exclude_glob(tmp_path):
+    make_tree(tmp_path)
+    found = discover([str(tmp_path)], FileFilter(extend_exclude=("pkg",)))
+    assert names(found, tmp_path) == ["app.py"]
+
+
+def test_explicit_file_is_scanned_even_if_excluded(tmp_path):
+    make_tree(tmp_path)
+    target = tmp_path / "build" / "gen.py"
+    assert discover([str(target)], FileFilter()).files == [target]
+    assert discover([str(target)], FileFilter(force_exclude=True)).files == []
+
+
+def test_folder_symlink_loop_is_not_followed(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.py").write_text(LEGACY)
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
+    found = discover([str(tmp_path)], FileFilter(respect_gitignore=False))
+    assert names(found, tmp_path) == ["a/x.py"]
+
+
+def test_broken_symlink_is_reported_as_skipped(tmp_path):
+    (tmp_path / "dead.py").symlink_to(tmp_path / "missing.py")
+    found = discover([str(tmp_path)], FileFilter(respect_gitignore=False))
+    assert found.files == []
+    assert any("broken" in reason for _, reason in found.skipped)
+
+
+def test_output_is_sorted_by_path_line_column(tmp_path):
+    (tmp_path / "b.py").write_text(LEGACY + LEGACY)
+    (tmp_path / "a.py").write_text(LEGACY)
+    result = CliRunner().invoke(main, ["scan", "--format", "json", str(tmp_path)])
+    import json
+
+    rows = [(f["path"], f["line"]) for f in json.loads(result.output)["findings"]]
+    assert rows == sorted(rows) and len(rows) == 3
+
+
+def test_files_without_deepseek_are_never_parsed(tmp_path, monkeypatch):
+    import libcst
+
+    (tmp_path / "plain.py").write_text("x = 1\n")
+
+    def boom(*args, **kwargs):
+        raise AssertionError("parsed a file that does not mention deepseek")
+
+    monkeypatch.setattr(libcst, "parse_module", boom)
+    result = CliRunner().invoke(main, ["scan", str(tmp_path)])
+    assert result.exit_code == 0, result.output
