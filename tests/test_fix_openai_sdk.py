@@ -85,7 +85,7 @@ def test_existing_thinking_in_extra_body_is_kept():
 def test_extra_body_name_is_merged_only_with_unsafe_fixes():
     before = 'client.chat.completions.create(model="deepseek-chat", messages=m, extra_body=extras)\n'
     assert fix(before) == before
-    after = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={**extras, "thinking": {"type": "disabled"}})\n'
+    after = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}, **extras})\n'
     assert fix(before, unsafe=True) == after
 
 

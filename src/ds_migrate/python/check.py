@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ds_migrate.findings import Finding, Severity
+from ds_migrate.findings import Finding
 from ds_migrate.lines import LineIndex
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
@@ -87,7 +87,6 @@ def unclaimed_names(
                 rule,
                 f"Retired model name '{name.text}' ({why})",
                 legacy_name=name.text,
-                severity=Severity.ERROR,
             )
         )
     return found

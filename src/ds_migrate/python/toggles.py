@@ -70,8 +70,9 @@ def via_extra_body(call: cst.Call, mode: str, quote: str) -> Toggle:
         arg = keyword_arg(node, "extra_body")
         if arg is None or isinstance(arg.value, cst.Dict):
             return node
+        # the thinking key goes first so that one already inside wins
         merged = cst.Dict(
-            [cst.StarredDictElement(arg.value), dict_element_node("thinking", value, quote)]
+            [dict_element_node("thinking", value, quote), cst.StarredDictElement(arg.value)]
         )
         return node.deep_replace(arg, arg.with_changes(value=merged))
 

@@ -69,19 +69,20 @@ def render_errors(console: Console, run) -> None:
         console.print(Text(f"skipped: {safe_path(path)}: {reason}", style="dim"))
 
 
-def render_summary(console: Console, run, statistics: bool, fixed: int = 0) -> None:
+def render_summary(console: Console, run, table: bool = True, fixed: int = 0) -> None:
     summary = summarize(run, fixed)
-    if statistics and summary.findings:
+    if table and summary.findings:
         from ds_migrate.rules import rule_by_code
 
-        table = Table(title="Findings by rule", show_edge=False)
+        rules = Table(show_edge=False, box=None, pad_edge=False)
         for column in ("code", "name", "severity", "count", "fixable"):
-            table.add_column(column, justify="right" if column == "count" else "left")
+            rules.add_column(column, justify="right" if column in ("count", "fixable") else "left")
         for code, count in summary.by_rule.items():
             rule = rule_by_code(code)
             fixable = sum(1 for f in run.findings if f.code == code and f.fix_applicability is not Applicability.NONE)
-            table.add_row(code, rule.name, rule.severity.label, str(count), str(fixable))
-        console.print(table)
+            rules.add_row(code, rule.name, rule.severity.label, str(count), str(fixable))
+        console.print(rules)
+        console.print()
     parts = [f"{summary.by_severity[s]} {s}" for s in ("error", "warning", "info") if summary.by_severity[s]]
     counts = f" ({', '.join(parts)})" if parts else ""
     line = f"Found {summary.findings} finding{'s' if summary.findings != 1 else ''}{counts}"
@@ -101,7 +102,8 @@ def render_summary(console: Console, run, statistics: bool, fixed: int = 0) -> N
 
 
 def render(console: Console, run, quiet: bool = False, statistics: bool = False) -> None:
-    if not quiet:
+    """Default: findings, table, totals. --statistics: table and totals. --quiet: totals."""
+    if not quiet and not statistics:
         render_findings(console, run)
     render_errors(console, run)
-    render_summary(console, run, statistics)
+    render_summary(console, run, table=not quiet)
