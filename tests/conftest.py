@@ -39,6 +39,7 @@ def _options(options: dict, unsafe: bool = False) -> Options:
         target=options.pop("target", "deepseek-v4-flash"),
         thinking_form=options.pop("thinking_form", "object"),
         overrides=options.pop("overrides", {}),
+        assume_mode=options.pop("assume_mode", None),
     )
     return Options(mapping=mapping, unsafe_fixes=unsafe, **options)
 

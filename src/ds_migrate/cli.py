@@ -12,7 +12,7 @@ from ds_migrate import __version__
 from ds_migrate.discovery import DEFAULT_EXCLUDES, FileFilter
 from ds_migrate.engine import Options
 from ds_migrate.findings import Severity
-from ds_migrate.mapping import DEFAULT_TARGET, TARGETS, THINKING_FORMS, Mapping
+from ds_migrate.mapping import DEFAULT_TARGET, DISABLED, ENABLED, TARGETS, THINKING_FORMS, Mapping
 
 
 class Exit(enum.IntEnum):
@@ -39,6 +39,7 @@ def common_options(func: Callable) -> Callable:
         click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too."),
         click.option("--target", type=click.Choice(TARGETS), default=DEFAULT_TARGET, show_default=True, help="Model id the retired names become."),
         click.option("--thinking-form", type=click.Choice(THINKING_FORMS), default="object", show_default=True, help="'omit' renames only, without a thinking toggle."),
+        click.option("--assume-mode", type=click.Choice(["chat", "reasoner"]), default=None, help="Give V4 requests that set no thinking mode this one (DSM201 fix)."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True, help="Lowest severity that makes the exit code 1."),
         click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain."),
         click.option("--stdin-filename", metavar="PATH", help="Name to report for source read from '-'."),
@@ -52,7 +53,8 @@ def common_options(func: Callable) -> Callable:
 
 
 def _options(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, FileFilter]:
-    mapping = Mapping(target=kwargs["target"], thinking_form=kwargs["thinking_form"])
+    assume = {"chat": DISABLED, "reasoner": ENABLED}.get(kwargs["assume_mode"] or "")
+    mapping = Mapping(target=kwargs["target"], thinking_form=kwargs["thinking_form"], assume_mode=assume)
     options = Options(
         mapping=mapping,
         select=_split_codes(kwargs["select"]),
@@ -238,7 +240,7 @@ def rules(output_format: str) -> None:
 
     table = Table(show_edge=False)
     for column in ("code", "name", "severity", "fix", "summary"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column != "summary")
     for row in rows:
         table.add_row(*(row[c] for c in ("code", "name", "severity", "fix", "summary")))
     _console().print(table)

@@ -18,7 +18,7 @@ from ds_migrate.suppression import is_suppressed
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 _MENTION = re.compile(rb"deepseek", re.IGNORECASE)
-_WORTH_PARSING = re.compile(r"deepseek-|deepseek\.com", re.IGNORECASE)
+_WORTH_PARSING = re.compile(r"deepseek-|deepseek\.com|reasoning_content", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

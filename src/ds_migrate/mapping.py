@@ -50,6 +50,8 @@ class Mapping:
     target: str = DEFAULT_TARGET
     overrides: dict[str, str] = field(default_factory=dict)
     thinking_form: str = "object"
+    # the mode to give V4 requests that set none (--assume-mode), or None
+    assume_mode: str | None = None
 
     def replacement(self, base_name: str) -> Replacement:
         base = base_name.lower()

@@ -17,7 +17,7 @@ import libcst as cst
 from ds_migrate.names import find_legacy_names
 from ds_migrate.python.module_info import ModuleInfo, record_binding, record_import
 from ds_migrate.python.sites import DynamicSite, NameSite
-from ds_migrate.python.syntax import dict_get
+from ds_migrate.python.syntax import dict_get, string_value
 
 _DEEPSEEK = re.compile(r"deepseek", re.IGNORECASE)
 # "deepseek-" closing a literal piece that something else completes at run time
@@ -71,6 +71,8 @@ class _Collector(cst.CSTVisitor):
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         self._token(node, node.value)
+        if "reasoning_content" in node.value and string_value(node) == "reasoning_content":
+            self.analysis.info.reasoning_strings.append((node, self._parents()))
 
     def visit_FormattedStringText(self, node: cst.FormattedStringText) -> None:
         self._token(node, node.value)
@@ -102,6 +104,8 @@ class _Collector(cst.CSTVisitor):
     def visit_Dict(self, node: cst.Dict) -> None:
         if dict_get(node, "model") is not None:
             self.analysis.info.model_dicts.append((node, self._parents()))
+        elif _is_content_only_assistant_message(node):
+            self.analysis.info.content_only_messages.append(node)
 
 
 def _builds_at_run_time(token: cst.CSTNode, parents: tuple[cst.CSTNode, ...]) -> bool:
@@ -116,6 +120,17 @@ def _builds_at_run_time(token: cst.CSTNode, parents: tuple[cst.CSTNode, ...]) ->
     if isinstance(parent, cst.Attribute) and parent.attr.value == "format":
         return True
     return False
+
+
+def _is_content_only_assistant_message(node: cst.Dict) -> bool:
+    role = dict_get(node, "role")
+    content = dict_get(node, "content")
+    if role is None or content is None or dict_get(node, "reasoning_content") is not None:
+        return False
+    if string_value(role.value) != "assistant":
+        return False
+    value = content.value
+    return isinstance(value, cst.Attribute) and value.attr.value == "content"
 
 
 def analyze(source: str, module: cst.Module) -> Analysis:

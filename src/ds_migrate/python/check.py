@@ -31,10 +31,30 @@ def finding_at(
     )
 
 
+class _Locator:
+    """Node positions from libcst metadata, computed only if a rule needs them."""
+
+    def __init__(self, module: cst.Module, index: LineIndex) -> None:
+        self.module = module
+        self.index = index
+        self._positions = None
+
+    def span(self, node: cst.CSTNode) -> tuple[int, int]:
+        if self._positions is None:
+            from libcst.metadata import MetadataWrapper, PositionProvider
+
+            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
+            self._positions = wrapper.resolve(PositionProvider)
+        code_range = self._positions[node]
+        start = self.index.offset(code_range.start.line, code_range.start.column + 1)
+        end = self.index.offset(code_range.end.line, code_range.end.column + 1)
+        return start, end
+
+
 def check_module(path: str, source: str, module: cst.Module, mapping: Mapping) -> list[Finding]:
     analysis = analyze(source, module)
     index = LineIndex(source)
-    ctx = CheckContext(mapping)
+    ctx = CheckContext(mapping, assume_mode=mapping.assume_mode, info=analysis.info)
     rules = name_rules()
     findings: list[Finding] = []
     claimed: set[int] = set()
@@ -66,6 +86,29 @@ def check_module(path: str, source: str, module: cst.Module, mapping: Mapping) -
     findings.extend(
         unclaimed_names(path, source, index, claimed, "not inside a string or comment the analysis understood")
     )
+    findings.extend(_thinking_findings(path, module, index, ctx))
+    return findings
+
+
+def _thinking_findings(path: str, module: cst.Module, index: LineIndex, ctx: CheckContext) -> list[Finding]:
+    from ds_migrate.python.requests import deepseek_requests
+    from ds_migrate.rules import all_rules
+
+    rules = [rule for rule in all_rules() if not rule.claims_names]
+    ctx.requests = deepseek_requests(ctx.info)
+    locator = _Locator(module, index)
+    findings = []
+    for rule in rules:
+        matches = [m for request in ctx.requests for m in rule.check_request(request, ctx)]
+        matches.extend(rule.check_module(ctx))
+        for match in matches:
+            start, end = locator.span(match.node)
+            findings.append(
+                finding_at(
+                    path, index, start, end, rule, match.message,
+                    severity=match.severity, fix=match.fix, note=match.note,
+                )
+            )
     return findings
 
 

@@ -26,6 +26,10 @@ class ModuleInfo:
     calls: list[cst.Call] = field(default_factory=list)
     # dict literals with a "model" key and their ancestors (innermost first)
     model_dicts: list[tuple[cst.Dict, tuple[cst.CSTNode, ...]]] = field(default_factory=list)
+    # "reasoning_content" string literals and their ancestors (innermost first)
+    reasoning_strings: list[tuple[cst.SimpleString, tuple[cst.CSTNode, ...]]] = field(default_factory=list)
+    # assistant messages rebuilt as {"role": "assistant", "content": x.content}
+    content_only_messages: list[cst.Dict] = field(default_factory=list)
     # names bound as function parameters anywhere in the module
     parameters: set[str] = field(default_factory=set)
 

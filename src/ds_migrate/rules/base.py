@@ -7,7 +7,7 @@ Importing this module must stay cheap (no libcst): ``ds-migrate rules`` and
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Sequence
 
 from ds_migrate.findings import Applicability, Fix, Severity
@@ -33,11 +33,15 @@ class Match:
     fix: Fix | None = None
     note: str | None = None
     severity: Severity | None = None  # when it differs from the rule's
+    node: Any = None  # where to report, for rules not about a name occurrence
 
 
 @dataclass
 class CheckContext:
     mapping: "Mapping"
+    assume_mode: str | None = None  # the user's word for calls of unknown intent
+    info: Any = None  # the module's ModuleInfo
+    requests: list = field(default_factory=list)  # DeepSeek requests in the module
 
 
 class Rule:
@@ -56,7 +60,16 @@ class Rule:
     invalid: ClassVar[Sequence[Example]] = ()
 
     def match(self, site: "NameSite", ctx: CheckContext) -> Match | None:
+        """Legacy-name rules: claim one occurrence."""
         return None
+
+    def check_request(self, request: Any, ctx: CheckContext) -> list[Match]:
+        """Thinking-mode rules: problems with one DeepSeek request."""
+        return []
+
+    def check_module(self, ctx: CheckContext) -> list[Match]:
+        """Rules about the module as a whole."""
+        return []
 
     @classmethod
     def documentation(cls) -> str:

@@ -1,0 +1,144 @@
+"""DeepSeek requests seen in a module, and the thinking mode each will run in.
+
+A request is an SDK or wrapper call recognised by a calling context, or a
+raw JSON body with a "model" key. The thinking-mode rules all ask the same
+questions of it: which model, which mode, which parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from ds_migrate.mapping import DISABLED, ENABLED, LEGACY_MODES, V4_NAMES
+from ds_migrate.names import find_legacy_names
+from ds_migrate.python.contexts import CallContext, context_for
+from ds_migrate.python.contexts.fim import FimCompletions
+from ds_migrate.python.module_info import ModuleInfo, is_deepseek_url
+from ds_migrate.python.syntax import dict_get, dict_key_value, string_value
+from ds_migrate.python.usage import MODEL_KEYWORDS, payload_kind, sent_as_json
+
+# Where each form keeps its toggle.
+_TOGGLE_KEYWORDS = ("thinking", "use_thinking")
+
+
+@dataclass
+class Request:
+    node: cst.Call | cst.Dict
+    context: CallContext | None  # None for a raw JSON body
+    model: str | None  # the model id, when visible
+    params: dict[str, cst.BaseExpression] = field(default_factory=dict)
+    toggle: cst.BaseExpression | None = None  # the thinking value as written
+    toggle_mode: str | None = None  # ENABLED / DISABLED when the toggle is readable
+
+    @property
+    def base_model(self) -> str | None:
+        if self.model is None:
+            return None
+        return self.model.rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower()
+
+    @property
+    def is_legacy(self) -> bool:
+        return bool(self.model and find_legacy_names(self.model))
+
+    @property
+    def is_v4(self) -> bool:
+        return self.base_model in V4_NAMES
+
+    @property
+    def explicit(self) -> bool:
+        return self.toggle is not None
+
+    @property
+    def mode(self) -> str | None:
+        """The mode the request runs in once migrated; None when unknown."""
+        if self.toggle_mode:
+            return self.toggle_mode
+        if self.toggle is not None:
+            return None
+        if self.is_legacy:
+            names = find_legacy_names(self.model or "")
+            return LEGACY_MODES[names[0].base]
+        if self.is_v4 or (self.model is None and self.params.get("reasoning_effort") is not None):
+            return ENABLED  # V4 thinks by default
+        return None
+
+    @property
+    def thinks(self) -> bool:
+        return self.mode == ENABLED
+
+
+def _mode_of(value: cst.BaseExpression | None) -> str | None:
+    if isinstance(value, cst.Dict):
+        kind = string_value(dict_get(value, "type").value) if dict_get(value, "type") else None
+        return kind if kind in (ENABLED, DISABLED) else None
+    if isinstance(value, cst.Name) and value.value in ("True", "False"):
+        return ENABLED if value.value == "True" else DISABLED
+    return None
+
+
+def _call_request(call: cst.Call, context: CallContext, info: ModuleInfo) -> Request:
+    params: dict[str, cst.BaseExpression] = {}
+    model = None
+    for index, arg in enumerate(call.args):
+        if arg.keyword is not None:
+            params[arg.keyword.value] = arg.value
+            if arg.keyword.value in MODEL_KEYWORDS and model is None:
+                model = info.resolve_string(arg.value)
+        elif index == 0 and context.positional_model:
+            model = info.resolve_string(arg.value)
+    request = Request(call, context, model, params)
+    extra = params.get("extra_body")
+    if isinstance(extra, cst.Dict) and dict_get(extra, "thinking") is not None:
+        request.toggle = dict_get(extra, "thinking").value
+    for keyword in _TOGGLE_KEYWORDS:
+        if keyword in params:
+            request.toggle = params[keyword]
+    if request.toggle is not None:
+        request.toggle_mode = _mode_of(request.toggle)
+    return request
+
+
+def _payload_request(node: cst.Dict, info: ModuleInfo) -> Request:
+    params = {}
+    for element in node.elements:
+        key = dict_key_value(element)
+        if key is not None:
+            params[key] = element.value
+    request = Request(node, None, info.resolve_string(params.get("model")), params)
+    if "thinking" in params:
+        request.toggle = params["thinking"]
+        request.toggle_mode = _mode_of(request.toggle)
+    return request
+
+
+def _is_deepseek(request: Request, info: ModuleInfo) -> bool:
+    if request.is_legacy or request.is_v4:
+        return True
+    if request.context is None:
+        return False
+    url = request.context.base_url(request.node, info)
+    if url and is_deepseek_url(url):
+        return True
+    return request.context.name in {"agno"} or (
+        request.context.name == "langchain" and "DeepSeek" in (info.qualified(request.node.func) or "")
+    )
+
+
+def deepseek_requests(info: ModuleInfo) -> list[Request]:
+    """Requests in the module that go to DeepSeek's API, as far as the code shows."""
+    found: list[Request] = []
+    for call in info.calls:
+        context = context_for(call, info)
+        if context is None or isinstance(context, FimCompletions) or context.is_foreign(call, info):
+            continue
+        request = _call_request(call, context, info)
+        if _is_deepseek(request, info):
+            found.append(request)
+    for node, parents in info.model_dicts:
+        if payload_kind(node) == "chat" and sent_as_json(node, parents, info):
+            request = _payload_request(node, info)
+            if request.is_legacy or request.is_v4:
+                found.append(request)
+    return found

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import libcst as cst
+
+from ds_migrate.findings import Applicability, Severity
+from ds_migrate.python.syntax import dict_get, string_value
+from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+
+
+def is_forced(value: cst.BaseExpression, anthropic: bool) -> bool:
+    """tool_choice="required" or a named tool; Anthropic's {"type": "any"} is accepted."""
+    text = string_value(value)
+    if text is not None:
+        return text == "required"
+    if isinstance(value, cst.Dict):
+        kind = dict_get(value, "type")
+        kind_value = string_value(kind.value) if kind else None
+        if anthropic:
+            return kind_value == "tool"
+        return kind_value == "function" or dict_get(value, "function") is not None
+    return False
+
+
+class ForcedToolChoiceInThinking(Rule):
+    """
+    What it does: finds ``tool_choice="required"`` or a named function on a
+    request that thinks, or will once migrated.
+
+    Why it matters: thinking mode supports only ``auto`` and ``none``; the
+    API answers 400 "Thinking mode does not support this tool_choice". This
+    is also what LangChain's ``with_structured_output`` sends.
+
+    Fix: none. Disable thinking for this request, or let the model choose.
+    """
+
+    code = "DSM204"
+    name = "forced-tool-choice-in-thinking"
+    severity = Severity.WARNING
+    fix_availability = Applicability.NONE
+    summary = "Forced tool_choice on a thinking request (the API answers 400)"
+    claims_names = False
+    valid = ('client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t, tool_choice="auto")\n',)
+    invalid = (
+        Example('client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t, tool_choice="required")\n'),
+        Example(
+            'client.chat.completions.create(model="deepseek-v4-flash", messages=m, tools=t, '
+            'tool_choice={"type": "function", "function": {"name": "lookup"}})\n'
+        ),
+    )
+
+    def check_request(self, request, ctx: CheckContext) -> list[Match]:
+        value = request.params.get("tool_choice")
+        if value is None or not request.thinks:
+            return []
+        anthropic = request.context is not None and request.context.name == "anthropic-sdk"
+        if not is_forced(value, anthropic):
+            return []
+        return [
+            Match(
+                "Forced tool_choice on a thinking request: the API answers 400 "
+                "\"Thinking mode does not support this tool_choice\"; disable thinking here or use \"auto\"",
+                node=value,
+            )
+        ]

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from ds_migrate.findings import Applicability, Severity
+from ds_migrate.python.history import reasoning_drops
+from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+
+PASS_BACK_ERROR = "The `reasoning_content` in the thinking mode must be passed back to the API."
+
+
+class ToolsInThinking(Rule):
+    """
+    What it does: finds ``tools=`` on a request that thinks, or will once
+    migrated. It is a warning when the same module visibly drops
+    ``reasoning_content`` or rebuilds assistant messages from ``content``
+    alone, and a reminder (info) otherwise.
+
+    Why it matters: with tools in thinking mode, each assistant message's
+    ``reasoning_content`` must be passed back in every later request, or the
+    API answers 400 "The `reasoning_content` in the thinking mode must be
+    passed back to the API." Code written for deepseek-reasoner (R1) often
+    strips it, because R1 rejected it.
+
+    Fix: none. Append the assistant message as returned (with its
+    ``reasoning_content``) to the history.
+    """
+
+    code = "DSM205"
+    name = "tools-in-thinking"
+    severity = Severity.WARNING
+    fix_availability = Applicability.NONE
+    summary = "Tools on a thinking request: reasoning_content must be passed back"
+    claims_names = False
+    valid = ('client.chat.completions.create(model="deepseek-chat", messages=m, tools=t)\n',)
+    invalid = (
+        Example('client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t)\n'),
+        Example(
+            'r = client.chat.completions.create(model="deepseek-v4-flash", messages=m, tools=t)\n'
+            'm.append({"role": "assistant", "content": r.choices[0].message.content})\n'
+        ),
+    )
+
+    def check_request(self, request, ctx: CheckContext) -> list[Match]:
+        tools = request.params.get("tools")
+        if tools is None or not request.thinks:
+            return []
+        info = ctx.info
+        strips = bool(reasoning_drops(info)) or bool(info.content_only_messages)
+        if strips:
+            return [
+                Match(
+                    "Tools on a thinking request, and this module drops reasoning_content from the "
+                    f"history: the next request will fail with 400 \"{PASS_BACK_ERROR}\"",
+                    node=tools,
+                )
+            ]
+        return [
+            Match(
+                "Tools on a thinking request: pass each assistant message's reasoning_content back "
+                f"in later requests, or the API answers 400 \"{PASS_BACK_ERROR}\"",
+                node=tools,
+                severity=Severity.INFO,
+            )
+        ]

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from ds_migrate.findings import Applicability, Fix, NodeEdit, Severity
+from ds_migrate.python.layout import append_dict_element, dict_element_node
+from ds_migrate.python.syntax import dict_get
+from ds_migrate.python.toggles import thinking_object
+from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+
+
+def _payload_toggle(mode: str):
+    def add(node):
+        if dict_get(node, "thinking") is not None:
+            return node
+        return append_dict_element(node, dict_element_node("thinking", thinking_object(mode, '"'), '"'))
+
+    return add
+
+
+class V4CallWithoutMode(Rule):
+    """
+    What it does: finds a request to a V4 model (``deepseek-v4-flash``,
+    ``deepseek-v4-pro``, ``deepseek-flash``) or to a client on
+    ``api.deepseek.com`` that does not say whether to think.
+
+    Why it matters: thinking is on by default on V4. Code renamed by hand
+    from deepseek-chat, as many migration guides told people to do, now
+    reasons on every request: slower, billed for reasoning tokens,
+    ``temperature`` ignored and forced ``tool_choice`` rejected.
+
+    Example:
+        client.chat.completions.create(model="deepseek-v4-flash", messages=m)
+
+    Fix: none by default, since the intent is unknown. With
+    ``--assume-mode chat`` (or ``reasoner``) the toggle for that mode is
+    added to every such request, in the form the call accepts.
+    """
+
+    code = "DSM201"
+    name = "v4-call-without-mode"
+    severity = Severity.WARNING
+    fix_availability = Applicability.NONE
+    summary = "V4 request with no explicit thinking mode (on by default)"
+    claims_names = False
+    valid = (
+        'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n',
+        'client.completions.create(model="deepseek-v4-flash", prompt=p, suffix=s)\n',
+        'client.chat.completions.create(model="gpt-4o", messages=m)\n',
+    )
+    invalid = (
+        Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n'),
+        Example('from langchain_deepseek import ChatDeepSeek\nllm = ChatDeepSeek(model="deepseek-v4-pro")\n'),
+    )
+
+    def check_request(self, request, ctx: CheckContext) -> list[Match]:
+        if request.explicit or request.is_legacy:
+            return []
+        if request.context is None and not request.is_v4:
+            return []
+        message = (
+            "Thinking is on by default on V4 and this request does not set it; "
+            "add an explicit thinking mode (enabled for reasoner-style use, disabled for chat-style)"
+        )
+        if ctx.assume_mode is None:
+            return [Match(message, node=request.node)]
+        fix = Fix(Applicability.SAFE, description=f"assume thinking {ctx.assume_mode}")
+        if request.context is None:
+            fix.edits.append(NodeEdit(request.node, _payload_toggle(ctx.assume_mode)))
+        else:
+            toggle = request.context.toggle(request.node, ctx.assume_mode, '"')
+            if toggle.apply is None:
+                return [Match(message, node=request.node, note=toggle.note)]
+            fix.edits.append(NodeEdit(request.node, toggle.apply))
+            fix.applicability = toggle.applicability
+        return [Match(message, fix=fix, node=request.node, note=f"--assume-mode: thinking {ctx.assume_mode}")]
