@@ -9,8 +9,8 @@ from typing import Callable
 import click
 
 from ds_migrate import __version__
-from ds_migrate.discovery import DEFAULT_EXCLUDES, FileFilter
-from ds_migrate.engine import Options
+from ds_migrate.discovery import DEFAULT_EXCLUDES, DEFAULT_INCLUDE, FileFilter
+from ds_migrate.engine import DEFAULT_MAX_FILE_SIZE, Options
 from ds_migrate.findings import Severity
 from ds_migrate.mapping import DEFAULT_TARGET, DISABLED, ENABLED, TARGETS, THINKING_FORMS, Mapping
 
@@ -46,27 +46,69 @@ def common_options(func: Callable) -> Callable:
         click.option("--quiet", "-q", is_flag=True, help="Print only the summary (and errors)."),
         click.option("--statistics", is_flag=True, help="Print counts per rule."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: all cores)."),
+        click.option("--include", multiple=True, metavar="GLOB", help="File names to scan (default: *.py, *.pyi)."),
+        click.option("--per-file-ignores", multiple=True, metavar="GLOB:CODES", help="Ignore these codes in matching files."),
+        click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE, show_default=True, help="Skip larger files (bytes)."),
+        click.option("--config", metavar="PATH", help="Read this configuration file."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
 
 
+def _setting(kwargs: dict, config, name: str, key: str | None = None):
+    """The command line wins; then the config file; then the option's default."""
+    from click.core import ParameterSource
+
+    source = click.get_current_context().get_parameter_source(name)
+    if source not in (ParameterSource.DEFAULT, None):
+        return kwargs[name]
+    return config.get(key or name.replace("_", "-"), kwargs[name])
+
+
 def _options(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, FileFilter]:
+    from ds_migrate.config import TARGET_ALIASES, ConfigError, load_config
+
+    try:
+        config = load_config(kwargs["config"], _paths(kwargs)[0], kwargs["isolated"])
+    except ConfigError as error:
+        raise click.exceptions.UsageError(str(error)) from None
+    kwargs["_config"] = config
+    target = _setting(kwargs, config, "target")
     assume = {"chat": DISABLED, "reasoner": ENABLED}.get(kwargs["assume_mode"] or "")
-    mapping = Mapping(target=kwargs["target"], thinking_form=kwargs["thinking_form"], assume_mode=assume)
+    mapping = Mapping(
+        target=TARGET_ALIASES.get(target, target),
+        overrides=config.get("mapping", {}),
+        thinking_form=_setting(kwargs, config, "thinking_form"),
+        assume_mode=assume,
+    )
+    select = kwargs["select"] if kwargs["select"] else tuple(config.get("select", ()))
+    ignore = kwargs["ignore"] if kwargs["ignore"] else tuple(config.get("ignore", ()))
+    per_file = dict(config.get("per-file-ignores", {}))
+    for item in kwargs["per_file_ignores"]:
+        glob, _, codes = item.rpartition(":")
+        if not glob:
+            raise click.BadParameter(f"expected GLOB:CODES, got {item!r}", param_hint="--per-file-ignores")
+        per_file[glob] = list(_split_codes((codes,)))
     options = Options(
         mapping=mapping,
-        select=_split_codes(kwargs["select"]),
-        ignore=_split_codes(kwargs["ignore"]),
+        select=_split_codes(tuple(select)),
+        ignore=_split_codes(tuple(ignore)),
         unsafe_fixes=unsafe_fixes,
+        per_file_ignores=tuple((glob, tuple(_split_codes(tuple(codes)))) for glob, codes in per_file.items()),
+        max_file_size=_setting(kwargs, config, "max_file_size"),
     )
+    exclude = tuple(kwargs["exclude"]) or tuple(config.get("exclude", ())) or DEFAULT_EXCLUDES
     file_filter = FileFilter(
-        exclude=tuple(kwargs["exclude"]) or DEFAULT_EXCLUDES,
-        extend_exclude=tuple(kwargs["extend_exclude"]),
-        respect_gitignore=kwargs["respect_gitignore"],
+        exclude=exclude,
+        extend_exclude=tuple(kwargs["extend_exclude"]) + tuple(config.get("extend-exclude", ())),
+        respect_gitignore=_setting(kwargs, config, "respect_gitignore"),
         force_exclude=kwargs["force_exclude"],
+        include=tuple(kwargs["include"]) or tuple(config.get("include", ())) or DEFAULT_INCLUDE,
     )
+    kwargs["fail_on"] = _setting(kwargs, config, "fail_on")
+    kwargs["jobs"] = _setting(kwargs, config, "jobs")
     return options, file_filter
 
 
@@ -244,6 +286,27 @@ def rules(output_format: str) -> None:
     for row in rows:
         table.add_row(*(row[c] for c in ("code", "name", "severity", "fix", "summary")))
     _console().print(table)
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False, exists=True))
+def init(folder: str) -> None:
+    """Write a commented starter [tool.ds-migrate] section."""
+    from pathlib import Path
+
+    from ds_migrate.config import STARTER
+
+    root = Path(folder)
+    pyproject = root / "pyproject.toml"
+    target = pyproject if pyproject.is_file() else root / "ds-migrate.toml"
+    existing = target.read_text(encoding="utf-8") if target.is_file() else ""
+    if "[tool.ds-migrate]" in existing:
+        raise click.UsageError(f"{target} already has a [tool.ds-migrate] section")
+    text = STARTER if target.name == "pyproject.toml" else STARTER.replace("[tool.ds-migrate]\n", "")
+    separator = "" if not existing or existing.endswith("\n\n") else ("\n" if existing.endswith("\n") else "\n\n")
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(separator + text)
+    click.echo(f"Wrote a starter configuration to {target}")
 
 
 @main.command()

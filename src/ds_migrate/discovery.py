@@ -34,7 +34,7 @@ DEFAULT_EXCLUDES = (
     ".pytest_cache",
 )
 
-PYTHON_SUFFIXES = (".py", ".pyi")
+DEFAULT_INCLUDE = ("*.py", "*.pyi")
 
 
 @dataclass
@@ -50,7 +50,7 @@ class FileFilter:
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
     force_exclude: bool = False
-    suffixes: tuple[str, ...] = PYTHON_SUFFIXES
+    include: tuple[str, ...] = DEFAULT_INCLUDE
 
     @property
     def patterns(self) -> tuple[str, ...]:
@@ -67,7 +67,7 @@ class FileFilter:
         return False
 
     def wants(self, path: Path) -> bool:
-        return path.name.endswith(self.suffixes)
+        return any(fnmatch.fnmatch(path.name, pattern) for pattern in self.include)
 
 
 def discover(paths: list[str], file_filter: FileFilter) -> Discovery:

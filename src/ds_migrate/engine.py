@@ -28,6 +28,17 @@ class Options:
     ignore: tuple[str, ...] = ()
     unsafe_fixes: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def ignored_in_file(self, path: str, code: str) -> bool:
+        import fnmatch
+
+        posix = path.replace("\\", "/")
+        for glob, codes in self.per_file_ignores:
+            if fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch(posix, f"*/{glob}"):
+                if not codes or any(code.upper().startswith(c) for c in codes):
+                    return True
+        return False
 
     def selects(self, code: str) -> bool:
         code = code.upper()
@@ -118,7 +129,9 @@ def _sort_into(result: FileResult, findings: list[Finding], text: str, options: 
     for finding in sorted(findings, key=Finding.sort_key):
         if not options.selects(finding.code):
             continue
-        if is_suppressed(index.line_text(finding.line), finding.code):
+        if options.ignored_in_file(result.path, finding.code) or is_suppressed(
+            index.line_text(finding.line), finding.code
+        ):
             finding.suppressed = True
             result.suppressed.append(finding)
         else:

@@ -1,0 +1,199 @@
+"""``[tool.ds-migrate]`` in pyproject.toml, or a ds-migrate.toml.
+
+The closest file above the first path wins. Every key is checked: an
+unknown key, a wrong type or a value outside the allowed set is an error
+that names the file, the key and what is allowed.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ds_migrate.mapping import LEGACY_MODES, TARGETS, THINKING_FORMS
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 in CI
+    import tomli as tomllib
+
+TARGET_ALIASES = {"flash": "deepseek-v4-flash", "pro": "deepseek-v4-pro", "v4.1": "deepseek-flash"}
+SEVERITIES = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+def _list_of_strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _check_target(value: Any) -> str | None:
+    if isinstance(value, str) and (value in TARGETS or value in TARGET_ALIASES):
+        return None
+    return f"one of {', '.join(TARGETS + tuple(TARGET_ALIASES))}"
+
+
+def _check_mapping(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "a table of retired name = model id"
+    for key, model in value.items():
+        if key.lower() not in LEGACY_MODES:
+            return f"keys among {', '.join(LEGACY_MODES)} (got {key!r})"
+        if not isinstance(model, str) or not model.strip():
+            return f"a model id string for {key!r}"
+    return None
+
+
+def _check_per_file_ignores(value: Any) -> str | None:
+    if isinstance(value, dict) and all(_list_of_strings(v) for v in value.values()):
+        return None
+    return 'a table of glob = ["CODE", ...]'
+
+
+def _choice(*allowed: str):
+    def check(value: Any) -> str | None:
+        return None if value in allowed else f"one of {', '.join(allowed)}"
+
+    return check
+
+
+def _typed(kind: type, description: str):
+    def check(value: Any) -> str | None:
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if ok and kind is int and value < 1:
+            ok = False
+        return None if ok else description
+
+    return check
+
+
+def _strings(value: Any) -> str | None:
+    return None if _list_of_strings(value) else "a list of strings"
+
+
+CHECKS = {
+    "include": _strings,
+    "exclude": _strings,
+    "extend-exclude": _strings,
+    "respect-gitignore": _typed(bool, "true or false"),
+    "select": _strings,
+    "ignore": _strings,
+    "fail-on": _choice(*SEVERITIES),
+    "target": _check_target,
+    "mapping": _check_mapping,
+    "thinking-form": _choice(*THINKING_FORMS),
+    "jobs": _typed(int, "a whole number of at least 1"),
+    "per-file-ignores": _check_per_file_ignores,
+    "max-file-size": _typed(int, "a size in bytes, at least 1"),
+}
+
+
+def validate(values: dict[str, Any], path: Path) -> dict[str, Any]:
+    for key, value in values.items():
+        check = CHECKS.get(key)
+        if check is None:
+            raise ConfigError(f"{path}: unknown key '{key}'; allowed keys: {', '.join(sorted(CHECKS))}")
+        problem = check(value)
+        if problem:
+            raise ConfigError(f"{path}: '{key}' must be {problem}, not {value!r}")
+    normalized = dict(values)
+    if "target" in normalized:
+        normalized["target"] = TARGET_ALIASES.get(normalized["target"], normalized["target"])
+    if "mapping" in normalized:
+        normalized["mapping"] = {k.lower(): v for k, v in normalized["mapping"].items()}
+    return normalized
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    """The ds-migrate table of one file, or None when it has none."""
+    try:
+        with open(path, "rb") as handle:
+            document = tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        table = document.get("tool", {}).get("ds-migrate")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.ds-migrate] must be a table")
+        return table
+    return document
+
+
+def find_config(start: Path) -> Path | None:
+    """The closest ds-migrate.toml or pyproject.toml with a [tool.ds-migrate] table."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate_folder in (folder, *folder.parents):
+        for name in ("ds-migrate.toml", "pyproject.toml"):
+            candidate = candidate_folder / name
+            if candidate.is_file():
+                if name == "ds-migrate.toml":
+                    return candidate
+                try:
+                    if _read(candidate) is not None:
+                        return candidate
+                except ConfigError:
+                    return candidate  # report the broken file rather than skip it
+    return None
+
+
+def load_config(explicit: str | None, first_path: str, isolated: bool) -> Config:
+    if isolated:
+        return Config()
+    path = Path(explicit) if explicit else find_config(Path(first_path) if first_path != "-" else Path.cwd())
+    if path is None:
+        return Config()
+    if explicit and not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    table = _read(path)
+    if table is None:
+        if explicit:
+            raise ConfigError(f"{path}: has no [tool.ds-migrate] table")
+        return Config()
+    return Config(path, validate(table, path))
+
+
+STARTER = """\
+[tool.ds-migrate]
+# Files to look at, and what to skip (globs). exclude replaces the defaults.
+# include = ["*.py", "*.pyi"]
+# extend-exclude = ["tests/fixtures/*"]
+# respect-gitignore = true
+
+# Rules: codes or prefixes (DSM1 = every retired-name rule).
+# select = ["DSM"]
+# ignore = ["DSM108"]
+# per-file-ignores = { "tests/*" = ["DSM106"] }
+
+# Lowest severity that fails the run: error, warning or info.
+# fail-on = "warning"
+
+# What the retired names become: deepseek-v4-flash (default), deepseek-flash
+# (the V4.1 name) or deepseek-v4-pro. Per-name overrides go in mapping.
+# target = "deepseek-v4-flash"
+# mapping = { deepseek-reasoner = "deepseek-v4-pro" }
+
+# "object" adds the thinking mode where the request is made; "omit" renames only.
+# thinking-form = "object"
+
+# Processes for parsing (default: all cores).
+# jobs = 2
+"""
