@@ -12,6 +12,7 @@ from ds_migrate import __version__
 from ds_migrate.discovery import DEFAULT_EXCLUDES, DEFAULT_INCLUDE, FileFilter
 from ds_migrate.engine import DEFAULT_MAX_FILE_SIZE, Options
 from ds_migrate.findings import Severity
+from ds_migrate.report import FORMATS
 from ds_migrate.mapping import DEFAULT_TARGET, DISABLED, ENABLED, TARGETS, THINKING_FORMS, Mapping
 
 
@@ -30,7 +31,8 @@ def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def common_options(func: Callable) -> Callable:
     decorators = [
         click.argument("paths", nargs=-1, type=click.Path()),
-        click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format."),
+        click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Report format."),
+        click.option("--output-file", "-o", metavar="PATH", help="Write the report to this file."),
         click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated)."),
         click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated)."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Replace the default excludes with these globs."),
@@ -98,6 +100,7 @@ def _options(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, FileFil
         unsafe_fixes=unsafe_fixes,
         per_file_ignores=tuple((glob, tuple(_split_codes(tuple(codes)))) for glob, codes in per_file.items()),
         max_file_size=_setting(kwargs, config, "max_file_size"),
+        describe_fixes=kwargs["output_format"] == "sarif",
     )
     exclude = tuple(kwargs["exclude"]) or tuple(config.get("exclude", ())) or DEFAULT_EXCLUDES
     file_filter = FileFilter(
@@ -172,15 +175,33 @@ def scan(**kwargs) -> None:
     sys.exit(_exit_code(run, kwargs))
 
 
-def _report(run, kwargs: dict, fixed: int = 0, stderr: bool = False) -> None:
-    if kwargs["output_format"] == "json":
-        from ds_migrate.report import json as json_report
+def _emit(kwargs: dict, text: str, stderr: bool = False) -> None:
+    """Machine-readable output goes to --output-file when given, else stdout."""
+    if kwargs["output_file"]:
+        with open(kwargs["output_file"], "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        click.echo(text, err=stderr, nl=not text.endswith("\n"))
 
-        click.echo(json_report.render(run, fixed), err=stderr)
+
+def _text_console(kwargs: dict, stderr: bool = False):
+    if kwargs["output_file"]:
+        from rich.console import Console
+
+        handle = open(kwargs["output_file"], "w", encoding="utf-8")  # closed at exit
+        return Console(file=handle, highlight=False, soft_wrap=True, no_color=True)
+    return _console(stderr)
+
+
+def _report(run, kwargs: dict, fixed: int = 0, stderr: bool = False) -> None:
+    if kwargs["output_format"] != "text":
+        from ds_migrate.report import render
+
+        _emit(kwargs, render(kwargs["output_format"], run, fixed), stderr)
         return
     from ds_migrate.report import text
 
-    text.render(_console(stderr), run, quiet=kwargs["quiet"], statistics=kwargs["statistics"])
+    text.render(_text_console(kwargs, stderr), run, quiet=kwargs["quiet"], statistics=kwargs["statistics"])
 
 
 @main.command()
@@ -222,16 +243,15 @@ def _report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> 
     from ds_migrate.findings import Applicability
 
     applied = [f for p in run.processed for f in p.applied]
-    if kwargs["output_format"] == "json":
-        from ds_migrate.report import json as json_report
+    view = _RemainingView(run, remaining)
+    if kwargs["output_format"] != "text":
+        from ds_migrate.report import render
 
-        view = _RemainingView(run, remaining)
-        click.echo(json_report.render(view, fixed=len(applied)), err=stderr)
+        _emit(kwargs, render(kwargs["output_format"], view, fixed=len(applied)), stderr)
         return
     from ds_migrate.report import text
 
-    console = _console(stderr)
-    view = _RemainingView(run, remaining)
+    console = _text_console(kwargs, stderr)
     if not kwargs["quiet"] and remaining:
         text.render_findings(console, view)
     text.render_errors(console, run)

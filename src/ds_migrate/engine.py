@@ -29,6 +29,7 @@ class Options:
     unsafe_fixes: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    describe_fixes: bool = False  # work out each fix's text replacement (SARIF)
 
     def ignored_in_file(self, path: str, code: str) -> bool:
         import fnmatch
@@ -119,9 +120,33 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
     result.parsed = True
     findings = check_module(path, text, module, options.mapping)
     _sort_into(result, findings, text, options)
+    if options.describe_fixes:
+        _describe_fixes(result, module, text, options)
     if want_fix:
         _fix(processed, module, encoding, data, options)
     return processed
+
+
+def _describe_fixes(result: FileResult, module, text: str, options: Options) -> None:
+    """Attach to each fix the one text replacement it makes (for SARIF)."""
+    from ds_migrate.python.rewrite import apply_fixes
+
+    index = LineIndex(text)
+    for finding in result.findings:
+        if finding.fix is None or not finding.fix.edits:
+            continue
+        new = apply_fixes(module, [finding.fix], options.mapping)
+        start = 0
+        limit = min(len(text), len(new))
+        while start < limit and text[start] == new[start]:
+            start += 1
+        end_old, end_new = len(text), len(new)
+        while end_old > start and end_new > start and text[end_old - 1] == new[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        start_line, start_column = index.position(start)
+        end_line, end_column = index.position(end_old)
+        finding.fix.region = (start_line, start_column, end_line, end_column, new[start:end_new])
 
 
 def _sort_into(result: FileResult, findings: list[Finding], text: str, options: Options) -> None:

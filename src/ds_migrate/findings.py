@@ -54,6 +54,8 @@ class Fix:
     applicability: Applicability
     edits: list[Any] = field(default_factory=list)
     description: str = ""
+    # (start line, start column, end line, end column, new text), when asked for
+    region: tuple[int, int, int, int, str] | None = None
 
 
 @dataclass

@@ -1,0 +1,106 @@
+"""``--format sarif``: SARIF 2.1.0 for code scanning, rules from their own docs."""
+
+from __future__ import annotations
+
+import json
+
+from ds_migrate import __version__
+from ds_migrate.findings import Severity
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _rules():
+    from ds_migrate.rules import all_rules
+
+    return all_rules()
+
+
+def _rule_entry(rule) -> dict:
+    doc = rule.documentation()
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"fix": rule.fix_availability.value, "tags": ["deepseek", "migration"]},
+    }
+
+
+def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def _result(finding, index: dict) -> dict:
+    result = {
+        "ruleId": finding.code,
+        "ruleIndex": index[finding.code],
+        "level": _LEVEL[finding.severity],
+        "message": {"text": finding.message + (f" ({finding.note})" if finding.note else "")},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": finding.path.replace("\\", "/")},
+                    "region": _region(finding.line, finding.column, finding.end_line, finding.end_column),
+                }
+            }
+        ],
+        "properties": {"fix": finding.fix_applicability.value},
+    }
+    region = getattr(finding.fix, "region", None) if finding.fix else None
+    if region is not None:
+        start_line, start_column, end_line, end_column, inserted = region
+        result["fixes"] = [
+            {
+                "description": {"text": f"{finding.fix_applicability.value} fix: {finding.fix.description or 'rewrite'}"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": finding.path.replace("\\", "/")},
+                        "replacements": [
+                            {
+                                "deletedRegion": _region(start_line, start_column, end_line, end_column),
+                                "insertedContent": {"text": inserted},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
+    return result
+
+
+def render(run, fixed: int = 0) -> str:
+    rules = _rules()
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": error.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": error.path.replace("\\", "/")}}}],
+        }
+        for error in run.errors
+    ]
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "ds-migrate",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [_rule_entry(rule) for rule in rules],
+                    }
+                },
+                "invocations": [
+                    {"executionSuccessful": True, "toolExecutionNotifications": notifications}
+                ],
+                "results": [_result(f, index) for f in run.findings],
+            }
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
