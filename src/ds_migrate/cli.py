@@ -51,6 +51,7 @@ def common_options(func: Callable) -> Callable:
         click.option("--include", multiple=True, metavar="GLOB", help="File names to scan (default: *.py, *.pyi)."),
         click.option("--per-file-ignores", multiple=True, metavar="GLOB:CODES", help="Ignore these codes in matching files."),
         click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE, show_default=True, help="Skip larger files (bytes)."),
+        click.option("--show-files", is_flag=True, help="List the files that would be scanned, then stop."),
         click.option("--config", metavar="PATH", help="Read this configuration file."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
     ]
@@ -155,6 +156,46 @@ def _read_stdin(kwargs: dict, options: Options, want_fix: bool):
     return run, processed, data
 
 
+def _show_files(paths: list[str], file_filter: FileFilter) -> None:
+    from ds_migrate.discovery import discover
+    from ds_migrate.runner import display_path
+
+    found = discover(paths, file_filter)
+    for path in found.files:
+        click.echo(display_path(path))
+    for path, reason in found.skipped:
+        click.echo(f"skipped: {path}: {reason}", err=True)
+    sys.exit(Exit.ERROR if found.missing else Exit.CLEAN)
+
+
+PROGRESS_THRESHOLD = 300  # files; fewer finish before a bar is worth drawing
+
+
+class _progress:
+    """A progress bar on a terminal for long runs; nothing otherwise."""
+
+    def __init__(self, kwargs: dict) -> None:
+        self.enabled = kwargs["output_format"] == "text" and not kwargs["quiet"] and sys.stderr.isatty()
+        self.bar = None
+
+    def __enter__(self):
+        return self.start if self.enabled else None
+
+    def start(self, total: int):
+        if total < PROGRESS_THRESHOLD:
+            return lambda: None
+        from rich.progress import Progress
+
+        self.bar = Progress(console=_console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("Scanning", total=total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 def _paths(kwargs: dict) -> list[str]:
     return list(kwargs["paths"]) or ["."]
 
@@ -167,10 +208,13 @@ def scan(**kwargs) -> None:
 
     options, file_filter = _options(kwargs)
     paths = _paths(kwargs)
+    if kwargs["show_files"]:
+        _show_files(paths, file_filter)
     if paths == ["-"]:
         run, _, _ = _read_stdin(kwargs, options, want_fix=False)
     else:
-        run = run_files(paths, options, file_filter, jobs=kwargs["jobs"])
+        with _progress(kwargs) as progress:
+            run = run_files(paths, options, file_filter, jobs=kwargs["jobs"], progress=progress)
     _report(run, kwargs)
     sys.exit(_exit_code(run, kwargs))
 
@@ -209,7 +253,8 @@ def _report(run, kwargs: dict, fixed: int = 0, stderr: bool = False) -> None:
 @click.option("--write", is_flag=True, help="Write the fixes to the files.")
 @click.option("--diff", "plain_diff", is_flag=True, help="Print a plain unified diff (for patch / git apply).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that need a human glance.")
-def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, **kwargs) -> None:
+@click.option("--interactive", "-i", is_flag=True, help="Show each fix and ask before applying it.")
+def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **kwargs) -> None:
     """Show (or with --write, apply) the rewrite to V4 with an explicit thinking mode."""
     from ds_migrate.report import diff as diff_report
     from ds_migrate.runner import run as run_files
@@ -223,7 +268,19 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, **kwargs) -> None:
         remaining = [f for f in run.findings if f not in processed.applied]
         _report_fix_summary(run, remaining, kwargs, written=False, stderr=True)
         sys.exit(_exit_code(run, kwargs, remaining))
-    run = run_files(paths, options, file_filter, want_fix=True, write=write, jobs=kwargs["jobs"])
+    if kwargs["show_files"]:
+        _show_files(paths, file_filter)
+    if interactive:
+        if not sys.stdin.isatty():
+            raise click.UsageError("--interactive needs a terminal on standard input; use --diff or --write instead")
+        from ds_migrate.interactive import review
+
+        run = run_files(paths, options, file_filter, want_fix=False, jobs=1)
+        review(run, options, _console())
+        write = True
+    else:
+        with _progress(kwargs) as progress:
+            run = run_files(paths, options, file_filter, want_fix=True, write=write, jobs=kwargs["jobs"], progress=progress)
     applied = [f for p in run.processed for f in p.applied]
     applied_ids = {id(f) for f in applied}
     remaining = [f for f in run.findings if id(f) not in applied_ids]

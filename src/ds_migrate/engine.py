@@ -61,6 +61,10 @@ class Processed:
     fixed_text: str | None = None  # new source, when fixes changed it
     fixed_data: bytes | None = None
     applied: list[Finding] = field(default_factory=list)
+    # in-process only (dropped before crossing a process boundary)
+    module: object | None = None
+    encoding: str | None = None
+    original: bytes | None = None
 
 
 class DecodeError(Exception):
@@ -83,7 +87,7 @@ def decode_python(data: bytes) -> tuple[str, str]:
 
 def process_python(path: str, data: bytes, options: Options, want_fix: bool = False) -> Processed:
     result = FileResult(path)
-    processed = Processed(result)
+    processed = Processed(result, original=data)
     if len(data) > options.max_file_size:
         result.skipped = f"larger than {options.max_file_size // (1024 * 1024)} MiB"
         return processed
@@ -118,6 +122,7 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
         _text_fallback(result, text, options, "file does not parse")
         return processed
     result.parsed = True
+    processed.module, processed.encoding = module, encoding
     findings = check_module(path, text, module, options.mapping)
     _sort_into(result, findings, text, options)
     if options.describe_fixes:
@@ -171,20 +176,30 @@ def _text_fallback(result: FileResult, text: str, options: Options, why: str) ->
 
 
 def _fix(processed: Processed, module, encoding: str, data: bytes, options: Options) -> None:
-    import libcst as cst
+    chosen = [f for f in processed.result.findings if f.fix is not None and options.may_apply(f)]
+    apply_chosen(processed, chosen, options)
 
+
+def fixed_text(processed: Processed, chosen: list[Finding], options: Options) -> str:
+    """The source with the fixes of ``chosen`` applied (in memory)."""
     from ds_migrate.python.rewrite import apply_fixes
 
+    return apply_fixes(processed.module, [f.fix for f in chosen], options.mapping)
+
+
+def apply_chosen(processed: Processed, chosen: list[Finding], options: Options) -> None:
+    """Apply the fixes of ``chosen``, verify the result, and keep it for writing."""
+    import libcst as cst
+
     result = processed.result
-    chosen = [f for f in result.findings if f.fix is not None and options.may_apply(f)]
-    if not chosen:
+    if not chosen or processed.module is None:
         return
-    new_text = apply_fixes(module, [f.fix for f in chosen], options.mapping)
+    new_text = fixed_text(processed, chosen, options)
     if new_text == processed.text:
         return
     try:
         cst.parse_module(new_text)
-        new_data = new_text.encode(encoding)
+        new_data = new_text.encode(processed.encoding)
     except (cst.ParserSyntaxError, UnicodeEncodeError, RecursionError) as error:
         result.errors.append(
             FileError(result.path, f"internal error: the fixed code did not verify ({error}); not written")

@@ -6,6 +6,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ds_migrate.discovery import Discovery, FileFilter, discover
 from ds_migrate.engine import Options, Processed, process_python
@@ -22,6 +23,7 @@ class Run:
     processed: list[Processed] = field(default_factory=list)
     discovery: Discovery = field(default_factory=Discovery)
     written: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # on disk, parallel to ``processed``
 
     @property
     def files_scanned(self) -> int:
@@ -74,6 +76,8 @@ def _detached(item: tuple[Processed, bytes | None]) -> tuple[Processed, bytes | 
     for finding in processed.applied:
         if finding.fix is not None:
             finding.fix.edits = []
+    processed.module = None
+    processed.original = None
     return processed, data
 
 
@@ -88,17 +92,29 @@ def run(
     want_fix: bool = False,
     write: bool = False,
     jobs: int | None = None,
+    progress: Callable[[int], Callable[[], None]] | None = None,
 ) -> Run:
+    """Scan (and fix) every file below ``paths``.
+
+    ``progress(total)`` may return a function called once per file done.
+    """
     outcome = Run(discovery=discover(paths, file_filter))
     tasks = [(str(p), display_path(p), options, want_fix) for p in outcome.discovery.files]
     jobs = jobs or os.cpu_count() or 1
+    advance = progress(len(tasks)) if progress else (lambda: None)
+    items = []
     if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
-        chunk = max(1, len(tasks) // (jobs * 8))
+        chunk = max(1, min(64, len(tasks) // (jobs * 8)))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            items = list(pool.map(_worker, tasks, chunksize=chunk))
+            for item in pool.map(_worker, tasks, chunksize=chunk):
+                items.append(item)
+                advance()
     else:
-        items = [_process_path(*task) for task in tasks]
+        for task in tasks:
+            items.append(_process_path(*task))
+            advance()
     for (path, *_), (processed, data) in zip(tasks, items):
+        outcome.paths.append(path)
         outcome.processed.append(processed)
         outcome.results.append(processed.result)
         if write and processed.fixed_data is not None and data is not None:
