@@ -87,3 +87,34 @@ def test_refuses_without_a_terminal(tmp_path):
     assert result.exit_code == 2
     assert "needs a terminal" in result.output
     assert (tmp_path / "app.py").read_text() == SOURCE
+
+
+def test_progress_bar_on_a_terminal_for_long_runs(ds_migrate_exe, tmp_path):
+    for i in range(320):
+        (tmp_path / f"m{i}.py").write_text("x = 1\n")
+    (tmp_path / "app.py").write_text(SOURCE)
+    master, slave = pty.openpty()
+    process = subprocess.Popen(
+        [ds_migrate_exe, "scan", "--jobs", "1", str(tmp_path)],
+        stdin=slave, stdout=subprocess.DEVNULL, stderr=slave, env={**os.environ, "TERM": "xterm"},
+    )
+    os.close(slave)
+    output = b""
+    while process.poll() is None or select.select([master], [], [], 0.2)[0]:
+        if select.select([master], [], [], 0.2)[0]:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+    os.close(master)
+    assert b"Scanning" in output
+
+
+def test_no_progress_bar_when_not_a_terminal(tmp_path):
+    for i in range(320):
+        (tmp_path / f"m{i}.py").write_text("x = 1\n")
+    result = CliRunner().invoke(main, ["scan", str(tmp_path)])
+    assert "Scanning" not in result.output
