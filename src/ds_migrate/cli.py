@@ -125,8 +125,8 @@ def _console(stderr: bool = False):
 def _exit_code(run, kwargs: dict, remaining=None) -> Exit:
     if kwargs["exit_zero"]:
         return Exit.CLEAN
-    if run.discovery.missing and not run.results:
-        return Exit.ERROR
+    if run.discovery.missing:
+        return Exit.ERROR  # a path that does not exist is a usage error
     threshold = Severity.parse(kwargs["fail_on"])
     findings = run.findings if remaining is None else remaining
     if any(f.severity >= threshold for f in findings) or run.errors or run.discovery.missing:
@@ -290,6 +290,8 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
         elif kwargs["output_format"] == "text":
             diff_report.rich_diff(_console(), run)
     _report_fix_summary(run, remaining, kwargs, written=write, stderr=plain_diff)
+    if run.discovery.missing and not kwargs["exit_zero"]:
+        sys.exit(Exit.ERROR)
     if not write and not kwargs["exit_zero"]:
         would_change = any(p.fixed_data is not None for p in run.processed)
         sys.exit(Exit.FINDINGS if would_change or run.errors else _exit_code(run, kwargs, remaining))

@@ -6,6 +6,7 @@ over files that do not stays fast.
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import tokenize
@@ -89,8 +90,10 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
     result = FileResult(path)
     processed = Processed(result, original=data)
     if len(data) > options.max_file_size:
-        result.skipped = f"larger than {options.max_file_size // (1024 * 1024)} MiB"
+        result.skipped = f"larger than {_size(options.max_file_size)} (--max-file-size)"
         return processed
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _utf16(processed, data, options)
     if b"\x00" in data:
         result.skipped = "binary (contains NUL bytes)"
         return processed
@@ -105,14 +108,46 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
     processed.text = text
     if not _WORTH_PARSING.search(text):
         return processed
+    too_complex = _too_complex(text)
+    if too_complex:
+        result.errors.append(FileError(path, f"{too_complex}; searched as text, not fixed"))
+        _text_fallback(result, text, options, "file too complex to parse safely")
+        return processed
+    run_with_deep_stack(_analyse, processed, text, encoding, data, options, want_fix)
+    return processed
 
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024 and count % (1024 * 1024) == 0:
+        return f"{count // (1024 * 1024)} MiB"
+    return f"{count} bytes"
+
+
+def _utf16(processed: Processed, data: bytes, options: Options) -> Processed:
+    """Python never reads UTF-16 source, but a name in it is still a name."""
+    result = processed.result
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        result.skipped = "binary (UTF-16 byte order mark, undecodable)"
+        return processed
+    result.errors.append(
+        FileError(result.path, "UTF-16 encoded (byte order mark): Python source must be UTF-8 "
+                  "or declare its codec; searched as text, not fixed")
+    )
+    _text_fallback(result, text, options, "UTF-16 file")
+    return processed
+
+
+def _analyse(processed: Processed, text: str, encoding: str, data: bytes, options: Options, want_fix: bool) -> None:
     import libcst as cst
 
     from ds_migrate.python.check import check_module
 
+    result, path = processed.result, processed.result.path
     try:
         module = cst.parse_module(text)
-    except (cst.ParserSyntaxError, RecursionError) as error:
+    except (cst.ParserSyntaxError, RecursionError, MemoryError) as error:
         line = getattr(error, "raw_line", None)
         message = getattr(error, "message", None) or type(error).__name__
         where = f" at line {line}" if line else ""
@@ -120,16 +155,94 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
             FileError(path, f"syntax error{where}: {message}; searched as text, not fixed", line)
         )
         _text_fallback(result, text, options, "file does not parse")
-        return processed
+        return
+    try:
+        findings = check_module(path, text, module, options.mapping)
+    except RecursionError:
+        result.errors.append(FileError(path, "nested too deeply to analyse; searched as text, not fixed"))
+        _text_fallback(result, text, options, "nested too deeply to analyse")
+        return
     result.parsed = True
     processed.module, processed.encoding = module, encoding
-    findings = check_module(path, text, module, options.mapping)
     _sort_into(result, findings, text, options)
     if options.describe_fixes:
         _describe_fixes(result, module, text, options)
     if want_fix:
-        _fix(processed, module, encoding, data, options)
-    return processed
+        try:
+            _fix(processed, module, encoding, data, options)
+        except RecursionError:
+            result.errors.append(FileError(path, "nested too deeply to rewrite; not fixed"))
+
+
+# CPython itself refuses more than 200 nested brackets; libcst's parser slows
+# down sharply (and its stack runs out) on far less extreme shapes.
+MAX_BRACKET_DEPTH = 200
+MAX_LINE_LENGTH = 20_000
+_BRACKETS = {ord(c): c for c in "()[]{}"}
+_LONG_LINE = re.compile(r"[^\n]{%d}" % MAX_LINE_LENGTH)
+
+
+def _too_complex(text: str) -> str | None:
+    """Why the file should not go to the parser, for shapes that would hang or crash it."""
+    if _LONG_LINE.search(text):
+        return f"a line longer than {MAX_LINE_LENGTH} characters (minified or generated code)"
+    brackets = text.translate(_KEEP_BRACKETS)
+    if len(brackets) > MAX_BRACKET_DEPTH:
+        depth = deepest = 0
+        for char in brackets:
+            if char in "([{":
+                depth += 1
+                if depth > deepest:
+                    deepest = depth
+            else:
+                depth -= 1
+        if deepest > MAX_BRACKET_DEPTH:
+            return f"brackets nested {deepest} deep (Python allows {MAX_BRACKET_DEPTH})"
+    return None
+
+
+class _KeepBrackets(dict):
+    """str.translate table that drops every character but brackets."""
+
+    def __missing__(self, key: int):
+        return None
+
+
+_KEEP_BRACKETS = _KeepBrackets(_BRACKETS)
+
+DEEP_STACK_BYTES = 256 * 1024 * 1024
+DEEP_RECURSION_LIMIT = 20_000
+
+
+def run_with_deep_stack(function, *args) -> None:
+    """Run ``function`` on a thread with a large stack.
+
+    libcst's parser and visitors recurse once per nesting level; on the main
+    thread's default stack a deeply nested file could crash the process
+    instead of raising an error we can report.
+    """
+    import sys
+    import threading
+
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            function(*args)
+        except BaseException as error:  # re-raised on the calling thread
+            failure.append(error)
+
+    if sys.getrecursionlimit() < DEEP_RECURSION_LIMIT:
+        sys.setrecursionlimit(DEEP_RECURSION_LIMIT)
+    previous = threading.stack_size(DEEP_STACK_BYTES)
+    try:
+        thread = threading.Thread(target=target, name="ds-migrate-parse")
+        thread.start()
+    finally:
+        threading.stack_size(previous)
+    thread.join()
+    if failure:
+        raise failure[0]
 
 
 def _describe_fixes(result: FileResult, module, text: str, options: Options) -> None:
