@@ -10,6 +10,12 @@ from ds_migrate.mapping import Mapping
 
 REPO = Path(__file__).resolve().parent.parent
 
+# The engine raises the limit for its deep-stack parsing thread; raising it
+# up front keeps hypothesis from warning that a test changed it.
+from ds_migrate.engine import DEEP_RECURSION_LIMIT  # noqa: E402
+
+sys.setrecursionlimit(max(sys.getrecursionlimit(), DEEP_RECURSION_LIMIT))
+
 
 def scan(source: str, **options) -> list:
     """Findings (not suppressed) for ``source``, in order."""

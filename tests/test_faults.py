@@ -1,0 +1,94 @@
+"""No data loss under faults: kills, races, failing disks."""
+
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+
+from ds_migrate import runner, writer
+from ds_migrate.discovery import FileFilter
+from ds_migrate.engine import Options
+
+LEGACY = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+FIXED = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n'
+
+
+def make_tree(root, count, body=LEGACY * 40):
+    for i in range(count):
+        (root / f"m{i:04d}.py").write_text(body)
+    return body
+
+
+def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path, monkeypatch):
+    path = tmp_path / "app.py"
+    path.write_text(LEGACY)
+    real = writer.write_atomically
+
+    def someone_edits_first(target, data, expected):
+        with open(target, "a") as handle:
+            handle.write("# edited by a person\n")
+        return real(target, data, expected)
+
+    monkeypatch.setattr(runner, "write_atomically", someone_edits_first)
+    outcome = runner.run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
+    assert path.read_text() == LEGACY + "# edited by a person\n"
+    assert any("changed on disk" in e.message for e in outcome.errors)
+    assert outcome.written == []
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.5])
+def test_killed_mid_run_leaves_every_file_old_or_new(ds_migrate_exe, tmp_path, delay):
+    body = make_tree(tmp_path, 300)
+    fixed_body = FIXED * 40
+    process = subprocess.Popen([ds_migrate_exe, "fix", "--write", "--jobs", "2", str(tmp_path)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    for path in tmp_path.glob("*.py"):
+        assert path.read_text() in (body, fixed_body), path
+    # a temporary file may survive a SIGKILL; it is never mistaken for source
+    assert all(p.name.startswith(".ds-migrate-") and p.suffix == ".tmp" for p in tmp_path.iterdir() if p.suffix != ".py")
+
+
+def test_two_runs_at_once_lose_nothing(ds_migrate_exe, tmp_path):
+    make_tree(tmp_path, 200)
+    fixed_body = FIXED * 40
+    runs = [
+        subprocess.Popen([ds_migrate_exe, "fix", "--write", str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    for process in runs:
+        process.communicate(timeout=300)
+    for path in tmp_path.glob("*.py"):
+        assert path.read_text() == fixed_body, path
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".py"] * 200
+
+
+def test_disk_full_while_writing_the_temporary_file(tmp_path, monkeypatch):
+    path = tmp_path / "app.py"
+    path.write_text(LEGACY)
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+            return False
+
+        def write(self, data):
+            self.handle.write(data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writer.os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
+    outcome = runner.run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
+    assert path.read_text() == LEGACY
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.py"]
+    assert any("No space left" in e.message for e in outcome.errors)
