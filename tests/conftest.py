@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ds_migrate.engine import Options, process_python
+from ds_migrate.engine import Options, process_file
 from ds_migrate.mapping import Mapping
 
 REPO = Path(__file__).resolve().parent.parent
@@ -17,25 +17,25 @@ from ds_migrate.engine import DEEP_RECURSION_LIMIT  # noqa: E402
 sys.setrecursionlimit(max(sys.getrecursionlimit(), DEEP_RECURSION_LIMIT))
 
 
-def scan(source: str, **options) -> list:
+def scan(source: str, path: str = "t.py", **options) -> list:
     """Findings (not suppressed) for ``source``, in order."""
-    processed = process_python("t.py", source.encode(), _options(options))
+    processed = process_file(path, source.encode(), _options(options))
     return processed.result.findings
 
 
-def scan_result(source: str | bytes, **options):
+def scan_result(source: str | bytes, path: str = "t.py", **options):
     data = source.encode() if isinstance(source, str) else source
-    return process_python("t.py", data, _options(options)).result
+    return process_file(path, data, _options(options)).result
 
 
-def codes(source: str, **options) -> list[str]:
-    return [f.code for f in scan(source, **options)]
+def codes(source: str, path: str = "t.py", **options) -> list[str]:
+    return [f.code for f in scan(source, path, **options)]
 
 
-def fix(source: str | bytes, unsafe: bool = False, **options) -> str | bytes:
+def fix(source: str | bytes, unsafe: bool = False, path: str = "t.py", **options) -> str | bytes:
     """The source after ``fix`` (str in, str out; bytes in, bytes out)."""
     data = source.encode() if isinstance(source, str) else source
-    processed = process_python("t.py", data, _options(options, unsafe), want_fix=True)
+    processed = process_file(path, data, _options(options, unsafe), want_fix=True)
     out = processed.fixed_data if processed.fixed_data is not None else data
     return out.decode() if isinstance(source, str) else out
 

@@ -23,12 +23,12 @@ def test_valid_examples_are_not_reported(code, source):
 
 @pytest.mark.parametrize("code, example", INVALID, ids=[f"{c}-invalid-{i}" for i, (c, _) in enumerate(INVALID)])
 def test_invalid_examples_are_reported_and_fixed(code, example):
-    assert code in [f.code for f in scan(example.source)]
+    assert code in [f.code for f in scan(example.source, example.path)]
     expected = example.fixed if example.fixed is not None else example.source
     # only this rule's fixes, so an example may also hold other rules' findings
-    assert fix(example.source, unsafe=example.unsafe, select=(code,)) == expected
+    assert fix(example.source, unsafe=example.unsafe, path=example.path, select=(code,)) == expected
     if example.unsafe and example.fixed is not None:
-        assert fix(example.source, unsafe=False, select=(code,)) == example.source, "an unsafe fix ran without --unsafe-fixes"
+        assert fix(example.source, unsafe=False, path=example.path, select=(code,)) == example.source, "an unsafe fix ran without --unsafe-fixes"
 
 
 def test_codes_and_names_are_unique():

@@ -34,7 +34,13 @@ DEFAULT_EXCLUDES = (
     ".pytest_cache",
 )
 
-DEFAULT_INCLUDE = ("*.py", "*.pyi")
+def _default_include() -> tuple[str, ...]:
+    from ds_migrate.languages import default_include
+
+    return default_include()
+
+
+DEFAULT_INCLUDE = _default_include()
 
 
 @dataclass

@@ -12,7 +12,7 @@ import re
 import tokenize
 from dataclasses import dataclass, field
 
-from ds_migrate.findings import Applicability, FileError, FileResult, Finding
+from ds_migrate.findings import Applicability, FileError, FileResult, Finding, apply_text_edits
 from ds_migrate.lines import LineIndex
 from ds_migrate.mapping import Mapping
 from ds_migrate.suppression import is_suppressed
@@ -282,7 +282,7 @@ def _sort_into(result: FileResult, findings: list[Finding], text: str, options: 
 
 
 def _text_fallback(result: FileResult, text: str, options: Options, why: str) -> None:
-    from ds_migrate.python.check import unclaimed_names
+    from ds_migrate.languages.textscan import unclaimed_names
 
     findings = unclaimed_names(result.path, text, LineIndex(text), set(), why)
     _sort_into(result, findings, text, options)
@@ -321,3 +321,64 @@ def apply_chosen(processed: Processed, chosen: list[Finding], options: Options) 
     processed.fixed_text = new_text
     processed.fixed_data = new_data
     processed.applied = chosen
+
+
+def process_file(path: str, data: bytes, options: Options, want_fix: bool = False) -> Processed:
+    """Scan (and fix) one file of any supported kind."""
+    from ds_migrate.languages import handler_for
+
+    handler = handler_for(path)
+    if handler is None:
+        return process_python(path, data, options, want_fix)
+    return process_other(handler, path, data, options, want_fix)
+
+
+def process_other(handler, path: str, data: bytes, options: Options, want_fix: bool) -> Processed:
+    result = FileResult(path)
+    processed = Processed(result, original=data)
+    if len(data) > options.max_file_size:
+        result.skipped = f"larger than {_size(options.max_file_size)} (--max-file-size)"
+        return processed
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _utf16(processed, data, options)
+    if b"\x00" in data:
+        result.skipped = "binary (contains NUL bytes)"
+        return processed
+    if not _MENTION.search(data):
+        return processed
+    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        result.errors.append(
+            FileError(path, f"cannot decode: not valid utf-8 (byte 0x{data[error.start]:02x} "
+                      f"at offset {error.start}); searched as text, not fixed")
+        )
+        _text_fallback(result, data.decode("latin-1"), options, "file could not be decoded")
+        return processed
+    processed.text, processed.encoding = text, encoding
+    try:
+        findings = handler.scan(path, text, options.mapping)
+    except RecursionError:
+        result.errors.append(FileError(path, "nested too deeply to analyse; searched as text, not fixed"))
+        _text_fallback(result, text, options, "nested too deeply to analyse")
+        return processed
+    result.parsed = True
+    _sort_into(result, findings, text, options)
+    if want_fix:
+        chosen = [f for f in result.findings if f.fix is not None and options.may_apply(f)]
+        if not chosen:
+            return processed
+        new_text = handler.apply(text, chosen) if hasattr(handler, "apply") else apply_text_edits(
+            text, [edit for f in chosen for edit in f.fix.edits]
+        )
+        if new_text == text:
+            return processed
+        problem = handler.problem_with(new_text)
+        if problem:
+            result.errors.append(FileError(path, f"{problem}; not written"))
+            return processed
+        processed.fixed_text = new_text
+        processed.fixed_data = new_text.encode(encoding)
+        processed.applied = chosen
+    return processed

@@ -49,6 +49,28 @@ class RenameEdit:
     start: int
 
 
+@dataclass(frozen=True)
+class TextEdit:
+    """Replace ``text[start:end]`` (character offsets) with ``new``."""
+
+    start: int
+    end: int
+    new: str
+
+
+def apply_text_edits(text: str, edits: list[TextEdit]) -> str:
+    """Apply non-overlapping edits; an edit overlapping an earlier one is dropped."""
+    out, last = [], 0
+    for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
+        if edit.start < last:
+            continue
+        out.append(text[last : edit.start])
+        out.append(edit.new)
+        last = edit.end
+    out.append(text[last:])
+    return "".join(out)
+
+
 @dataclass
 class Fix:
     applicability: Applicability
@@ -97,3 +119,21 @@ class FileResult:
     errors: list[FileError] = field(default_factory=list)
     skipped: str | None = None  # reason the file was not searched
     parsed: bool = False
+
+
+def finding_at(path: str, index: Any, start: int, end: int, rule: Any, message: str, **extra: Any) -> Finding:
+    """A finding for ``rule`` covering ``start:end`` (offsets into the indexed text)."""
+    line, column = index.position(start)
+    end_line, end_column = index.position(end)
+    return Finding(
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=rule.code,
+        name=rule.name,
+        severity=extra.pop("severity", None) or rule.severity,
+        message=message,
+        **extra,
+    )

@@ -18,6 +18,7 @@ _NEEDLE = re.compile(rb"deepseek-(?:chat|reasoner|coder)", re.IGNORECASE)
 # Characters that continue a model id or a provider route; a legacy name
 # glued to one of them is part of some longer, different id.
 _ID_CHARS = frozenset("_-.@")
+_SHELL_DEFAULT = re.compile(r"\$\{\w+:?-$")
 _PROVIDER_PREFIXES = ("deepseek",)
 
 
@@ -74,6 +75,8 @@ def find_legacy_names(text: str) -> list[LegacyName]:
                     pass  # prose such as "deepseek-chat/deepseek-reasoner"
                 else:
                     continue  # openrouter/deepseek/deepseek-chat, a URL path
+            elif before == "-" and _SHELL_DEFAULT.search(text, max(0, start - 80), start):
+                pass  # ${DEEPSEEK_MODEL:-deepseek-chat}
             elif _is_id_char(before):
                 continue  # whisper-and-deepseek-chat
         full_start = start - len(prefix)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from ds_migrate.discovery import Discovery, FileFilter, discover
-from ds_migrate.engine import Options, Processed, process_python
+from ds_migrate.engine import Options, Processed, process_file
 from ds_migrate.findings import FileError, FileResult
 from ds_migrate.writer import FileChangedError, write_atomically
 
@@ -63,7 +63,7 @@ def _process_path(path: str, shown: str, options: Options, want_fix: bool) -> tu
         result = FileResult(shown)
         result.errors.append(FileError(shown, f"cannot read: {error.strerror or error}"))
         return Processed(result), None
-    processed = process_python(shown, data, options, want_fix)
+    processed = process_file(shown, data, options, want_fix)
     return processed, data
 
 

@@ -4,31 +4,12 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ds_migrate.findings import Finding
+from ds_migrate.findings import Finding, finding_at
 from ds_migrate.lines import LineIndex
 from ds_migrate.mapping import Mapping
-from ds_migrate.names import find_legacy_names
+from ds_migrate.languages.textscan import unclaimed_names
 from ds_migrate.python.analyzer import analyze
 from ds_migrate.rules import CheckContext, Rule, name_rules, rule_by_code
-
-
-def finding_at(
-    path: str, index: LineIndex, start: int, end: int, rule: Rule, message: str, **extra
-) -> Finding:
-    line, column = index.position(start)
-    end_line, end_column = index.position(end)
-    return Finding(
-        path=path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        code=rule.code,
-        name=rule.name,
-        severity=extra.pop("severity", None) or rule.severity,
-        message=message,
-        **extra,
-    )
 
 
 class _Locator:
@@ -110,26 +91,3 @@ def _thinking_findings(path: str, module: cst.Module, index: LineIndex, ctx: Che
                 )
             )
     return findings
-
-
-def unclaimed_names(
-    path: str, text: str, index: LineIndex, claimed: set[int], why: str
-) -> list[Finding]:
-    """Findings for occurrences no rule claimed, so that none is ever lost."""
-    rule = rule_by_code("DSM109")
-    found = []
-    for name in find_legacy_names(text):
-        if name.start in claimed:
-            continue
-        found.append(
-            finding_at(
-                path,
-                index,
-                name.start,
-                name.end,
-                rule,
-                f"Retired model name '{name.text}' ({why})",
-                legacy_name=name.text,
-            )
-        )
-    return found

@@ -25,6 +25,7 @@ class Example:
     source: str
     fixed: str | None = None
     unsafe: bool = False
+    path: str = "example.py"  # the file kind decides which scanner reads it
 
 
 @dataclass

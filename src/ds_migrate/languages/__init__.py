@@ -1,0 +1,46 @@
+"""File kinds beyond Python: each module handles one family of files.
+
+A handler finds legacy names with the syntax of its kind and fixes them with
+text edits that touch only the value tokens, so every other byte stays.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+from pathlib import PurePosixPath
+
+from ds_migrate.languages.base import Handler
+
+__all__ = ["Handler", "handler_for", "all_handlers"]
+
+
+@lru_cache(maxsize=None)
+def all_handlers() -> tuple[Handler, ...]:
+    for module in pkgutil.iter_modules(__path__):
+        if module.name not in {"base", "textscan"}:
+            importlib.import_module(f"{__name__}.{module.name}")
+    found = []
+    stack = list(Handler.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if getattr(cls, "kind", None):
+            found.append(cls())
+    return tuple(sorted(found, key=lambda h: (h.priority, h.kind)))
+
+
+def handler_for(path: str) -> Handler | None:
+    posix = PurePosixPath(path.replace("\\", "/"))
+    for handler in all_handlers():
+        if handler.claims(posix):
+            return handler
+    return None
+
+
+def default_include() -> tuple[str, ...]:
+    patterns: list[str] = ["*.py", "*.pyi"]
+    for handler in all_handlers():
+        patterns.extend(p for p in handler.patterns if p not in patterns)
+    return tuple(patterns)

@@ -1,0 +1,40 @@
+"""What a file-kind handler provides."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import PurePosixPath
+from typing import ClassVar
+
+from ds_migrate.findings import Finding
+from ds_migrate.mapping import Mapping
+
+# Recorded data, not configuration: reported as info, never rewritten.
+RECORDED_PARTS = {"cassettes", "cassette", "__snapshots__", "snapshots", "fixtures", "recordings"}
+LOCK_FILES = {
+    "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "uv.lock", "Pipfile.lock",
+    "composer.lock", "Cargo.lock", "Gemfile.lock", "npm-shrinkwrap.json", "bun.lock",
+}
+
+
+def is_recorded_data(path: PurePosixPath) -> bool:
+    if path.name in LOCK_FILES or path.name.endswith(".lock"):
+        return True
+    return any(part.lower() in RECORDED_PARTS for part in path.parts[:-1])
+
+
+class Handler:
+    kind: ClassVar[str]
+    # file-name globs this handler takes (also the default include list)
+    patterns: ClassVar[tuple[str, ...]] = ()
+    priority: ClassVar[int] = 100
+
+    def claims(self, path: PurePosixPath) -> bool:
+        return any(fnmatch.fnmatch(path.name, pattern) for pattern in self.patterns)
+
+    def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
+        raise NotImplementedError
+
+    def problem_with(self, text: str) -> str | None:
+        """Why ``text`` is not a valid file of this kind, or None."""
+        return None

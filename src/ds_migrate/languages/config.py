@@ -1,0 +1,216 @@
+"""Configuration files: .env, YAML, JSON, TOML, INI/CFG, Dockerfile, shell.
+
+The model name sits in a value (``DEEPSEEK_MODEL=deepseek-chat``), a default
+(``${MODEL:-deepseek-chat}``), a key (a price table) or a comment. Values
+and defaults are renamed in place; keys only with --unsafe-fixes and never
+into a duplicate; the fixed file must still parse.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePosixPath
+from typing import ClassVar
+
+from ds_migrate.findings import Applicability, Finding
+from ds_migrate.languages.base import Handler, is_recorded_data
+from ds_migrate.languages.textscan import Collector, mode_note, replacement, retired_message
+from ds_migrate.mapping import Mapping
+from ds_migrate.names import find_legacy_names
+
+_DEFAULT = re.compile(r"\$\{(\w+):?[-=]")
+_ASSIGNMENT = re.compile(r"^\s*(?:export\s+|(?:ENV|ARG)\s+)?([A-Za-z_][\w.\-]*)\s*(?:=|:|\s)")
+
+
+def _comment_start(line: str, markers: str) -> int | None:
+    """Column where a comment starts, outside quotes; None if the line has none."""
+    quote = None
+    for i, ch in enumerate(line):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch in markers and (i == 0 or line[i - 1] in " \t"):
+            return i
+    return None
+
+
+class ConfigHandler(Handler):
+    """Line-oriented config formats; subclasses say how keys and comments look."""
+
+    comment_markers: ClassVar[str] = "#"
+    key_separator: ClassVar[str] = "="
+    label: ClassVar[str] = "config"
+
+    def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
+        out = Collector(path, text, mapping)
+        recorded = is_recorded_data(PurePosixPath(path.replace("\\", "/"))) or self.is_recording(text)
+        names = find_legacy_names(text)
+        keys = [n for n in names if self.role(text, n)[0] == "key"]
+        clash = self._key_clash(text, keys, mapping)
+        for name in names:
+            if recorded:
+                out.recorded(name)
+                continue
+            role, key = self.role(text, name)
+            if role == "comment":
+                out.comment(name)
+            elif role == "default":
+                out.add(
+                    "DSM104", name, name.start, name.end,
+                    retired_message(name, mapping, f"Default of ${key}"),
+                    out.rename_fix(name, Applicability.SAFE),
+                    note=mode_note(name, mapping, "renamed the default"),
+                )
+            elif role == "key":
+                message = (
+                    f"Retired model '{name.text}' as a key in {self.label}: the current model is "
+                    f"'{replacement(name, mapping)}'; review the table"
+                )
+                if clash:
+                    out.add("DSM106", name, name.start, name.end, message, note=clash)
+                else:
+                    out.add("DSM106", name, name.start, name.end, message, out.rename_fix(name, Applicability.UNSAFE))
+            else:
+                where = f"{self.label} value {key}" if key else f"{self.label} value"
+                out.add(
+                    "DSM103", name, name.start, name.end,
+                    retired_message(name, mapping, where[0].upper() + where[1:]),
+                    out.rename_fix(name, Applicability.SAFE),
+                    note=mode_note(name, mapping, "renamed the value"),
+                )
+        return out.findings
+
+    def is_recording(self, text: str) -> bool:
+        return False
+
+    def _key_clash(self, text: str, keys, mapping: Mapping) -> str | None:
+        seen: dict[str, str] = {}
+        all_keys = {k.text.lower() for k in keys}
+        for key in keys:
+            target = replacement(key, mapping).lower()
+            if target in seen and seen[target] != key.text.lower():
+                return f"not renamed: '{seen[target]}' and '{key.text}' would both become '{target}'"
+            if re.search(rf"[\"']?{re.escape(target)}[\"']?\s*{re.escape(self.key_separator)}", text) and target not in all_keys:
+                return f"not renamed: a '{target}' key already exists"
+            seen[target] = key.text.lower()
+        return None
+
+    def role(self, text: str, name) -> tuple[str, str | None]:
+        line_start = text.rfind("\n", 0, name.start) + 1
+        line_end = text.find("\n", name.end)
+        line = text[line_start : line_end if line_end != -1 else len(text)]
+        column = name.start - line_start
+        comment = _comment_start(line, self.comment_markers) if self.comment_markers else None
+        if comment is not None and comment <= column:
+            return "comment", None
+        before = line[:column]
+        default = None
+        for match in _DEFAULT.finditer(before):
+            if "}" not in before[match.end() :]:
+                default = match.group(1)
+        if default:
+            return "default", default
+        after = line[column + len(name.text) :].lstrip("'\" \t")
+        if after.startswith(self.key_separator) and not before.strip(" \t-'\"{,"):
+            return "key", None
+        return "value", self.key_of(line, column)
+
+    def key_of(self, line: str, column: int) -> str | None:
+        match = _ASSIGNMENT.match(line[:column])
+        return match.group(1) if match else None
+
+
+class EnvFile(ConfigHandler):
+    kind = "env"
+    label = "environment"
+    patterns = (".env", ".env.*", "*.env")
+    key_separator = "="
+
+
+class ShellScript(ConfigHandler):
+    kind = "shell"
+    label = "shell"
+    patterns = ("*.sh", "*.bash", "*.zsh")
+
+
+class Dockerfile(ConfigHandler):
+    kind = "dockerfile"
+    label = "Dockerfile"
+    patterns = ("Dockerfile", "Dockerfile.*", "*.dockerfile", "Containerfile")
+
+
+class IniFile(ConfigHandler):
+    kind = "ini"
+    label = "INI"
+    patterns = ("*.ini", "*.cfg", ".flake8", "setup.cfg", "tox.ini")
+    comment_markers = "#;"
+
+    def problem_with(self, text: str) -> str | None:
+        import configparser
+
+        try:
+            configparser.ConfigParser(strict=False, interpolation=None).read_string(text)
+        except configparser.Error as error:
+            return f"not valid INI after the fix: {error}"
+        return None
+
+
+class TomlFile(ConfigHandler):
+    kind = "toml"
+    label = "TOML"
+    patterns = ("*.toml",)
+
+    def problem_with(self, text: str) -> str | None:
+        from ds_migrate.config import tomllib
+
+        try:
+            tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            return f"not valid TOML after the fix: {error}"
+        return None
+
+
+class YamlFile(ConfigHandler):
+    kind = "yaml"
+    label = "YAML"
+    patterns = ("*.yml", "*.yaml")
+    key_separator = ":"
+
+    def is_recording(self, text: str) -> bool:
+        # VCR.py and vcrpy-style cassettes
+        return bool(re.search(r"^interactions:\s*$", text, re.M)) and "request:" in text
+
+    def key_of(self, line: str, column: int) -> str | None:
+        match = re.match(r"^\s*-?\s*[\"']?([\w.\-]+)[\"']?\s*[:=]", line[:column])
+        return match.group(1) if match else None
+
+    def problem_with(self, text: str) -> str | None:
+        import yaml
+
+        try:
+            list(yaml.safe_load_all(text))
+        except yaml.YAMLError as error:
+            return f"not valid YAML after the fix: {error}"
+        return None
+
+
+class JsonFile(ConfigHandler):
+    kind = "json"
+    label = "JSON"
+    patterns = ("*.json",)
+    comment_markers = ""
+    key_separator = ":"
+
+    def key_of(self, line: str, column: int) -> str | None:
+        keys = re.findall(r"\"([^\"]+)\"\s*:", line[:column])
+        return keys[-1] if keys else None
+
+    def problem_with(self, text: str) -> str | None:
+        try:
+            json.loads(text)
+        except ValueError as error:
+            return f"not valid JSON after the fix: {error}"
+        return None

@@ -1,0 +1,93 @@
+"""Helpers the non-Python handlers share: messages, renames, findings."""
+
+from __future__ import annotations
+
+from ds_migrate.findings import Applicability, Finding, Fix, TextEdit, finding_at
+from ds_migrate.lines import LineIndex
+from ds_migrate.mapping import RETIREMENT, Mapping, api_error_text
+from ds_migrate.names import LegacyName
+from ds_migrate.rules import rule_by_code
+
+
+def replacement(name: LegacyName, mapping: Mapping) -> str:
+    return name.prefix + mapping.replacement(name.base).model
+
+
+def rename_edit(name: LegacyName, mapping: Mapping, offset: int = 0) -> TextEdit:
+    return TextEdit(offset + name.name_start, offset + name.end, mapping.replacement(name.base).model)
+
+
+def retired_message(name: LegacyName, mapping: Mapping, where: str) -> str:
+    base = name.text[len(name.prefix) :]
+    mode = mapping.replacement(name.base).mode
+    return (
+        f"{where} '{name.text}' was retired on {RETIREMENT}: use '{replacement(name, mapping)}' "
+        f"with thinking {mode}. The API answers 400 \"{api_error_text(base)}\""
+    )
+
+
+def mode_note(name: LegacyName, mapping: Mapping, what: str) -> str:
+    mode = mapping.replacement(name.base).mode
+    return f"{what}: set thinking {mode} where the request is made (V4 models think by default)"
+
+
+class Collector:
+    """Builds findings for one file of text."""
+
+    def __init__(self, path: str, text: str, mapping: Mapping) -> None:
+        self.path = path
+        self.text = text
+        self.mapping = mapping
+        self.index = LineIndex(text)
+        self.findings: list[Finding] = []
+
+    def add(
+        self,
+        code: str,
+        name: LegacyName | None,
+        start: int,
+        end: int,
+        message: str,
+        fix: Fix | None = None,
+        note: str | None = None,
+        **extra,
+    ) -> Finding:
+        finding = finding_at(
+            self.path, self.index, start, end, rule_by_code(code), message,
+            legacy_name=name.text if name else None, fix=fix, note=note, **extra,
+        )
+        self.findings.append(finding)
+        return finding
+
+    def rename_fix(self, name: LegacyName, applicability: Applicability, offset: int = 0) -> Fix:
+        return Fix(applicability, [rename_edit(name, self.mapping, offset)], "rename")
+
+    def recorded(self, name: LegacyName, where: str = "recorded data") -> Finding:
+        return self.add(
+            "DSM111", name, name.start, name.end,
+            f"Retired model name '{name.text}' in {where}; recorded data is not rewritten",
+        )
+
+    def comment(self, name: LegacyName, offset: int = 0) -> Finding:
+        return self.add(
+            "DSM108", name, offset + name.start, offset + name.end,
+            f"comment mentions retired model '{name.text}'; the current name is '{replacement(name, self.mapping)}'",
+            self.rename_fix(name, Applicability.UNSAFE, offset),
+        )
+
+
+def unclaimed_names(
+    path: str, text: str, index: LineIndex, claimed: set[int], why: str
+) -> list[Finding]:
+    """Findings for occurrences no rule claimed, so that none is ever lost."""
+    from ds_migrate.names import find_legacy_names
+
+    rule = rule_by_code("DSM109")
+    return [
+        finding_at(
+            path, index, name.start, name.end, rule,
+            f"Retired model name '{name.text}' ({why})", legacy_name=name.text,
+        )
+        for name in find_legacy_names(text)
+        if name.start not in claimed
+    ]
