@@ -374,7 +374,7 @@ def process_other(handler, path: str, data: bytes, options: Options, want_fix: b
         )
         if new_text == text:
             return processed
-        problem = handler.problem_with(new_text)
+        problem = handler.problem_with(new_text, path)
         if problem:
             result.errors.append(FileError(path, f"{problem}; not written"))
             return processed

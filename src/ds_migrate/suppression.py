@@ -1,12 +1,14 @@
 """Inline suppression: ``# ds-migrate: ignore``, ``# ds-migrate: ignore[CODE]``,
-``# noqa: CODE`` on the line of the finding."""
+``# noqa: CODE`` on the line of the finding, in the comment syntax of the file."""
 
 from __future__ import annotations
 
 import re
 
-_IGNORE = re.compile(r"#\s*ds-migrate\s*:\s*ignore\b(?:\[([^\]]*)\])?", re.IGNORECASE)
-_NOQA = re.compile(r"#\s*noqa\s*:\s*([A-Z0-9_,\s-]+)", re.IGNORECASE)
+# any comment syntax: Python, shell and YAML (#), JS (// and /*), INI (;), HTML and Markdown (<!--)
+_COMMENT = r"(?:#|//|/\*|;|<!--)"
+_IGNORE = re.compile(_COMMENT + r"\s*ds-migrate\s*:\s*ignore\b(?:\[([^\]]*)\])?", re.IGNORECASE)
+_NOQA = re.compile(_COMMENT + r"\s*noqa\s*:\s*([A-Z0-9_,\s-]+)", re.IGNORECASE)
 
 
 def suppressed_codes(line: str) -> set[str] | None:
@@ -24,7 +26,8 @@ def suppressed_codes(line: str) -> set[str] | None:
 
 
 def is_suppressed(line: str, code: str) -> bool:
-    if "#" not in line:
+    lowered = line.lower()
+    if "ds-migrate" not in lowered and "noqa" not in lowered:
         return False
     codes = suppressed_codes(line)
     if codes is None:

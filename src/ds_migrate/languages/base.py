@@ -35,6 +35,6 @@ class Handler:
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
         raise NotImplementedError
 
-    def problem_with(self, text: str) -> str | None:
+    def problem_with(self, text: str, path: str = "") -> str | None:
         """Why ``text`` is not a valid file of this kind, or None."""
         return None

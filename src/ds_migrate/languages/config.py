@@ -148,7 +148,7 @@ class IniFile(ConfigHandler):
     patterns = ("*.ini", "*.cfg", ".flake8", "setup.cfg", "tox.ini")
     comment_markers = "#;"
 
-    def problem_with(self, text: str) -> str | None:
+    def problem_with(self, text: str, path: str = "") -> str | None:
         import configparser
 
         try:
@@ -163,7 +163,7 @@ class TomlFile(ConfigHandler):
     label = "TOML"
     patterns = ("*.toml",)
 
-    def problem_with(self, text: str) -> str | None:
+    def problem_with(self, text: str, path: str = "") -> str | None:
         from ds_migrate.config import tomllib
 
         try:
@@ -187,7 +187,7 @@ class YamlFile(ConfigHandler):
         match = re.match(r"^\s*-?\s*[\"']?([\w.\-]+)[\"']?\s*[:=]", line[:column])
         return match.group(1) if match else None
 
-    def problem_with(self, text: str) -> str | None:
+    def problem_with(self, text: str, path: str = "") -> str | None:
         import yaml
 
         try:
@@ -208,7 +208,7 @@ class JsonFile(ConfigHandler):
         keys = re.findall(r"\"([^\"]+)\"\s*:", line[:column])
         return keys[-1] if keys else None
 
-    def problem_with(self, text: str) -> str | None:
+    def problem_with(self, text: str, path: str = "") -> str | None:
         try:
             json.loads(text)
         except ValueError as error:

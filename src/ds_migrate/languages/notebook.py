@@ -164,7 +164,7 @@ class Notebook(Handler):
         out.append(text[last:])
         return "".join(out)
 
-    def problem_with(self, text: str) -> str | None:
+    def problem_with(self, text: str, path: str = "") -> str | None:
         try:
             json.loads(text)
         except ValueError as error:

@@ -1,0 +1,313 @@
+"""JavaScript and TypeScript, parsed with tree-sitter.
+
+The same shapes as in Python: a model property, ``openai.chat.completions
+.create({...})``, constants, ``process.env.X ?? "deepseek-chat"``, zod
+defaults, comparisons, switch cases, keys, union and enum members, comments.
+An openai-node ``create({...})`` object gets ``thinking: { type: ... }``,
+preceded in TypeScript by the ``// @ts-expect-error`` line openai-node
+documents for undocumented body parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ds_migrate.findings import Applicability, Finding, Fix, TextEdit
+from ds_migrate.languages.base import Handler
+from ds_migrate.languages.textscan import Collector, mode_note, rename_edit, replacement, retired_message
+from ds_migrate.mapping import Mapping
+from ds_migrate.names import find_legacy_names
+
+MODEL_KEYS = {"model", "modelName", "model_name", "modelId", "model_id", "id"}
+_CREATE = re.compile(r"\bchat\.completions\.(?:create|parse|stream)$|\bchat\.completions\.with\w*\.create$")
+_VERCEL = {"deepseek", "deepSeek"}
+_TS_SUFFIXES = (".ts", ".mts", ".cts")
+TS_DIRECTIVE = "// @ts-expect-error thinking is a DeepSeek body parameter"
+
+
+@lru_cache(maxsize=None)
+def _parser(dialect: str):
+    import tree_sitter
+
+    if dialect == "js":
+        import tree_sitter_javascript as grammar
+
+        language = tree_sitter.Language(grammar.language())
+    else:
+        import tree_sitter_typescript as grammar
+
+        language = tree_sitter.Language(
+            grammar.language_tsx() if dialect == "tsx" else grammar.language_typescript()
+        )
+    return tree_sitter.Parser(language)
+
+
+def dialect_of(path: str) -> str:
+    if path.endswith(".tsx"):
+        return "tsx"
+    if path.endswith(_TS_SUFFIXES):
+        return "ts"
+    return "js"
+
+
+class _Source:
+    """Byte offsets from tree-sitter turned into character offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data = text.encode("utf-8")
+        self.ascii = len(self.data) == len(text)
+
+    def char(self, byte: int) -> int:
+        return byte if self.ascii else len(self.data[:byte].decode("utf-8", "ignore"))
+
+    def node_text(self, node) -> str:
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _walk(node):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def _key_name(pair, src: _Source) -> str | None:
+    key = pair.child_by_field_name("key")
+    if key is None:
+        return None
+    name = src.node_text(key)
+    return name.strip("'\"`")
+
+
+def _quote(string_node, src: _Source) -> str:
+    first = src.node_text(string_node)[:1]
+    return first if first in "'\"" else '"'
+
+
+def _in_comparison(fragment, src: _Source) -> bool:
+    string = fragment.parent
+    parent = string.parent if string is not None else None
+    if parent is None:
+        return False
+    if parent.type == "switch_case":
+        return True
+    if parent.type == "binary_expression":
+        operator = parent.child_by_field_name("operator")
+        return operator is not None and src.node_text(operator) in ("===", "==", "!==", "!=")
+    if parent.type == "arguments" and parent.parent is not None:
+        callee = parent.parent.child_by_field_name("function")
+        return callee is not None and src.node_text(callee).endswith(".includes")
+    return False
+
+
+class JavaScript(Handler):
+    kind = "javascript"
+    patterns = ("*.js", "*.mjs", "*.cjs", "*.jsx", "*.ts", "*.tsx", "*.mts", "*.cts")
+    priority = 20
+
+    def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
+        src = _Source(text)
+        tree = _parser(dialect_of(path)).parse(src.data)
+        out = Collector(path, text, mapping)
+        typescript = dialect_of(path) != "js"
+        claimed: set[int] = set()
+        compared = [n for n in _walk(tree.root_node) if n.type == "string_fragment" and _in_comparison(n, src)]
+        comparison_clash = self._comparison_clash(compared, src, mapping)
+        for node in _walk(tree.root_node):
+            if node.type == "comment":
+                for name in find_legacy_names(src.node_text(node)):
+                    offset = src.char(node.start_byte)
+                    out.comment(name, offset)
+                    claimed.add(offset + name.start)
+            elif node.type == "string_fragment":
+                offset = src.char(node.start_byte)
+                for name in find_legacy_names(src.node_text(node)):
+                    self._string(out, node, name, offset, src, mapping, typescript, comparison_clash)
+                    claimed.add(offset + name.start)
+            elif node.type == "template_string":
+                body = src.node_text(node)
+                match = re.search(r"deepseek-\$\{", body, re.IGNORECASE)
+                if match:
+                    start = src.char(node.start_byte) + match.start()
+                    out.add("DSM107", None, start, start + len("deepseek-"),
+                            "Model name built at run time from 'deepseek-': if the rest is 'chat' or 'reasoner' "
+                            "it names a model retired on 2026-07-24")
+        for name in find_legacy_names(text):
+            if name.start not in claimed:
+                out.add("DSM109", name, name.start, name.end,
+                        f"Retired model name '{name.text}' (outside any string or comment)")
+        return out.findings
+
+    def problem_with(self, text: str, path: str = "") -> str | None:
+        tree = _parser(dialect_of(path)).parse(text.encode("utf-8"))
+        if tree.root_node.has_error:
+            return "the fixed code does not parse"
+        return None
+
+    # -- one string -------------------------------------------------------------
+    def _string(self, out, fragment, name, offset, src, mapping, typescript, comparison_clash) -> None:
+        string = fragment.parent
+        parent = string.parent if string is not None else None
+        start, end = offset + name.start, offset + name.end
+        whole = src.node_text(fragment) == name.text and string is not None and string.type == "string"
+        rename = out.rename_fix(name, Applicability.SAFE, offset)
+
+        def add(code, message, fix=None, note=None):
+            out.add(code, name, start, end, message, fix, note)
+
+        if whole and parent is not None and parent.type == "pair":
+            if parent.child_by_field_name("key") == string:
+                self._key(add, out, name, offset, parent.parent, src, mapping)
+                return
+            key = _key_name(parent, src)
+            if key in MODEL_KEYS:
+                self._model_property(add, out, name, offset, parent, string, src, mapping, typescript)
+                return
+            add("DSM103", retired_message(name, mapping, f"Config value {key}"), rename,
+                mode_note(name, mapping, "renamed the value"))
+            return
+        if whole and parent is not None and parent.type == "arguments":
+            call = parent.parent
+            callee = call.child_by_field_name("function") if call is not None else None
+            callee_text = src.node_text(callee) if callee is not None else ""
+            if callee_text in _VERCEL and parent.named_children and parent.named_children[0] == string:
+                add("DSM101", retired_message(name, mapping, "Vercel AI SDK model"), rename,
+                    "renamed; set providerOptions: { deepseek: { thinking: { type: "
+                    f"'{mapping.replacement(name.base).mode}' }} }} where the model is called")
+                return
+            if callee_text.endswith(".default"):
+                add("DSM104", retired_message(name, mapping, "Schema default"), rename,
+                    mode_note(name, mapping, "renamed the default"))
+                return
+            if callee_text.endswith(".includes"):
+                self._comparison(add, out, name, offset, mapping, comparison_clash)
+                return
+        if whole and parent is not None and parent.type == "variable_declarator":
+            add("DSM103", retired_message(name, mapping, "Constant"), rename,
+                mode_note(name, mapping, "constant renamed"))
+            return
+        if whole and parent is not None and parent.type == "binary_expression":
+            operator = parent.child_by_field_name("operator")
+            op = src.node_text(operator) if operator is not None else ""
+            left = parent.child_by_field_name("left")
+            if op in ("||", "??") and left is not None and src.node_text(left).startswith("process.env"):
+                variable = src.node_text(left).split(".")[-1]
+                add("DSM104", retired_message(name, mapping, f"Default of ${variable}"), rename,
+                    mode_note(name, mapping, "renamed the default"))
+                return
+            if op in ("===", "==", "!==", "!="):
+                self._comparison(add, out, name, offset, mapping, comparison_clash)
+                return
+        if whole and parent is not None and parent.type == "switch_case":
+            self._comparison(add, out, name, offset, mapping, comparison_clash)
+            return
+        if whole and parent is not None and parent.type in ("array", "literal_type", "enum_assignment", "enum_body"):
+            message = (f"Retired model '{name.text}' as a member: the current model is "
+                       f"'{replacement(name, mapping)}'; review the list")
+            container = parent.parent if parent.type == "literal_type" else parent
+            clash = self._collection_clash(container, src, mapping)
+            if clash:
+                add("DSM106", message, None, clash)
+            else:
+                add("DSM106", message, out.rename_fix(name, Applicability.UNSAFE, offset))
+            return
+        add("DSM109", f"Retired model name '{name.text}' (the current name is '{replacement(name, mapping)}')",
+            out.rename_fix(name, Applicability.UNSAFE, offset))
+
+    def _key(self, add, out, name, offset, obj, src, mapping) -> None:
+        message = (f"Retired model '{name.text}' as a key: the current model is "
+                   f"'{replacement(name, mapping)}'; review the table")
+        clash = self._collection_clash(obj, src, mapping)
+        add("DSM106", message, None if clash else out.rename_fix(name, Applicability.UNSAFE, offset), clash)
+
+    def _comparison(self, add, out, name, offset, mapping, clash) -> None:
+        message = (f"Comparison with retired model '{name.text}': after the migration it is "
+                   f"'{replacement(name, mapping)}', told apart only by its thinking mode; review the branch")
+        add("DSM105", message, None if clash else out.rename_fix(name, Applicability.UNSAFE, offset), clash)
+
+    def _comparison_clash(self, fragments, src, mapping) -> str | None:
+        compared = set()
+        for fragment in fragments:
+            for name in find_legacy_names(src.node_text(fragment)):
+                compared.add(replacement(name, mapping).lower() + "|" + name.base)
+        targets = {}
+        for entry in compared:
+            target, base = entry.split("|")
+            targets.setdefault(target, set()).add(base)
+        for target, bases in targets.items():
+            if len(bases) > 1:
+                return f"not renamed: {' and '.join(sorted(bases))} would both become '{target}' in this file"
+        return None
+
+    def _collection_clash(self, container, src, mapping) -> str | None:
+        if container is None:
+            return None
+        values = [src.node_text(n) for n in _walk(container) if n.type == "string_fragment"]
+        seen = {}
+        for value in values:
+            after = mapping.rename(value).lower()
+            if after in seen and seen[after] != value.lower():
+                return f"not renamed: '{seen[after]}' and '{value}' would both become '{after}'"
+            seen.setdefault(after, value.lower())
+        return None
+
+    # -- the model of a request -----------------------------------------------------
+    def _model_property(self, add, out, name, offset, pair, string, src, mapping, typescript) -> None:
+        obj = pair.parent
+        arguments = obj.parent if obj is not None else None
+        call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
+        callee = call.child_by_field_name("function") if call is not None else None
+        callee_text = re.sub(r"\s+", "", src.node_text(callee)) if callee is not None else ""
+        rename = out.rename_fix(name, Applicability.SAFE, offset)
+        if callee is not None and _CREATE.search(callee_text) and arguments.named_children[0] == obj:
+            note = None
+            if mapping.adds_toggle:
+                keys = {_key_name(p, src) for p in obj.named_children if p.type == "pair"}
+                if "thinking" in keys:
+                    note = "the call already sets thinking; kept as is"
+                else:
+                    edit = self._thinking_edit(obj, string, src, mapping.replacement(name.base).mode, typescript)
+                    rename.edits.append(edit)
+                    if any(p.type == "spread_element" for p in obj.named_children):
+                        rename.applicability = Applicability.UNSAFE
+                        note = "the object spreads other options that may already set thinking"
+            add("DSM101", retired_message(name, mapping, "Model of openai-node chat.completions call"), rename, note)
+            return
+        what = "Model property" if call is not None else "Model setting"
+        add("DSM101" if call is not None else "DSM103", retired_message(name, mapping, what), rename,
+            mode_note(name, mapping, "renamed only"))
+
+    def _thinking_edit(self, obj, string, src, mode, typescript) -> TextEdit:
+        q = _quote(string, src)
+        prop = f"thinking: {{ type: {q}{mode}{q} }}"
+        members = [c for c in obj.named_children if c.type not in ("comment",)]
+        last = members[-1]
+        after_last = last.end_byte
+        rest = src.data[after_last : obj.end_byte].decode("utf-8")
+        trailing_comma = rest.lstrip().startswith(",")
+        multiline = src.data[obj.start_byte : obj.end_byte].count(b"\n") > 0
+        text = src.text
+        last_start = src.char(last.start_byte)
+        line_start = text.rfind("\n", 0, last_start) + 1
+        indent = re.match(r"[ \t]*", text[line_start:]).group(0)
+        insert_at = src.char(after_last)
+        if trailing_comma:
+            insert_at = src.char(after_last) + rest.index(",") + 1
+        if multiline:
+            directive = f"\n{indent}{TS_DIRECTIVE}" if typescript else ""
+            new = f"{directive}\n{indent}{prop}" + ("," if trailing_comma else "")
+            if not trailing_comma:
+                new = "," + new
+            return TextEdit(insert_at, insert_at, new)
+        if typescript:
+            # the directive must be on the line above: open the object onto lines
+            call_line_start = text.rfind("\n", 0, src.char(obj.start_byte)) + 1
+            base = re.match(r"[ \t]*", text[call_line_start:]).group(0)
+            new = f"{'' if trailing_comma else ','}\n{base}  {TS_DIRECTIVE}\n{base}  {prop}\n{base}"
+            close = src.char(obj.end_byte) - 1
+            return TextEdit(insert_at, close, new)
+        new = f" {prop}" if trailing_comma else f", {prop}"
+        return TextEdit(insert_at, insert_at, new)
