@@ -180,3 +180,34 @@ def test_subprocess_fix_write_on_a_copy_of_examples(ds_migrate_exe, tmp_path):
     scan = subprocess.run([ds_migrate_exe, "scan", "--format", "json", str(tree)], capture_output=True, text=True)
     remaining = json.loads(scan.stdout)["findings"]
     assert not [f for f in remaining if f["fix"] == "safe"]
+
+
+def test_webapp_example_becomes_a_v4_app_in_one_run(tmp_path):
+    tree = tmp_path / "webapp"
+    shutil.copytree(REPO / "examples" / "webapp", tree)
+    first = CliRunner().invoke(main, ["fix", "--write", str(tree)])
+    assert "Fixed" in first.output
+    document = json.loads(CliRunner().invoke(main, ["scan", "--format", "json", str(tree)]).output)
+    remaining = document["findings"]
+    assert not [f for f in remaining if f["severity"] == "error"], remaining
+    assert not [f for f in remaining if f["fix"] == "safe"]
+    kinds = {f["path"].rsplit(".", 1)[-1] for f in remaining}
+    assert "py" not in kinds  # the backend is fully migrated
+    assert "thinking: { type: \"disabled\" }" in (tree / "frontend" / "src" / "api.ts").read_text()
+    assert "deepseek-v4-flash" in (tree / ".env.example").read_text()
+    assert "${DEEPSEEK_MODEL:-deepseek-v4-flash}" in (tree / "docker-compose.yml").read_text()
+    assert "deepseek-chat" in (tree / "tests" / "cassettes" / "test_answer.yaml").read_text()  # recorded, untouched
+
+
+def test_explicit_file_of_unknown_kind_is_searched_as_text(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("we still call deepseek-chat\n")
+    document = json.loads(invoke("scan", "--format", "json", str(path)).output)
+    assert [(f["code"], f["fix"]) for f in document["findings"]] == [("DSM109", "none")]
+    assert document["errors"] == []
+
+
+def test_show_files_lists_every_kind():
+    output = invoke("scan", "--show-files", str(REPO / "examples" / "webapp")).output
+    for name in (".env.example", "docker-compose.yml", "Dockerfile", "app.py", "api.ts", "tone.ipynb", "README.md", "test_answer.yaml"):
+        assert name in output, name

@@ -20,7 +20,6 @@ DEFAULT_EXCLUDES = (
     ".svn",
     ".venv",
     "venv",
-    ".env.d",
     "node_modules",
     "__pycache__",
     "build",

@@ -328,9 +328,13 @@ def process_file(path: str, data: bytes, options: Options, want_fix: bool = Fals
     from ds_migrate.languages import handler_for
 
     handler = handler_for(path)
-    if handler is None:
+    if handler is not None:
+        return process_other(handler, path, data, options, want_fix)
+    if path.endswith((".py", ".pyi", ".pyw")) or path == "-" or data.startswith(b"#!") and b"python" in data[:100]:
         return process_python(path, data, options, want_fix)
-    return process_other(handler, path, data, options, want_fix)
+    from ds_migrate.languages.plain import PlainText
+
+    return process_other(PlainText(), path, data, options, want_fix)
 
 
 def process_other(handler, path: str, data: bytes, options: Options, want_fix: bool) -> Processed:

@@ -193,7 +193,7 @@ class JavaScript(Handler):
             operator = parent.child_by_field_name("operator")
             op = src.node_text(operator) if operator is not None else ""
             left = parent.child_by_field_name("left")
-            if op in ("||", "??") and left is not None and src.node_text(left).startswith("process.env"):
+            if op in ("||", "??") and left is not None and src.node_text(left).startswith(("process.env", "import.meta.env")):
                 variable = src.node_text(left).split(".")[-1]
                 add("DSM104", retired_message(name, mapping, f"Default of ${variable}"), rename,
                     mode_note(name, mapping, "renamed the default"))
