@@ -92,3 +92,23 @@ def test_suppression_comment_in_yaml():
 
 def test_json_per_file_ignores():
     assert scan('{"model": "deepseek-chat"}\n', path="c.json", per_file_ignores=(("c.json", ("DSM103",)),)) == []
+
+
+@pytest.mark.parametrize(
+    "path, source",
+    [
+        (".env", "DEEPSEEK_MODEL=deepseek-v4-flash\nROUTE=openrouter/deepseek/deepseek-chat\n"),
+        ("c.yaml", "model: deepseek/deepseek-chat-v3-0324\n"),
+        ("c.json", '{"model": "deepseek-v4-flash", "route": "openrouter/deepseek/deepseek-chat:free"}\n'),
+        ("c.toml", 'model = "deepseek-v4-pro"\n'),
+        ("c.ini", "[x]\nmodel = deepseek-flash\n"),
+        ("Dockerfile", "ENV DEEPSEEK_MODEL=deepseek-v4-flash\n"),
+        ("run.sh", 'M="${DEEPSEEK_MODEL:-deepseek-v4-flash}"\n'),
+        ("a.ts", 'const m = "deepseek-v4-flash";\n'),
+        ("a.md", "We use deepseek-v4-flash with thinking disabled.\n"),
+        ("n.ipynb", '{"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": ["m = \\"deepseek-v4-flash\\""]}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n'),
+    ],
+)
+def test_every_kind_leaves_current_names_alone(path, source):
+    assert [f for f in scan(source, path=path) if f.legacy_name] == []
+    assert fix(source, path=path, unsafe=True) == source
