@@ -132,3 +132,12 @@ def test_init_without_pyproject_writes_ds_migrate_toml(tmp_path):
     CliRunner().invoke(main, ["init", str(tmp_path)])
     text = (tmp_path / "ds-migrate.toml").read_text()
     assert "[tool.ds-migrate]" not in text and "# fail-on" in text
+
+
+def test_mapping_on_the_command_line(tmp_path):
+    path = tmp_path / "a.py"
+    path.write_text('B = "deepseek-reasoner"\n')
+    CliRunner().invoke(main, ["fix", "--write", "--mapping", "deepseek-reasoner=deepseek-v4-pro", str(tmp_path)])
+    assert path.read_text() == 'B = "deepseek-v4-pro"\n'
+    bad = CliRunner().invoke(main, ["scan", "--mapping", "gpt-4=x", str(tmp_path)])
+    assert bad.exit_code == 2 and "--mapping" in bad.output

@@ -89,3 +89,11 @@ def test_suppression_with_js_comment():
 def test_non_ascii_before_the_name():
     before = 'const greeting = "café";\nconst MODEL = "deepseek-chat";\n'
     assert fix(before, path="a.js") == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_typescript_enum_members():
+    before = 'enum Model {\n  Fast = "deepseek-chat",\n  Deep = "deepseek-reasoner",\n}\n'
+    assert codes(before, path="m.ts") == ["DSM106", "DSM106"]
+    assert fix(before, path="m.ts", unsafe=True) == before  # both would become one value
+    single = 'enum Model {\n  Fast = "deepseek-chat",\n}\n'
+    assert fix(single, path="m.ts", unsafe=True) == single.replace("deepseek-chat", "deepseek-v4-flash")

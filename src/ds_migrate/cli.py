@@ -13,7 +13,7 @@ from ds_migrate.discovery import DEFAULT_EXCLUDES, DEFAULT_INCLUDE, FileFilter
 from ds_migrate.engine import DEFAULT_MAX_FILE_SIZE, Options
 from ds_migrate.findings import Severity
 from ds_migrate.report import FORMATS
-from ds_migrate.mapping import DEFAULT_TARGET, DISABLED, ENABLED, TARGETS, THINKING_FORMS, Mapping
+from ds_migrate.mapping import DEFAULT_TARGET, DISABLED, ENABLED, LEGACY_MODES, TARGETS, THINKING_FORMS, Mapping
 
 
 class Exit(enum.IntEnum):
@@ -51,6 +51,7 @@ def common_options(func: Callable) -> Callable:
         click.option("--include", multiple=True, metavar="GLOB", help="File names to scan (default: *.py, *.pyi)."),
         click.option("--per-file-ignores", multiple=True, metavar="GLOB:CODES", help="Ignore these codes in matching files."),
         click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE, show_default=True, help="Skip larger files (bytes)."),
+        click.option("--mapping", "mapping_items", multiple=True, metavar="NAME=MODEL", help="Map one retired name to a model (e.g. deepseek-reasoner=deepseek-v4-pro)."),
         click.option("--show-files", is_flag=True, help="List the files that would be scanned, then stop."),
         click.option("--config", metavar="PATH", help="Read this configuration file."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
@@ -80,9 +81,17 @@ def _options(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, FileFil
     kwargs["_config"] = config
     target = _setting(kwargs, config, "target")
     assume = {"chat": DISABLED, "reasoner": ENABLED}.get(kwargs["assume_mode"] or "")
+    overrides = dict(config.get("mapping", {}))
+    for item in kwargs["mapping_items"]:
+        name, _, model = item.partition("=")
+        if name.strip().lower() not in LEGACY_MODES or not model.strip():
+            raise click.BadParameter(
+                f"expected NAME=MODEL with NAME one of {', '.join(LEGACY_MODES)}, got {item!r}", param_hint="--mapping"
+            )
+        overrides[name.strip().lower()] = model.strip()
     mapping = Mapping(
         target=TARGET_ALIASES.get(target, target),
-        overrides=config.get("mapping", {}),
+        overrides=overrides,
         thinking_form=_setting(kwargs, config, "thinking_form"),
         assume_mode=assume,
     )

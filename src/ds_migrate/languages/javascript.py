@@ -207,7 +207,7 @@ class JavaScript(Handler):
         if whole and parent is not None and parent.type in ("array", "literal_type", "enum_assignment", "enum_body"):
             message = (f"Retired model '{name.text}' as a member: the current model is "
                        f"'{replacement(name, mapping)}'; review the list")
-            container = parent.parent if parent.type == "literal_type" else parent
+            container = parent.parent if parent.type in ("literal_type", "enum_assignment") else parent
             clash = self._collection_clash(container, src, mapping)
             if clash:
                 add("DSM106", message, None, clash)
