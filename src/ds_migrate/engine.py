@@ -86,18 +86,25 @@ def decode_python(data: bytes) -> tuple[str, str]:
         ) from None
 
 
+def _needs_reading(processed: Processed, data: bytes, options: Options) -> bool:
+    """The checks every file passes before it is decoded: size, UTF-16, binary, prefilter."""
+    result = processed.result
+    if len(data) > options.max_file_size:
+        result.skipped = f"larger than {_size(options.max_file_size)} (--max-file-size)"
+        return False
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        _utf16(processed, data, options)
+        return False
+    if b"\x00" in data:
+        result.skipped = "binary (contains NUL bytes)"
+        return False
+    return bool(_MENTION.search(data))
+
+
 def process_python(path: str, data: bytes, options: Options, want_fix: bool = False) -> Processed:
     result = FileResult(path)
     processed = Processed(result, original=data)
-    if len(data) > options.max_file_size:
-        result.skipped = f"larger than {_size(options.max_file_size)} (--max-file-size)"
-        return processed
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _utf16(processed, data, options)
-    if b"\x00" in data:
-        result.skipped = "binary (contains NUL bytes)"
-        return processed
-    if not _MENTION.search(data):
+    if not _needs_reading(processed, data, options):
         return processed
     try:
         text, encoding = decode_python(data)
@@ -340,15 +347,7 @@ def process_file(path: str, data: bytes, options: Options, want_fix: bool = Fals
 def process_other(handler, path: str, data: bytes, options: Options, want_fix: bool) -> Processed:
     result = FileResult(path)
     processed = Processed(result, original=data)
-    if len(data) > options.max_file_size:
-        result.skipped = f"larger than {_size(options.max_file_size)} (--max-file-size)"
-        return processed
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _utf16(processed, data, options)
-    if b"\x00" in data:
-        result.skipped = "binary (contains NUL bytes)"
-        return processed
-    if not _MENTION.search(data):
+    if not _needs_reading(processed, data, options):
         return processed
     encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:

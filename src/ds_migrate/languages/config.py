@@ -209,8 +209,12 @@ class JsonFile(ConfigHandler):
         return keys[-1] if keys else None
 
     def problem_with(self, text: str, path: str = "") -> str | None:
-        try:
-            json.loads(text)
-        except ValueError as error:
-            return f"not valid JSON after the fix: {error}"
-        return None
+        return json_problem(text)
+
+
+def json_problem(text: str) -> str | None:
+    try:
+        json.loads(text)
+    except ValueError as error:
+        return f"not valid JSON after the fix: {error}"
+    return None

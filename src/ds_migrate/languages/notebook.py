@@ -165,11 +165,9 @@ class Notebook(Handler):
         return "".join(out)
 
     def problem_with(self, text: str, path: str = "") -> str | None:
-        try:
-            json.loads(text)
-        except ValueError as error:
-            return f"not valid JSON after the fix: {error}"
-        return None
+        from ds_migrate.languages.config import json_problem
+
+        return json_problem(text)
 
 
 def _token_of(cell: Cell, line: int) -> int:
