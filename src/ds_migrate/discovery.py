@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import subprocess
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 DEFAULT_EXCLUDES = (
@@ -61,18 +63,31 @@ class FileFilter:
     def patterns(self) -> tuple[str, ...]:
         return self.exclude + self.extend_exclude
 
+    @cached_property
+    def _part_pattern(self) -> re.Pattern:
+        """Matches one path component against any exclude glob without a slash."""
+        globs = [p.rstrip("/") for p in self.patterns if "/" not in p.rstrip("/")]
+        return re.compile("|".join(fnmatch.translate(g) for g in globs) or r"(?!)")
+
+    @cached_property
+    def _path_pattern(self) -> re.Pattern:
+        """Matches a relative path against any exclude glob with a slash."""
+        globs = [p.rstrip("/") for p in self.patterns if "/" in p.rstrip("/")]
+        translated = [fnmatch.translate(g) for g in globs] + [fnmatch.translate(f"*/{g}") for g in globs]
+        return re.compile("|".join(translated) or r"(?!)")
+
+    @cached_property
+    def _include_pattern(self) -> re.Pattern:
+        return re.compile("|".join(fnmatch.translate(g) for g in self.include) or r"(?!)")
+
     def is_excluded(self, relative: PurePosixPath) -> bool:
-        text = relative.as_posix()
-        for pattern in self.patterns:
-            pattern = pattern.rstrip("/")
-            if fnmatch.fnmatchcase(text, pattern) or fnmatch.fnmatchcase(text, f"*/{pattern}"):
-                return True
-            if any(fnmatch.fnmatchcase(part, pattern) for part in relative.parts):
-                return True
-        return False
+        match_part = self._part_pattern.match
+        if any(match_part(part) for part in relative.parts):
+            return True
+        return bool(self._path_pattern.match(relative.as_posix()))
 
     def wants(self, path: Path) -> bool:
-        return any(fnmatch.fnmatch(path.name, pattern) for pattern in self.include)
+        return self._include_pattern.match(path.name) is not None
 
 
 def discover(paths: list[str], file_filter: FileFilter) -> Discovery:

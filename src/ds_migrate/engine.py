@@ -19,7 +19,12 @@ from ds_migrate.suppression import is_suppressed
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 _MENTION = re.compile(rb"deepseek", re.IGNORECASE)
-_WORTH_PARSING = re.compile(r"deepseek-|deepseek\.com|reasoning_content", re.IGNORECASE)
+# Parse only what a rule can report on: a retired name, a V4 name, the API
+# host, a "deepseek-" piece that code completes, or reasoning_content.
+_WORTH_PARSING = re.compile(
+    r"deepseek-(?:chat|reasoner|coder|v4|flash|pro)|deepseek-(?:['\"{%$`]|$)|deepseek\.com|reasoning_content",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ds_migrate.writer import FileChangedError, write_atomically
 
 # Below this many files that need parsing, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 16
+BATCH_SIZE = 512  # files per task sent to a worker
 
 
 @dataclass
@@ -81,8 +82,10 @@ def _detached(item: tuple[Processed, bytes | None]) -> tuple[Processed, bytes | 
     return processed, data
 
 
-def _worker(args: tuple[str, str, Options, bool]) -> tuple[Processed, bytes | None]:
-    return _detached(_process_path(*args))
+def _worker(batch: tuple[list[tuple[str, str]], Options, bool]) -> list[tuple[Processed, bytes | None]]:
+    """One batch of files in a worker process (options cross the boundary once)."""
+    files, options, want_fix = batch
+    return [_detached(_process_path(path, shown, options, want_fix)) for path, shown in files]
 
 
 def run(
@@ -104,11 +107,16 @@ def run(
     advance = progress(len(tasks)) if progress else (lambda: None)
     items = []
     if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
-        chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+        size = max(1, min(BATCH_SIZE, len(tasks) // (jobs * 4)))
+        batches = [
+            ([(path, shown) for path, shown, *_ in tasks[i : i + size]], options, want_fix)
+            for i in range(0, len(tasks), size)
+        ]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for item in pool.map(_worker, tasks, chunksize=chunk):
-                items.append(item)
-                advance()
+            for batch in pool.map(_worker, batches):
+                items.extend(batch)
+                for _ in batch:
+                    advance()
     else:
         for task in tasks:
             items.append(_process_path(*task))
