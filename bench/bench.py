@@ -138,7 +138,7 @@ def run(runs: int) -> None:
     rows.append(("1 few hits, big tree", f"{m['ds-migrate scan T1']:.2f}s", f"rg {m.get('rg -l -i deepseek T1', float('nan')):.2f}s", f"{ratio:.2f}x (target 1.5x)"))
     rows.append(("1 peak memory", f"{memory / 1024:.0f} MiB", "", "(target 100 MiB)"))
 
-    m = medians({"ds-migrate scan T2": [tool, "scan", "-q", str(t2)], "libcst parse T2": parse}, runs)
+    m = medians({"ds-migrate scan T2": [tool, "scan", "-q", "--no-respect-gitignore", str(t2)], "libcst parse T2": parse}, runs)
     rows.append(("2 hit-heavy tree", f"{m['ds-migrate scan T2']:.2f}s", f"parse {m['libcst parse T2']:.2f}s",
                  f"{m['ds-migrate scan T2'] / m['libcst parse T2']:.2f}x (target 1.2x)"))
     scan_t2 = m["ds-migrate scan T2"]
@@ -158,11 +158,11 @@ def run(runs: int) -> None:
         copy = TREES / "t2-fix"
         shutil.rmtree(copy, ignore_errors=True)
         shutil.copytree(t2, copy)
-        fix_times.append(timed([tool, "fix", "--write", "-q", str(copy)])[0])
+        fix_times.append(timed([tool, "fix", "--write", "-q", "--no-respect-gitignore", str(copy)])[0])
     fix_time = statistics.median(fix_times)
     rows.append(("4 fix --write T2", f"{fix_time:.2f}s", f"scan {scan_t2:.2f}s", f"{fix_time / scan_t2:.2f}x (target 1.5x)"))
 
-    wall, cpu = cpu_time([tool, "scan", "-q", str(t2)])
+    wall, cpu = cpu_time([tool, "scan", "-q", "--no-respect-gitignore", str(t2)])
     rows.append(("5 cores used on T2", f"{cpu / wall:.2f}", "", f"CPU {cpu:.1f}s / wall {wall:.1f}s"))
 
     width = max(len(r[0]) for r in rows)

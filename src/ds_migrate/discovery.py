@@ -92,7 +92,7 @@ class FileFilter:
 
 def discover(paths: list[str], file_filter: FileFilter) -> Discovery:
     found = Discovery()
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if not os.path.lexists(path):
@@ -111,8 +111,8 @@ def discover(paths: list[str], file_filter: FileFilter) -> Discovery:
     return found
 
 
-def _add(found: Discovery, seen: set[Path], path: Path) -> None:
-    key = Path(os.path.normpath(path))
+def _add(found: Discovery, seen: set[str], path: Path) -> None:
+    key = os.path.normpath(path)
     if key not in seen:
         seen.add(key)
         found.files.append(path)
@@ -159,48 +159,73 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _walk_plain(root: Path, file_filter: FileFilter, found: Discovery):
-    import pathspec
+    """Walk with os.scandir (one stat per entry at most), pruning excluded folders.
 
-    specs: list[tuple[Path, object]] = []
+    Folder links are never followed (no loops, no escaping the tree); file
+    links are followed only to targets inside the tree.
+    """
+    part_excluded = file_filter._part_pattern.match
+    path_excluded = file_filter._path_pattern.match if any("/" in p.rstrip("/") for p in file_filter.patterns) else None
+    included = file_filter._include_pattern.match
     real_root = os.path.realpath(root)
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
-        here = Path(folder)
-        specs = [(base, spec) for base, spec in specs if here == base or base in here.parents]
-        if file_filter.respect_gitignore and ".gitignore" in filenames:
-            try:
-                lines = (here / ".gitignore").read_text("utf-8", "replace").splitlines()
-                specs.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
-            except OSError:
-                pass
-
-        def ignored(path: Path, is_dir: bool) -> bool:
-            relative = PurePosixPath(path.relative_to(root).as_posix())
-            if file_filter.is_excluded(relative):
-                return True
-            for base, spec in specs:
-                text = path.relative_to(base).as_posix() + ("/" if is_dir else "")
-                if spec.match_file(text):
-                    return True
-            return False
-
-        kept = []
-        for name in sorted(dirnames):
-            child = here / name
-            if child.is_symlink():
-                continue  # never follow folder links: no loops, no escaping the tree
-            if not ignored(child, True):
-                kept.append(name)
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            path = here / name
-            if not file_filter.wants(path) or ignored(path, False):
+    root_text = str(root)
+    stack: list[tuple[str, tuple]] = [(root_text, ())]
+    while stack:
+        folder, specs = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as error:
+            found.skipped.append((folder, f"cannot list: {error.strerror or error}"))
+            continue
+        if file_filter.respect_gitignore and any(e.name == ".gitignore" for e in entries):
+            specs = specs + (_gitignore_spec(folder),)
+        folders = []
+        for entry in entries:
+            name = entry.name
+            if part_excluded(name):
                 continue
-            if path.is_symlink():
-                target = os.path.realpath(path)
+            relative = None
+            if path_excluded or specs:
+                relative = os.path.relpath(entry.path, root_text).replace(os.sep, "/")
+                if path_excluded and path_excluded(relative):
+                    continue
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if specs and _ignored_by(specs, entry.path, is_dir):
+                continue
+            if is_dir:
+                folders.append(entry.path)
+                continue
+            if not included(name):
+                continue
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
                 if not os.path.exists(target):
-                    found.skipped.append((str(path), "broken symbolic link"))
+                    found.skipped.append((entry.path, "broken symbolic link"))
                     continue
                 if not target.startswith(real_root + os.sep):
-                    found.skipped.append((str(path), "symbolic link out of the scanned folder"))
+                    found.skipped.append((entry.path, "symbolic link out of the scanned folder"))
                     continue
-            yield path
+            yield Path(entry.path)
+        stack.extend((path, specs) for path in reversed(folders))
+
+
+def _gitignore_spec(folder: str):
+    import pathspec
+
+    try:
+        with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+            return folder, pathspec.GitIgnoreSpec.from_lines(handle.read().splitlines())
+    except OSError:
+        return folder, pathspec.GitIgnoreSpec.from_lines([])
+
+
+def _ignored_by(specs: tuple, path: str, is_dir: bool) -> bool:
+    for base, spec in specs:
+        text = os.path.relpath(path, base).replace(os.sep, "/") + ("/" if is_dir else "")
+        if spec.match_file(text):
+            return True
+    return False

@@ -18,7 +18,6 @@ from ds_migrate.mapping import Mapping
 from ds_migrate.suppression import is_suppressed
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
-_MENTION = re.compile(rb"deepseek", re.IGNORECASE)
 # Parse only what a rule can report on: a retired name, a V4 name, the API
 # host, a "deepseek-" piece that code completes, or reasoning_content.
 _WORTH_PARSING = re.compile(
@@ -103,14 +102,17 @@ def _needs_reading(processed: Processed, data: bytes, options: Options) -> bool:
     if b"\x00" in data:
         result.skipped = "binary (contains NUL bytes)"
         return False
-    return bool(_MENTION.search(data))
+    # bytes.lower() and a plain search run at memory speed; an IGNORECASE
+    # regex is five times slower on a big tree
+    return b"deepseek" in data.lower()
 
 
 def process_python(path: str, data: bytes, options: Options, want_fix: bool = False) -> Processed:
     result = FileResult(path)
-    processed = Processed(result, original=data)
+    processed = Processed(result)
     if not _needs_reading(processed, data, options):
         return processed
+    processed.original = data
     try:
         text, encoding = decode_python(data)
     except DecodeError as error:
@@ -351,9 +353,10 @@ def process_file(path: str, data: bytes, options: Options, want_fix: bool = Fals
 
 def process_other(handler, path: str, data: bytes, options: Options, want_fix: bool) -> Processed:
     result = FileResult(path)
-    processed = Processed(result, original=data)
+    processed = Processed(result)
     if not _needs_reading(processed, data, options):
         return processed
+    processed.original = data
     encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
         text = data.decode(encoding)

@@ -49,6 +49,9 @@ class Run:
 
 
 def display_path(path: Path) -> str:
+    text = os.fspath(path)
+    if not os.path.isabs(text) and not text.startswith(".."):
+        return os.path.normpath(text)  # already relative to here
     try:
         relative = os.path.relpath(path)
     except ValueError:
@@ -65,7 +68,8 @@ def _process_path(path: str, shown: str, options: Options, want_fix: bool) -> tu
         result.errors.append(FileError(shown, f"cannot read: {error.strerror or error}"))
         return Processed(result), None
     processed = process_file(shown, data, options, want_fix)
-    return processed, data
+    # keep the bytes only where a write must compare them with the disk
+    return processed, (data if processed.fixed_data is not None else None)
 
 
 def _detached(item: tuple[Processed, bytes | None]) -> tuple[Processed, bytes | None]:
@@ -82,10 +86,22 @@ def _detached(item: tuple[Processed, bytes | None]) -> tuple[Processed, bytes | 
     return processed, data
 
 
-def _worker(batch: tuple[list[tuple[str, str]], Options, bool]) -> list[tuple[Processed, bytes | None]]:
-    """One batch of files in a worker process (options cross the boundary once)."""
+def _is_clean(processed: Processed) -> bool:
+    result = processed.result
+    return not (result.findings or result.suppressed or result.errors or result.skipped or processed.text)
+
+
+def _worker(batch: tuple[list[tuple[str, str]], Options, bool]) -> list[tuple[Processed, bytes | None] | None]:
+    """One batch of files in a worker process (options cross the boundary once).
+
+    A file with nothing to say comes back as None, to keep the traffic small.
+    """
     files, options, want_fix = batch
-    return [_detached(_process_path(path, shown, options, want_fix)) for path, shown in files]
+    out = []
+    for path, shown in files:
+        processed, data = _process_path(path, shown, options, want_fix)
+        out.append(None if _is_clean(processed) else _detached((processed, data)))
+    return out
 
 
 def run(
@@ -113,9 +129,9 @@ def run(
             for i in range(0, len(tasks), size)
         ]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for batch in pool.map(_worker, batches):
-                items.extend(batch)
-                for _ in batch:
+            for (files, *_), batch in zip(batches, pool.map(_worker, batches)):
+                for (path, shown), item in zip(files, batch):
+                    items.append(item if item is not None else (Processed(FileResult(shown)), None))
                     advance()
     else:
         for task in tasks:

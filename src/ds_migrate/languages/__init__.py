@@ -32,7 +32,15 @@ def all_handlers() -> tuple[Handler, ...]:
 
 
 def handler_for(path: str) -> Handler | None:
-    posix = PurePosixPath(path.replace("\\", "/"))
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    if name.endswith((".py", ".pyi")):
+        return None  # the common case, answered without matching globs
+    return _handler_for_name(name)
+
+
+@lru_cache(maxsize=4096)
+def _handler_for_name(name: str) -> Handler | None:
+    posix = PurePosixPath(name)
     for handler in all_handlers():
         if handler.claims(posix):
             return handler
