@@ -213,3 +213,15 @@ def test_examples_show_every_rule():
     result = CliRunner().invoke(main, ["scan", "--format", "json", str(REPO / "examples")])
     seen = {f["code"] for f in json.loads(result.output)["findings"]}
     assert seen == {rule.code for rule in all_rules()}
+
+
+def test_positions_found_from_the_model_string_match_libcst_metadata(monkeypatch):
+    from ds_migrate.python import check
+
+    sources = [p.read_text() for p in (REPO / "examples").rglob("*.py") if "broken" not in str(p)]
+    sources.append('client.chat.completions.create(temperature=0.5,\n    model="deepseek-reasoner", tools=t,\n    tool_choice="required")\n')
+    fast = [[(f.code, f.line, f.column) for f in scan(s) if f.code.startswith("DSM2")] for s in sources]
+    monkeypatch.setattr(check._Locator, "_anchor", lambda self, request: None)
+    slow = [[(f.code, f.line, f.column) for f in scan(s) if f.code.startswith("DSM2")] for s in sources]
+    assert fast == slow
+    assert any(fast)

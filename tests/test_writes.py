@@ -82,3 +82,14 @@ def test_unreadable_file_is_reported(tmp_path, monkeypatch):
     outcome = run([str(tmp_path)], Options(), FileFilter())
     assert [e.message for e in outcome.errors] == ["cannot read: Permission denied"]
     assert [f.path.endswith("ok.py") for f in outcome.findings] == [True]
+
+
+def test_fix_that_does_not_parse_is_never_written(tmp_path, monkeypatch):
+    from ds_migrate.python import rewrite
+
+    path = tmp_path / "app.py"
+    path.write_text(LEGACY)
+    monkeypatch.setattr(rewrite, "apply_fixes", lambda module, fixes, mapping: "def broken(:\n")
+    outcome = run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
+    assert path.read_text() == LEGACY
+    assert any("did not verify" in e.message for e in outcome.errors)

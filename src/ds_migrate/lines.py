@@ -20,6 +20,10 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
 
+    @property
+    def text(self) -> str:
+        return self._text
+
     def line_text(self, line: int) -> str:
         start = self._starts[line - 1]
         end = self._starts[line] if line < len(self._starts) else len(self._text)

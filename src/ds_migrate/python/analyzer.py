@@ -29,6 +29,8 @@ class Analysis:
     info: ModuleInfo
     sites: list[NameSite] = field(default_factory=list)
     dynamic: list[DynamicSite] = field(default_factory=list)
+    # id(token) -> offset, for every string or comment token mentioning deepseek
+    offsets: dict[int, int] = field(default_factory=dict)
 
 
 class _Collector(cst.CSTVisitor):
@@ -61,6 +63,7 @@ class _Collector(cst.CSTVisitor):
         if offset < 0:  # cannot happen for a lossless parse; stay safe
             return
         self.cursor = offset + len(text)
+        self.analysis.offsets[id(node)] = offset
         parents = self._parents()
         for name in find_legacy_names(text):
             self.analysis.sites.append(NameSite(name, node, offset, parents, self.analysis.info))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from ds_migrate.findings import Finding, finding_at
@@ -13,12 +15,58 @@ from ds_migrate.rules import CheckContext, Rule, name_rules, rule_by_code
 
 
 class _Locator:
-    """Node positions from libcst metadata, computed only if a rule needs them."""
+    """Where a request's parts are, found from the model string's known
+    offset when possible; libcst's position metadata (a pass over the whole
+    module, several times the cost of the parse) only when not."""
 
-    def __init__(self, module: cst.Module, index: LineIndex) -> None:
+    def __init__(self, module: cst.Module, index: LineIndex, source: str, offsets: dict[int, int]) -> None:
         self.module = module
         self.index = index
+        self.source = source
+        self.offsets = offsets
         self._positions = None
+
+    def locate(self, node: cst.CSTNode, request) -> tuple[int, int]:
+        if id(node) in self.offsets and isinstance(node, cst.SimpleString):
+            start = self.offsets[id(node)]
+            return start, start + len(node.value)
+        anchor = self._anchor(request) if request is not None else None
+        if anchor is not None:
+            start, end = anchor
+            if node is request.node:
+                return start, end
+            key = next((k for k, v in request.params.items() if v is node), None)
+            if key is not None:
+                found = self._near(key, start, request.context is None, len(self.module.code_for_node(request.node)))
+                if found is not None:
+                    value_start = found
+                    return value_start, value_start + len(self.module.code_for_node(node).splitlines()[0] if self.module.code_for_node(node) else "")
+        return self.span(node)
+
+    def _anchor(self, request) -> tuple[int, int] | None:
+        from ds_migrate.python.usage import MODEL_KEYWORDS
+
+        for key, value in request.params.items():
+            if key in MODEL_KEYWORDS and id(value) in self.offsets:
+                start = self.offsets[id(value)]
+                return start, start + len(value.value)
+        if request.context is not None and request.node.args:
+            first = request.node.args[0].value
+            if id(first) in self.offsets:
+                start = self.offsets[id(first)]
+                return start, start + len(first.value)
+        return None
+
+    def _near(self, key: str, anchor: int, as_dict_key: bool, extent: int) -> int | None:
+        """Offset of the value of ``key=`` (or ``"key":``) closest to ``anchor``."""
+        pattern = rf"[\"']{re.escape(key)}[\"']\s*:\s*" if as_dict_key else rf"(?<![\w.]){re.escape(key)}\s*=\s*"
+        window_start = max(0, anchor - 2 * extent)
+        best = None
+        for match in re.finditer(pattern, self.source[window_start : anchor + 2 * extent]):
+            position = window_start + match.end()
+            if best is None or abs(position - anchor) < abs(best - anchor):
+                best = position
+        return best
 
     def span(self, node: cst.CSTNode) -> tuple[int, int]:
         if self._positions is None:
@@ -67,23 +115,25 @@ def check_module(path: str, source: str, module: cst.Module, mapping: Mapping) -
     findings.extend(
         unclaimed_names(path, source, index, claimed, "not inside a string or comment the analysis understood")
     )
-    findings.extend(_thinking_findings(path, module, index, ctx))
+    findings.extend(_thinking_findings(path, module, index, ctx, analysis.offsets))
     return findings
 
 
-def _thinking_findings(path: str, module: cst.Module, index: LineIndex, ctx: CheckContext) -> list[Finding]:
+def _thinking_findings(
+    path: str, module: cst.Module, index: LineIndex, ctx: CheckContext, offsets: dict[int, int]
+) -> list[Finding]:
     from ds_migrate.python.requests import deepseek_requests
     from ds_migrate.rules import all_rules
 
     rules = [rule for rule in all_rules() if not rule.claims_names]
     ctx.requests = deepseek_requests(ctx.info)
-    locator = _Locator(module, index)
+    locator = _Locator(module, index, index.text, offsets)
     findings = []
     for rule in rules:
-        matches = [m for request in ctx.requests for m in rule.check_request(request, ctx)]
-        matches.extend(rule.check_module(ctx))
-        for match in matches:
-            start, end = locator.span(match.node)
+        matches = [(m, request) for request in ctx.requests for m in rule.check_request(request, ctx)]
+        matches.extend((m, None) for m in rule.check_module(ctx))
+        for match, request in matches:
+            start, end = locator.locate(match.node, request)
             findings.append(
                 finding_at(
                     path, index, start, end, rule, match.message,

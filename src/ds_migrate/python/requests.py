@@ -31,6 +31,7 @@ class Request:
     params: dict[str, cst.BaseExpression] = field(default_factory=dict)
     toggle: cst.BaseExpression | None = None  # the thinking value as written
     toggle_mode: str | None = None  # ENABLED / DISABLED when the toggle is readable
+    model_node: cst.BaseExpression | None = None  # where the model is given
 
     @property
     def base_model(self) -> str | None:
@@ -81,14 +82,17 @@ def _mode_of(value: cst.BaseExpression | None) -> str | None:
 def _call_request(call: cst.Call, context: CallContext, info: ModuleInfo) -> Request:
     params: dict[str, cst.BaseExpression] = {}
     model = None
+    model_node = None
     for index, arg in enumerate(call.args):
         if arg.keyword is not None:
             params[arg.keyword.value] = arg.value
             if arg.keyword.value in MODEL_KEYWORDS and model is None:
                 model = info.resolve_string(arg.value)
+                model_node = arg.value
         elif index == 0 and context.positional_model:
             model = info.resolve_string(arg.value)
-    request = Request(call, context, model, params)
+            model_node = arg.value
+    request = Request(call, context, model, params, model_node=model_node)
     extra = params.get("extra_body")
     if isinstance(extra, cst.Dict) and dict_get(extra, "thinking") is not None:
         request.toggle = dict_get(extra, "thinking").value
@@ -106,7 +110,7 @@ def _payload_request(node: cst.Dict, info: ModuleInfo) -> Request:
         key = dict_key_value(element)
         if key is not None:
             params[key] = element.value
-    request = Request(node, None, info.resolve_string(params.get("model")), params)
+    request = Request(node, None, info.resolve_string(params.get("model")), params, model_node=params.get("model"))
     if "thinking" in params:
         request.toggle = params["thinking"]
         request.toggle_mode = _mode_of(request.toggle)

@@ -60,15 +60,16 @@ class V4CallWithoutMode(Rule):
             "Thinking is on by default on V4 and this request does not set it; "
             "add an explicit thinking mode (enabled for reasoner-style use, disabled for chat-style)"
         )
+        where = request.model_node if request.model_node is not None else request.node
         if ctx.assume_mode is None:
-            return [Match(message, node=request.node)]
+            return [Match(message, node=where)]
         fix = Fix(Applicability.SAFE, description=f"assume thinking {ctx.assume_mode}")
         if request.context is None:
             fix.edits.append(NodeEdit(request.node, _payload_toggle(ctx.assume_mode)))
         else:
             toggle = request.context.toggle(request.node, ctx.assume_mode, '"')
             if toggle.apply is None:
-                return [Match(message, node=request.node, note=toggle.note)]
+                return [Match(message, node=where, note=toggle.note)]
             fix.edits.append(NodeEdit(request.node, toggle.apply))
             fix.applicability = toggle.applicability
-        return [Match(message, fix=fix, node=request.node, note=f"--assume-mode: thinking {ctx.assume_mode}")]
+        return [Match(message, fix=fix, node=where, note=f"--assume-mode: thinking {ctx.assume_mode}")]
