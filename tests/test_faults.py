@@ -47,8 +47,11 @@ def test_killed_mid_run_leaves_every_file_old_or_new(ds_migrate_exe, tmp_path, d
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    time.sleep(1.5)  # workers notice their parent is gone and exit
     for path in tmp_path.glob("*.py"):
         assert path.read_text() in (body, fixed_body), path
+    workers = subprocess.run(["pgrep", "-f", f"fix --write --jobs 2 {tmp_path}"], capture_output=True, text=True)
+    assert workers.stdout.strip() == "", "worker processes outlived their killed parent"
     # a temporary file may survive a SIGKILL; it is never mistaken for source
     assert all(p.name.startswith(".ds-migrate-") and p.suffix == ".tmp" for p in tmp_path.iterdir() if p.suffix != ".py")
 

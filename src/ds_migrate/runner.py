@@ -86,6 +86,21 @@ def _detached(item: tuple[Processed, bytes | None]) -> tuple[Processed, bytes | 
     return processed, data
 
 
+def _exit_with_parent() -> None:
+    """Worker initializer: a worker whose parent was killed exits instead of lingering."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="ds-migrate-parent-watch").start()
+
+
 def _is_clean(processed: Processed) -> bool:
     result = processed.result
     return not (result.findings or result.suppressed or result.errors or result.skipped or processed.text)
@@ -128,7 +143,7 @@ def run(
             ([(path, shown) for path, shown, *_ in tasks[i : i + size]], options, want_fix)
             for i in range(0, len(tasks), size)
         ]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent) as pool:
             for (files, *_), batch in zip(batches, pool.map(_worker, batches)):
                 for (path, shown), item in zip(files, batch):
                     items.append(item if item is not None else (Processed(FileResult(shown)), None))
