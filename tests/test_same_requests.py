@@ -149,24 +149,24 @@ EXAMPLES = [
 ]
 
 
-def test_other_provider_example_is_unchanged(sdk_log, tmp_path):
-    tree = tmp_path / "examples"
-    shutil.copytree(REPO / "examples", tree)
-    example = tree / "agents" / "openrouter_fallback.py"
-    before = [copy.deepcopy(r) for r in run_example(example, sdk_log)]
-    sdk_log.clear()
-    run([str(tree)], Options(), FileFilter(), want_fix=True, write=True, jobs=1)
-    assert run_example(example, sdk_log) == before
-
-
-@pytest.mark.parametrize("example", EXAMPLES)
-def test_fixed_example_sends_the_same_requests(example, sdk_log, tmp_path):
+def requests_before_and_after(example: str, sdk_log: list, tmp_path) -> tuple[list, list]:
+    """The requests one example makes, before and after `fix --write` on a copy of examples/."""
     tree = tmp_path / "examples"
     shutil.copytree(REPO / "examples", tree)
     before = [copy.deepcopy(r) for r in run_example(tree / example, sdk_log)]
     sdk_log.clear()
     run([str(tree)], Options(), FileFilter(), want_fix=True, write=True, jobs=1)
-    after = run_example(tree / example, sdk_log)
+    return before, run_example(tree / example, sdk_log)
+
+
+def test_other_provider_example_is_unchanged(sdk_log, tmp_path):
+    before, after = requests_before_and_after("agents/openrouter_fallback.py", sdk_log, tmp_path)
+    assert after == before
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_fixed_example_sends_the_same_requests(example, sdk_log, tmp_path):
+    before, after = requests_before_and_after(example, sdk_log, tmp_path)
 
     mapping = Mapping()
     checked: list = []
@@ -183,13 +183,7 @@ def test_fixed_example_sends_the_same_requests(example, sdk_log, tmp_path):
 
 
 def test_fim_example_is_renamed_without_a_toggle(sdk_log, tmp_path):
-    tree = tmp_path / "examples"
-    shutil.copytree(REPO / "examples", tree)
-    example = tree / "chatbot" / "completion.py"
-    before = [copy.deepcopy(r) for r in run_example(example, sdk_log)]
-    sdk_log.clear()
-    run([str(tree)], Options(), FileFilter(), want_fix=True, write=True, jobs=1)
-    after = run_example(example, sdk_log)
+    before, after = requests_before_and_after("chatbot/completion.py", sdk_log, tmp_path)
     assert [normalized(r, Mapping()) for r in before] == [normalized(r) for r in after]
     assert all(thinking_of(r) is None for r in after)
     assert any("deepseek-v4-flash" in json.dumps(r) for r in after)
