@@ -211,3 +211,9 @@ def test_show_files_lists_every_kind():
     output = invoke("scan", "--show-files", str(REPO / "examples" / "webapp")).output
     for name in (".env.example", "docker-compose.yml", "Dockerfile", "app.py", "api.ts", "tone.ipynb", "README.md", "test_answer.yaml"):
         assert name in output, name
+
+
+def test_stdin_filename_picks_the_file_kind():
+    source = 'const r = await openai.chat.completions.create({ model: "deepseek-chat", messages });\n'
+    result = CliRunner().invoke(main, ["fix", "-", "--stdin-filename", "src/api.js"], input=source)
+    assert result.stdout == source.replace('"deepseek-chat", messages', '"deepseek-v4-flash", messages, thinking: { type: "disabled" }')

@@ -155,12 +155,12 @@ def main() -> None:
 
 
 def _read_stdin(kwargs: dict, options: Options, want_fix: bool):
-    from ds_migrate.engine import process_python
+    from ds_migrate.engine import process_file
     from ds_migrate.runner import Run
 
     name = kwargs["stdin_filename"] or "-"
     data = sys.stdin.buffer.read()
-    processed = process_python(name, data, options, want_fix)
+    processed = process_file(name, data, options, want_fix)
     run = Run(results=[processed.result], processed=[processed])
     return run, processed, data
 
