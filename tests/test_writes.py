@@ -89,7 +89,7 @@ def test_fix_that_does_not_parse_is_never_written(tmp_path, monkeypatch):
 
     path = tmp_path / "app.py"
     path.write_text(LEGACY)
-    monkeypatch.setattr(rewrite, "apply_fixes", lambda module, fixes, mapping: "def broken(:\n")
+    monkeypatch.setattr(rewrite, "apply_fixes", lambda *args: "def broken(:\n")
     outcome = run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
     assert path.read_text() == LEGACY
     assert any("did not verify" in e.message for e in outcome.errors)

@@ -70,6 +70,7 @@ class Processed:
     module: object | None = None
     encoding: str | None = None
     original: bytes | None = None
+    ancestry: dict | None = None  # lets the rewrite skip subtrees no fix touches
 
 
 class DecodeError(Exception):
@@ -171,16 +172,16 @@ def _analyse(processed: Processed, text: str, encoding: str, data: bytes, option
         _text_fallback(result, text, options, "file does not parse")
         return
     try:
-        findings = check_module(path, text, module, options.mapping)
+        findings, ancestry = check_module(path, text, module, options.mapping)
     except RecursionError:
         result.errors.append(FileError(path, "nested too deeply to analyse; searched as text, not fixed"))
         _text_fallback(result, text, options, "nested too deeply to analyse")
         return
     result.parsed = True
-    processed.module, processed.encoding = module, encoding
+    processed.module, processed.encoding, processed.ancestry = module, encoding, ancestry
     _sort_into(result, findings, text, options)
     if options.describe_fixes:
-        _describe_fixes(result, module, text, options)
+        _describe_fixes(result, module, text, options, ancestry)
     if want_fix:
         try:
             _fix(processed, module, encoding, data, options)
@@ -259,7 +260,7 @@ def run_with_deep_stack(function, *args) -> None:
         raise failure[0]
 
 
-def _describe_fixes(result: FileResult, module, text: str, options: Options) -> None:
+def _describe_fixes(result: FileResult, module, text: str, options: Options, ancestry: dict) -> None:
     """Attach to each fix the one text replacement it makes (for SARIF)."""
     from ds_migrate.python.rewrite import apply_fixes
 
@@ -267,7 +268,7 @@ def _describe_fixes(result: FileResult, module, text: str, options: Options) -> 
     for finding in result.findings:
         if finding.fix is None or not finding.fix.edits:
             continue
-        new = apply_fixes(module, [finding.fix], options.mapping)
+        new = apply_fixes(module, [finding.fix], options.mapping, ancestry)
         start = 0
         limit = min(len(text), len(new))
         while start < limit and text[start] == new[start]:
@@ -338,7 +339,7 @@ def fixed_text(processed: Processed, chosen: list[Finding], options: Options) ->
     """The source with the fixes of ``chosen`` applied (in memory)."""
     from ds_migrate.python.rewrite import apply_fixes
 
-    return apply_fixes(processed.module, [f.fix for f in chosen], options.mapping)
+    return apply_fixes(processed.module, [f.fix for f in chosen], options.mapping, processed.ancestry)
 
 
 def apply_chosen(processed: Processed, chosen: list[Finding], options: Options) -> None:

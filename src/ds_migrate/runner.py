@@ -83,6 +83,7 @@ def _detached(item: tuple[Processed, bytes | None]) -> tuple[Processed, bytes | 
             finding.fix.edits = []
     processed.module = None
     processed.original = None
+    processed.ancestry = None
     return processed, data
 
 

@@ -31,6 +31,8 @@ class Analysis:
     dynamic: list[DynamicSite] = field(default_factory=list)
     # id(token) -> offset, for every string or comment token mentioning deepseek
     offsets: dict[int, int] = field(default_factory=dict)
+    # id(node) -> its ancestors, for the nodes a fix may edit (tokens, calls, dicts)
+    ancestry: dict[int, tuple[cst.CSTNode, ...]] = field(default_factory=dict)
 
 
 class _Collector(cst.CSTVisitor):
@@ -65,6 +67,7 @@ class _Collector(cst.CSTVisitor):
         self.cursor = offset + len(text)
         self.analysis.offsets[id(node)] = offset
         parents = self._parents()
+        self.analysis.ancestry[id(node)] = parents
         for name in find_legacy_names(text):
             self.analysis.sites.append(NameSite(name, node, offset, parents, self.analysis.info))
         if not isinstance(node, cst.Comment):
@@ -103,10 +106,13 @@ class _Collector(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.analysis.info.calls.append(node)
+        self.analysis.ancestry[id(node)] = self._parents()
 
     def visit_Dict(self, node: cst.Dict) -> None:
         if dict_get(node, "model") is not None:
-            self.analysis.info.model_dicts.append((node, self._parents()))
+            parents = self._parents()
+            self.analysis.info.model_dicts.append((node, parents))
+            self.analysis.ancestry[id(node)] = parents
         elif _is_content_only_assistant_message(node):
             self.analysis.info.content_only_messages.append(node)
 

@@ -80,7 +80,10 @@ class _Locator:
         return start, end
 
 
-def check_module(path: str, source: str, module: cst.Module, mapping: Mapping) -> list[Finding]:
+def check_module(
+    path: str, source: str, module: cst.Module, mapping: Mapping
+) -> tuple[list[Finding], dict[int, tuple[cst.CSTNode, ...]]]:
+    """The findings, and the ancestors of every node a fix may edit."""
     analysis = analyze(source, module)
     index = LineIndex(source)
     ctx = CheckContext(mapping, assume_mode=mapping.assume_mode, info=analysis.info)
@@ -116,7 +119,7 @@ def check_module(path: str, source: str, module: cst.Module, mapping: Mapping) -
         unclaimed_names(path, source, index, claimed, "not inside a string or comment the analysis understood")
     )
     findings.extend(_thinking_findings(path, module, index, ctx, analysis.offsets))
-    return findings
+    return findings, analysis.ancestry
 
 
 def _thinking_findings(

@@ -12,7 +12,7 @@ from ds_migrate.mapping import Mapping
 
 
 class _ApplyEdits(cst.CSTTransformer):
-    def __init__(self, fixes: Iterable[Fix], mapping: Mapping) -> None:
+    def __init__(self, fixes: Iterable[Fix], mapping: Mapping, ancestry: dict | None) -> None:
         super().__init__()
         self.mapping = mapping
         self.renames: dict[int, set[int]] = defaultdict(set)
@@ -25,6 +25,19 @@ class _ApplyEdits(cst.CSTTransformer):
                     self.renames[id(edit.key)].add(edit.start)
                 elif isinstance(edit, NodeEdit):
                     self.node_edits[id(edit.key)].append(edit.apply)
+        # Only the edited nodes and their ancestors need visiting; a walk that
+        # skips everything else costs a small part of a full transform.
+        self.needed: set[int] | None = None
+        keys = set(self.renames) | set(self.node_edits)
+        if ancestry is not None and keys <= ancestry.keys():
+            self.needed = set(keys)
+            for key in keys:
+                self.needed.update(id(node) for node in ancestry[key])
+
+    def on_visit(self, node) -> bool:
+        if self.needed is not None and id(node) not in self.needed:
+            return False
+        return super().on_visit(node)
 
     def on_leave(self, original_node, updated_node):
         updated = super().on_leave(original_node, updated_node)
@@ -38,7 +51,7 @@ class _ApplyEdits(cst.CSTTransformer):
         return updated
 
 
-def apply_fixes(module: cst.Module, fixes: list[Fix], mapping: Mapping) -> str:
+def apply_fixes(module: cst.Module, fixes: list[Fix], mapping: Mapping, ancestry: dict | None = None) -> str:
     if not fixes:
         return module.code
-    return module.visit(_ApplyEdits(fixes, mapping)).code
+    return module.visit(_ApplyEdits(fixes, mapping, ancestry)).code
