@@ -37,10 +37,11 @@ class _Locator:
                 return start, end
             key = next((k for k, v in request.params.items() if v is node), None)
             if key is not None:
-                found = self._near(key, start, request.context is None, len(self.module.code_for_node(request.node)))
-                if found is not None:
-                    value_start = found
-                    return value_start, value_start + len(self.module.code_for_node(node).splitlines()[0] if self.module.code_for_node(node) else "")
+                extent = len(self.module.code_for_node(request.node))
+                value_start = self._near(key, start, request.context is None, extent)
+                if value_start is not None:
+                    first_line = self.module.code_for_node(node).split("\n", 1)[0]
+                    return value_start, value_start + len(first_line)
         return self.span(node)
 
     def _anchor(self, request) -> tuple[int, int] | None:
