@@ -97,3 +97,12 @@ def test_typescript_enum_members():
     assert fix(before, path="m.ts", unsafe=True) == before  # both would become one value
     single = 'enum Model {\n  Fast = "deepseek-chat",\n}\n'
     assert fix(single, path="m.ts", unsafe=True) == single.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_broken_javascript_is_reported_and_not_written():
+    from conftest import scan_result
+
+    before = 'const r = openai.chat.completions.create({ model: "deepseek-chat" ;\n'
+    assert fix(before, path="a.js") == before
+    result = scan_result(before, path="a.js")
+    assert [f.legacy_name for f in result.findings] == ["deepseek-chat"]

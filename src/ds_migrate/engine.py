@@ -415,6 +415,8 @@ def process_other(handler, path: str, data: bytes, options: Options, want_fix: b
             return processed
         problem = handler.problem_with(new_text, path)
         if problem:
+            if handler.problem_with(text, path):
+                problem = "the file did not parse before the fix either, so the fix cannot be checked"
             result.errors.append(FileError(path, f"{problem}; not written"))
             return processed
         processed.fixed_text = new_text
