@@ -227,6 +227,7 @@ _KEEP_BRACKETS = _KeepBrackets(_BRACKETS)
 
 DEEP_STACK_BYTES = 256 * 1024 * 1024
 DEEP_RECURSION_LIMIT = 20_000
+_DEEP_THREAD = "ds-migrate-deep-stack"
 
 
 def run_with_deep_stack(function, *args) -> None:
@@ -239,6 +240,9 @@ def run_with_deep_stack(function, *args) -> None:
     import sys
     import threading
 
+    if threading.current_thread().name == _DEEP_THREAD:
+        function(*args)  # already on a deep stack (a worker runs its whole batch on one)
+        return
     failure: list[BaseException] = []
 
     def target() -> None:
@@ -251,7 +255,7 @@ def run_with_deep_stack(function, *args) -> None:
         sys.setrecursionlimit(DEEP_RECURSION_LIMIT)
     previous = threading.stack_size(DEEP_STACK_BYTES)
     try:
-        thread = threading.Thread(target=target, name="ds-migrate-parse")
+        thread = threading.Thread(target=target, name=_DEEP_THREAD)
         thread.start()
     finally:
         threading.stack_size(previous)

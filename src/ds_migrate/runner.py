@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from ds_migrate.discovery import Discovery, FileFilter, discover
-from ds_migrate.engine import Options, Processed, process_file
+from ds_migrate.engine import Options, Processed, process_file, run_with_deep_stack
 from ds_migrate.findings import FileError, FileResult
 from ds_migrate.writer import FileChangedError, write_atomically
 
@@ -113,10 +113,15 @@ def _worker(batch: tuple[list[tuple[str, str]], Options, bool]) -> list[tuple[Pr
     A file with nothing to say comes back as None, to keep the traffic small.
     """
     files, options, want_fix = batch
-    out = []
-    for path, shown in files:
-        processed, data = _process_path(path, shown, options, want_fix)
-        out.append(None if _is_clean(processed) else _detached((processed, data)))
+    out: list[tuple[Processed, bytes | None] | None] = []
+
+    def work() -> None:
+        for path, shown in files:
+            processed, data = _process_path(path, shown, options, want_fix)
+            out.append(None if _is_clean(processed) else _detached((processed, data)))
+
+    # one deep-stack thread for the batch, not one per file
+    run_with_deep_stack(work)
     return out
 
 

@@ -1,4 +1,4 @@
-"""One traversal of a libcst module that collects everything rules need.
+"""One walk over a libcst module that collects everything rules need.
 
 Positions come from the source text, not from libcst metadata: every token
 holding a DeepSeek name is a string or comment, tokens are visited in source
@@ -18,6 +18,7 @@ from ds_migrate.names import find_legacy_names
 from ds_migrate.python.module_info import ModuleInfo, record_binding, record_import
 from ds_migrate.python.sites import DynamicSite, NameSite
 from ds_migrate.python.syntax import dict_get, string_value
+from ds_migrate.python.walk import walk
 
 _DEEPSEEK = re.compile(r"deepseek", re.IGNORECASE)
 # "deepseek-" closing a literal piece that something else completes at run time
@@ -35,27 +36,29 @@ class Analysis:
     ancestry: dict[int, tuple[cst.CSTNode, ...]] = field(default_factory=dict)
 
 
-class _Collector(cst.CSTVisitor):
+class _Collector:
     def __init__(self, source: str) -> None:
-        super().__init__()
         self.source = source
         self.cursor = 0
-        self.stack: list[cst.CSTNode] = []
+        self.ancestors: list[cst.CSTNode] = []  # the walk's list, outermost first
         self.analysis = Analysis(info=ModuleInfo(source=source))
 
-    # -- traversal bookkeeping -------------------------------------------
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        result = super().on_visit(node)
-        self.stack.append(node)
-        return result
-
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        self.stack.pop()
-        super().on_leave(original_node)
+    def handlers(self) -> dict[type, object]:
+        return {
+            cst.SimpleString: self.visit_SimpleString,
+            cst.FormattedStringText: self.visit_FormattedStringText,
+            cst.Comment: self.visit_Comment,
+            cst.Import: self.visit_Import,
+            cst.ImportFrom: self.visit_ImportFrom,
+            cst.Assign: self.visit_Assign,
+            cst.AnnAssign: self.visit_AnnAssign,
+            cst.Param: self.visit_Param,
+            cst.Call: self.visit_Call,
+            cst.Dict: self.visit_Dict,
+        }
 
     def _parents(self) -> tuple[cst.CSTNode, ...]:
-        # visit_* runs before on_visit pushes the node: the stack holds its ancestors
-        return tuple(reversed(self.stack))
+        return tuple(reversed(self.ancestors))
 
     # -- tokens that may hold a name -----------------------------------------
     def _token(self, node: cst.CSTNode, text: str) -> None:
@@ -75,46 +78,58 @@ class _Collector(cst.CSTVisitor):
             if match and _builds_at_run_time(node, parents):
                 self.analysis.dynamic.append(DynamicSite(node, offset, parents, match.start()))
 
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+    def visit_SimpleString(self, node: cst.SimpleString, ancestors: list) -> None:
         self._token(node, node.value)
         if "reasoning_content" in node.value and string_value(node) == "reasoning_content":
             self.analysis.info.reasoning_strings.append((node, self._parents()))
 
-    def visit_FormattedStringText(self, node: cst.FormattedStringText) -> None:
+    def visit_FormattedStringText(self, node: cst.FormattedStringText, ancestors: list) -> None:
         self._token(node, node.value)
 
-    def visit_Comment(self, node: cst.Comment) -> None:
+    def visit_Comment(self, node: cst.Comment, ancestors: list) -> None:
         self._token(node, node.value)
 
     # -- module facts ------------------------------------------------------
-    def visit_Import(self, node: cst.Import) -> None:
+    def visit_Import(self, node: cst.Import, ancestors: list) -> None:
         record_import(self.analysis.info, node)
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    def visit_ImportFrom(self, node: cst.ImportFrom, ancestors: list) -> None:
         record_import(self.analysis.info, node)
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: cst.Assign, ancestors: list) -> None:
         for target in node.targets:
             record_binding(self.analysis.info, target.target, node.value)
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+    def visit_AnnAssign(self, node: cst.AnnAssign, ancestors: list) -> None:
         if node.value is not None:
             record_binding(self.analysis.info, node.target, node.value)
 
-    def visit_Param(self, node: cst.Param) -> None:
+    def visit_Param(self, node: cst.Param, ancestors: list) -> None:
         self.analysis.info.parameters.add(node.name.value)
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: cst.Call, ancestors: list) -> None:
         self.analysis.info.calls.append(node)
         self.analysis.ancestry[id(node)] = self._parents()
 
-    def visit_Dict(self, node: cst.Dict) -> None:
+    def visit_Dict(self, node: cst.Dict, ancestors: list) -> None:
         if dict_get(node, "model") is not None:
             parents = self._parents()
             self.analysis.info.model_dicts.append((node, parents))
             self.analysis.ancestry[id(node)] = parents
         elif _is_content_only_assistant_message(node):
             self.analysis.info.content_only_messages.append(node)
+
+
+def _comment_may_matter(source: str) -> bool:
+    """Does a "deepseek" follow a ``#`` on its line? If not, no comment
+    token can hold a name and the walk may skip whitespace altogether."""
+    lowered = source.lower()
+    at = lowered.find("deepseek")
+    while at >= 0:
+        if "#" in lowered[lowered.rfind("\n", 0, at) + 1 : at]:
+            return True
+        at = lowered.find("deepseek", at + 8)
+    return False
 
 
 def _builds_at_run_time(token: cst.CSTNode, parents: tuple[cst.CSTNode, ...]) -> bool:
@@ -144,5 +159,6 @@ def _is_content_only_assistant_message(node: cst.Dict) -> bool:
 
 def analyze(source: str, module: cst.Module) -> Analysis:
     collector = _Collector(source)
-    module.visit(collector)
+    collector.ancestors = []
+    walk(module, collector.handlers(), with_trivia=_comment_may_matter(source), ancestors=collector.ancestors)
     return collector.analysis

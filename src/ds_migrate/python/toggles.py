@@ -7,6 +7,7 @@ contexts pick the form, this module knows how to write each one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import libcst as cst
@@ -28,7 +29,9 @@ class Toggle:
     note: str | None = None
 
 
+@lru_cache(maxsize=None)
 def thinking_object(mode: str, quote: str, budget: bool = False) -> cst.Dict:
+    """Parsed once per form: nodes are immutable, so every call may share it."""
     q = quote
     extra = f", {q}budget_tokens{q}: {ANTHROPIC_BUDGET_TOKENS}" if budget and mode == ENABLED else ""
     return cst.parse_expression(f"{{{q}type{q}: {q}{mode}{q}{extra}}}")

@@ -1,0 +1,127 @@
+"""A read-only walk over a libcst tree, in the order libcst's visitors use.
+
+``CSTVisitor`` rebuilds every node's children as it goes (it is the same
+machinery that transformers use), which costs about as much as the parse
+itself. Reading the fields directly is five times cheaper. The order of each
+node type's fields is taken from libcst's own ``_visit_and_replace_children``
+so that tokens arrive in exactly the order a visitor would see them; a test
+checks the two orders agree.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from typing import Callable
+
+import libcst as cst
+from libcst._nodes import op as _op
+from libcst._nodes import whitespace as _whitespace
+
+_VISITED_FIELD = re.compile(r'visit_\w+\(\s*self,\s*"(\w+)"')
+_ORDER: dict[type, tuple[str, ...] | None] = {}
+_IS_NODE: dict[type, bool] = {}
+_UNKNOWN = object()
+
+
+def field_order(node_type: type) -> tuple[str, ...] | None:
+    """The child fields of ``node_type`` in libcst's visiting order; None
+    when libcst's source is not installed (the walk then asks libcst)."""
+    order = _ORDER.get(node_type, _UNKNOWN)
+    if order is _UNKNOWN:
+        order = _ORDER[node_type] = _read_order(node_type)
+    return order
+
+
+def _read_order(node_type: type) -> tuple[str, ...] | None:
+    try:
+        source = inspect.getsource(node_type._visit_and_replace_children)
+    except (OSError, TypeError):
+        return None
+    return tuple(dict.fromkeys(_VISITED_FIELD.findall(source)))
+
+
+def _trivia_types() -> frozenset[type]:
+    """Node types that hold nothing but whitespace, comments and punctuation."""
+    found = set()
+    for module in (_op, _whitespace):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, cst.CSTNode) and value.__module__ == module.__name__:
+                found.add(value)
+    found.update(
+        {cst.LeftParen, cst.RightParen, cst.LeftSquareBracket, cst.RightSquareBracket,
+         cst.LeftCurlyBrace, cst.RightCurlyBrace}
+    )
+    return frozenset(found)
+
+
+TRIVIA = _trivia_types()
+
+Handler = Callable[[cst.CSTNode, list], None]
+
+
+def walk(
+    root: cst.CSTNode,
+    handlers: dict[type, Handler],
+    with_trivia: bool = True,
+    ancestors: list[cst.CSTNode] | None = None,
+) -> None:
+    """Call ``handlers[type(node)](node, ancestors)`` for every node, in order.
+
+    ``ancestors`` lists the node's ancestors outermost first; it is the walk's
+    own list (or the one passed in), so a handler that keeps it must copy
+    it. ``with_trivia=False``
+    skips whitespace and punctuation subtrees, which is safe when no comment
+    can matter.
+    """
+    skip = frozenset() if with_trivia else TRIVIA
+    if ancestors is None:
+        ancestors = []
+    order_of = _ORDER.get
+    is_node = _IS_NODE.get
+    handler_of = handlers.get
+    base = cst.CSTNode
+
+    def visit(node: cst.CSTNode) -> None:
+        node_type = type(node)
+        handler = handler_of(node_type)
+        if handler is not None:
+            handler(node, ancestors)
+        order = order_of(node_type, _UNKNOWN)
+        if order is _UNKNOWN:
+            order = field_order(node_type)
+        if order is None:  # libcst's own (slower) answer
+            ancestors.append(node)
+            for child in node.children:
+                if type(child) not in skip:
+                    visit(child)
+            ancestors.pop()
+            return
+        if not order:
+            return
+        ancestors.append(node)
+        for name in order:
+            value = getattr(node, name)
+            value_type = type(value)
+            if value_type is tuple or value_type is list:
+                for child in value:
+                    child_type = type(child)
+                    if child_type in skip:
+                        continue
+                    flag = is_node(child_type)
+                    if flag is None:
+                        flag = _IS_NODE[child_type] = issubclass(child_type, base)
+                    if flag:
+                        visit(child)
+                continue
+            if value_type in skip:
+                continue
+            flag = is_node(value_type)
+            if flag is None:
+                flag = _IS_NODE[value_type] = issubclass(value_type, base)
+            if flag:
+                visit(value)
+        ancestors.pop()
+
+    visit(root)
+

@@ -1,0 +1,148 @@
+"""The fast walk must see the nodes a libcst visitor sees, in the same order:
+the analyzer's offsets rely on tokens arriving in that order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import libcst as cst
+import pytest
+
+from ds_migrate.python.walk import TRIVIA, walk
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TRICKY = '''\
+# header comment deepseek-chat
+from __future__ import annotations
+from a.b import (c as d,  # trailing deepseek-reasoner
+    e)
+import x.y as z
+
+@decorator("deepseek-chat")  # on the decorator
+@other(
+    # inside the call
+    key="v",
+)
+async def f[T: int = str](a: "A" = "deepseek-chat", *args, b=1, **kw) -> "R":  # end
+    """doc deepseek"""
+    global g
+    async with open("p") as h, other() as (i, j):
+        yield f"{a!r:>{width}} deepseek-{model}" f'x{y=}'
+    match command:
+        case {"model": "deepseek-chat", **rest} if rest:  # case
+            pass
+        case [1, *others] | Point(x=0):
+            pass
+    lambda q=("deepseek-reasoner"): q
+    result = [k for k in (yield) if k] + {**kw}
+    del a, b[1:2:3]
+    try:
+        pass
+    except* ValueError as error:
+        raise RuntimeError("deepseek-chat") from error
+    finally:
+        return (a
+                # between lines
+                + b)
+
+class C(Base, metaclass=M):  # class comment
+    x: int = 1
+    client = OpenAI(base_url="https://api.deepseek.com")
+
+type Alias = list["deepseek-chat"]
+print(*a, sep="", **{"model": "deepseek-chat"})
+'''
+
+
+def _corpus() -> list[tuple[str, str]]:
+    sources = [("tricky", TRICKY)]
+    for path in sorted((ROOT / "examples").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        try:
+            cst.parse_module(text)
+        except cst.ParserSyntaxError:
+            continue  # the examples include a file that does not parse, on purpose
+        sources.append((str(path.relative_to(ROOT)), text))
+    nodes_dir = Path(cst.__file__).parent / "_nodes"
+    for path in sorted(nodes_dir.glob("*.py"))[:4]:
+        sources.append((f"libcst/{path.name}", path.read_text(encoding="utf-8")))
+    return sources
+
+
+class _Recorder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[int, int]] = []  # (id, depth)
+        self.depth = 0
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.seen.append((id(node), self.depth))
+        self.depth += 1
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        self.depth -= 1
+
+
+class _Every(dict):
+    """A handler table that answers for every node type."""
+
+    def __init__(self, handler) -> None:
+        super().__init__()
+        self.handler = handler
+
+    def get(self, key, default=None):
+        return self.handler
+
+
+@pytest.mark.parametrize("name,source", _corpus(), ids=lambda v: v if len(v) < 60 else "")
+def test_walk_order_matches_libcst_visitor(name: str, source: str) -> None:
+    module = cst.parse_module(source)
+    recorder = _Recorder()
+    module.visit(recorder)
+    seen: list[tuple[int, int]] = []
+    walk(module, _Every(lambda node, ancestors: seen.append((id(node), len(ancestors)))))
+    assert seen == recorder.seen
+
+
+@pytest.mark.parametrize("name,source", _corpus()[:3], ids=lambda v: v if len(v) < 60 else "")
+def test_walk_without_trivia_keeps_the_order_of_the_rest(name: str, source: str) -> None:
+    module = cst.parse_module(source)
+    everything: list[cst.CSTNode] = []
+    walk(module, _Every(lambda node, ancestors: everything.append(node)))
+    inside_trivia: set[int] = set()
+
+    def mark(node, ancestors) -> None:
+        if any(type(a) in TRIVIA for a in ancestors) or type(node) in TRIVIA:
+            inside_trivia.add(id(node))
+
+    walk(module, _Every(mark))
+    expected = [node for node in everything if id(node) not in inside_trivia]
+    code_only: list[cst.CSTNode] = []
+    walk(module, _Every(lambda node, ancestors: code_only.append(node)), with_trivia=False)
+    assert [id(n) for n in code_only] == [id(n) for n in expected]
+    assert not any(type(n) is cst.Comment for n in code_only)
+    assert any(type(n) is cst.SimpleString for n in code_only)
+
+
+def test_ancestors_are_outermost_first() -> None:
+    module = cst.parse_module('x = f(model="deepseek-chat")\n')
+    found = []
+    walk(module, {cst.SimpleString: lambda node, ancestors: found.append(list(ancestors))})
+    (ancestors,) = found
+    assert type(ancestors[0]) is cst.Module
+    assert [type(a).__name__ for a in ancestors[-2:]] == ["Call", "Arg"]
+
+
+def test_walk_falls_back_to_libcst_children_without_its_source(monkeypatch) -> None:
+    from ds_migrate.python import walk as walk_module
+
+    monkeypatch.setattr(walk_module, "_read_order", lambda node_type: None)
+    monkeypatch.setattr(walk_module, "_ORDER", {})
+    module = cst.parse_module(TRICKY)
+    recorder = _Recorder()
+    module.visit(recorder)
+    seen: list[tuple[int, int]] = []
+    walk_module.walk(module, _Every(lambda node, ancestors: seen.append((id(node), len(ancestors)))))
+    assert seen == recorder.seen
