@@ -176,3 +176,16 @@ def test_message_names_the_api_error():
     (finding,) = scan('client.chat.completions.create(model="deepseek-chat", messages=m)\n')
     assert "2026-07-24" in finding.message
     assert "but you passed deepseek-chat." in finding.message
+
+
+def test_client_made_by_a_call_is_recognised():
+    source = 'get_client().chat.completions.create(model="deepseek-chat", messages=m)\n'
+    assert fix(source) == (
+        'get_client().chat.completions.create(model="deepseek-v4-flash", messages=m, '
+        'extra_body={"thinking": {"type": "disabled"}})\n'
+    )
+
+
+def test_aliased_import_is_recognised_by_what_it_names():
+    source = 'from litellm import completion as ask\nask(model="deepseek-reasoner", messages=m)\n'
+    assert 'thinking={"type": "enabled"}' in fix(source)

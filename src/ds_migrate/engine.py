@@ -20,10 +20,21 @@ from ds_migrate.suppression import is_suppressed
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 # Parse only what a rule can report on: a retired name, a V4 name, the API
 # host, a "deepseek-" piece that code completes, or reasoning_content.
-_WORTH_PARSING = re.compile(
-    r"deepseek-(?:chat|reasoner|coder|v4|flash|pro)|deepseek-(?:['\"{%$`]|$)|deepseek\.com|reasoning_content",
-    re.IGNORECASE | re.MULTILINE,
-)
+_WORTH_PARSING_AT = re.compile(r"deepseek(?:-(?:chat|reasoner|coder|v4|flash|pro|['\"{%$`]|$)|\.com)", re.MULTILINE)
+
+
+def worth_parsing(text: str) -> bool:
+    """Does the text hold something a rule reports on? Tried only where
+    "deepseek" occurs: one regex over the whole file costs more than that."""
+    lowered = text.lower()
+    if "reasoning_content" in lowered:
+        return True
+    at = lowered.find("deepseek")
+    while at >= 0:
+        if _WORTH_PARSING_AT.match(lowered, at):
+            return True
+        at = lowered.find("deepseek", at + 8)
+    return False
 
 
 @dataclass(frozen=True)
@@ -121,7 +132,7 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
         _text_fallback(result, data.decode("latin-1"), options, "file could not be decoded")
         return processed
     processed.text = text
-    if not _WORTH_PARSING.search(text):
+    if not worth_parsing(text):
         return processed
     too_complex = _too_complex(text)
     if too_complex:
@@ -193,15 +204,14 @@ def _analyse(processed: Processed, text: str, encoding: str, data: bytes, option
 # down sharply (and its stack runs out) on far less extreme shapes.
 MAX_BRACKET_DEPTH = 200
 MAX_LINE_LENGTH = 20_000
-_BRACKETS = {ord(c): c for c in "()[]{}"}
-_LONG_LINE = re.compile(r"[^\n]{%d}" % MAX_LINE_LENGTH)
+_NOT_BRACKET = re.compile(r"[^()\[\]{}]+")
 
 
 def _too_complex(text: str) -> str | None:
     """Why the file should not go to the parser, for shapes that would hang or crash it."""
-    if _LONG_LINE.search(text):
+    if len(text) > MAX_LINE_LENGTH and max(map(len, text.split("\n"))) > MAX_LINE_LENGTH:
         return f"a line longer than {MAX_LINE_LENGTH} characters (minified or generated code)"
-    brackets = text.translate(_KEEP_BRACKETS)
+    brackets = _NOT_BRACKET.sub("", text)
     if len(brackets) > MAX_BRACKET_DEPTH:
         depth = deepest = 0
         for char in brackets:
@@ -215,15 +225,6 @@ def _too_complex(text: str) -> str | None:
             return f"brackets nested {deepest} deep (Python allows {MAX_BRACKET_DEPTH})"
     return None
 
-
-class _KeepBrackets(dict):
-    """str.translate table that drops every character but brackets."""
-
-    def __missing__(self, key: int):
-        return None
-
-
-_KEEP_BRACKETS = _KeepBrackets(_BRACKETS)
 
 DEEP_STACK_BYTES = 256 * 1024 * 1024
 DEEP_RECURSION_LIMIT = 20_000

@@ -32,9 +32,19 @@ class ModuleInfo:
     content_only_messages: list[cst.Dict] = field(default_factory=list)
     # names bound as function parameters anywhere in the module
     parameters: set[str] = field(default_factory=set)
+    # id(callee) -> its qualified name; every calling context asks of every call
+    _qualified: dict[int, str | None] = field(default_factory=dict, repr=False)
+    # id(call) -> the calling context that recognises it (None: no context)
+    contexts: dict[int, object] = field(default_factory=dict, repr=False)
 
     def qualified(self, node: cst.BaseExpression) -> str | None:
         """Qualified name of a callee, resolving the module's imports."""
+        key = id(node)
+        if key not in self._qualified:
+            self._qualified[key] = self._qualify(node)
+        return self._qualified[key]
+
+    def _qualify(self, node: cst.BaseExpression) -> str | None:
         name = dotted_name(node)
         if name is None:
             return None
@@ -94,6 +104,8 @@ def is_foreign_url(url: str | None) -> bool:
 
 
 def record_import(info: ModuleInfo, node: cst.Import | cst.ImportFrom) -> None:
+    info._qualified.clear()
+    info.contexts.clear()
     if isinstance(node, cst.Import):
         for alias in node.names:
             full = dotted_name(alias.name)

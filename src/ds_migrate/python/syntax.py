@@ -52,6 +52,10 @@ def has_star_kwargs(call: cst.Call) -> bool:
 def string_value(node: cst.BaseExpression | None) -> str | None:
     """The value of a plain (non-f, non-bytes) string literal."""
     if isinstance(node, cst.SimpleString):
+        text = node.value
+        if text[0] in "'\"" and "\\" not in text and "\r" not in text:  # plain: strip the quotes
+            quotes = 3 if text[:3] in ('"""', "'''") and len(text) >= 6 else 1
+            return text[quotes:-quotes]
         value = node.evaluated_value
         return value if isinstance(value, str) else None
     if isinstance(node, cst.ConcatenatedString):

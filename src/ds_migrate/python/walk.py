@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import typing
 from typing import Callable
 
 import libcst as cst
@@ -56,6 +57,35 @@ def _trivia_types() -> frozenset[type]:
 
 
 TRIVIA = _trivia_types()
+_CODE_ORDER: dict[type, tuple[str, ...] | None] = {}
+
+
+def code_order(node_type: type) -> tuple[str, ...] | None:
+    """``field_order`` without the fields that can only hold trivia."""
+    order = _CODE_ORDER.get(node_type, _UNKNOWN)
+    if order is _UNKNOWN:
+        full = field_order(node_type)
+        fields = getattr(node_type, "__dataclass_fields__", {})
+        order = _CODE_ORDER[node_type] = None if full is None else tuple(
+            name for name in full if name not in fields or not _only_trivia(fields[name].type)
+        )
+    return order
+
+
+def _only_trivia(annotation: object) -> bool:
+    """Can a field with this annotation hold only trivia (or no node at all)?"""
+    if isinstance(annotation, type):
+        return annotation in TRIVIA or not issubclass(annotation, cst.CSTNode)
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is typing.Literal:
+        return True
+    if not args:  # a forward reference or a string: assume it may hold code
+        return False
+    return all(_only_trivia(arg) for arg in args)
+# Expressions whose only children are their parentheses.
+_LEAVES = frozenset(
+    {cst.Name, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis, cst.SimpleString}
+)
 
 Handler = Callable[[cst.CSTNode, list], None]
 
@@ -74,10 +104,12 @@ def walk(
     skips whitespace and punctuation subtrees, which is safe when no comment
     can matter.
     """
-    skip = frozenset() if with_trivia else TRIVIA
+    # without trivia, leaves nobody handles (names, numbers) need no call either
+    skip = frozenset() if with_trivia else TRIVIA | {t for t in _LEAVES if handlers.get(t) is None}
     if ancestors is None:
         ancestors = []
-    order_of = _ORDER.get
+    order_of = (_ORDER if with_trivia else _CODE_ORDER).get
+    compute_order = field_order if with_trivia else code_order
     is_node = _IS_NODE.get
     handler_of = handlers.get
     base = cst.CSTNode
@@ -89,7 +121,7 @@ def walk(
             handler(node, ancestors)
         order = order_of(node_type, _UNKNOWN)
         if order is _UNKNOWN:
-            order = field_order(node_type)
+            order = compute_order(node_type)
         if order is None:  # libcst's own (slower) answer
             ancestors.append(node)
             for child in node.children:

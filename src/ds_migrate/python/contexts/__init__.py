@@ -28,7 +28,18 @@ def all_contexts() -> tuple[CallContext, ...]:
 
 
 def context_for(call: cst.Call, info: ModuleInfo) -> CallContext | None:
-    for context in all_contexts():
-        if context.recognizes(call, info):
-            return context
-    return None
+    key = id(call)
+    if key not in info.contexts:
+        last = _callee_last_name(call, info)
+        info.contexts[key] = next(
+            (c for c in all_contexts() if last in c.callee_names and c.recognizes(call, info)), None
+        )
+    return info.contexts[key]
+
+
+def _callee_last_name(call: cst.Call, info: ModuleInfo) -> str:
+    """``create`` for ``x().chat.completions.create``; for a bare name, the
+    name it was imported as (``from litellm import completion as ask``)."""
+    if isinstance(call.func, cst.Attribute):
+        return call.func.attr.value
+    return (info.qualified(call.func) or "").rpartition(".")[2]

@@ -15,6 +15,8 @@ class AgnoDeepSeek(CallContext):
     label = "agno DeepSeek model"
     priority = 50
 
+    callee_names = frozenset({"DeepSeek"})
+
     def recognizes(self, call: cst.Call, info: ModuleInfo) -> bool:
         qualified = info.qualified(call.func) or ""
         return qualified.startswith("agno.") and qualified.endswith(".DeepSeek")

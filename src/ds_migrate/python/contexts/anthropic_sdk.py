@@ -23,6 +23,8 @@ class AnthropicMessages(CallContext):
     label = "Anthropic SDK messages call"
     priority = 20
 
+    callee_names = frozenset({"create", "stream"})
+
     def recognizes(self, call: cst.Call, info: ModuleInfo) -> bool:
         return messages_depth(call.func) is not None
 

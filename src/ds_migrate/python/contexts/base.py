@@ -16,6 +16,9 @@ class CallContext:
     priority: ClassVar[int] = 100
     # Where the model goes when passed positionally, if anywhere.
     positional_model: ClassVar[bool] = False
+    # The last part of every callee this context can recognise (after the
+    # module's imports are resolved), so most calls are ruled out by one lookup.
+    callee_names: ClassVar[frozenset[str]]
 
     def recognizes(self, call: cst.Call, info: ModuleInfo) -> bool:
         raise NotImplementedError

@@ -14,6 +14,7 @@ class FimCompletions(CallContext):
     name = "fim"
     label = "FIM completion call"
     priority = 5
+    callee_names = frozenset({"create"})
 
     def recognizes(self, call: cst.Call, info: ModuleInfo) -> bool:
         tail = attribute_tail(call.func)

@@ -20,6 +20,7 @@ class LangChainChatModel(CallContext):
     name = "langchain"
     label = "LangChain chat model"
     priority = 30
+    callee_names = frozenset(_CHAT_MODELS)
 
     def recognizes(self, call: cst.Call, info: ModuleInfo) -> bool:
         qualified = info.qualified(call.func) or ""
@@ -37,6 +38,7 @@ class CrewAILLM(CallContext):
     label = "CrewAI LLM"
     priority = 31
     positional_model = True
+    callee_names = frozenset({"LLM"})
 
     def recognizes(self, call: cst.Call, info: ModuleInfo) -> bool:
         qualified = info.qualified(call.func) or ""

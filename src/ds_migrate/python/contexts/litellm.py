@@ -21,6 +21,8 @@ class LiteLLMCompletion(CallContext):
     priority = 40
     positional_model = True
 
+    callee_names = frozenset(name.rsplit(".", 1)[1] for name in _LITELLM)
+
     def recognizes(self, call: cst.Call, info: ModuleInfo) -> bool:
         return info.qualified(call.func) in _LITELLM
 
@@ -33,6 +35,8 @@ class DSPyLM(CallContext):
     label = "DSPy LM"
     priority = 41
     positional_model = True
+
+    callee_names = frozenset({"LM"})
 
     def recognizes(self, call: cst.Call, info: ModuleInfo) -> bool:
         return info.qualified(call.func) == "dspy.LM"

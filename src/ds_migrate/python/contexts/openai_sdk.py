@@ -34,6 +34,8 @@ class OpenAIChatCompletions(CallContext):
     label = "OpenAI SDK chat.completions call"
     priority = 10
 
+    callee_names = frozenset(_METHODS)
+
     def recognizes(self, call: cst.Call, info: ModuleInfo) -> bool:
         return chat_completions_depth(call.func) is not None
 
