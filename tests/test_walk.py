@@ -146,3 +146,41 @@ def test_walk_falls_back_to_libcst_children_without_its_source(monkeypatch) -> N
     seen: list[tuple[int, int]] = []
     walk_module.walk(module, _Every(lambda node, ancestors: seen.append((id(node), len(ancestors)))))
     assert seen == recorder.seen
+
+
+@pytest.mark.parametrize("name,source", _corpus(), ids=lambda v: v if len(v) < 60 else "")
+def test_with_only_some_handlers_every_comment_and_string_is_still_seen(name: str, source: str) -> None:
+    module = cst.parse_module(source)
+
+    class Tokens(cst.CSTVisitor):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[int] = []
+
+        def visit_Comment(self, node: cst.Comment) -> None:
+            self.seen.append(id(node))
+
+        def visit_SimpleString(self, node: cst.SimpleString) -> None:
+            self.seen.append(id(node))
+
+    expected = Tokens()
+    module.visit(expected)
+    seen: list[int] = []
+    record = lambda node, ancestors: seen.append(id(node))  # noqa: E731
+    walk(module, {cst.Comment: record, cst.SimpleString: record})
+    assert seen == expected.seen
+    strings_only: list[int] = []
+    walk(module, {cst.SimpleString: lambda n, a: strings_only.append(id(n))}, with_trivia=False)
+    comments = {id(c) for c in _comments(module)}
+    assert strings_only == [i for i in expected.seen if i not in comments]
+
+
+def _comments(module: cst.Module) -> list[cst.Comment]:
+    found: list[cst.Comment] = []
+
+    class Comments(cst.CSTVisitor):
+        def visit_Comment(self, node: cst.Comment) -> None:
+            found.append(node)
+
+    module.visit(Comments())
+    return found

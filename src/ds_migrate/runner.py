@@ -144,7 +144,8 @@ def run(
     advance = progress(len(tasks)) if progress else (lambda: None)
     items = []
     if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
-        size = max(1, min(BATCH_SIZE, len(tasks) // (jobs * 4)))
+        # small enough batches that no worker is left with a long tail alone
+        size = max(1, min(BATCH_SIZE, len(tasks) // (jobs * 16)))
         batches = [
             ([(path, shown) for path, shown, *_ in tasks[i : i + size]], options, want_fix)
             for i in range(0, len(tasks), size)

@@ -82,6 +82,7 @@ def _only_trivia(annotation: object) -> bool:
     if not args:  # a forward reference or a string: assume it may hold code
         return False
     return all(_only_trivia(arg) for arg in args)
+_CHILDLESS_TRIVIA = frozenset({cst.SimpleWhitespace, cst.Newline})
 # Expressions whose only children are their parentheses.
 _LEAVES = frozenset(
     {cst.Name, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis, cst.SimpleString}
@@ -100,12 +101,16 @@ def walk(
 
     ``ancestors`` lists the node's ancestors outermost first; it is the walk's
     own list (or the one passed in), so a handler that keeps it must copy
-    it. ``with_trivia=False``
-    skips whitespace and punctuation subtrees, which is safe when no comment
-    can matter.
+    it. ``with_trivia=False`` skips whitespace and punctuation subtrees,
+    which is safe when no comment can matter.
     """
-    # without trivia, leaves nobody handles (names, numbers) need no call either
-    skip = frozenset() if with_trivia else TRIVIA | {t for t in _LEAVES if handlers.get(t) is None}
+    # Nodes nobody handles that cannot lead to a handled node need no call:
+    # childless whitespace always; without trivia, all of it and the leaves
+    # (names, numbers), whose parentheses are trivia too.
+    if with_trivia:
+        skip = frozenset(t for t in _CHILDLESS_TRIVIA if handlers.get(t) is None)
+    else:
+        skip = TRIVIA | {t for t in _LEAVES if handlers.get(t) is None}
     if ancestors is None:
         ancestors = []
     order_of = (_ORDER if with_trivia else _CODE_ORDER).get
