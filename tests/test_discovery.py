@@ -1,4 +1,5 @@
 import subprocess
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -9,7 +10,7 @@ LEGACY = 'MODEL = "deepseek-chat"\n'
 
 
 def names(found, root):
-    return sorted(p.relative_to(root).as_posix() for p in found.files)
+    return sorted(Path(p).relative_to(root).as_posix() for p in found.files)
 
 
 def make_tree(root):
@@ -48,7 +49,7 @@ def test_extend_exclude_glob(tmp_path):
 def test_explicit_file_is_scanned_even_if_excluded(tmp_path):
     make_tree(tmp_path)
     target = tmp_path / "build" / "gen.py"
-    assert discover([str(target)], FileFilter()).files == [target]
+    assert discover([str(target)], FileFilter()).files == [str(target)]
     assert discover([str(target)], FileFilter(force_exclude=True)).files == []
 
 

@@ -46,7 +46,8 @@ DEFAULT_INCLUDE = _default_include()
 
 @dataclass
 class Discovery:
-    files: list[Path] = field(default_factory=list)
+    # paths as strings (a big tree has tens of thousands; Path objects cost)
+    files: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     missing: list[str] = field(default_factory=list)
 
@@ -92,30 +93,28 @@ class FileFilter:
 
 def discover(paths: list[str], file_filter: FileFilter) -> Discovery:
     found = Discovery()
-    seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if not os.path.lexists(path):
             found.missing.append(raw)
             continue
         if path.is_dir():
-            for file in _walk_folder(path, file_filter, found):
-                _add(found, seen, file)
+            found.files.extend(_walk_folder(path, file_filter, found))
         elif path.is_file():
             if file_filter.force_exclude and file_filter.is_excluded(PurePosixPath(path.as_posix())):
                 continue
-            _add(found, seen, path)
+            found.files.append(str(path))
         else:
             found.skipped.append((raw, "not a regular file (broken link or special file)"))
-    found.files.sort(key=lambda p: p.as_posix())
+    if len(paths) > 1:  # only overlapping arguments can name a file twice
+        unique = {os.path.normpath(p): p for p in reversed(found.files)}
+        found.files = list(unique.values())
+    found.files.sort(key=_posix)
     return found
 
 
-def _add(found: Discovery, seen: set[str], path: Path) -> None:
-    key = os.path.normpath(path)
-    if key not in seen:
-        seen.add(key)
-        found.files.append(path)
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/") if os.sep != "/" else path
 
 
 def _walk_folder(root: Path, file_filter: FileFilter, found: Discovery):
@@ -130,7 +129,7 @@ def _walk_folder(root: Path, file_filter: FileFilter, found: Discovery):
                 found.skipped.append((str(path), "symbolic link out of the scanned folder"))
                 continue
             if path.is_file():
-                yield path
+                yield str(path)
         return
     yield from _walk_plain(root, file_filter, found)
 
@@ -209,7 +208,7 @@ def _walk_plain(root: Path, file_filter: FileFilter, found: Discovery):
                 if not target.startswith(real_root + os.sep):
                     found.skipped.append((entry.path, "symbolic link out of the scanned folder"))
                     continue
-            yield Path(entry.path)
+            yield entry.path
         stack.extend((path, specs) for path in reversed(folders))
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ds_migrate import ripgrep
 from ds_migrate.discovery import Discovery, FileFilter, discover
 from ds_migrate.engine import Options, Processed, process_file, run_with_deep_stack
 from ds_migrate.findings import FileError, FileResult
@@ -48,7 +49,7 @@ class Run:
         return self.discovery.skipped + own
 
 
-def display_path(path: Path) -> str:
+def display_path(path: str | Path) -> str:
     text = os.fspath(path)
     if not os.path.isabs(text) and not text.startswith(".."):
         return os.path.normpath(text)  # already relative to here
@@ -138,10 +139,22 @@ def run(
 
     ``progress(total)`` may return a function called once per file done.
     """
+    search = ripgrep.start([p for p in paths if os.path.isdir(p)], file_filter)
     outcome = Run(discovery=discover(paths, file_filter))
-    tasks = [(str(p), display_path(p), options, want_fix) for p in outcome.discovery.files]
+    counts = search.counts() if search is not None else None
+    files = outcome.discovery.files
+    advance = progress(len(files)) if progress else (lambda: None)
+    # files ripgrep searched and found clean need no reading: their result is known
+    clean: dict[int, Processed] = {}
+    tasks = []
+    for position, path in enumerate(files):
+        text = str(path)
+        if counts is not None and counts.get(os.path.normpath(text)) == 0:
+            clean[position] = Processed(FileResult(display_path(path)))
+            advance()
+        else:
+            tasks.append((text, display_path(path), options, want_fix))
     jobs = jobs or os.cpu_count() or 1
-    advance = progress(len(tasks)) if progress else (lambda: None)
     items = []
     if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
         # small enough batches that no worker is left with a long tail alone
@@ -151,15 +164,21 @@ def run(
             for i in range(0, len(tasks), size)
         ]
         with ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent) as pool:
-            for (files, *_), batch in zip(batches, pool.map(_worker, batches)):
-                for (path, shown), item in zip(files, batch):
+            for (batch_files, *_), batch in zip(batches, pool.map(_worker, batches)):
+                for (path, shown), item in zip(batch_files, batch):
                     items.append(item if item is not None else (Processed(FileResult(shown)), None))
                     advance()
     else:
         for task in tasks:
             items.append(_process_path(*task))
             advance()
-    for (path, *_), (processed, data) in zip(tasks, items):
+    done = iter(zip(tasks, items))
+    for position, path in enumerate(files):
+        if position in clean:
+            processed, data = clean[position], None
+            path = str(path)
+        else:
+            (path, *_), (processed, data) = next(done)
         outcome.paths.append(path)
         outcome.processed.append(processed)
         outcome.results.append(processed.result)
