@@ -70,7 +70,7 @@ class Options:
         )
 
 
-@dataclass
+@dataclass(slots=True)  # one per file: tens of thousands on a big tree
 class Processed:
     result: FileResult
     text: str | None = None  # decoded source, when it was decoded

@@ -111,7 +111,7 @@ class FileError:
     line: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)  # one per file: tens of thousands on a big tree
 class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)

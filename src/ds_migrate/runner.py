@@ -139,7 +139,23 @@ def run(
 
     ``progress(total)`` may return a function called once per file done.
     """
-    search = ripgrep.start([p for p in paths if os.path.isdir(p)], file_filter)
+    folders = [p for p in paths if os.path.isdir(p)]
+    jobs = jobs or os.cpu_count() or 1
+    pool = None
+    if jobs > 1 and folders:
+        # fork the workers now, while this process is small: each inherits
+        # its memory, and discovery's lists would double every worker's peak
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent)
+        pool.submit(int).result()
+    try:
+        return _run(paths, folders, options, file_filter, want_fix, write, jobs, progress, pool)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _run(paths, folders, options, file_filter, want_fix, write, jobs, progress, pool) -> Run:
+    search = ripgrep.start(folders, file_filter)
     outcome = Run(discovery=discover(paths, file_filter))
     counts = search.counts() if search is not None else None
     files = outcome.discovery.files
@@ -154,7 +170,6 @@ def run(
             advance()
         else:
             tasks.append((text, display_path(path), options, want_fix))
-    jobs = jobs or os.cpu_count() or 1
     items = []
     if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
         # small enough batches that no worker is left with a long tail alone
@@ -163,11 +178,17 @@ def run(
             ([(path, shown) for path, shown, *_ in tasks[i : i + size]], options, want_fix)
             for i in range(0, len(tasks), size)
         ]
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent) as pool:
+        own_pool = pool is None
+        if own_pool:
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent)
+        try:
             for (batch_files, *_), batch in zip(batches, pool.map(_worker, batches)):
                 for (path, shown), item in zip(batch_files, batch):
                     items.append(item if item is not None else (Processed(FileResult(shown)), None))
                     advance()
+        finally:
+            if own_pool:
+                pool.shutdown()
     else:
         for task in tasks:
             items.append(_process_path(*task))
