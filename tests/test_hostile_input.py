@@ -161,3 +161,18 @@ def test_worth_parsing_looks_only_where_deepseek_occurs(text, worth):
     from ds_migrate.engine import worth_parsing
 
     assert worth_parsing(text) is worth
+
+
+@pytest.mark.parametrize("ripgrep", [True, False])
+def test_files_that_cannot_mention_deepseek_get_no_skip_message(tmp_path, monkeypatch, ripgrep):
+    if ripgrep:
+        monkeypatch.delenv("DS_MIGRATE_NO_RIPGREP", raising=False)
+    else:
+        monkeypatch.setenv("DS_MIGRATE_NO_RIPGREP", "1")
+    (tmp_path / "blob.py").write_bytes(b"\x7fELF\x00\x00 nothing here \x00")
+    (tmp_path / "utf16.py").write_bytes("x = 1\n".encode("utf-16"))
+    (tmp_path / "big.py").write_bytes(b"x = 1\n" * 20)
+    (tmp_path / "ok.py").write_text(LEGACY)
+    code, document = scan_json("--max-file-size", "100", str(tmp_path))
+    assert document["skipped"] == [] and document["errors"] == []
+    assert len(document["findings"]) == 1

@@ -10,10 +10,11 @@ import codecs
 import io
 import re
 import tokenize
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from ds_migrate.findings import Applicability, FileError, FileResult, Finding, apply_text_edits
-from ds_migrate.lines import LineIndex
+from ds_migrate.lines import LineIndex, line_index
 from ds_migrate.mapping import Mapping
 from ds_migrate.suppression import is_suppressed
 
@@ -103,20 +104,27 @@ def decode_python(data: bytes) -> tuple[str, str]:
 
 
 def _needs_reading(processed: Processed, data: bytes, options: Options) -> bool:
-    """The checks every file passes before it is decoded: size, UTF-16, binary, prefilter."""
+    """The checks every file passes before it is decoded: size, UTF-16, binary, prefilter.
+
+    A file that cannot mention DeepSeek is clean whatever its size or kind,
+    so it gets no "skipped" message (and the answer is the same whether or
+    not ripgrep ruled it out first).
+    """
     result = processed.result
-    if len(data) > options.max_file_size:
-        result.skipped = f"larger than {_size(options.max_file_size)} (--max-file-size)"
-        return False
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         _utf16(processed, data, options)
+        return False
+    # bytes.lower() and a plain search run at memory speed; an IGNORECASE
+    # regex is five times slower on a big tree
+    if b"deepseek" not in data.lower():
+        return False
+    if len(data) > options.max_file_size:
+        result.skipped = f"larger than {_size(options.max_file_size)} (--max-file-size)"
         return False
     if b"\x00" in data:
         result.skipped = "binary (contains NUL bytes)"
         return False
-    # bytes.lower() and a plain search run at memory speed; an IGNORECASE
-    # regex is five times slower on a big tree
-    return b"deepseek" in data.lower()
+    return True
 
 
 def process_python(path: str, data: bytes, options: Options, want_fix: bool = False) -> Processed:
@@ -152,10 +160,15 @@ def _size(count: int) -> str:
 def _utf16(processed: Processed, data: bytes, options: Options) -> Processed:
     """Python never reads UTF-16 source, but a name in it is still a name."""
     result = processed.result
+    if len(data) > options.max_file_size:
+        result.skipped = f"larger than {_size(options.max_file_size)} (--max-file-size)"
+        return processed
     try:
         text = data.decode("utf-16")
     except UnicodeDecodeError:
         result.skipped = "binary (UTF-16 byte order mark, undecodable)"
+        return processed
+    if "deepseek" not in text.lower():
         return processed
     result.errors.append(
         FileError(result.path, "UTF-16 encoded (byte order mark): Python source must be UTF-8 "
@@ -213,17 +226,14 @@ def _too_complex(text: str) -> str | None:
         return f"a line longer than {MAX_LINE_LENGTH} characters (minified or generated code)"
     brackets = _NOT_BRACKET.sub("", text)
     if len(brackets) > MAX_BRACKET_DEPTH:
-        depth = deepest = 0
-        for char in brackets:
-            if char in "([{":
-                depth += 1
-                if depth > deepest:
-                    deepest = depth
-            else:
-                depth -= 1
+        # running depth, computed at C speed: +1 per opening, -1 per closing
+        deepest = max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)))
         if deepest > MAX_BRACKET_DEPTH:
             return f"brackets nested {deepest} deep (Python allows {MAX_BRACKET_DEPTH})"
     return None
+
+
+_DEPTH_STEP = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
 
 
 DEEP_STACK_BYTES = 256 * 1024 * 1024
@@ -288,7 +298,7 @@ def _describe_fixes(result: FileResult, module, text: str, options: Options, anc
 
 
 def _sort_into(result: FileResult, findings: list[Finding], text: str, options: Options) -> None:
-    index = LineIndex(text)
+    index = line_index(text)
     for finding in sorted(findings, key=Finding.sort_key):
         if not options.selects(finding.code):
             continue

@@ -31,3 +31,17 @@ class LineIndex:
 
     def offset(self, line: int, column: int) -> int:
         return self._starts[line - 1] + column - 1
+
+
+_last: LineIndex | None = None
+
+
+def line_index(text: str) -> LineIndex:
+    """The index of ``text``, reusing the last one built for the same string
+    (analysis and reporting of one file both need it)."""
+    global _last
+    cached = _last
+    if cached is not None and cached.text is text:
+        return cached
+    cached = _last = LineIndex(text)
+    return cached

@@ -7,7 +7,7 @@ import re
 import libcst as cst
 
 from ds_migrate.findings import Finding, finding_at
-from ds_migrate.lines import LineIndex
+from ds_migrate.lines import LineIndex, line_index
 from ds_migrate.mapping import Mapping
 from ds_migrate.languages.textscan import unclaimed_names
 from ds_migrate.python.analyzer import analyze
@@ -86,7 +86,7 @@ def check_module(
 ) -> tuple[list[Finding], dict[int, tuple[cst.CSTNode, ...]]]:
     """The findings, and the ancestors of every node a fix may edit."""
     analysis = analyze(source, module)
-    index = LineIndex(source)
+    index = line_index(source)
     ctx = CheckContext(mapping, assume_mode=mapping.assume_mode, info=analysis.info)
     rules = name_rules()
     findings: list[Finding] = []
