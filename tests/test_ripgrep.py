@@ -106,3 +106,18 @@ def test_explicit_files_do_not_start_ripgrep(tricky_tree, monkeypatch):
     result = CliRunner().invoke(main, ["scan", "-q", str(tricky_tree / "pkg" / "legacy.py")])
     assert result.exit_code == 1
     assert started == []
+
+
+def test_counts_parse_paths_with_newlines_and_refuse_anything_else():
+    out = b"a.py\x000\nodd\nname.py\x002\nc.py\x000\n"
+    assert ripgrep.parse_counts(out) == {"a.py": 0, "odd\nname.py": 2, "c.py": 0}
+    assert ripgrep.parse_counts(b"") == {}
+    assert ripgrep.parse_counts(b"a.py\x00zero\n") is None
+
+
+def test_a_file_whose_name_holds_a_newline(tmp_path, monkeypatch):
+    (tmp_path / "odd\nname.py").write_text(LEGACY)
+    (tmp_path / "name.py").write_text("x = 1\n")
+    expected = _scan(tmp_path, monkeypatch, False)
+    assert _scan(tmp_path, monkeypatch, True)["findings"] == expected["findings"]
+    assert len(expected["findings"]) == 1

@@ -64,16 +64,26 @@ class Search:
         # still covers every file it searched
         if self.process.returncode not in (0, 1, 2):
             return None
-        counts: dict[str, int] = {}
-        for line in out.split(b"\n"):
-            path, sep, number = line.rpartition(b"\0")
-            if not sep:
-                continue
-            try:
-                counts[os.path.normpath(os.fsdecode(path))] = int(number)
-            except ValueError:
-                continue
-        return counts
+        return parse_counts(out)
+
+
+def parse_counts(out: bytes) -> dict[str, int] | None:
+    """``rg --count --include-zero --null`` output as normalised path -> count.
+
+    Records are ``path NUL count LF``; a path may hold a newline, a count
+    cannot, so each piece between two NULs is a count, LF, the next path.
+    """
+    pieces = out.split(b"\0")
+    counts: dict[str, int] = {}
+    path = pieces[0]
+    for piece in pieces[1:]:
+        number, _, following = piece.partition(b"\n")
+        try:
+            counts[os.path.normpath(os.fsdecode(path))] = int(number)
+        except ValueError:
+            return None  # not ripgrep's format: trust none of it
+        path = following
+    return counts
 
 
 def start(folders: list[str], file_filter: FileFilter) -> Search | None:
