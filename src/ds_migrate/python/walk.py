@@ -21,7 +21,6 @@ from libcst._nodes import whitespace as _whitespace
 
 _VISITED_FIELD = re.compile(r'visit_\w+\(\s*self,\s*"(\w+)"')
 _ORDER: dict[type, tuple[str, ...] | None] = {}
-_IS_NODE: dict[type, bool] = {}
 _UNKNOWN = object()
 
 
@@ -115,9 +114,13 @@ def walk(
         ancestors = []
     order_of = (_ORDER if with_trivia else _CODE_ORDER).get
     compute_order = field_order if with_trivia else code_order
-    is_node = _IS_NODE.get
     handler_of = handlers.get
-    base = cst.CSTNode
+    # per value type met: is it a node the walk goes into?
+    wanted: dict[type, bool] = {}
+
+    def wants(value_type: type) -> bool:
+        flag = wanted[value_type] = value_type not in skip and issubclass(value_type, cst.CSTNode)
+        return flag
 
     def visit(node: cst.CSTNode) -> None:
         node_type = type(node)
@@ -143,20 +146,9 @@ def walk(
             if value_type is tuple or value_type is list:
                 for child in value:
                     child_type = type(child)
-                    if child_type in skip:
-                        continue
-                    flag = is_node(child_type)
-                    if flag is None:
-                        flag = _IS_NODE[child_type] = issubclass(child_type, base)
-                    if flag:
+                    if wanted[child_type] if child_type in wanted else wants(child_type):
                         visit(child)
-                continue
-            if value_type in skip:
-                continue
-            flag = is_node(value_type)
-            if flag is None:
-                flag = _IS_NODE[value_type] = issubclass(value_type, base)
-            if flag:
+            elif wanted[value_type] if value_type in wanted else wants(value_type):
                 visit(value)
         ancestors.pop()
 
