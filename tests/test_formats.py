@@ -1,4 +1,5 @@
 import json
+import os
 from importlib import resources
 from xml.etree import ElementTree as ET
 
@@ -92,3 +93,13 @@ def test_text_to_output_file_is_plain(tmp_path):
     scan(tmp_path, "text", "--output-file", str(report))
     text = report.read_text()
     assert "DSM101" in text and "\x1b[" not in text
+
+
+def test_junit_has_a_passing_case_for_every_clean_file(tmp_path, monkeypatch):
+    for name in ("a.py", "b.py", "c.ts"):
+        (tmp_path / name).write_text("x = 1\n")
+    for ripgrep in ("", "1"):
+        monkeypatch.setenv("DS_MIGRATE_NO_RIPGREP", ripgrep)
+        root = ET.fromstring(scan(tmp_path, "junit").output)
+        names = sorted(os.path.basename(case.get("name")) for case in root.iter("testcase"))
+        assert names == ["a.py", "app.py", "b.py", "broken.py", "c.ts"]

@@ -26,10 +26,13 @@ class Run:
     discovery: Discovery = field(default_factory=Discovery)
     written: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # on disk, parallel to ``processed``
+    # scanned files with nothing to say (on a big tree, nearly all of them):
+    # kept as display paths only
+    clean: list[str] = field(default_factory=list)
 
     @property
     def files_scanned(self) -> int:
-        return sum(1 for r in self.results if r.skipped is None)
+        return sum(1 for r in self.results if r.skipped is None) + len(self.clean)
 
     @property
     def findings(self):
@@ -161,15 +164,13 @@ def _run(paths, folders, options, file_filter, want_fix, write, jobs, progress, 
     files = outcome.discovery.files
     advance = progress(len(files)) if progress else (lambda: None)
     # files ripgrep searched and found clean need no reading: their result is known
-    clean: dict[int, Processed] = {}
     tasks = []
-    for position, path in enumerate(files):
-        text = str(path)
-        if counts is not None and counts.get(os.path.normpath(text)) == 0:
-            clean[position] = Processed(FileResult(display_path(path)))
+    for path in files:
+        if counts is not None and counts.get(os.path.normpath(path)) == 0:
+            outcome.clean.append(display_path(path))
             advance()
         else:
-            tasks.append((text, display_path(path), options, want_fix))
+            tasks.append((path, display_path(path), options, want_fix))
     items = []
     if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
         # small enough batches that no worker is left with a long tail alone
@@ -184,7 +185,7 @@ def _run(paths, folders, options, file_filter, want_fix, write, jobs, progress, 
         try:
             for (batch_files, *_), batch in zip(batches, pool.map(_worker, batches)):
                 for (path, shown), item in zip(batch_files, batch):
-                    items.append(item if item is not None else (Processed(FileResult(shown)), None))
+                    items.append(item)
                     advance()
         finally:
             if own_pool:
@@ -193,13 +194,11 @@ def _run(paths, folders, options, file_filter, want_fix, write, jobs, progress, 
         for task in tasks:
             items.append(_process_path(*task))
             advance()
-    done = iter(zip(tasks, items))
-    for position, path in enumerate(files):
-        if position in clean:
-            processed, data = clean[position], None
-            path = str(path)
-        else:
-            (path, *_), (processed, data) = next(done)
+    for (path, shown, *_), item in zip(tasks, items):
+        if item is None or _is_clean(item[0]):
+            outcome.clean.append(shown)
+            continue
+        processed, data = item
         outcome.paths.append(path)
         outcome.processed.append(processed)
         outcome.results.append(processed.result)

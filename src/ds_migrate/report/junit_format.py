@@ -13,7 +13,8 @@ def render(run, fixed: int = 0) -> str:
     errors = defaultdict(list)
     for error in run.errors:
         errors[error.path].append(error)
-    paths = sorted({r.path for r in run.results if r.skipped is None} | set(by_path) | set(errors))
+    scanned = {r.path for r in run.results if r.skipped is None} | set(run.clean)
+    paths = sorted(scanned | set(by_path) | set(errors))
     suite = ET.Element(
         "testsuite",
         name="ds-migrate",
