@@ -56,3 +56,10 @@ def test_scan_step_passes_on_a_clean_tree(tmp_path):
     code, output, _ = _run_scan_step(tmp_path, {"args": "--select DSM1"})
     assert code == 0
     assert output.read_text().strip() == "exit-code=0"
+
+
+def test_workflows_and_hooks_are_valid_yaml():
+    files = [*sorted((REPO / ".github" / "workflows").glob("*.yml")), REPO / ".pre-commit-hooks.yaml"]
+    assert len(files) >= 3
+    for path in files:
+        assert yaml.safe_load(path.read_text()), path
