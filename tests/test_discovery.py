@@ -89,3 +89,29 @@ def test_files_without_deepseek_are_never_parsed(tmp_path, monkeypatch):
     monkeypatch.setattr(libcst, "parse_module", boom)
     result = CliRunner().invoke(main, ["scan", str(tmp_path)])
     assert result.exit_code == 0, result.output
+
+
+def test_many_is_called_once_when_enough_files_are_found(tmp_path):
+    for name in "abcde":
+        (tmp_path / f"{name}.py").write_text("x = 1\n")
+    calls = []
+    found = discover([str(tmp_path)], FileFilter(), many=(3, lambda: calls.append(1)))
+    assert len(found.files) == 5 and calls == [1]
+    calls.clear()
+    discover([str(tmp_path / "a.py"), str(tmp_path)], FileFilter(), many=(7, lambda: calls.append(1)))
+    assert calls == []
+
+
+def test_a_small_folder_does_not_start_workers(tmp_path, monkeypatch):
+    from ds_migrate import runner
+
+    started = []
+    real = runner.ProcessPoolExecutor
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", lambda *a, **k: started.append(1) or real(*a, **k))
+    (tmp_path / "app.py").write_text('MODEL = "deepseek-chat"\n')
+    result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "2", str(tmp_path)])
+    assert result.exit_code == 1 and started == []
+    for i in range(40):
+        (tmp_path / f"m{i}.py").write_text('MODEL = "deepseek-chat"\n')
+    result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "2", str(tmp_path)])
+    assert result.exit_code == 1 and started == [1]

@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 DEFAULT_EXCLUDES = (
     ".git",
@@ -91,15 +92,25 @@ class FileFilter:
         return self._include_pattern.match(path.name) is not None
 
 
-def discover(paths: list[str], file_filter: FileFilter) -> Discovery:
+def discover(
+    paths: list[str], file_filter: FileFilter, many: tuple[int, Callable[[], None]] | None = None
+) -> Discovery:
+    """The files to scan, sorted. ``many=(n, call)`` calls ``call`` once, as
+    soon as ``n`` files are found (a run forks its workers then, while it is
+    still small)."""
     found = Discovery()
+    count, call = many if many is not None else (0, None)
     for raw in paths:
         path = Path(raw)
         if not os.path.lexists(path):
             found.missing.append(raw)
             continue
         if path.is_dir():
-            found.files.extend(_walk_folder(path, file_filter, found))
+            for file in _walk_folder(path, file_filter, found):
+                found.files.append(file)
+                if call is not None and len(found.files) >= count:
+                    call()
+                    call = None
         elif path.is_file():
             if file_filter.force_exclude and file_filter.is_excluded(PurePosixPath(path.as_posix())):
                 continue

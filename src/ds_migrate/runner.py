@@ -142,24 +142,27 @@ def run(
 
     ``progress(total)`` may return a function called once per file done.
     """
-    folders = [p for p in paths if os.path.isdir(p)]
     jobs = jobs or os.cpu_count() or 1
-    pool = None
-    if jobs > 1 and folders:
-        # fork the workers now, while this process is small: each inherits
-        # its memory, and discovery's lists would double every worker's peak
+    pools: list[ProcessPoolExecutor] = []
+
+    def fork_workers() -> None:
+        # fork while this process is still small: each worker inherits its
+        # memory, and discovery's lists would add to every worker's peak
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent)
         pool.submit(int).result()
+        pools.append(pool)
+
+    many = (PARALLEL_THRESHOLD, fork_workers) if jobs > 1 else None
     try:
-        return _run(paths, folders, options, file_filter, want_fix, write, jobs, progress, pool)
+        return _run(paths, options, file_filter, want_fix, write, jobs, progress, many, pools)
     finally:
-        if pool is not None:
+        for pool in pools:
             pool.shutdown()
 
 
-def _run(paths, folders, options, file_filter, want_fix, write, jobs, progress, pool) -> Run:
-    search = ripgrep.start(folders, file_filter)
-    outcome = Run(discovery=discover(paths, file_filter))
+def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, pools) -> Run:
+    search = ripgrep.start([p for p in paths if os.path.isdir(p)], file_filter)
+    outcome = Run(discovery=discover(paths, file_filter, many))
     counts = search.counts() if search is not None else None
     files = outcome.discovery.files
     advance = progress(len(files)) if progress else (lambda: None)
@@ -179,17 +182,12 @@ def _run(paths, folders, options, file_filter, want_fix, write, jobs, progress, 
             ([(path, shown) for path, shown, *_ in tasks[i : i + size]], options, want_fix)
             for i in range(0, len(tasks), size)
         ]
-        own_pool = pool is None
-        if own_pool:
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent)
-        try:
-            for (batch_files, *_), batch in zip(batches, pool.map(_worker, batches)):
-                for (path, shown), item in zip(batch_files, batch):
-                    items.append(item)
-                    advance()
-        finally:
-            if own_pool:
-                pool.shutdown()
+        if not pools:  # many files named one by one: no walk forked them
+            pools.append(ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent))
+        for (batch_files, *_), batch in zip(batches, pools[0].map(_worker, batches)):
+            for (path, shown), item in zip(batch_files, batch):
+                items.append(item)
+                advance()
     else:
         for task in tasks:
             items.append(_process_path(*task))
