@@ -184,3 +184,19 @@ def _comments(module: cst.Module) -> list[cst.Comment]:
 
     module.visit(Comments())
     return found
+
+
+def test_field_order_read_from_source_matches_inspect_for_every_node_type():
+    import inspect
+
+    from ds_migrate.python import walk as walk_module
+
+    checked = 0
+    for name in dir(cst):
+        node_type = getattr(cst, name)
+        if isinstance(node_type, type) and "_visit_and_replace_children" in vars(node_type):
+            source = inspect.getsource(node_type._visit_and_replace_children)
+            expected = tuple(dict.fromkeys(walk_module._VISITED_FIELD.findall(source)))
+            assert walk_module._read_order(node_type) == expected, name
+            checked += 1
+    assert checked > 100
