@@ -115,3 +115,23 @@ def test_a_small_folder_does_not_start_workers(tmp_path, monkeypatch):
         (tmp_path / f"m{i}.py").write_text('MODEL = "deepseek-chat"\n')
     result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "2", str(tmp_path)])
     assert result.exit_code == 1 and started == [1]
+
+
+def test_display_path_is_relative_below_the_working_directory(tmp_path, monkeypatch):
+    from ds_migrate.runner import display_path
+
+    monkeypatch.chdir(tmp_path)
+    here = str(tmp_path)
+    cases = {
+        "a.py": "a.py",
+        "./pkg/../a.py": "a.py",
+        f"{here}/pkg/a.py": "pkg/a.py",
+        f"{here}/pkg/../a.py": "a.py",
+        f"{here}//pkg/a.py": "pkg/a.py",
+        f"{here}/../{tmp_path.name}/a.py": "a.py",
+        f"{here}x/a.py": f"{here}x/a.py",  # a sibling with a longer name is not below here
+        "/elsewhere/a.py": "/elsewhere/a.py",
+    }
+    for given, shown in cases.items():
+        assert display_path(given) == shown, given
+        assert display_path(given, here) == shown, given

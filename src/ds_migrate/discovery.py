@@ -121,6 +121,7 @@ def discover(
         unique = {os.path.normpath(p): p for p in reversed(found.files)}
         found.files = list(unique.values())
     found.files.sort(key=_posix)
+    found.skipped.sort()
     return found
 
 
@@ -184,7 +185,7 @@ def _walk_plain(root: Path, file_filter: FileFilter, found: Discovery):
         folder, specs = stack.pop()
         try:
             with os.scandir(folder) as scan:
-                entries = sorted(scan, key=lambda e: e.name)
+                entries = list(scan)  # the files are sorted once, at the end
         except OSError as error:
             found.skipped.append((folder, f"cannot list: {error.strerror or error}"))
             continue

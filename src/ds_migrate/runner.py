@@ -52,10 +52,20 @@ class Run:
         return self.discovery.skipped + own
 
 
-def display_path(path: str | Path) -> str:
+def display_path(path: str | Path, cwd: str | None = None) -> str:
+    """``path`` relative to the working directory when it lies below it,
+    else as given. ``cwd`` saves asking for it once per file."""
     text = os.fspath(path)
-    if not os.path.isabs(text) and not text.startswith(".."):
-        return os.path.normpath(text)  # already relative to here
+    if not os.path.isabs(text):
+        if not text.startswith(".."):
+            return os.path.normpath(text)  # already relative to here
+    else:
+        prefix = (cwd or os.getcwd()).rstrip(os.sep) + os.sep
+        if text.startswith(prefix):
+            # the common case of an absolute path below here, without relpath's cost
+            relative = os.path.normpath(text[len(prefix) :])
+            if not relative.startswith("..") and not os.path.isabs(relative):
+                return relative
     try:
         relative = os.path.relpath(path)
     except ValueError:
@@ -168,12 +178,13 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
     advance = progress(len(files)) if progress else (lambda: None)
     # files ripgrep searched and found clean need no reading: their result is known
     tasks = []
+    cwd = os.getcwd()
     for path in files:
         if counts is not None and counts.get(os.path.normpath(path)) == 0:
-            outcome.clean.append(display_path(path))
+            outcome.clean.append(display_path(path, cwd))
             advance()
         else:
-            tasks.append((path, display_path(path), options, want_fix))
+            tasks.append((path, display_path(path, cwd), options, want_fix))
     items = []
     if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
         # small enough batches that no worker is left with a long tail alone
