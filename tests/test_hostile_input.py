@@ -176,3 +176,24 @@ def test_files_that_cannot_mention_deepseek_get_no_skip_message(tmp_path, monkey
     code, document = scan_json("--max-file-size", "100", str(tmp_path))
     assert document["skipped"] == [] and document["errors"] == []
     assert len(document["findings"]) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("ripgrep", ["", "1"])
+def test_a_named_pipe_is_skipped_not_read(tmp_path, ripgrep):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    os.mkfifo(tmp_path / "pipe.py")
+    os.symlink(tmp_path / "pipe.py", tmp_path / "link.py")
+    (tmp_path / "ok.py").write_text(LEGACY)
+    tool = Path(sys.executable).parent / "ds-migrate"
+    env = dict(os.environ, DS_MIGRATE_NO_RIPGREP=ripgrep)
+    done = subprocess.run(
+        [str(tool), "scan", "--format", "json", str(tmp_path)], capture_output=True, text=True, timeout=60, env=env
+    )
+    document = json.loads(done.stdout)
+    reasons = {os.path.basename(s["path"]): s["reason"] for s in document["skipped"]}
+    assert reasons == {n: "not a regular file (pipe, socket or device)" for n in ("pipe.py", "link.py")}
+    assert len(document["findings"]) == 1

@@ -90,7 +90,8 @@ def _fake_ripgrep(tmp_path, body: str) -> str:
     [
         "echo 'garbage without separators'; exit 3",  # failed: its answer is ignored
         "exit 0",  # answered about no file: every file is read
-        "printf 'nowhere/else.py\\0000\\n'; exit 1",  # answered about other files only
+        "printf 'nowhere/else.py\\000'; exit 1",  # answered about other files only
+        "echo 'no separators at all'; exit 0",  # a path that names nothing here
     ],
 )
 def test_a_ripgrep_that_fails_or_says_nothing_changes_nothing(tricky_tree, tmp_path, monkeypatch, body):
@@ -108,11 +109,10 @@ def test_explicit_files_do_not_start_ripgrep(tricky_tree, monkeypatch):
     assert started == []
 
 
-def test_counts_parse_paths_with_newlines_and_refuse_anything_else():
-    out = b"a.py\x000\nodd\nname.py\x002\nc.py\x000\n"
-    assert ripgrep.parse_counts(out) == {"a.py": 0, "odd\nname.py": 2, "c.py": 0}
-    assert ripgrep.parse_counts(b"") == {}
-    assert ripgrep.parse_counts(b"a.py\x00zero\n") is None
+def test_the_answer_is_parsed_by_nul_so_any_path_is_safe():
+    out = b"a.py\x00odd\nname.py\x00./c.py\x00"
+    assert ripgrep.parse_clean(out) == {"a.py", "odd\nname.py", "c.py"}
+    assert ripgrep.parse_clean(b"") == set()
 
 
 def test_a_file_whose_name_holds_a_newline(tmp_path, monkeypatch):

@@ -220,6 +220,10 @@ def _walk_plain(root: Path, file_filter: FileFilter, found: Discovery):
                 if not target.startswith(real_root + os.sep):
                     found.skipped.append((entry.path, "symbolic link out of the scanned folder"))
                     continue
+            # a pipe or a device would block the read (or never end)
+            if not entry.is_file():
+                found.skipped.append((entry.path, "not a regular file (pipe, socket or device)"))
+                continue
             yield entry.path
         stack.extend((path, specs) for path in reversed(folders))
 

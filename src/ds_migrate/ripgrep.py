@@ -5,8 +5,8 @@ costs several times what ripgrep takes. ripgrep runs while discovery walks
 the tree, searching everything below the folders (no ignore files: our own
 discovery decides what is scanned). A file ripgrep reports with no match is
 clean; every other discovered file (a match, a link ripgrep did not follow,
-one it could not read, one outside its answer) is read and checked as
-before, so ripgrep can only save work, never lose a finding.
+one it could not read, one its answer does not name) is read and checked
+as before, so ripgrep can only save work, never lose a finding.
 
 ``DS_MIGRATE_NO_RIPGREP=1`` turns this off.
 """
@@ -51,39 +51,24 @@ class Search:
         except (OSError, ValueError):
             self._out = b""
 
-    def counts(self) -> dict[str, int] | None:
-        """Normalised path -> number of matching lines, for every file
-        ripgrep searched; None when ripgrep failed."""
+    def clean(self) -> set[str] | None:
+        """Normalised paths of the files ripgrep searched and found without
+        the needle; None when ripgrep failed."""
         self._reader.join()
         try:
             self.process.wait()
         except OSError:
             return None
-        out = self._out
-        # 0: matches, 1: none, 2: an error (some file unreadable); the answer
-        # still covers every file it searched
+        # 0 or 1: it answered; 2: an error on some file, the rest still stands
         if self.process.returncode not in (0, 1, 2):
             return None
-        return parse_counts(out)
+        return parse_clean(self._out)
 
 
-def parse_counts(out: bytes) -> dict[str, int] | None:
-    """``rg --count --include-zero --null`` output as normalised path -> count.
-
-    Records are ``path NUL count LF``; a path may hold a newline, a count
-    cannot, so each piece between two NULs is a count, LF, the next path.
-    """
-    pieces = out.split(b"\0")
-    counts: dict[str, int] = {}
-    path = pieces[0]
-    for piece in pieces[1:]:
-        number, _, following = piece.partition(b"\n")
-        try:
-            counts[os.path.normpath(os.fsdecode(path))] = int(number)
-        except ValueError:
-            return None  # not ripgrep's format: trust none of it
-        path = following
-    return counts
+def parse_clean(out: bytes) -> set[str]:
+    """``rg --files-without-match --null`` output as normalised paths (NUL
+    cannot occur in a path, so any path, even one with a newline, is safe)."""
+    return {os.path.normpath(os.fsdecode(path)) for path in out.split(b"\0") if path}
 
 
 def start(folders: list[str], file_filter: FileFilter) -> Search | None:
@@ -92,7 +77,7 @@ def start(folders: list[str], file_filter: FileFilter) -> Search | None:
     if rg is None:
         return None
     command = [
-        rg, "--no-config", "--count", "--include-zero", "--null",
+        rg, "--no-config", "--files-without-match", "--null",
         "--text", "--ignore-case", "--fixed-strings",
         "--no-ignore", "--hidden", "--no-messages",
     ]

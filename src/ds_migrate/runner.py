@@ -173,14 +173,14 @@ def run(
 def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, pools) -> Run:
     search = ripgrep.start([p for p in paths if os.path.isdir(p)], file_filter)
     outcome = Run(discovery=discover(paths, file_filter, many))
-    counts = search.counts() if search is not None else None
+    clean = search.clean() if search is not None else None
     files = outcome.discovery.files
     advance = progress(len(files)) if progress else (lambda: None)
     # files ripgrep searched and found clean need no reading: their result is known
     tasks = []
     cwd = os.getcwd()
     for path in files:
-        if counts is not None and counts.get(os.path.normpath(path)) == 0:
+        if clean is not None and os.path.normpath(path) in clean:
             outcome.clean.append(display_path(path, cwd))
             advance()
         else:
