@@ -1,6 +1,8 @@
+import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from ds_migrate.cli import main
@@ -135,3 +137,20 @@ def test_display_path_is_relative_below_the_working_directory(tmp_path, monkeypa
     for given, shown in cases.items():
         assert display_path(given) == shown, given
         assert display_path(given, here) == shown, given
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_tracked_file_replaced_by_a_pipe_is_skipped_in_a_git_tree(tmp_path):
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "b.py").write_text("y = 2\n")
+    subprocess.run(["git", "-C", str(tmp_path), "add", "."], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "commit", "-qm", "x"], check=True, env=env)
+    (tmp_path / "a.py").unlink()
+    os.mkfifo(tmp_path / "a.py")
+    found = discover([str(tmp_path)], FileFilter())
+    assert [os.path.basename(p) for p in found.files] == ["b.py"]
+    assert [(os.path.basename(p), why) for p, why in found.skipped] == [
+        ("a.py", "not a regular file (pipe, socket or device)")
+    ]

@@ -36,6 +36,9 @@ DEFAULT_EXCLUDES = (
     ".pytest_cache",
 )
 
+_NOT_REGULAR = "not a regular file (pipe, socket or device)"
+
+
 def _default_include() -> tuple[str, ...]:
     from ds_migrate.languages import default_include
 
@@ -142,6 +145,8 @@ def _walk_folder(root: Path, file_filter: FileFilter, found: Discovery):
                 continue
             if path.is_file():
                 yield str(path)
+            elif os.path.exists(path) and not path.is_dir():
+                found.skipped.append((str(path), _NOT_REGULAR))
         return
     yield from _walk_plain(root, file_filter, found)
 
@@ -222,7 +227,7 @@ def _walk_plain(root: Path, file_filter: FileFilter, found: Discovery):
                     continue
             # a pipe or a device would block the read (or never end)
             if not entry.is_file():
-                found.skipped.append((entry.path, "not a regular file (pipe, socket or device)"))
+                found.skipped.append((entry.path, _NOT_REGULAR))
                 continue
             yield entry.path
         stack.extend((path, specs) for path in reversed(folders))
