@@ -84,6 +84,7 @@ class Processed:
     encoding: str | None = None
     original: bytes | None = None
     ancestry: dict | None = None  # lets the rewrite skip subtrees no fix touches
+    plan: object | None = None  # the slice ``module`` was parsed from (python.slicing)
 
 
 class DecodeError(Exception):
@@ -185,35 +186,70 @@ def _analyse(processed: Processed, text: str, encoding: str, data: bytes, option
     import libcst as cst
 
     from ds_migrate.python.check import check_module
+    from ds_migrate.python.slicing import SliceTooNarrow
 
     result, path = processed.result, processed.result.path
-    try:
-        module = cst.parse_module(text)
-    except (cst.ParserSyntaxError, RecursionError, MemoryError) as error:
-        line = getattr(error, "raw_line", None)
-        message = getattr(error, "message", None) or type(error).__name__
-        where = f" at line {line}" if line else ""
-        result.errors.append(
-            FileError(path, f"syntax error{where}: {message}; searched as text, not fixed", line)
-        )
-        _text_fallback(result, text, options, "file does not parse")
-        return
-    try:
-        findings, ancestry = check_module(path, text, module, options.mapping)
-    except RecursionError:
-        result.errors.append(FileError(path, "nested too deeply to analyse; searched as text, not fixed"))
-        _text_fallback(result, text, options, "nested too deeply to analyse")
-        return
+    checked = None
+    plan, module = _parse_slice(text)
+    if module is not None:
+        try:
+            checked = check_module(path, text, module, options.mapping, plan)
+        except (SliceTooNarrow, RecursionError):
+            plan = plan.widened(text)  # the whole module decides, and reports its own errors
+    if checked is None:
+        try:
+            module = cst.parse_module(text)
+        except (cst.ParserSyntaxError, RecursionError, MemoryError) as error:
+            line = getattr(error, "raw_line", None)
+            message = getattr(error, "message", None) or type(error).__name__
+            where = f" at line {line}" if line else ""
+            result.errors.append(
+                FileError(path, f"syntax error{where}: {message}; searched as text, not fixed", line)
+            )
+            _text_fallback(result, text, options, "file does not parse")
+            return
+        if plan is not None and len(module.body) != len(plan.units):
+            plan = None  # cannot guide the splice: print the whole module
+        try:
+            checked = check_module(path, text, module, options.mapping, plan)
+        except RecursionError:
+            result.errors.append(FileError(path, "nested too deeply to analyse; searched as text, not fixed"))
+            _text_fallback(result, text, options, "nested too deeply to analyse")
+            return
+    findings, ancestry = checked
     result.parsed = True
     processed.module, processed.encoding, processed.ancestry = module, encoding, ancestry
+    processed.plan = plan
     _sort_into(result, findings, text, options)
     if options.describe_fixes:
-        _describe_fixes(result, module, text, options, ancestry)
+        _describe_fixes(result, module, text, options, ancestry, plan)
     if want_fix:
         try:
             _fix(processed, module, encoding, data, options)
         except RecursionError:
             result.errors.append(FileError(path, "nested too deeply to rewrite; not fixed"))
+
+
+def _parse_slice(text: str):
+    """The slice plan (python/slicing.py) and the libcst module parsed from
+    it; (plan, None) when the whole module is to be parsed; (None, None)
+    when CPython cannot read it either."""
+    import libcst as cst
+
+    from ds_migrate.python import slicing
+
+    plan = slicing.plan(text)
+    if plan is not None and not slicing.enabled():
+        plan = plan.widened(text)
+    if plan is None or plan.whole:
+        return plan, None
+    try:
+        module = cst.parse_module(plan.text)
+    except (cst.ParserSyntaxError, RecursionError, MemoryError):
+        return plan.widened(text), None
+    if len(module.body) != len(plan.units):
+        return plan.widened(text), None
+    return plan, module
 
 
 # CPython itself refuses more than 200 nested brackets; libcst's parser slows
@@ -278,7 +314,7 @@ def run_with_deep_stack(function, *args) -> None:
         raise failure[0]
 
 
-def _describe_fixes(result: FileResult, module, text: str, options: Options, ancestry: dict) -> None:
+def _describe_fixes(result: FileResult, module, text: str, options: Options, ancestry: dict, plan=None) -> None:
     """Attach to each fix the one text replacement it makes (for SARIF)."""
     from ds_migrate.python.rewrite import apply_fixes
 
@@ -286,7 +322,10 @@ def _describe_fixes(result: FileResult, module, text: str, options: Options, anc
     for finding in result.findings:
         if finding.fix is None or not finding.fix.edits:
             continue
-        new = apply_fixes(module, [finding.fix], options.mapping, ancestry)
+        try:
+            new = apply_fixes(module, [finding.fix], options.mapping, ancestry, text, plan)
+        except ValueError:  # python.slicing.SpliceError: no region to describe
+            continue
         start = 0
         limit = min(len(text), len(new))
         while start < limit and text[start] == new[start]:
@@ -357,7 +396,9 @@ def fixed_text(processed: Processed, chosen: list[Finding], options: Options) ->
     """The source with the fixes of ``chosen`` applied (in memory)."""
     from ds_migrate.python.rewrite import apply_fixes
 
-    return apply_fixes(processed.module, [f.fix for f in chosen], options.mapping, processed.ancestry)
+    return apply_fixes(
+        processed.module, [f.fix for f in chosen], options.mapping, processed.ancestry, processed.text, processed.plan
+    )
 
 
 def apply_chosen(processed: Processed, chosen: list[Finding], options: Options) -> None:
@@ -367,7 +408,11 @@ def apply_chosen(processed: Processed, chosen: list[Finding], options: Options) 
     result = processed.result
     if not chosen or processed.module is None:
         return
-    new_text = fixed_text(processed, chosen, options)
+    try:
+        new_text = fixed_text(processed, chosen, options)
+    except ValueError as error:  # python.slicing.SpliceError: cannot happen for edits in parsed code
+        result.errors.append(FileError(result.path, f"internal error: {error}; not written"))
+        return
     if new_text == processed.text:
         return
     try:

@@ -32,7 +32,11 @@ def review(run, options: Options, console: Console) -> list:
         take_rest = False
         for finding in candidates:
             if not take_rest:
-                preview = fixed_text(processed, [finding], options)
+                try:
+                    preview = fixed_text(processed, [finding], options)
+                except ValueError as error:  # a fix that cannot be placed is not offered
+                    console.print(f"[red]{processed.result.path}: {error}; skipped[/red]")
+                    continue
                 console.rule(f"{processed.result.path}:{finding.line}:{finding.column}  {finding.code}")
                 console.print(finding.message)
                 console.print(Syntax(_diff(processed.result.path, processed.text, preview), "diff", theme="ansi_dark"))

@@ -24,6 +24,10 @@ class LineIndex:
     def text(self) -> str:
         return self._text
 
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
     def line_text(self, line: int) -> str:
         start = self._starts[line - 1]
         end = self._starts[line] if line < len(self._starts) else len(self._text)

@@ -98,6 +98,7 @@ def _detached(item: tuple[Processed, bytes | None]) -> tuple[Processed, bytes | 
     processed.module = None
     processed.original = None
     processed.ancestry = None
+    processed.plan = None
     return processed, data
 
 

@@ -82,10 +82,21 @@ class _Locator:
 
 
 def check_module(
-    path: str, source: str, module: cst.Module, mapping: Mapping
+    path: str, source: str, module: cst.Module, mapping: Mapping, plan=None
 ) -> tuple[list[Finding], dict[int, tuple[cst.CSTNode, ...]]]:
-    """The findings, and the ancestors of every node a fix may edit."""
+    """The findings, and the ancestors of every node a fix may edit.
+
+    ``module`` may be parsed from a slice of ``source`` (``plan``); the
+    module-wide facts a slice leaves out then come from the plan.
+    """
     analysis = analyze(source, module)
+    if plan is not None and not plan.whole:
+        info = analysis.info
+        info.imports = dict(plan.imports)
+        info.parameters = set(plan.parameters)
+        info._qualified.clear()
+        info.contexts.clear()
+        info.asked, info.searched = set(), set()
     index = line_index(source)
     ctx = CheckContext(mapping, assume_mode=mapping.assume_mode, info=analysis.info)
     rules = name_rules()
@@ -120,6 +131,8 @@ def check_module(
         unclaimed_names(path, source, index, claimed, "not inside a string or comment the analysis understood")
     )
     findings.extend(_thinking_findings(path, module, index, ctx, analysis.offsets))
+    if plan is not None and not plan.whole:
+        plan.check_covers(analysis.info.asked, analysis.info.searched)
     return findings, analysis.ancestry
 
 

@@ -36,6 +36,11 @@ class ModuleInfo:
     _qualified: dict[int, str | None] = field(default_factory=dict, repr=False)
     # id(call) -> the calling context that recognises it (None: no context)
     contexts: dict[int, object] = field(default_factory=dict, repr=False)
+    # when the module was parsed from a slice: the binding keys the rules
+    # asked for, and the keys whose readers they searched (python/slicing.py
+    # checks that the slice held all of them)
+    asked: set[str] | None = field(default=None, repr=False)
+    searched: set[str] | None = field(default=None, repr=False)
 
     def qualified(self, node: cst.BaseExpression) -> str | None:
         """Qualified name of a callee, resolving the module's imports."""
@@ -54,7 +59,19 @@ class ModuleInfo:
             return name
         return f"{base}.{rest}" if rest else base
 
+    def has_binding(self, key: str) -> bool:
+        if self.asked is not None:
+            self.asked.add(key)
+        return key in self.bindings
+
+    def search_readers(self, key: str) -> None:
+        """Note that a rule looks for the code reading ``key``."""
+        if self.searched is not None:
+            self.searched.add(key)
+
     def single_binding(self, key: str) -> cst.BaseExpression | None:
+        if self.asked is not None:
+            self.asked.add(key)
         values = self.bindings.get(key)
         if values and len(values) == 1 and key.split(".")[-1] not in self.parameters:
             return values[0]

@@ -51,7 +51,22 @@ class _ApplyEdits(cst.CSTTransformer):
         return updated
 
 
-def apply_fixes(module: cst.Module, fixes: list[Fix], mapping: Mapping, ancestry: dict | None = None) -> str:
+def apply_fixes(
+    module: cst.Module,
+    fixes: list[Fix],
+    mapping: Mapping,
+    ancestry: dict | None = None,
+    original: str | None = None,
+    plan=None,
+) -> str:
+    """The fixed source. When ``module`` was parsed from a slice (``plan``),
+    the changed statements are spliced back into ``original``."""
+    if plan is not None and original is not None:
+        if not fixes:
+            return original
+        from ds_migrate.python.slicing import splice
+
+        return splice(original, plan, module, module.visit(_ApplyEdits(fixes, mapping, ancestry)))
     if not fixes:
         return module.code
     return module.visit(_ApplyEdits(fixes, mapping, ancestry)).code

@@ -30,7 +30,8 @@ def model_uses(
     info: ModuleInfo, key: str, class_attribute: bool = False
 ) -> Iterator[tuple[cst.Call, CallContext | None]]:
     """Calls that pass the binding ``key`` as their model."""
-    if class_attribute and any(f"{owner}.{key}" in info.bindings for owner in _SELF):
+    info.search_readers(key)
+    if class_attribute and any(info.has_binding(f"{owner}.{key}") for owner in _SELF):
         class_attribute = False  # instances rebind it: self.x is not the class value
     for call in info.calls:
         for index, arg in enumerate(call.args):
@@ -48,6 +49,7 @@ def payload_uses(
     info: ModuleInfo, key: str
 ) -> Iterator[tuple[cst.Dict, tuple[cst.CSTNode, ...]]]:
     """Dict literals that take the binding ``key`` as their "model"."""
+    info.search_readers(key)
     for node, parents in info.model_dicts:
         element = dict_get(node, "model")
         if element is not None and refers_to(element.value, key, False):
@@ -75,6 +77,7 @@ def sent_as_json(node: cst.Dict, parents: tuple[cst.CSTNode, ...], info: ModuleI
 
 
 def _name_sent_as_json(info: ModuleInfo, key: str) -> bool:
+    info.search_readers(key)
     for call in info.calls:
         for arg in call.args:
             if dotted_name(arg.value) != key or arg.star:

@@ -1,0 +1,519 @@
+"""Give libcst only the top-level statements the analysis can be about.
+
+libcst builds its tree about ten times slower than CPython's own parser, and
+in a real module that mentions DeepSeek most top-level statements do not.
+CPython's ``ast`` splits the module into top-level *units* (a statement with
+its decorators; statements sharing a line stay together). A unit is kept
+when its text mentions DeepSeek, ``reasoning_content`` or an assistant role,
+and then, until nothing changes, when the analysis could connect it to a
+kept unit through a name:
+
+- a kept unit reads a name (``MODEL``, ``self.client``) that the unit binds:
+  the binding gives the value, and a second binding makes it ambiguous;
+- the unit mentions a name that a kept unit binds to something a rule
+  follows (a string, a dict, a client built with a base URL), or a name
+  imported from a DeepSeek package.
+
+Every other unit is blanked into a placeholder of the same lines and line
+lengths (``0``, or ``(`` ... ``)`` over several lines), so every kept
+character keeps its offset, line and column; the analysis runs unchanged on
+the smaller tree. The two facts it gathers from every statement of a module,
+the imports and the parameter names, come from the ``ast`` of the whole
+module instead. Fixes edit kept units only and are spliced back into the
+original text (``splice``).
+
+Anything unusual (a lone carriage return, a line continued into or out of a
+dropped unit, text libcst then cannot read) means: parse the whole module.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import os
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ds_migrate.lines import line_index
+
+_TRIGGER = re.compile(r"deepseek|reasoning_content|assistant")
+# a unit or a module this much kept is parsed whole: slicing would not pay
+_WORTH_SLICING = 0.7
+_BASE_URL_KEYWORDS = frozenset({"base_url", "api_base", "openai_api_base", "api_base_url", "base_api"})
+_SELF = ("self.", "cls.")
+# what libcst may leave out when it prints a statement back
+_DROPPABLE = frozenset(" \t\x0c\\\r\n")
+
+
+def enabled() -> bool:
+    """``DS_MIGRATE_NO_SLICING=1`` parses whole modules (to compare the two);
+    fixes are still spliced into the original text."""
+    return os.environ.get("DS_MIGRATE_NO_SLICING", "") in ("", "0")
+
+
+class SliceTooNarrow(Exception):
+    """The analysis asked about a name the slice did not keep whole."""
+
+
+@dataclass
+class Slice:
+    text: str  # the module with dropped units blanked: same length, same lines
+    units: list[tuple[int, int]]  # first and last line of every unit, in order
+    kept: list[bool]
+    imports: dict[str, str] = field(default_factory=dict)  # as the analysis records them
+    parameters: set[str] = field(default_factory=set)
+    needed: set[str] = field(default_factory=set)  # keys with every binding kept
+    followed: set[str] = field(default_factory=set)  # keys with every reader kept
+    bound: set[str] = field(default_factory=set)  # every key bound anywhere
+
+    @property
+    def whole(self) -> bool:
+        """Nothing was left out (the plan then only guides ``splice``)."""
+        return all(self.kept)
+
+    def widened(self, original: str) -> "Slice":
+        """The plan for parsing the whole of ``original``."""
+        return Slice(original, self.units, [True] * len(self.units))
+
+    def check_covers(self, asked: set[str], searched: set[str]) -> None:
+        """Raise SliceTooNarrow unless every binding the rules looked up,
+        and the readers of every key they searched, were kept."""
+        missing = {key for key in asked if key in self.bound and key not in self.needed}
+        missing |= searched - self.followed
+        if missing:
+            raise SliceTooNarrow(", ".join(sorted(missing)))
+
+
+def plan(text: str) -> Slice | None:
+    """The slice of ``text`` for libcst (``whole`` when nothing can be left
+    out), or None when CPython cannot read the module either."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None  # lone CR line ends: ast and our line index would disagree
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    index = line_index(text)
+    line_count = index.line_count
+    units, statements = _units(tree)
+    whole = Slice(text, units, [True] * len(units))
+    if len(units) < 2:
+        return whole
+    unit_of_line = [-1] * (line_count + 2)
+    for number, (first, last) in enumerate(units):
+        unit_of_line[first : last + 1] = [number] * (last - first + 1)
+    starts = [index.offset(first, 1) for first, _ in units]
+    ends = [index.offset(last + 1, 1) if last < line_count else len(text) for _, last in units]
+
+    lowered = text.lower()
+    seeds: set[int] = set()
+    for match in _TRIGGER.finditer(lowered):
+        line = index.position(match.start())[0]
+        unit = unit_of_line[line]
+        if unit >= 0:
+            seeds.add(unit)
+            continue
+        # a comment between units: libcst may attach it to either neighbour
+        before = bisect.bisect_right(starts, match.start()) - 1
+        seeds.update(u for u in (before, before + 1) if 0 <= u < len(units))
+
+    facts = _Facts(len(units))
+    for number, group in enumerate(statements):
+        for statement in group:
+            facts.scan(statement, number)
+    if "lambda" in text:
+        for number, group in enumerate(statements):
+            if "lambda" in text[starts[number] : ends[number]]:
+                facts.lambda_parameters(group)
+
+    closure = _Closure(statements, facts, text, starts, ends)
+    kept = closure.run(seeds)
+    kept_chars = sum(ends[u] - starts[u] for u in kept)
+    if kept_chars > _WORTH_SLICING * len(text):
+        return whole
+    lines = text.split("\n")
+    for number, (first, last) in enumerate(units):
+        if number in kept:
+            continue
+        if first > 1 and lines[first - 2].rstrip("\r").endswith("\\"):
+            return whole  # the line above continues into this unit
+        if lines[last - 1].rstrip("\r").endswith("\\"):
+            return whole  # this unit continues into the next line
+        for line in range(first, last + 1):
+            content = lines[line - 1]
+            end = "\r" if content.endswith("\r") else ""
+            width = len(content) - len(end)
+            if first == last:
+                blank = "0"
+            elif line == first:
+                blank = "("
+            elif line == last:
+                blank = ")"
+            else:
+                blank = ""
+            lines[line - 1] = blank.ljust(width) + end
+    flags = [number in kept for number in range(len(units))]
+    return Slice(
+        "\n".join(lines), units, flags, facts.imports, facts.parameters,
+        closure.needed, closure.followed, set(facts.binders),
+    )
+
+
+def _units(tree: ast.Module) -> tuple[list[tuple[int, int]], list[list[ast.stmt]]]:
+    units: list[tuple[int, int]] = []
+    statements: list[list[ast.stmt]] = []
+    for statement in tree.body:
+        first = statement.lineno
+        for decorator in getattr(statement, "decorator_list", ()):
+            first = min(first, decorator.lineno)
+        last = statement.end_lineno or statement.lineno
+        if units and first <= units[-1][1]:  # "a = 1; b = 2": one line, one unit
+            units[-1] = (units[-1][0], max(last, units[-1][1]))
+            statements[-1].append(statement)
+        else:
+            units.append((first, last))
+            statements.append([statement])
+    return units, statements
+
+
+def dotted(node: ast.AST) -> str | None:
+    """``a.b.c`` for a chain of attributes on a name (as libcst's ``dotted_name``)."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def _followed(value: ast.AST) -> bool:
+    """Could code reading a name bound to ``value`` become a DeepSeek
+    request, or be searched by a rule? A string naming DeepSeek (a model or
+    the host), a client built with a base URL, a dict with a "model" key
+    (a payload) can; the readers of anything else are reported on only
+    when something else links them to DeepSeek."""
+    kind = type(value)
+    if kind is ast.Constant:
+        return isinstance(value.value, str) and "deepseek" in value.value.lower()
+    if kind is ast.Call:
+        return any(k.arg in _BASE_URL_KEYWORDS for k in value.keywords)
+    if kind is ast.Dict:
+        return any(isinstance(k, ast.Constant) and k.value == "model" for k in value.keys)
+    return False
+
+
+class _Facts:
+    """What the statements of every unit bind, import and take as parameters."""
+
+    def __init__(self, count: int) -> None:
+        self.binders: dict[str, list[tuple[int, ast.AST]]] = {}  # key -> (unit, value)
+        self.followed: list[set[str]] = [set() for _ in range(count)]
+        self.imports: dict[str, str] = {}
+        self.hot: set[str] = set()  # names imported from a DeepSeek package
+        self.parameters: set[str] = set()
+
+    def scan(self, statement: ast.stmt, unit: int) -> None:
+        stack = [statement]
+        while stack:
+            node = stack.pop()
+            kind = type(node)
+            if kind is ast.Assign:
+                for target in node.targets:
+                    self._bind(target, node.value, unit)
+            elif kind is ast.AnnAssign:
+                if node.value is not None:
+                    self._bind(node.target, node.value, unit)
+            elif kind is ast.Import or kind is ast.ImportFrom:
+                self._import(node)
+            elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                self._arguments(node.args)
+            # nested statements, pushed so that they pop in source order
+            children = []
+            for name in ("body", "handlers", "cases", "orelse", "finalbody"):
+                block = getattr(node, name, None)
+                if isinstance(block, list):
+                    children.extend(block)
+            stack.extend(reversed(children))
+
+    def _bind(self, target: ast.AST, value: ast.AST, unit: int) -> None:
+        key = dotted(target)
+        if key is None:
+            return
+        self.binders.setdefault(key, []).append((unit, value))
+        if _followed(value):
+            self.followed[unit].add(key)
+
+    def _import(self, node: ast.Import | ast.ImportFrom) -> None:
+        # the same rules as module_info.record_import, over the whole module
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    self.imports[alias.asname] = alias.name
+                    self._heat(alias.asname, alias.name)
+                else:
+                    head = alias.name.split(".")[0]
+                    self.imports[head] = head
+                    self._heat(head, alias.name)
+            return
+        if node.level or node.module is None:
+            return
+        for alias in node.names:
+            if alias.name == "*":
+                return
+            local = alias.asname or alias.name
+            self.imports[local] = f"{node.module}.{alias.name}"
+            self._heat(local, f"{node.module}.{alias.name}")
+
+    def _heat(self, local: str, full: str) -> None:
+        if "deepseek" in full.lower():
+            self.hot.add(local)
+
+    def _arguments(self, arguments: ast.arguments) -> None:
+        for arg in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
+            self.parameters.add(arg.arg)
+        for arg in (arguments.vararg, arguments.kwarg):
+            if arg is not None:
+                self.parameters.add(arg.arg)
+
+    def lambda_parameters(self, group: list[ast.stmt]) -> None:
+        for statement in group:
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Lambda):
+                    self._arguments(node.args)
+
+
+def _mentions(group: list[ast.stmt]) -> set[str]:
+    """Every name and attribute chain (with its prefixes) used in ``group``."""
+    found: set[str] = set()
+    for statement in group:
+        for node in ast.walk(statement):
+            if isinstance(node, (ast.Name, ast.Attribute)):
+                key = dotted(node)
+                if key is not None:
+                    found.add(key)
+    return found
+
+
+def _receivers(func: ast.AST) -> list[str]:
+    """``a``, ``a.b`` and ``a.b.c`` for a callee ``a.b.c.create``."""
+    found = []
+    node = func.value if isinstance(func, ast.Attribute) else None
+    while node is not None:
+        key = dotted(node)
+        if key is not None:
+            found.append(key)
+        node = node.value if isinstance(node, ast.Attribute) else None
+    return found
+
+
+@lru_cache(maxsize=1)
+def _callee_names() -> frozenset[str]:
+    from ds_migrate.python.contexts import all_contexts
+
+    return frozenset(name for context in all_contexts() for name in context.callee_names)
+
+
+class _Closure:
+    """The units to keep.
+
+    *Analysed* units are the seeds and every unit that reads a value an
+    analysed unit binds (a string, a dict, a client with a base URL) or a
+    name imported from a DeepSeek package: rules report on what they hold,
+    so every name they pass or call through keeps all its bindings (the
+    analysis keys bindings by their text, module-wide, and trusts only a
+    name bound once). A unit kept for a binding is parsed too, so the names
+    its SDK calls pass or call through are kept the same way.
+
+    What the analysis then asks is checked against what was kept
+    (``Slice.check_covers``): a question outside it re-parses the module.
+    """
+
+    def __init__(self, statements, facts: _Facts, text: str, starts: list[int], ends: list[int]) -> None:
+        self.statements, self.facts, self.text = statements, facts, text
+        self.starts, self.ends = starts, ends
+        self.kept: set[int] = set()
+        self.analysed: set[int] = set()
+        self.todo: list[int] = []
+        self.needed: set[str] = set()
+        self.followed: set[str] = set()
+        self.expanded: set[int] = set()
+
+    def run(self, seeds: set[int]) -> set[int]:
+        for unit in seeds:
+            self._analyse(unit)
+        for name in self.facts.hot:
+            self._follow(name)
+        while self.todo:
+            unit = self.todo.pop()
+            if unit in self.analysed:
+                for key in self._lookups(unit, broad=True):
+                    self._need(key)
+                for key in self.facts.followed[unit]:
+                    self._follow(key)
+            else:
+                for key in self._lookups(unit, broad=False):
+                    self._need(key)
+        return self.kept
+
+    def _analyse(self, unit: int) -> None:
+        if unit not in self.analysed:
+            self.analysed.add(unit)
+            self.kept.add(unit)
+            self.todo.append(unit)
+
+    def _need(self, key: str) -> None:
+        if key in self.needed:
+            return
+        self.needed.add(key)
+        for unit, _ in self.facts.binders.get(key, ()):
+            if unit not in self.kept:
+                self.kept.add(unit)
+                self.todo.append(unit)
+
+    def _follow(self, key: str) -> None:
+        """Analyse every unit that reads ``key`` (``self.key`` for a class attribute)."""
+        if key in self.followed:
+            return
+        self.followed.add(key)
+        readings = {key} if "." in key else {key, "self." + key, "cls." + key}
+        word = key.rsplit(".", 1)[-1]
+        for match in re.finditer(rf"\b{re.escape(word)}\b", self.text):
+            unit = bisect.bisect_right(self.starts, match.start()) - 1
+            if unit < 0 or match.start() >= self.ends[unit] or unit in self.analysed:
+                continue
+            if readings & _mentions(self.statements[unit]):
+                self._analyse(unit)
+
+    def _lookups(self, unit: int, broad: bool) -> set[str]:
+        """The names whose bindings the analysis may look up for this unit:
+        for an analysed unit, whatever its calls pass or call through, its
+        dict values and its own binding targets; for one kept for a binding,
+        what its SDK calls (by callee name) pass or call through, base URLs
+        and "model" values."""
+        found: set[str] = set()
+        callees = _callee_names()
+        imports = self.facts.imports
+        for statement in self.statements[unit]:
+            for node in ast.walk(statement):
+                kind = type(node)
+                if kind is ast.Call:
+                    func = node.func
+                    if isinstance(func, ast.Attribute):
+                        last = func.attr
+                    elif isinstance(func, ast.Name):
+                        last = imports.get(func.id, func.id).rpartition(".")[2]
+                    else:
+                        last = None
+                    whole = broad or last in callees
+                    for keyword in node.keywords:
+                        if whole or keyword.arg in _BASE_URL_KEYWORDS:
+                            found.add(dotted(keyword.value))
+                    if whole:
+                        for arg in node.args:
+                            found.add(dotted(arg.value if isinstance(arg, ast.Starred) else arg))
+                        found.update(_receivers(func))
+                elif kind is ast.Dict:
+                    for key, value in zip(node.keys, node.values):
+                        if broad or (isinstance(key, ast.Constant) and key.value == "model"):
+                            found.add(dotted(value))
+                elif broad and (kind is ast.Assign or kind is ast.AnnAssign):
+                    for target in node.targets if kind is ast.Assign else (node.target,):
+                        key = dotted(target)
+                        if key is not None:
+                            found.add(key)
+                            if "." not in key:  # is a class attribute rebound on instances?
+                                found.update(("self." + key, "cls." + key))
+        found.discard(None)
+        return found
+
+
+class SpliceError(ValueError):
+    """A fixed statement could not be placed exactly in the original text."""
+
+
+def splice(original: str, plan: Slice, module, new_module) -> str:
+    """The original text with just the characters a fix changed replaced.
+
+    Only changed statements (and the module's header or footer, for a
+    comment) are printed again, each located from where its unit starts;
+    the rest of the file keeps its bytes even where libcst would not print
+    them back exactly (it drops the space in ``except E :``). Raises
+    SpliceError when a change cannot be placed.
+    """
+    body, new_body = module.body, new_module.body
+    if len(body) != len(new_body) or len(body) != len(plan.units):
+        raise SpliceError("the fix changed the module's statements")
+    text = plan.text
+    index = line_index(text)
+    code = module.code_for_node
+    pieces: list[tuple[int, str, str]] = []  # where the old code starts, old code, new code
+    if _changed(module.header, new_module.header):
+        pieces.append((0, "".join(map(code, module.header)), "".join(map(code, new_module.header))))
+    for number, (old, new) in enumerate(zip(body, new_body)):
+        if old is new:
+            continue
+        if not plan.kept[number]:
+            raise SpliceError("the fix changed a statement that was not parsed")
+        leading = sum(len(code(line)) for line in old.leading_lines)
+        pieces.append((index.offset(plan.units[number][0], 1) - leading, code(old), code(new)))
+    if _changed(module.footer, new_module.footer):
+        old_code, new_code = "".join(map(code, module.footer)), "".join(map(code, new_module.footer))
+        pieces.append((len(text) - len(old_code), old_code, new_code))
+    edits: list[tuple[int, int, str]] = []
+    for start, old_code, new_code in pieces:
+        newline = module.default_newline
+        if not module.has_trailing_newline and old_code.endswith(newline) and new_code.endswith(newline):
+            if not text.startswith(old_code, start):  # the last line, which has no newline
+                old_code, new_code = old_code[: -len(newline)], new_code[: -len(newline)]
+                if start + len(old_code) > len(text):
+                    start = len(text) - len(old_code)
+        prefix = 0
+        limit = min(len(old_code), len(new_code))
+        while prefix < limit and old_code[prefix] == new_code[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < limit - prefix and old_code[-1 - suffix] == new_code[-1 - suffix]:
+            suffix += 1
+        region_start, region_end = _placed(text, start, old_code, prefix, len(old_code) - suffix)
+        if original[region_start:region_end] != text[region_start:region_end]:
+            raise SpliceError("a fix reached into a statement that was not parsed")
+        edits.append((region_start, region_end, new_code[prefix : len(new_code) - suffix]))
+    fixed = original
+    for start, end, replacement in sorted(edits, reverse=True):
+        fixed = fixed[:start] + replacement + fixed[end:]
+    return fixed
+
+
+def _placed(text: str, start: int, old_code: str, begin: int, end: int) -> tuple[int, int]:
+    """Where ``old_code[begin:end]`` lies in ``text``, the code printed from
+    the text starting at ``start``. The printed code may lack characters
+    libcst does not keep (whitespace); it is matched as a subsequence."""
+    if text.startswith(old_code, start):
+        return start + begin, start + end
+    position, limit = start, len(text)
+    found_begin = found_end = None
+    for at, char in enumerate(old_code):
+        if at == begin:
+            found_begin = position
+        if at == end:
+            found_end = position
+        while position < limit and text[position] != char and text[position] in _DROPPABLE:
+            position += 1
+        if position >= limit or text[position] != char:
+            raise SpliceError("a fixed statement is not where the slice put it")
+        position += 1
+    if found_begin is None:
+        found_begin = position
+    if found_end is None:
+        found_end = position
+    return found_begin, found_end
+
+
+def _changed(old_lines, new_lines) -> bool:
+    return len(old_lines) != len(new_lines) or any(a is not b for a, b in zip(old_lines, new_lines))

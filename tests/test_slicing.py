@@ -1,0 +1,271 @@
+"""Slicing (python/slicing.py): libcst parses only the top-level statements
+that can matter. The promise is that nothing else changes: every finding,
+message, position and fixed byte is the same as with the whole module
+parsed. The corpus test plants linked uses (a constant here, the call that
+reads it in some function there) into real stdlib modules and compares
+both ways; the rest pins the plan's own rules.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import random
+import sysconfig
+from pathlib import Path
+
+import libcst as cst
+import pytest
+
+from ds_migrate.engine import Options, process_file
+from ds_migrate.mapping import Mapping
+from ds_migrate.python import slicing
+from ds_migrate.report.json_format import finding_dict
+
+# Pieces planted together: (where, code). "top" goes between two top-level
+# statements, "function" at the start of some function body, "class" at the
+# start of some class body. Each group links units the way real code does.
+GROUPS = [
+    [("top", 'MODEL = "deepseek-chat"'),
+     ("function", "reply = client.chat.completions.create(model=MODEL, messages=history)")],
+    [("top", 'BASE_URL = "https://api.deepseek.com"'),
+     ("top", "client = OpenAI(api_key=key, base_url=BASE_URL)"),
+     ("function", 'out = client.chat.completions.create(model=name, messages=m, tools=tools, temperature=0.2)')],
+    [("class", 'model = "deepseek-reasoner"'),
+     ("function", "answer = self.client.chat.completions.create(model=self.model, messages=m)")],
+    [("top", "from langchain_deepseek import ChatDeepSeek as Chat"),
+     ("function", 'llm = Chat(model="deepseek-v4-pro", temperature=0.3)')],
+    [("top", 'PAYLOAD = {"model": "deepseek-chat", "messages": []}'),
+     ("function", "response = requests.post(url, json=PAYLOAD, timeout=30)")],
+    [("top", 'MODEL = "deepseek-chat"'),
+     ("function", 'MODEL = "gpt-4o"'),
+     ("function", "r = client.chat.completions.create(model=MODEL, messages=m)")],
+    [("top", 'DEFAULT_MODEL = "deepseek-reasoner"'),
+     ("function", "def pick(DEFAULT_MODEL=None):\n    return DEFAULT_MODEL"),
+     ("function", "client.chat.completions.create(model=DEFAULT_MODEL, messages=m)")],
+    [("function", 'msg.pop("reasoning_content", None)'),
+     ("function", 'history.append({"role": "assistant", "content": reply.choices[0].message.content})'),
+     ("top", 'r = OpenAI(base_url="https://api.deepseek.com").chat.completions.create('
+             'model="deepseek-v4-flash", messages=m, tools=t)')],
+    [("top", "# switched to deepseek-chat for cost"),
+     ("class", "# the deepseek-reasoner variant"),
+     ("function", 'kwargs = {"model": "deepseek-chat", "stream": True}')],
+    [("top", "import openai as oa"),
+     ("function", 'oa.OpenAI(base_url="https://api.deepseek.com/v1").chat.completions.create('
+                  'model="deepseek-chat", messages=m)')],
+    [("top", 'ENDPOINT = "https://api.deepseek.com"'),
+     ("function", "self.client = OpenAI(base_url=ENDPOINT)"),
+     ("function", "self.client.chat.completions.create(model=self.model_name, messages=m, tool_choice='required', tools=t)")],
+    [("function", 'cfg = dict(model="deepseek-chat", temperature=0)'),
+     ("function", "litellm.completion(**cfg)"),
+     ("top", 'log.info("using %s", "deepseek-reasoner")')],
+]
+
+STDLIB = Path(sysconfig.get_paths()["stdlib"])
+
+
+def corpus() -> list[Path]:
+    files = sorted(p for p in STDLIB.glob("*.py") if 2_000 < p.stat().st_size < 120_000)
+    return files
+
+
+def plant(source: str, rng: random.Random) -> str:
+    """``source`` with one or two groups planted at random places."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    tops = [s.lineno if not getattr(s, "decorator_list", None) else min(d.lineno for d in s.decorator_list)
+            for s in tree.body]
+    tops = [line for line in tops if line > 1] + [len(lines) + 1]
+    bodies: dict[str, list[tuple[int, int]]] = {"function": [], "class": []}
+    for node in ast.walk(tree):
+        kind = "class" if isinstance(node, ast.ClassDef) else "function" if isinstance(
+            node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+        if kind and node.body and node.body[0].lineno > node.lineno:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(getattr(first, "value", None), ast.Constant):
+                first = node.body[1] if len(node.body) > 1 else None  # after the docstring
+            if first is not None and first.lineno > node.lineno:
+                line = first.lineno
+                if getattr(first, "decorator_list", None):
+                    line = min(d.lineno for d in first.decorator_list)
+                bodies[kind].append((line, first.col_offset))
+    inserts: list[tuple[int, str]] = []
+    for group in rng.sample(GROUPS, rng.choice((1, 2))):
+        for where, code in group:
+            if where == "top" or not bodies[where]:
+                line, indent = rng.choice(tops), 0
+            else:
+                line, indent = rng.choice(bodies[where])
+            text = "".join(" " * indent + part + "\n" for part in code.split("\n"))
+            inserts.append((line, text))
+    for line, text in sorted(inserts, key=lambda item: item[0], reverse=True):
+        if line > len(lines) and lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        lines.insert(line - 1, text)
+    return "".join(lines)
+
+
+def outcome(path: str, source: str, monkeypatch, sliced: bool) -> tuple:
+    monkeypatch.setenv("DS_MIGRATE_NO_SLICING", "0" if sliced else "1")
+    options = Options(mapping=Mapping(), unsafe_fixes=True, describe_fixes=True)
+    processed = process_file(path, source.encode(), options, want_fix=True)
+    result = processed.result
+    return (
+        [finding_dict(f) for f in result.findings],
+        [finding_dict(f) for f in result.suppressed],
+        [(e.message, e.line) for e in result.errors],
+        processed.fixed_text,
+    )
+
+
+def _count() -> int:
+    return int(os.environ.get("DS_MIGRATE_FUZZ_LONG", "0")) // 20 or 40
+
+
+def test_planted_real_modules_give_the_same_findings_and_fixes(monkeypatch):
+    monkeypatch.setattr(slicing, "_WORTH_SLICING", 1.0)  # slice whenever it can
+    files = corpus()
+    assert len(files) > 50, "the stdlib corpus is missing"
+    rng = random.Random(20261129)
+    sliced_any = 0
+    for _ in range(_count()):
+        path = rng.choice(files)
+        source = plant(path.read_text(encoding="utf-8", errors="replace"), rng)
+        try:
+            compile(source, str(path), "exec")
+        except SyntaxError:
+            continue  # a plant landed where the grammar does not allow it
+        sliced_any += slicing.plan(source) is not None
+        whole = outcome(path.name, source, monkeypatch, sliced=False)
+        assert whole[0], f"nothing found in the planted {path.name}"
+        assert outcome(path.name, source, monkeypatch, sliced=True) == whole, path.name
+    assert sliced_any > _count() // 2, "the corpus hardly exercised slicing"
+
+
+def module_with(*middle: str) -> str:
+    filler = "\n\n".join(f"def helper_{i}(a, b):\n    total = a + b\n    return total * {i}\n" for i in range(12))
+    return filler + "\n\n" + "\n\n".join(middle) + "\n\n" + filler.replace("helper_", "other_") + "\n"
+
+
+def kept_text(plan: slicing.Slice, source: str) -> list[str]:
+    lines = source.split("\n")
+    return ["\n".join(lines[first - 1 : last]) for (first, last), kept in zip(plan.units, plan.kept) if kept]
+
+
+def test_the_slice_keeps_every_offset_line_and_column():
+    source = module_with('MODEL = "deepseek-chat"', "class A:\n    x = [\n        1,\n    ]\n")
+    plan = slicing.plan(source)
+    assert plan is not None
+    assert len(plan.text) == len(source)
+    assert plan.text.count("\n") == source.count("\n")
+    for kept, (first, last) in zip(plan.kept, plan.units):
+        old = source.split("\n")[first - 1 : last]
+        new = plan.text.split("\n")[first - 1 : last]
+        assert [len(line) for line in old] == [len(line) for line in new]
+        if kept:
+            assert old == new
+        else:
+            assert new[0].strip() in ("0", "(") and all(not line.strip() for line in new[1:-1])
+    assert kept_text(plan, source) == ['MODEL = "deepseek-chat"']
+    module = cst.parse_module(plan.text)
+    assert len(module.body) == len(plan.units)
+
+
+def test_a_name_links_the_units_that_bind_and_read_it():
+    source = module_with(
+        'MODEL = "deepseek-chat"',
+        "def ask(m):\n    return client.chat.completions.create(model=MODEL, messages=m)\n",
+        'client = OpenAI(base_url=URL)',
+        'URL = "http://localhost"',
+        "def unrelated():\n    return MODEL_B\n",
+    )
+    plan = slicing.plan(source)
+    kept = "\n".join(kept_text(plan, source))
+    # the call reads MODEL; it reads client, bound once; client's URL is followed too
+    assert "def ask" in kept and "client = OpenAI" in kept and 'URL = "http' in kept
+    assert "def unrelated" not in kept and "helper_3" not in kept
+
+
+def test_module_wide_facts_come_from_the_whole_module():
+    source = module_with(
+        'MODEL = "deepseek-chat"',
+        "def far_away(MODEL=None, *rest, **options):\n    import json as js\n    return (lambda q, *, r=1: q)(MODEL)\n",
+    )
+    plan = slicing.plan(source)
+    assert {"MODEL", "rest", "options", "q", "r", "a", "b"} <= plan.parameters
+    assert plan.imports["js"] == "json"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = 1\ny = 'deepseek-chat'\r\nz = 2\rw = 3\n",  # a lone CR ends a line
+        "def f(:\n    pass\nMODEL = 'deepseek-chat'\n",  # does not parse
+    ],
+)
+def test_no_plan_when_cpython_and_the_line_index_disagree_or_cannot_read(source):
+    assert slicing.plan(source) is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'M = "deepseek-chat"\n',  # one unit: nothing to leave out
+        "\n".join(f'M{i} = "deepseek-chat"' for i in range(9)) + "\nx = 1\n",  # nearly all kept
+        module_with("x = 1 \\\n; y = 2", 'M = "deepseek-chat"'),  # a line continued out of a unit
+    ],
+)
+def test_the_whole_module_when_slicing_cannot_help_or_is_unsure(source):
+    plan = slicing.plan(source)
+    assert plan.whole and plan.text == source
+
+
+def test_a_line_continued_inside_a_dropped_unit_is_blanked_with_it():
+    source = module_with("x = 1 + \\\n    2", 'M = "deepseek-chat"')
+    plan = slicing.plan(source)
+    assert plan is not None and "\\" not in plan.text
+    assert len(cst.parse_module(plan.text).body) == len(plan.units)
+
+
+def test_comments_between_units_keep_both_neighbours():
+    source = module_with("class A:\n    x = 1\n    # was deepseek-chat\n", "z = 3")
+    plan = slicing.plan(source)
+    kept = "\n".join(kept_text(plan, source))
+    assert "class A" in kept and "z = 3" in kept
+
+
+def test_fixes_splice_into_the_original_text(monkeypatch):
+    source = module_with(
+        "@decorator\nclass Client:\n    def ask(self, m):\n        return self.api.chat.completions.create(\n"
+        '            model="deepseek-chat", messages=m,\n        )\n    # deepseek-reasoner: slower\n',
+    ).replace("\n", "\r\n").rstrip("\r\n")  # CRLF and no final newline
+    whole = outcome("m.py", source, monkeypatch, sliced=False)
+    assert whole[3] is not None and "deepseek-v4-flash" in whole[3]
+    assert outcome("m.py", source, monkeypatch, sliced=True) == whole
+
+
+def test_splice_refuses_an_edit_outside_the_kept_units():
+    source = module_with('MODEL = "deepseek-chat"')
+    plan = slicing.plan(source)
+    module = cst.parse_module(plan.text)
+    dropped = plan.kept.index(False)
+    body = list(module.body)
+    body[dropped] = cst.parse_statement("changed = 1\n")
+    with pytest.raises(ValueError):
+        slicing.splice(source, plan, module, module.with_changes(body=body))
+
+
+@pytest.mark.parametrize("sliced", [True, False])
+def test_a_fix_keeps_the_bytes_libcst_would_not_print_back(monkeypatch, sliced):
+    # libcst 1.9 prints "except (A, B) :" without the space; printing the
+    # whole module would change a line no fix touched
+    source = module_with(
+        "try:\n    run()\nexcept (OSError, ValueError) :\n    pass",
+        'def ask(m):\n    try:\n        go()\n    except KeyError :\n        pass\n'
+        '    return client.chat.completions.create(model="deepseek-chat", messages=m)',
+    )
+    fixed = outcome("m.py", source, monkeypatch, sliced)[3]
+    assert "except (OSError, ValueError) :" in fixed and "except KeyError :" in fixed
+    assert fixed.replace("deepseek-v4-flash", "deepseek-chat").replace(
+        ', extra_body={"thinking": {"type": "disabled"}}', ""
+    ) == source
