@@ -93,7 +93,7 @@ def check_module(
     if plan is not None and not plan.whole:
         info = analysis.info
         info.imports = dict(plan.imports)
-        info.parameters = set(plan.parameters)
+        info.parameters = plan.parameters
         info._qualified.clear()
         info.contexts.clear()
         info.asked, info.searched = set(), set()

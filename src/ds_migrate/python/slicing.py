@@ -63,7 +63,7 @@ class Slice:
     units: list[tuple[int, int]]  # first and last line of every unit, in order
     kept: list[bool]
     imports: dict[str, str] = field(default_factory=dict)  # as the analysis records them
-    parameters: set[str] = field(default_factory=set)
+    parameters: Parameters = field(default_factory=lambda: Parameters())
     needed: set[str] = field(default_factory=set)  # keys with every binding kept
     followed: set[str] = field(default_factory=set)  # keys with every reader kept
     bound: set[str] = field(default_factory=set)  # every key bound anywhere
@@ -126,41 +126,58 @@ def plan(text: str) -> Slice | None:
         for statement in group:
             facts.scan(statement, number)
     if "lambda" in text:
-        for number, group in enumerate(statements):
-            if "lambda" in text[starts[number] : ends[number]]:
-                facts.lambda_parameters(group)
+        facts.parameters.lambdas = [
+            (text[starts[number] : ends[number]], group)
+            for number, group in enumerate(statements)
+            if "lambda" in text[starts[number] : ends[number]]
+        ]
 
     closure = _Closure(statements, facts, text, starts, ends)
     kept = closure.run(seeds)
     kept_chars = sum(ends[u] - starts[u] for u in kept)
     if kept_chars > _WORTH_SLICING * len(text):
         return whole
-    lines = text.split("\n")
+    pieces: list[str] = []
+    done = 0
     for number, (first, last) in enumerate(units):
         if number in kept:
             continue
-        if first > 1 and lines[first - 2].rstrip("\r").endswith("\\"):
+        if first > 1 and text[: starts[number]].rstrip("\r\n").endswith("\\"):
             return whole  # the line above continues into this unit
-        if lines[last - 1].rstrip("\r").endswith("\\"):
+        if text[: ends[number]].rstrip("\r\n").endswith("\\"):
             return whole  # this unit continues into the next line
-        for line in range(first, last + 1):
-            content = lines[line - 1]
-            end = "\r" if content.endswith("\r") else ""
-            width = len(content) - len(end)
-            if first == last:
-                blank = "0"
-            elif line == first:
-                blank = "("
-            elif line == last:
-                blank = ")"
-            else:
-                blank = ""
-            lines[line - 1] = blank.ljust(width) + end
+        pieces.append(text[done : starts[number]])
+        pieces.append(_blank(text, starts[number], ends[number]))
+        done = ends[number]
+    pieces.append(text[done:])
     flags = [number in kept for number in range(len(units))]
     return Slice(
-        "\n".join(lines), units, flags, facts.imports, facts.parameters,
+        "".join(pieces), units, flags, facts.imports, facts.parameters,
         closure.needed, closure.followed, set(facts.binders),
     )
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """The lines of ``text[start:end]`` as one placeholder statement with
+    every line as long as before: ``0`` on one line; over several, a string
+    of spaces in triple quotes (one node, however long), or a parenthesised
+    ``()`` when the first or last line is too short for the quotes."""
+    lines = text[start:end].split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the segment ends with the last line's newline
+    ends = ["\r" if line.endswith("\r") else "" for line in lines]
+    widths = [len(line) - len(cr) for line, cr in zip(lines, ends)]
+    if len(lines) == 1:
+        marks = {0: "0"}
+    else:
+        closing = next((i for i in range(len(lines) - 1, 0, -1) if widths[i] >= 3), None)
+        if widths[0] >= 3 and closing is not None:
+            marks = {0: '"""', closing: '"""'}
+        else:
+            marks = {0: "(", len(lines) - 1: ")"}
+    blank = [marks.get(i, "").ljust(width) + cr for i, (width, cr) in enumerate(zip(widths, ends))]
+    tail = "\n" if text[start:end].endswith("\n") else ""
+    return "\n".join(blank) + tail
 
 
 def _units(tree: ast.Module) -> tuple[list[tuple[int, int]], list[list[ast.stmt]]]:
@@ -208,6 +225,18 @@ def _followed(value: ast.AST) -> bool:
     return False
 
 
+# the fields of compound statements that hold statements, in source order
+_BLOCKS = {
+    kind: tuple(name for name in ("body", "handlers", "cases", "orelse", "finalbody") if name in kind._fields)
+    for kind in (
+        ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor, ast.While,
+        ast.With, ast.AsyncWith, ast.Try, ast.ExceptHandler, *(
+            getattr(ast, name) for name in ("TryStar", "Match", "match_case") if hasattr(ast, name)
+        ),
+    )
+}
+
+
 class _Facts:
     """What the statements of every unit bind, import and take as parameters."""
 
@@ -216,7 +245,7 @@ class _Facts:
         self.followed: list[set[str]] = [set() for _ in range(count)]
         self.imports: dict[str, str] = {}
         self.hot: set[str] = set()  # names imported from a DeepSeek package
-        self.parameters: set[str] = set()
+        self.parameters = Parameters()
 
     def scan(self, statement: ast.stmt, unit: int) -> None:
         stack = [statement]
@@ -233,13 +262,12 @@ class _Facts:
                 self._import(node)
             elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
                 self._arguments(node.args)
-            # nested statements, pushed so that they pop in source order
-            children = []
-            for name in ("body", "handlers", "cases", "orelse", "finalbody"):
-                block = getattr(node, name, None)
-                if isinstance(block, list):
-                    children.extend(block)
-            stack.extend(reversed(children))
+            blocks = _BLOCKS.get(kind)
+            if blocks:  # nested statements, pushed so that they pop in source order
+                children = []
+                for name in blocks:
+                    children.extend(getattr(node, name))
+                stack.extend(reversed(children))
 
     def _bind(self, target: ast.AST, value: ast.AST, unit: int) -> None:
         key = dotted(target)
@@ -275,17 +303,44 @@ class _Facts:
             self.hot.add(local)
 
     def _arguments(self, arguments: ast.arguments) -> None:
-        for arg in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
-            self.parameters.add(arg.arg)
-        for arg in (arguments.vararg, arguments.kwarg):
-            if arg is not None:
-                self.parameters.add(arg.arg)
+        self.parameters.named.update(_argument_names(arguments))
 
-    def lambda_parameters(self, group: list[ast.stmt]) -> None:
-        for statement in group:
-            for node in ast.walk(statement):
-                if isinstance(node, ast.Lambda):
-                    self._arguments(node.args)
+
+
+def _argument_names(arguments: ast.arguments) -> list[str]:
+    names = [arg.arg for arg in arguments.posonlyargs + arguments.args + arguments.kwonlyargs]
+    names.extend(arg.arg for arg in (arguments.vararg, arguments.kwarg) if arg is not None)
+    return names
+
+
+class Parameters:
+    """The parameter names of every def and lambda in the module, which is
+    what the analysis records. Lambdas hide in expressions, and walking
+    every expression costs more than the rest of the plan, so they are
+    looked for only when a name asked about occurs in a unit that has one."""
+
+    def __init__(self) -> None:
+        self.named: set[str] = set()
+        self.lambdas: list[tuple[str, list[ast.stmt]]] = []  # (unit text, statements)
+        self._of_lambdas: set[str] | None = None
+
+    def __contains__(self, name: object) -> bool:
+        if name in self.named:
+            return True
+        if not isinstance(name, str) or not any(
+            re.search(rf"\b{re.escape(name)}\b", text) for text, _ in self.lambdas
+        ):
+            return False
+        if self._of_lambdas is None:
+            self._of_lambdas = {
+                parameter
+                for _, group in self.lambdas
+                for statement in group
+                for node in ast.walk(statement)
+                if isinstance(node, ast.Lambda)
+                for parameter in _argument_names(node.args)
+            }
+        return name in self._of_lambdas
 
 
 def _mentions(group: list[ast.stmt]) -> set[str]:
@@ -342,7 +397,7 @@ class _Closure:
         self.todo: list[int] = []
         self.needed: set[str] = set()
         self.followed: set[str] = set()
-        self.expanded: set[int] = set()
+        self.mentions: dict[int, set[str]] = {}
 
     def run(self, seeds: set[int]) -> set[int]:
         for unit in seeds:
@@ -387,7 +442,9 @@ class _Closure:
             unit = bisect.bisect_right(self.starts, match.start()) - 1
             if unit < 0 or match.start() >= self.ends[unit] or unit in self.analysed:
                 continue
-            if readings & _mentions(self.statements[unit]):
+            if unit not in self.mentions:
+                self.mentions[unit] = _mentions(self.statements[unit])
+            if readings & self.mentions[unit]:
                 self._analyse(unit)
 
     def _lookups(self, unit: int, broad: bool) -> set[str]:

@@ -72,15 +72,16 @@ def render_errors(console: Console, run) -> None:
 def render_summary(console: Console, run, table: bool = True, fixed: int = 0) -> None:
     summary = summarize(run, fixed)
     if table and summary.findings:
-        from ds_migrate.rules import rule_by_code
-
+        # from the findings themselves: importing the rules would import
+        # libcst, a tenth of a second on a run that may not have needed it
         rules = Table(show_edge=False, box=None, pad_edge=False)
         for column in ("code", "name", "severity", "count", "fixable"):
             rules.add_column(column, justify="right" if column in ("count", "fixable") else "left")
         for code, count in summary.by_rule.items():
-            rule = rule_by_code(code)
-            fixable = sum(1 for f in run.findings if f.code == code and f.fix_applicability is not Applicability.NONE)
-            rules.add_row(code, rule.name, rule.severity.label, str(count), str(fixable))
+            found = [f for f in run.findings if f.code == code]
+            worst = max(f.severity for f in found)
+            fixable = sum(1 for f in found if f.fix_applicability is not Applicability.NONE)
+            rules.add_row(code, found[0].name, worst.label, str(count), str(fixable))
         console.print(rules)
         console.print()
     parts = [f"{summary.by_severity[s]} {s}" for s in ("error", "warning", "info") if summary.by_severity[s]]
