@@ -93,3 +93,24 @@ def test_fix_that_does_not_parse_is_never_written(tmp_path, monkeypatch):
     outcome = run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
     assert path.read_text() == LEGACY
     assert any("did not verify" in e.message for e in outcome.errors)
+
+
+def test_a_spliced_statement_that_does_not_parse_is_never_written(tmp_path, monkeypatch):
+    # with a plan, only the changed top-level statements are checked: a
+    # fix that breaks its statement must still be caught there
+    from ds_migrate.python import slicing
+
+    source = "import os\n\n" + LEGACY + "\n\ndef other():\n    return os.sep\n"
+    path = tmp_path / "app.py"
+    path.write_text(source)
+    real = slicing.splice
+
+    def breaking(original, plan, module, new_module, changed=None):
+        fixed = real(original, plan, module, new_module, changed)
+        changed[:] = [part.replace("create(", "create((") for part in changed]
+        return fixed.replace("create(", "create((")
+
+    monkeypatch.setattr(slicing, "splice", breaking)
+    outcome = run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
+    assert path.read_text() == source
+    assert any("did not verify" in e.message for e in outcome.errors)

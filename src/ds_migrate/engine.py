@@ -365,18 +365,24 @@ def _fix(processed: Processed, module, encoding: str, data: bytes, options: Opti
     apply_chosen(processed, chosen, options)
 
 
-def verify_python(new_text: str, old_text: str) -> None:
+def verify_python(new_text: str, old_text: str, changed: list[str] | None = None) -> None:
     """Raise if ``new_text`` does not parse.
 
     CPython's own parser checks in a tenth of libcst's time; only when it
     cannot read the original either (syntax newer than this interpreter)
-    does libcst, which read the original, check the result.
+    does libcst, which read the original, check the result. ``changed``,
+    when given, are the only top-level statements that differ from the
+    original (which CPython read): checking them checks the file.
     """
     import ast
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        if changed:
+            for statement in changed:
+                ast.parse(statement)
+            return
         try:
             ast.parse(new_text)
             return
@@ -392,12 +398,13 @@ def verify_python(new_text: str, old_text: str) -> None:
     cst.parse_module(new_text)
 
 
-def fixed_text(processed: Processed, chosen: list[Finding], options: Options) -> str:
+def fixed_text(processed: Processed, chosen: list[Finding], options: Options, changed: list[str] | None = None) -> str:
     """The source with the fixes of ``chosen`` applied (in memory)."""
     from ds_migrate.python.rewrite import apply_fixes
 
     return apply_fixes(
-        processed.module, [f.fix for f in chosen], options.mapping, processed.ancestry, processed.text, processed.plan
+        processed.module, [f.fix for f in chosen], options.mapping, processed.ancestry, processed.text,
+        processed.plan, changed,
     )
 
 
@@ -408,15 +415,16 @@ def apply_chosen(processed: Processed, chosen: list[Finding], options: Options) 
     result = processed.result
     if not chosen or processed.module is None:
         return
+    changed: list[str] | None = [] if processed.plan is not None else None
     try:
-        new_text = fixed_text(processed, chosen, options)
+        new_text = fixed_text(processed, chosen, options, changed)
     except ValueError as error:  # python.slicing.SpliceError: cannot happen for edits in parsed code
         result.errors.append(FileError(result.path, f"internal error: {error}; not written"))
         return
     if new_text == processed.text:
         return
     try:
-        verify_python(new_text, processed.text)
+        verify_python(new_text, processed.text, changed)
         new_data = new_text.encode(processed.encoding)
     except (cst.ParserSyntaxError, SyntaxError, UnicodeEncodeError, RecursionError) as error:
         result.errors.append(

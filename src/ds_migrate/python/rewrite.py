@@ -58,15 +58,17 @@ def apply_fixes(
     ancestry: dict | None = None,
     original: str | None = None,
     plan=None,
+    changed: list[str] | None = None,
 ) -> str:
-    """The fixed source. When ``module`` was parsed from a slice (``plan``),
-    the changed statements are spliced back into ``original``."""
+    """The fixed source. With a ``plan`` (python/slicing.py) the changed
+    statements are spliced into ``original`` (and listed in ``changed``);
+    without one, the whole module is printed."""
     if plan is not None and original is not None:
         if not fixes:
             return original
         from ds_migrate.python.slicing import splice
 
-        return splice(original, plan, module, module.visit(_ApplyEdits(fixes, mapping, ancestry)))
+        return splice(original, plan, module, module.visit(_ApplyEdits(fixes, mapping, ancestry)), changed)
     if not fixes:
         return module.code
     return module.visit(_ApplyEdits(fixes, mapping, ancestry)).code

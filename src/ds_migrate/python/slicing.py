@@ -494,14 +494,17 @@ class SpliceError(ValueError):
     """A fixed statement could not be placed exactly in the original text."""
 
 
-def splice(original: str, plan: Slice, module, new_module) -> str:
+def splice(original: str, plan: Slice, module, new_module, changed: list[str] | None = None) -> str:
     """The original text with just the characters a fix changed replaced.
 
     Only changed statements (and the module's header or footer, for a
     comment) are printed again, each located from where its unit starts;
     the rest of the file keeps its bytes even where libcst would not print
     them back exactly (it drops the space in ``except E :``). Raises
-    SpliceError when a change cannot be placed.
+    SpliceError when a change cannot be placed. ``changed`` receives the new
+    text of every changed statement (with its leading comment lines): each
+    is a whole top-level statement, so checking that these parse checks the
+    new file.
     """
     body, new_body = module.body, new_module.body
     if len(body) != len(new_body) or len(body) != len(plan.units):
@@ -509,21 +512,24 @@ def splice(original: str, plan: Slice, module, new_module) -> str:
     text = plan.text
     index = line_index(text)
     code = module.code_for_node
-    pieces: list[tuple[int, str, str]] = []  # where the old code starts, old code, new code
+    # where the old code starts (with its leading lines), where its own
+    # lines start, the old code and the new
+    pieces: list[tuple[int, int, str, str]] = []
     if _changed(module.header, new_module.header):
-        pieces.append((0, "".join(map(code, module.header)), "".join(map(code, new_module.header))))
+        pieces.append((0, 0, "".join(map(code, module.header)), "".join(map(code, new_module.header))))
     for number, (old, new) in enumerate(zip(body, new_body)):
         if old is new:
             continue
         if not plan.kept[number]:
             raise SpliceError("the fix changed a statement that was not parsed")
+        own = index.offset(plan.units[number][0], 1)
         leading = sum(len(code(line)) for line in old.leading_lines)
-        pieces.append((index.offset(plan.units[number][0], 1) - leading, code(old), code(new)))
+        pieces.append((own - leading, own, code(old), code(new)))
     if _changed(module.footer, new_module.footer):
         old_code, new_code = "".join(map(code, module.footer)), "".join(map(code, new_module.footer))
-        pieces.append((len(text) - len(old_code), old_code, new_code))
+        pieces.append((len(text) - len(old_code), len(text) - len(old_code), old_code, new_code))
     edits: list[tuple[int, int, str]] = []
-    for start, old_code, new_code in pieces:
+    for start, own, old_code, new_code in pieces:
         newline = module.default_newline
         if not module.has_trailing_newline and old_code.endswith(newline) and new_code.endswith(newline):
             if not text.startswith(old_code, start):  # the last line, which has no newline
@@ -537,22 +543,29 @@ def splice(original: str, plan: Slice, module, new_module) -> str:
         suffix = 0
         while suffix < limit - prefix and old_code[-1 - suffix] == new_code[-1 - suffix]:
             suffix += 1
-        region_start, region_end = _placed(text, start, old_code, prefix, len(old_code) - suffix)
+        region_start, region_end, piece_end = _placed(text, start, old_code, prefix, len(old_code) - suffix)
         if original[region_start:region_end] != text[region_start:region_end]:
             raise SpliceError("a fix reached into a statement that was not parsed")
-        edits.append((region_start, region_end, new_code[prefix : len(new_code) - suffix]))
+        replacement = new_code[prefix : len(new_code) - suffix]
+        edits.append((region_start, region_end, replacement))
+        if changed is not None:
+            # the statement's own lines, or from the changed comment line above
+            # them (a placeholder's blank lines can lead a kept statement)
+            first = min(own, original.rfind("\n", 0, region_start) + 1)
+            changed.append(original[first:region_start] + replacement + original[region_end:piece_end])
     fixed = original
     for start, end, replacement in sorted(edits, reverse=True):
         fixed = fixed[:start] + replacement + fixed[end:]
     return fixed
 
 
-def _placed(text: str, start: int, old_code: str, begin: int, end: int) -> tuple[int, int]:
-    """Where ``old_code[begin:end]`` lies in ``text``, the code printed from
-    the text starting at ``start``. The printed code may lack characters
-    libcst does not keep (whitespace); it is matched as a subsequence."""
+def _placed(text: str, start: int, old_code: str, begin: int, end: int) -> tuple[int, int, int]:
+    """Where ``old_code[begin:end]`` lies in ``text``, and where the whole
+    of ``old_code`` ends, for code printed from the text starting at
+    ``start``. The printed code may lack characters libcst does not keep
+    (whitespace); it is then matched as a subsequence."""
     if text.startswith(old_code, start):
-        return start + begin, start + end
+        return start + begin, start + end, start + len(old_code)
     position, limit = start, len(text)
     found_begin = found_end = None
     for at, char in enumerate(old_code):
@@ -569,7 +582,7 @@ def _placed(text: str, start: int, old_code: str, begin: int, end: int) -> tuple
         found_begin = position
     if found_end is None:
         found_end = position
-    return found_begin, found_end
+    return found_begin, found_end, position
 
 
 def _changed(old_lines, new_lines) -> bool:
