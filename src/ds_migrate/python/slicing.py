@@ -142,10 +142,8 @@ def plan(text: str) -> Slice | None:
     for number, (first, last) in enumerate(units):
         if number in kept:
             continue
-        if first > 1 and text[: starts[number]].rstrip("\r\n").endswith("\\"):
-            return whole  # the line above continues into this unit
-        if text[: ends[number]].rstrip("\r\n").endswith("\\"):
-            return whole  # this unit continues into the next line
+        if _continued(text, starts[number]) or _continued(text, ends[number]):
+            return whole  # a backslash joins a line of this unit to a neighbour's
         pieces.append(text[done : starts[number]])
         pieces.append(_blank(text, starts[number], ends[number]))
         done = ends[number]
@@ -155,6 +153,15 @@ def plan(text: str) -> Slice | None:
         "".join(pieces), units, flags, facts.imports, facts.parameters,
         closure.needed, closure.followed, set(facts.binders),
     )
+
+
+def _continued(text: str, line_start: int) -> bool:
+    """Does the line before the one starting at ``line_start`` end with a
+    backslash (and so continue into it)?"""
+    at = line_start - 1  # the line feed ending the line above
+    if at > 0 and text[at - 1] == "\r":
+        at -= 1
+    return at > 0 and text[at - 1] == "\\"
 
 
 def _blank(text: str, start: int, end: int) -> str:
