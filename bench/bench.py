@@ -7,13 +7,15 @@
 
 T1 "big tree, few hits": the packages below installed with --no-deps, with a
 legacy call appended to 20 files. T2 "hit-heavy": 2,000 modules of 4-40 KB
-taken from T1, each with 1-4 planted uses in a documented mix of 12 shapes.
+taken from T1, each with 1-4 planted uses in a documented mix of 12 shapes;
+T2b the same modules with the uses planted inside function bodies instead.
 Commands run alternately; medians are printed with the ratios to the peers.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import os
 import random
@@ -85,8 +87,44 @@ def build(tiny: bool, source: Path | None = None) -> None:
             text = path.read_text(encoding="utf-8", errors="replace")
             uses = "\n".join(rng.choice(SHAPES) for _ in range(rng.randint(1, 4)))
             (t2 / f"m{i:04d}.py").write_text(text + "\n\n" + uses + "\n", encoding="utf-8")
+    t2b = TREES / "t2b"
+    if not t2b.exists():
+        t2b.mkdir(parents=True)
+        candidates = [p for p in sorted(t1.rglob("*.py")) if 4_000 <= p.stat().st_size <= 40_000]
+        random.Random(20260724).shuffle(candidates)  # the same 2,000 modules as T2
+        rng = random.Random(20261129)
+        for i, path in enumerate(candidates[: 200 if tiny else 2000]):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            uses = [rng.choice(SHAPES) for _ in range(rng.randint(1, 4))]
+            (t2b / f"m{i:04d}.py").write_text(plant_inside(text, uses, rng), encoding="utf-8")
     count = lambda root: sum(1 for _ in root.rglob("*") if _.is_file())
-    print(f"T1: {count(t1)} files; T2: {count(t2)} files")
+    print(f"T1: {count(t1)} files; T2: {count(t2)} files; T2b: {count(t2b)} files")
+
+
+def plant_inside(text: str, uses: list[str], rng: random.Random) -> str:
+    """``text`` with each use at the start of a randomly chosen function body
+    (at the end of the module when it has none, or does not parse here)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        tree = None
+    bodies = [
+        (node.body[0].lineno, node.body[0].col_offset)
+        for node in (ast.walk(tree) if tree else ())
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body[0].lineno > node.lineno
+        and not getattr(node.body[0], "decorator_list", None)
+    ]
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    inserts = []
+    for use in uses:
+        line, indent = rng.choice(bodies) if bodies else (len(lines) + 1, 0)
+        inserts.append((line, "".join(" " * indent + part + "\n" for part in use.split("\n"))))
+    for line, block in sorted(inserts, key=lambda item: item[0], reverse=True):
+        lines.insert(line - 1, block)
+    return "".join(lines)
 
 
 def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
@@ -144,6 +182,12 @@ def run(runs: int) -> None:
     rows.append(("2 hit-heavy tree", f"{m['ds-migrate scan T2']:.2f}s", f"parse {m['libcst parse T2']:.2f}s",
                  f"{m['ds-migrate scan T2'] / m['libcst parse T2']:.2f}x (target 1.2x)"))
     scan_t2 = m["ds-migrate scan T2"]
+
+    t2b = TREES / "t2b"
+    parse_b = [sys.executable, str(HERE / "parse_only.py"), str(t2b)]
+    m = medians({"ds-migrate scan T2b": [tool, "scan", "-q", "--no-respect-gitignore", str(t2b)], "libcst parse T2b": parse_b}, runs)
+    rows.append(("2b uses inside functions", f"{m['ds-migrate scan T2b']:.2f}s", f"parse {m['libcst parse T2b']:.2f}s",
+                 f"{m['ds-migrate scan T2b'] / m['libcst parse T2b']:.2f}x (T2 with the uses planted in function bodies)"))
 
     small = TREES / "precommit"
     if not small.exists():

@@ -273,3 +273,26 @@ def test_a_fix_keeps_the_bytes_libcst_would_not_print_back(monkeypatch, sliced):
     assert fixed.replace("deepseek-v4-flash", "deepseek-chat").replace(
         ', extra_body={"thinking": {"type": "disabled"}}', ""
     ) == source
+
+
+def test_a_long_class_keeps_only_the_method_that_matters(monkeypatch):
+    methods = "\n".join(
+        f"    def method_{i}(self, a):\n        '''Helper {i}.'''\n        total = a + {i}\n        return total\n"
+        for i in range(8)
+    )
+    source = (
+        "class Service:\n"
+        '    """One big class: the only top-level statement."""\n\n'
+        + methods
+        + "\n    def ask(self, m):\n"
+        + '        return self.client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+        + methods.replace("method_", "later_")
+    )
+    plan = slicing.plan(source)
+    assert not plan.whole and plan.kept == [True]
+    assert "def ask" in plan.text and "class Service" in plan.text
+    assert "def method_3" not in plan.text and "def later_5" not in plan.text
+    assert len(cst.parse_module(plan.text).body) == 1
+    whole = outcome("s.py", source, monkeypatch, sliced=False)
+    assert "deepseek-v4-flash" in whole[3]
+    assert outcome("s.py", source, monkeypatch, sliced=True) == whole

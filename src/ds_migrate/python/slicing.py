@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import difflib
 import os
 import re
 import warnings
@@ -68,10 +69,12 @@ class Slice:
     followed: set[str] = field(default_factory=set)  # keys with every reader kept
     bound: set[str] = field(default_factory=set)  # every key bound anywhere
 
+    blanked: bool = False  # whether anything was left out
+
     @property
     def whole(self) -> bool:
         """Nothing was left out (the plan then only guides ``splice``)."""
-        return all(self.kept)
+        return not self.blanked
 
     def widened(self, original: str) -> "Slice":
         """The plan for parsing the whole of ``original``."""
@@ -101,58 +104,131 @@ def plan(text: str) -> Slice | None:
     line_count = index.line_count
     units, statements = _units(tree)
     whole = Slice(text, units, [True] * len(units))
-    if len(units) < 2:
+    if len(units) < 2 and not (units and _splits(statements[0], units[0])):
         return whole
-    unit_of_line = [-1] * (line_count + 2)
-    for number, (first, last) in enumerate(units):
-        unit_of_line[first : last + 1] = [number] * (last - first + 1)
-    starts = [index.offset(first, 1) for first, _ in units]
-    ends = [index.offset(last + 1, 1) if last < line_count else len(text) for _, last in units]
+    leaves: list[_Leaf] = []
+    for top, group in enumerate(statements):
+        _add_leaves(leaves, group, units[top], top, None, 0)
+    leaf_of_line = [-1] * (line_count + 2)
+    for number, leaf in enumerate(leaves):
+        leaf_of_line[leaf.first : leaf.last + 1] = [number] * (leaf.last - leaf.first + 1)
+    starts = [index.offset(leaf.first, 1) for leaf in leaves]
+    ends = [index.offset(leaf.last + 1, 1) if leaf.last < line_count else len(text) for leaf in leaves]
 
     lowered = text.lower()
     seeds: set[int] = set()
     for match in _TRIGGER.finditer(lowered):
         line = index.position(match.start())[0]
-        unit = unit_of_line[line]
-        if unit >= 0:
-            seeds.add(unit)
+        leaf = leaf_of_line[line]
+        if leaf >= 0:
+            seeds.add(leaf)
             continue
-        # a comment between units: libcst may attach it to either neighbour
+        # a comment between leaves: libcst may attach it to either neighbour
         before = bisect.bisect_right(starts, match.start()) - 1
-        seeds.update(u for u in (before, before + 1) if 0 <= u < len(units))
+        seeds.update(n for n in (before, before + 1) if 0 <= n < len(leaves))
 
-    facts = _Facts(len(units))
-    for number, group in enumerate(statements):
-        for statement in group:
-            facts.scan(statement, number)
+    facts = _Facts(len(leaves))
+    for number, leaf in enumerate(leaves):
+        if leaf.header:
+            facts.scan_header(leaf.nodes[0])
+        else:
+            for statement in leaf.nodes:
+                facts.scan(statement, number)
     if "lambda" in text:
         facts.parameters.lambdas = [
-            (text[starts[number] : ends[number]], group)
-            for number, group in enumerate(statements)
+            (text[starts[number] : ends[number]], leaf.nodes)
+            for number, leaf in enumerate(leaves)
             if "lambda" in text[starts[number] : ends[number]]
         ]
 
-    closure = _Closure(statements, facts, text, starts, ends)
+    closure = _Closure(leaves, facts, text, starts, ends)
     kept = closure.run(seeds)
-    kept_chars = sum(ends[u] - starts[u] for u in kept)
+    kept_chars = sum(ends[n] - starts[n] for n in kept)
     if kept_chars > _WORTH_SLICING * len(text):
         return whole
+    kept_tops = {leaves[n].top for n in kept}
     pieces: list[str] = []
     done = 0
-    for number, (first, last) in enumerate(units):
-        if number in kept:
+    blanked_to = 0  # a def or class left out goes whole, as one placeholder
+    for number, leaf in enumerate(leaves):
+        if number in kept or leaf.first <= blanked_to:
             continue
-        if _continued(text, starts[number]) or _continued(text, ends[number]):
-            return whole  # a backslash joins a line of this unit to a neighbour's
-        pieces.append(text[done : starts[number]])
-        pieces.append(_blank(text, starts[number], ends[number]))
-        done = ends[number]
+        if leaf.top not in kept_tops:
+            first, last, indent = *units[leaf.top], 0
+        else:
+            first, last, indent = leaf.first, (leaf.end if leaf.header else leaf.last), leaf.indent
+        blanked_to = last
+        start = index.offset(first, 1)
+        end = index.offset(last + 1, 1) if last < line_count else len(text)
+        if _continued(text, start) or _continued(text, end):
+            return whole  # a backslash joins a line of this one to a neighbour's
+        pieces.append(text[done:start])
+        pieces.append(_blank(text, start, end, indent))
+        done = end
+    if not done:
+        return whole
     pieces.append(text[done:])
-    flags = [number in kept for number in range(len(units))]
+    flags = [number in kept_tops for number in range(len(units))]
     return Slice(
         "".join(pieces), units, flags, facts.imports, facts.parameters,
-        closure.needed, closure.followed, set(facts.binders),
+        closure.needed, closure.followed, set(facts.binders), blanked=True,
     )
+
+
+# a def or class at least this long is split into its header and its body's
+# statements, so that one method of a big class is kept without the rest
+_SPLIT_LINES = 12
+_SPLITTABLE = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+@dataclass
+class _Leaf:
+    """The smallest piece the slice keeps or blanks: a top-level statement,
+    or, inside a long def or class, its header or one body statement."""
+
+    first: int
+    last: int
+    nodes: list  # the statements, or for a header the def or class itself
+    top: int  # the top-level unit it belongs to
+    parent: int | None  # the header leaf of the def or class it is in
+    indent: int
+    header: bool = False
+    end: int = 0  # for a header, the last line of its whole def or class
+
+
+def _first_line(statement: ast.stmt) -> int:
+    return min([statement.lineno] + [d.lineno for d in getattr(statement, "decorator_list", ())])
+
+
+def _splits(group: list[ast.stmt], span: tuple[int, int]) -> bool:
+    node = group[0]
+    return (
+        len(group) == 1
+        and isinstance(node, _SPLITTABLE)
+        and span[1] - span[0] + 1 >= _SPLIT_LINES
+        and _first_line(node.body[0]) > node.lineno
+        and node.body[-1].end_lineno == span[1]
+    )
+
+
+def _add_leaves(leaves: list[_Leaf], group: list[ast.stmt], span: tuple[int, int], top: int,
+                parent: int | None, indent: int) -> None:
+    if not _splits(group, span):
+        leaves.append(_Leaf(span[0], span[1], group, top, parent, indent))
+        return
+    node = group[0]
+    header = len(leaves)
+    body_first = _first_line(node.body[0])
+    leaves.append(_Leaf(span[0], body_first - 1, [node], top, parent, indent, header=True, end=span[1]))
+    body: list[tuple[tuple[int, int], list[ast.stmt]]] = []
+    for statement in node.body:
+        first, last = _first_line(statement), statement.end_lineno or statement.lineno
+        if body and first <= body[-1][0][1]:  # statements sharing a line stay together
+            body[-1] = ((body[-1][0][0], max(last, body[-1][0][1])), body[-1][1] + [statement])
+        else:
+            body.append(((first, last), [statement]))
+    for child_span, child in body:
+        _add_leaves(leaves, child, child_span, top, header, child[0].col_offset)
 
 
 def _continued(text: str, line_start: int) -> bool:
@@ -164,24 +240,26 @@ def _continued(text: str, line_start: int) -> bool:
     return at > 0 and text[at - 1] == "\\"
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    """The lines of ``text[start:end]`` as one placeholder statement with
-    every line as long as before: ``0`` on one line; over several, a string
-    of spaces in triple quotes (one node, however long), or a parenthesised
-    ``()`` when the first or last line is too short for the quotes."""
+def _blank(text: str, start: int, end: int, indent: int = 0) -> str:
+    """The lines of ``text[start:end]`` as one placeholder statement,
+    indented by ``indent``, with every line as long as before: ``0`` on one
+    line; over several, a string of spaces in triple quotes (one node,
+    however long), or a parenthesised ``()`` when the first or last line is
+    too short for the quotes."""
     lines = text[start:end].split("\n")
     if lines[-1] == "":
         lines.pop()  # the segment ends with the last line's newline
     ends = ["\r" if line.endswith("\r") else "" for line in lines]
     widths = [len(line) - len(cr) for line, cr in zip(lines, ends)]
+    lead = " " * indent
     if len(lines) == 1:
-        marks = {0: "0"}
+        marks = {0: lead + "0"}
     else:
         closing = next((i for i in range(len(lines) - 1, 0, -1) if widths[i] >= 3), None)
-        if widths[0] >= 3 and closing is not None:
-            marks = {0: '"""', closing: '"""'}
+        if widths[0] >= indent + 3 and closing is not None:
+            marks = {0: lead + '"""', closing: '"""'}
         else:
-            marks = {0: "(", len(lines) - 1: ")"}
+            marks = {0: lead + "(", len(lines) - 1: ")"}
     blank = [marks.get(i, "").ljust(width) + cr for i, (width, cr) in enumerate(zip(widths, ends))]
     tail = "\n" if text[start:end].endswith("\n") else ""
     return "\n".join(blank) + tail
@@ -276,6 +354,12 @@ class _Facts:
                     children.extend(getattr(node, name))
                 stack.extend(reversed(children))
 
+    def scan_header(self, node: ast.stmt) -> None:
+        """A def's or class's own facts, without its body (the body's
+        statements are leaves of their own)."""
+        if not isinstance(node, ast.ClassDef):
+            self._arguments(node.args)
+
     def _bind(self, target: ast.AST, value: ast.AST, unit: int) -> None:
         key = dotted(target)
         if key is None:
@@ -350,6 +434,17 @@ class Parameters:
         return name in self._of_lambdas
 
 
+def _own_nodes(leaf: _Leaf) -> list:
+    """What a leaf holds: its statements, or for a def's or class's header
+    its decorators, parameters, return annotation, bases and keywords."""
+    if not leaf.header:
+        return leaf.nodes
+    node = leaf.nodes[0]
+    if isinstance(node, ast.ClassDef):
+        return [*node.decorator_list, *node.bases, *node.keywords]
+    return [*node.decorator_list, node.args, *([node.returns] if node.returns else [])]
+
+
 def _mentions(group: list[ast.stmt]) -> set[str]:
     """Every name and attribute chain (with its prefixes) used in ``group``."""
     found: set[str] = set()
@@ -396,8 +491,9 @@ class _Closure:
     (``Slice.check_covers``): a question outside it re-parses the module.
     """
 
-    def __init__(self, statements, facts: _Facts, text: str, starts: list[int], ends: list[int]) -> None:
-        self.statements, self.facts, self.text = statements, facts, text
+    def __init__(self, leaves: list[_Leaf], facts: _Facts, text: str, starts: list[int], ends: list[int]) -> None:
+        self.leaves, self.facts, self.text = leaves, facts, text
+        self.statements = [_own_nodes(leaf) for leaf in leaves]
         self.starts, self.ends = starts, ends
         self.kept: set[int] = set()
         self.analysed: set[int] = set()
@@ -428,6 +524,7 @@ class _Closure:
             self.analysed.add(unit)
             self.kept.add(unit)
             self.todo.append(unit)
+            self._keep_headers(unit)
 
     def _need(self, key: str) -> None:
         if key in self.needed:
@@ -437,6 +534,14 @@ class _Closure:
             if unit not in self.kept:
                 self.kept.add(unit)
                 self.todo.append(unit)
+                self._keep_headers(unit)
+
+    def _keep_headers(self, unit: int) -> None:
+        """The def and class lines around a kept leaf are kept, and what
+        they hold (decorators, defaults, bases) is analysed."""
+        parent = self.leaves[unit].parent
+        if parent is not None:
+            self._analyse(parent)
 
     def _follow(self, key: str) -> None:
         """Analyse every unit that reads ``key`` (``self.key`` for a class attribute)."""
@@ -543,27 +648,71 @@ def splice(original: str, plan: Slice, module, new_module, changed: list[str] | 
                 old_code, new_code = old_code[: -len(newline)], new_code[: -len(newline)]
                 if start + len(old_code) > len(text):
                     start = len(text) - len(old_code)
-        prefix = 0
-        limit = min(len(old_code), len(new_code))
-        while prefix < limit and old_code[prefix] == new_code[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < limit - prefix and old_code[-1 - suffix] == new_code[-1 - suffix]:
-            suffix += 1
-        region_start, region_end, piece_end = _placed(text, start, old_code, prefix, len(old_code) - suffix)
-        if original[region_start:region_end] != text[region_start:region_end]:
-            raise SpliceError("a fix reached into a statement that was not parsed")
-        replacement = new_code[prefix : len(new_code) - suffix]
-        edits.append((region_start, region_end, replacement))
-        if changed is not None:
+        own_edits = []
+        piece_end = start
+        for begin, end, replacement in _hunks(old_code, new_code):
+            region_start, region_end, piece_end = _placed(text, start, old_code, begin, end)
+            if original[region_start:region_end] != text[region_start:region_end]:
+                raise SpliceError("a fix reached into a statement that was not parsed")
+            own_edits.append((region_start, region_end, replacement))
+        edits.extend(own_edits)
+        if changed is not None and own_edits:
             # the statement's own lines, or from the changed comment line above
             # them (a placeholder's blank lines can lead a kept statement)
-            first = min(own, original.rfind("\n", 0, region_start) + 1)
-            changed.append(original[first:region_start] + replacement + original[region_end:piece_end])
+            first = min(own, original.rfind("\n", 0, own_edits[0][0]) + 1)
+            changed.append(_applied(original, first, piece_end, own_edits))
     fixed = original
     for start, end, replacement in sorted(edits, reverse=True):
         fixed = fixed[:start] + replacement + fixed[end:]
     return fixed
+
+
+def _hunks(old_code: str, new_code: str) -> list[tuple[int, int, str]]:
+    """The changes from ``old_code`` to ``new_code`` as (start, end,
+    replacement) in ``old_code``, one per run of changed lines (two fixes
+    in one class must not be joined across a method left out between them),
+    each trimmed to the characters that differ."""
+    prefix, suffix = _common_ends(old_code, new_code)
+    old_core, new_core = old_code[prefix : len(old_code) - suffix], new_code[prefix : len(new_code) - suffix]
+    if "\n" not in old_core or "\n" not in new_core:
+        return [(prefix, len(old_code) - suffix, new_core)]
+    old_lines, new_lines = old_core.splitlines(keepends=True), new_core.splitlines(keepends=True)
+    old_at = [0]
+    for line in old_lines:
+        old_at.append(old_at[-1] + len(line))
+    found = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old_part, new_part = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
+        head, tail = _common_ends(old_part, new_part)
+        begin = prefix + old_at[i1] + head
+        found.append((begin, prefix + old_at[i2] - tail, new_part[head : len(new_part) - tail]))
+    return found
+
+
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """How many characters ``old`` and ``new`` share at the start, and then at the end."""
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
+def _applied(text: str, start: int, end: int, edits: list[tuple[int, int, str]]) -> str:
+    """``text[start:end]`` with ``edits`` (absolute, in order) applied."""
+    out, at = [], start
+    for edit_start, edit_end, replacement in edits:
+        out.append(text[at:edit_start])
+        out.append(replacement)
+        at = edit_end
+    out.append(text[at:end])
+    return "".join(out)
 
 
 def _placed(text: str, start: int, old_code: str, begin: int, end: int) -> tuple[int, int, int]:
