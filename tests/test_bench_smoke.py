@@ -16,5 +16,17 @@ def test_bench_script_runs_on_a_tiny_tree(tmp_path):
         capture_output=True, text=True, timeout=600,
     )
     assert completed.returncode == 0, completed.stderr
-    for figure in ("1 few hits", "1 peak memory", "2 hit-heavy", "3 pre-commit", "4 fix --write", "5 cores used"):
+    for figure in ("1 few hits", "1 peak memory", "2 hit-heavy", "2b uses inside", "3 pre-commit", "4 fix --write",
+                   "5 cores used"):
         assert figure in completed.stdout
+
+
+def test_slicing_comparison_script_runs_and_finds_no_difference():
+    source = __import__("pathlib").Path(click.__file__).parent
+    completed = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "compare_slicing.py"), str(source), "--count", "6"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert " 0 different" in completed.stdout, completed.stdout
+    assert not completed.stdout.startswith("0 planted"), completed.stdout

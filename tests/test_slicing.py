@@ -118,17 +118,22 @@ def outcome(path: str, source: str, monkeypatch, sliced: bool) -> tuple:
     )
 
 
-def _count() -> int:
-    return int(os.environ.get("DS_MIGRATE_FUZZ_LONG", "0")) // 20 or 40
-
-
 def test_planted_real_modules_give_the_same_findings_and_fixes(monkeypatch):
+    compare_planted(monkeypatch, count=40, seed=20261129)
+
+
+@pytest.mark.fuzz
+def test_planted_real_modules_long_profile(monkeypatch):
+    compare_planted(monkeypatch, count=int(os.environ.get("DS_MIGRATE_FUZZ_LONG", "3000")) // 10, seed=7)
+
+
+def compare_planted(monkeypatch, count: int, seed: int) -> None:
     monkeypatch.setattr(slicing, "_WORTH_SLICING", 1.0)  # slice whenever it can
     files = corpus()
     assert len(files) > 50, "the stdlib corpus is missing"
-    rng = random.Random(20261129)
+    rng = random.Random(seed)
     sliced_any = 0
-    for _ in range(_count()):
+    for _ in range(count):
         path = rng.choice(files)
         source = plant(path.read_text(encoding="utf-8", errors="replace"), rng)
         try:
@@ -139,7 +144,7 @@ def test_planted_real_modules_give_the_same_findings_and_fixes(monkeypatch):
         whole = outcome(path.name, source, monkeypatch, sliced=False)
         assert whole[0], f"nothing found in the planted {path.name}"
         assert outcome(path.name, source, monkeypatch, sliced=True) == whole, path.name
-    assert sliced_any > _count() // 2, "the corpus hardly exercised slicing"
+    assert sliced_any > count // 2, "the corpus hardly exercised slicing"
 
 
 def module_with(*middle: str) -> str:
