@@ -1,29 +1,29 @@
-"""Give libcst only the top-level statements the analysis can be about.
+"""Give libcst only the statements the analysis can be about.
 
 libcst builds its tree about ten times slower than CPython's own parser, and
-in a real module that mentions DeepSeek most top-level statements do not.
-CPython's ``ast`` splits the module into top-level *units* (a statement with
-its decorators; statements sharing a line stay together). A unit is kept
-when its text mentions DeepSeek, ``reasoning_content`` or an assistant role,
-and then, until nothing changes, when the analysis could connect it to a
-kept unit through a name:
+in a real module that mentions DeepSeek most statements do not. CPython's
+``ast`` splits the module into *leaves*: its top-level statements, and
+inside a def or class of ``_SPLIT_LINES`` lines or more, the header and each
+body statement (statements sharing a line stay together). A leaf is kept
+when its text names DeepSeek, ``reasoning_content`` or an assistant role,
+and then, until nothing changes, when a name links it to a kept leaf the way
+the analysis follows names (``_Closure``): the bindings a kept leaf looks
+up, the readers of a DeepSeek string, payload dict or client a kept leaf
+binds, the users of a name imported from a DeepSeek package. The def and
+class lines around a kept leaf are kept with it.
 
-- a kept unit reads a name (``MODEL``, ``self.client``) that the unit binds:
-  the binding gives the value, and a second binding makes it ambiguous;
-- the unit mentions a name that a kept unit binds to something a rule
-  follows (a string, a dict, a client built with a base URL), or a name
-  imported from a DeepSeek package.
-
-Every other unit is blanked into a placeholder of the same lines and line
-lengths (``0``, or ``(`` ... ``)`` over several lines), so every kept
-character keeps its offset, line and column; the analysis runs unchanged on
-the smaller tree. The two facts it gathers from every statement of a module,
-the imports and the parameter names, come from the ``ast`` of the whole
-module instead. Fixes edit kept units only and are spliced back into the
-original text (``splice``).
+Every other leaf becomes a placeholder of the same lines and line lengths
+(``0``; over several lines a triple-quoted string of spaces, or ``(`` ...
+``)``), so every kept character keeps its offset, line and column and the
+analysis runs unchanged on the smaller tree. The facts it gathers from every
+statement of a module, the imports and the parameter names, come from the
+``ast`` of the whole module instead. What the rules then look up is checked
+against what was kept (``Slice.check_covers``); a question outside it means
+the module is parsed whole. Fixes are spliced into the original text, only
+the changed characters replaced (``splice``).
 
 Anything unusual (a lone carriage return, a line continued into or out of a
-dropped unit, text libcst then cannot read) means: parse the whole module.
+left-out leaf, a slice libcst cannot read) means: parse the whole module.
 """
 
 from __future__ import annotations
@@ -38,11 +38,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ds_migrate.lines import line_index
+from ds_migrate.python.module_info import BASE_URL_KEYWORDS
 
 _TRIGGER = re.compile(r"deepseek|reasoning_content|assistant")
 # a unit or a module this much kept is parsed whole: slicing would not pay
 _WORTH_SLICING = 0.7
-_BASE_URL_KEYWORDS = frozenset({"base_url", "api_base", "openai_api_base", "api_base_url", "base_api"})
+_BASE_URL_KEYWORDS = frozenset(BASE_URL_KEYWORDS)
 _SELF = ("self.", "cls.")
 # what libcst may leave out when it prints a statement back
 _DROPPABLE = frozenset(" \t\x0c\\\r\n")
@@ -477,14 +478,14 @@ def _callee_names() -> frozenset[str]:
 
 
 class _Closure:
-    """The units to keep.
+    """The leaves to keep.
 
-    *Analysed* units are the seeds and every unit that reads a value an
-    analysed unit binds (a string, a dict, a client with a base URL) or a
+    *Analysed* leaves are the seeds and every leaf that reads a value an
+    analysed leaf binds (a string, a dict, a client with a base URL) or a
     name imported from a DeepSeek package: rules report on what they hold,
     so every name they pass or call through keeps all its bindings (the
     analysis keys bindings by their text, module-wide, and trusts only a
-    name bound once). A unit kept for a binding is parsed too, so the names
+    name bound once). A leaf kept for a binding is parsed too, so the names
     its SDK calls pass or call through are kept the same way.
 
     What the analysis then asks is checked against what was kept
