@@ -86,7 +86,37 @@ def programs_with_names(draw):
     return source
 
 
+def sliced_and_whole_agree(source: str) -> None:
+    """Slicing (forced on wherever it can apply) changes nothing: the same
+    findings, errors and fixed text as parsing the whole module."""
+    from ds_migrate.engine import Options, process_file
+    from ds_migrate.python import slicing
+    from ds_migrate.report.json_format import finding_dict
+
+    outcomes = []
+    saved = os.environ.get("DS_MIGRATE_NO_SLICING"), slicing._WORTH_SLICING
+    try:
+        slicing._WORTH_SLICING = 1.0
+        for off in ("1", "0"):
+            os.environ["DS_MIGRATE_NO_SLICING"] = off
+            processed = process_file("t.py", source.encode(), Options(unsafe_fixes=True), want_fix=True)
+            result = processed.result
+            outcomes.append((
+                [finding_dict(f) for f in result.findings + result.suppressed],
+                [e.message for e in result.errors],
+                processed.fixed_text,
+            ))
+    finally:
+        slicing._WORTH_SLICING = saved[1]
+        if saved[0] is None:
+            os.environ.pop("DS_MIGRATE_NO_SLICING", None)
+        else:
+            os.environ["DS_MIGRATE_NO_SLICING"] = saved[0]
+    assert outcomes[0] == outcomes[1]
+
+
 def check(source: str) -> None:
+    sliced_and_whole_agree(source)
     result = scan_result(source)
     legacy = [f for f in result.findings + result.suppressed if f.legacy_name]
     names = find_legacy_names(source)
