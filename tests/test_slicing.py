@@ -301,3 +301,31 @@ def test_a_long_class_keeps_only_the_method_that_matters(monkeypatch):
     whole = outcome("s.py", source, monkeypatch, sliced=False)
     assert "deepseek-v4-flash" in whole[3]
     assert outcome("s.py", source, monkeypatch, sliced=True) == whole
+
+
+@pytest.mark.parametrize("sliced", [True, False])
+@pytest.mark.parametrize("final_newline", [True, False])
+def test_a_fix_in_one_method_prints_that_method_only(monkeypatch, sliced, final_newline):
+    # the other method has a line libcst would print back differently: it
+    # stays as it was only if the class is not printed again as a whole
+    other = "    def other(self):\n        try:\n            go()\n        except KeyError :\n            pass\n"
+    filler = "".join(f"    def helper_{i}(self):\n        return {i}\n\n" for i in range(6))
+    ask = (
+        "    def ask(self, m):\n"
+        "        return self.client.chat.completions.create(\n"
+        '            model="deepseek-chat", messages=m,\n'
+        "        )\n"
+    )
+    source = "class Service:\n" + other + "\n" + filler + ask
+    if not final_newline:
+        source = source.rstrip("\n")
+    fixed = outcome("s.py", source, monkeypatch, sliced)[3]
+    before_ask = source.index("    def ask")
+    assert fixed[:before_ask] == source[:before_ask]  # "except KeyError :" included
+    assert fixed[before_ask:] == (
+        "    def ask(self, m):\n"
+        "        return self.client.chat.completions.create(\n"
+        '            model="deepseek-v4-flash", messages=m,\n'
+        '            extra_body={"thinking": {"type": "disabled"}},\n'
+        "        )" + ("\n" if final_newline else "")
+    )

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import dataclasses
 import difflib
 import os
 import re
@@ -71,6 +72,10 @@ class Slice:
     bound: set[str] = field(default_factory=set)  # every key bound anywhere
 
     blanked: bool = False  # whether anything was left out
+    # the first line of each body statement of a def or class split into
+    # leaves, by the def's or class's first line (``splice`` prints the
+    # changed ones alone)
+    children: dict[int, list[int]] = field(default_factory=dict)
 
     @property
     def whole(self) -> bool:
@@ -79,7 +84,7 @@ class Slice:
 
     def widened(self, original: str) -> "Slice":
         """The plan for parsing the whole of ``original``."""
-        return Slice(original, self.units, [True] * len(self.units))
+        return Slice(original, self.units, [True] * len(self.units), children=self.children)
 
     def check_covers(self, asked: set[str], searched: set[str]) -> None:
         """Raise SliceTooNarrow unless every binding the rules looked up,
@@ -109,7 +114,7 @@ def plan(text: str) -> Slice | None:
         return whole
     leaves: list[_Leaf] = []
     for top, group in enumerate(statements):
-        _add_leaves(leaves, group, units[top], top, None, 0)
+        _add_leaves(leaves, group, units[top], top, None, 0, whole.children)
     leaf_of_line = [-1] * (line_count + 2)
     for number, leaf in enumerate(leaves):
         leaf_of_line[leaf.first : leaf.last + 1] = [number] * (leaf.last - leaf.first + 1)
@@ -172,7 +177,7 @@ def plan(text: str) -> Slice | None:
     flags = [number in kept_tops for number in range(len(units))]
     return Slice(
         "".join(pieces), units, flags, facts.imports, facts.parameters,
-        closure.needed, closure.followed, set(facts.binders), blanked=True,
+        closure.needed, closure.followed, set(facts.binders), blanked=True, children=whole.children,
     )
 
 
@@ -213,7 +218,7 @@ def _splits(group: list[ast.stmt], span: tuple[int, int]) -> bool:
 
 
 def _add_leaves(leaves: list[_Leaf], group: list[ast.stmt], span: tuple[int, int], top: int,
-                parent: int | None, indent: int) -> None:
+                parent: int | None, indent: int, children: dict[int, list[int]]) -> None:
     if not _splits(group, span):
         leaves.append(_Leaf(span[0], span[1], group, top, parent, indent))
         return
@@ -228,8 +233,9 @@ def _add_leaves(leaves: list[_Leaf], group: list[ast.stmt], span: tuple[int, int
             body[-1] = ((body[-1][0][0], max(last, body[-1][0][1])), body[-1][1] + [statement])
         else:
             body.append(((first, last), [statement]))
+    children[span[0]] = [child_span[0] for child_span, _ in body]
     for child_span, child in body:
-        _add_leaves(leaves, child, child_span, top, header, child[0].col_offset)
+        _add_leaves(leaves, child, child_span, top, header, child[0].col_offset, children)
 
 
 def _continued(text: str, line_start: int) -> bool:
@@ -627,22 +633,29 @@ def splice(original: str, plan: Slice, module, new_module, changed: list[str] | 
     code = module.code_for_node
     # where the old code starts (with its leading lines), where its own
     # lines start, the old code and the new
-    pieces: list[tuple[int, int, str, str]] = []
+    # lines start, the old code, the new, and whether it is indented
+    pieces: list[tuple[int, int, str, str, bool]] = []
     if _changed(module.header, new_module.header):
-        pieces.append((0, 0, "".join(map(code, module.header)), "".join(map(code, new_module.header))))
+        pieces.append((0, 0, "".join(map(code, module.header)), "".join(map(code, new_module.header)), False))
     for number, (old, new) in enumerate(zip(body, new_body)):
         if old is new:
             continue
         if not plan.kept[number]:
             raise SpliceError("the fix changed a statement that was not parsed")
-        own = index.offset(plan.units[number][0], 1)
-        leading = sum(len(code(line)) for line in old.leading_lines)
-        pieces.append((own - leading, own, code(old), code(new)))
+        changes: list[tuple] = []
+        _smallest_changes(old, new, plan.units[number][0], [], plan, module, changes)
+        for old_statement, new_statement, first, indents in changes:
+            own = index.offset(first, 1)
+            leading = sum(len(_printed(module, line, indents)) for line in old_statement.leading_lines)
+            pieces.append((
+                own - leading, own, _printed(module, old_statement, indents),
+                _printed(module, new_statement, indents), bool(indents),
+            ))
     if _changed(module.footer, new_module.footer):
         old_code, new_code = "".join(map(code, module.footer)), "".join(map(code, new_module.footer))
-        pieces.append((len(text) - len(old_code), len(text) - len(old_code), old_code, new_code))
+        pieces.append((len(text) - len(old_code), len(text) - len(old_code), old_code, new_code, False))
     edits: list[tuple[int, int, str]] = []
-    for start, own, old_code, new_code in pieces:
+    for start, own, old_code, new_code, indented in pieces:
         newline = module.default_newline
         if not module.has_trailing_newline and old_code.endswith(newline) and new_code.endswith(newline):
             if not text.startswith(old_code, start):  # the last line, which has no newline
@@ -661,11 +674,66 @@ def splice(original: str, plan: Slice, module, new_module, changed: list[str] | 
             # the statement's own lines, or from the changed comment line above
             # them (a placeholder's blank lines can lead a kept statement)
             first = min(own, original.rfind("\n", 0, own_edits[0][0]) + 1)
-            changed.append(_applied(original, first, piece_end, own_edits))
+            statement = _applied(original, first, piece_end, own_edits)
+            # an indented statement parses on its own inside a block
+            changed.append("if 1:\n" + statement if indented else statement)
     fixed = original
     for start, end, replacement in sorted(edits, reverse=True):
         fixed = fixed[:start] + replacement + fixed[end:]
     return fixed
+
+
+def _smallest_changes(old, new, first: int, indents: list[str], plan: Slice, module, out: list) -> None:
+    """The statements that changed inside ``old`` (starting on line
+    ``first``), as (old, new, first line, indentation): inside a def or
+    class the slice split, the changed body statements alone, so a fix in
+    one method does not print the whole class again."""
+    import libcst as cst
+
+    lines = plan.children.get(first)
+    old_block, new_block = getattr(old, "body", None), getattr(new, "body", None)
+    if (
+        lines is not None
+        and type(old) is type(new)
+        and isinstance(old, (cst.ClassDef, cst.FunctionDef))
+        and isinstance(old_block, cst.IndentedBlock)
+        and isinstance(new_block, cst.IndentedBlock)
+        and len(old_block.body) == len(new_block.body) == len(lines)
+        and _same_but(old, new, "body")
+        and _same_but(old_block, new_block, "body")
+    ):
+        inner = indents + [module.default_indent if old_block.indent is None else old_block.indent]
+        for old_child, new_child, line in zip(old_block.body, new_block.body, lines):
+            if old_child is not new_child:
+                _smallest_changes(old_child, new_child, line, inner, plan, module, out)
+        return
+    out.append((old, new, first, indents))
+
+
+def _same_but(old, new, name: str) -> bool:
+    """Are all fields of two libcst nodes but ``name`` the very same objects?"""
+    for spec in dataclasses.fields(old):
+        if spec.name == name:
+            continue
+        a, b = getattr(old, spec.name), getattr(new, spec.name)
+        if a is b:
+            continue
+        if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)) and len(a) == len(b):
+            if all(x is y for x, y in zip(a, b)):
+                continue
+        return False
+    return True
+
+
+def _printed(module, node, indents: list[str]) -> str:
+    """libcst's code for ``node`` inside blocks indented by ``indents``
+    (``Module.code_for_node`` prints it as if at the top level)."""
+    from libcst._nodes.internal import CodegenState
+
+    state = CodegenState(default_indent=module.default_indent, default_newline=module.default_newline)
+    state.indent_tokens.extend(indents)
+    node._codegen(state)
+    return "".join(state.tokens)
 
 
 def _hunks(old_code: str, new_code: str) -> list[tuple[int, int, str]]:
