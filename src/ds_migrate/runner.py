@@ -29,10 +29,19 @@ class Run:
     # scanned files with nothing to say (on a big tree, nearly all of them):
     # kept as display paths only
     clean: list[str] = field(default_factory=list)
+    # the same for the files ripgrep found clean: their paths as discovered
+    # (the strings discovery already holds), shown relative to ``cwd`` only
+    # when a report lists them
+    clean_unread: list[str] = field(default_factory=list)
+    cwd: str = ""
 
     @property
     def files_scanned(self) -> int:
-        return sum(1 for r in self.results if r.skipped is None) + len(self.clean)
+        return sum(1 for r in self.results if r.skipped is None) + len(self.clean) + len(self.clean_unread)
+
+    def clean_paths(self) -> list[str]:
+        """Display paths of every scanned file with nothing to say."""
+        return self.clean + [display_path(path, self.cwd or None) for path in self.clean_unread]
 
     @property
     def findings(self):
@@ -180,9 +189,10 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
     # files ripgrep searched and found clean need no reading: their result is known
     tasks = []
     cwd = os.getcwd()
+    outcome.cwd = cwd
     for path in files:
         if clean is not None and os.path.normpath(path) in clean:
-            outcome.clean.append(display_path(path, cwd))
+            outcome.clean_unread.append(path)
             advance()
         else:
             tasks.append((path, display_path(path, cwd), options, want_fix))

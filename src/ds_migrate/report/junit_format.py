@@ -13,7 +13,7 @@ def render(run, fixed: int = 0) -> str:
     errors = defaultdict(list)
     for error in run.errors:
         errors[error.path].append(error)
-    scanned = {r.path for r in run.results if r.skipped is None} | set(run.clean)
+    scanned = {r.path for r in run.results if r.skipped is None} | set(run.clean_paths())
     paths = sorted(scanned | set(by_path) | set(errors))
     suite = ET.Element(
         "testsuite",
