@@ -21,24 +21,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from test_slicing import plant  # noqa: E402
+from test_slicing import plant, result_of  # noqa: E402
 
-from ds_migrate.engine import Options, process_file, run_with_deep_stack  # noqa: E402
-from ds_migrate.mapping import Mapping  # noqa: E402
-from ds_migrate.report.json_format import finding_dict  # noqa: E402
+from ds_migrate.engine import run_with_deep_stack  # noqa: E402
 
 
 def outcome(name: str, source: str, sliced: bool) -> tuple:
     os.environ["DS_MIGRATE_NO_SLICING"] = "0" if sliced else "1"
-    options = Options(mapping=Mapping(), unsafe_fixes=True, describe_fixes=True)
-    processed = process_file(name, source.encode(), options, want_fix=True)
-    result = processed.result
-    return (
-        [finding_dict(f) for f in result.findings],
-        [finding_dict(f) for f in result.suppressed],
-        [(e.message, e.line) for e in result.errors],
-        processed.fixed_text,
-    )
+    return result_of(name, source)
 
 
 def main() -> None:

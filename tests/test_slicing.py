@@ -107,6 +107,12 @@ def plant(source: str, rng: random.Random) -> str:
 
 def outcome(path: str, source: str, monkeypatch, sliced: bool) -> tuple:
     monkeypatch.setenv("DS_MIGRATE_NO_SLICING", "0" if sliced else "1")
+    return result_of(path, source)
+
+
+def result_of(path: str, source: str) -> tuple:
+    """Everything a run shows of one file: findings, suppressed ones,
+    errors, and the fixed text (unsafe fixes and SARIF regions included)."""
     options = Options(mapping=Mapping(), unsafe_fixes=True, describe_fixes=True)
     processed = process_file(path, source.encode(), options, want_fix=True)
     result = processed.result
@@ -329,3 +335,19 @@ def test_a_fix_in_one_method_prints_that_method_only(monkeypatch, sliced, final_
         '            extra_body={"thinking": {"type": "disabled"}},\n'
         "        )" + ("\n" if final_newline else "")
     )
+
+
+def test_left_out_methods_keep_tab_indentation(monkeypatch):
+    methods = "".join(f"\tdef helper_{i}(self):\n\t\treturn {i}\n\n" for i in range(8))
+    source = (
+        "class Service:\n" + methods
+        + '\tdef ask(self, m):\n\t\treturn self.api.chat.completions.create(model="deepseek-chat", messages=m)\n'
+        + methods.replace("helper_", "later_")
+    )
+    plan = slicing.plan(source)
+    assert not plan.whole
+    assert '\n\t"""' in plan.text  # a left-out method, indented as it was
+    assert len(cst.parse_module(plan.text).body) == 1
+    whole = outcome("t.py", source, monkeypatch, sliced=False)
+    assert "deepseek-v4-flash" in whole[3]
+    assert outcome("t.py", source, monkeypatch, sliced=True) == whole

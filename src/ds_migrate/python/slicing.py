@@ -258,7 +258,9 @@ def _blank(text: str, start: int, end: int, indent: int = 0) -> str:
         lines.pop()  # the segment ends with the last line's newline
     ends = ["\r" if line.endswith("\r") else "" for line in lines]
     widths = [len(line) - len(cr) for line, cr in zip(lines, ends)]
-    lead = " " * indent
+    lead = lines[0][:indent]  # the line's own indentation: tabs stay tabs
+    if lead.strip():
+        lead = " " * indent
     if len(lines) == 1:
         marks = {0: lead + "0"}
     else:
