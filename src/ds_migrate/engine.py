@@ -371,8 +371,9 @@ def verify_python(new_text: str, old_text: str, changed: list[str] | None = None
     CPython's own parser checks in a tenth of libcst's time; only when it
     cannot read the original either (syntax newer than this interpreter)
     does libcst, which read the original, check the result. ``changed``,
-    when given, are the only top-level statements that differ from the
-    original (which CPython read): checking them checks the file.
+    when given, are the only statements that differ from the original
+    (which CPython read), each whole (an indented one inside ``if 1:``):
+    checking them checks the file.
     """
     import ast
     import warnings

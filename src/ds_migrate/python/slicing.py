@@ -623,8 +623,8 @@ def splice(original: str, plan: Slice, module, new_module, changed: list[str] | 
     the rest of the file keeps its bytes even where libcst would not print
     them back exactly (it drops the space in ``except E :``). Raises
     SpliceError when a change cannot be placed. ``changed`` receives the new
-    text of every changed statement (with its leading comment lines): each
-    is a whole top-level statement, so checking that these parse checks the
+    text of every changed statement (with its leading comment lines, an
+    indented one inside ``if 1:``), so that checking these parse checks the
     new file.
     """
     body, new_body = module.body, new_module.body
