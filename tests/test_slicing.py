@@ -351,3 +351,15 @@ def test_left_out_methods_keep_tab_indentation(monkeypatch):
     whole = outcome("t.py", source, monkeypatch, sliced=False)
     assert "deepseek-v4-flash" in whole[3]
     assert outcome("t.py", source, monkeypatch, sliced=True) == whole
+
+
+def test_a_body_after_the_colon_of_a_long_header_is_not_split_from_it():
+    params = "".join(f"        a{i}=1,\n" for i in range(11))
+    source = (
+        "import os\n\ndef ask(q,\n        model='deepseek-chat',\n" + params + "        b=2): return q\n\n"
+        + "".join(f"z{i} = {i}\n" for i in range(30))
+    )
+    plan = slicing.plan(source)
+    assert not plan.whole
+    assert "        b=2): return q\n" in plan.text  # kept with its header, not blanked
+    assert len(cst.parse_module(plan.text).body) == len(plan.units)

@@ -110,11 +110,12 @@ def plan(text: str) -> Slice | None:
     line_count = index.line_count
     units, statements = _units(tree)
     whole = Slice(text, units, [True] * len(units))
-    if len(units) < 2 and not (units and _splits(statements[0], units[0])):
+    lines = text.split("\n")
+    if len(units) < 2 and not (units and _splits(statements[0], units[0], lines)):
         return whole
     leaves: list[_Leaf] = []
     for top, group in enumerate(statements):
-        _add_leaves(leaves, group, units[top], top, None, 0, whole.children)
+        _add_leaves(leaves, group, units[top], top, None, 0, whole.children, lines)
     leaf_of_line = [-1] * (line_count + 2)
     for number, leaf in enumerate(leaves):
         leaf_of_line[leaf.first : leaf.last + 1] = [number] * (leaf.last - leaf.first + 1)
@@ -206,20 +207,29 @@ def _first_line(statement: ast.stmt) -> int:
     return min([statement.lineno] + [d.lineno for d in getattr(statement, "decorator_list", ())])
 
 
-def _splits(group: list[ast.stmt], span: tuple[int, int]) -> bool:
+def _splits(group: list[ast.stmt], span: tuple[int, int], lines: list[str]) -> bool:
+    """Is this a long def or class whose body starts on a line of its own
+    (not after the colon of a header spanning several lines)?"""
     node = group[0]
-    return (
+    if not (
         len(group) == 1
         and isinstance(node, _SPLITTABLE)
         and span[1] - span[0] + 1 >= _SPLIT_LINES
         and _first_line(node.body[0]) > node.lineno
         and node.body[-1].end_lineno == span[1]
-    )
+    ):
+        return False
+    first = node.body[0]
+    line = lines[_first_line(first) - 1]
+    if getattr(first, "decorator_list", None):
+        return line.lstrip().startswith("@")
+    # col_offset counts UTF-8 bytes: equal to characters for a whitespace prefix
+    return not line[: first.col_offset].strip()
 
 
 def _add_leaves(leaves: list[_Leaf], group: list[ast.stmt], span: tuple[int, int], top: int,
-                parent: int | None, indent: int, children: dict[int, list[int]]) -> None:
-    if not _splits(group, span):
+                parent: int | None, indent: int, children: dict[int, list[int]], lines: list[str]) -> None:
+    if not _splits(group, span, lines):
         leaves.append(_Leaf(span[0], span[1], group, top, parent, indent))
         return
     node = group[0]
@@ -235,7 +245,7 @@ def _add_leaves(leaves: list[_Leaf], group: list[ast.stmt], span: tuple[int, int
             body.append(((first, last), [statement]))
     children[span[0]] = [child_span[0] for child_span, _ in body]
     for child_span, child in body:
-        _add_leaves(leaves, child, child_span, top, header, child[0].col_offset, children)
+        _add_leaves(leaves, child, child_span, top, header, child[0].col_offset, children, lines)
 
 
 def _continued(text: str, line_start: int) -> bool:
