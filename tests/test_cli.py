@@ -127,7 +127,7 @@ def test_fix_write_then_nothing_left(tmp_path):
 
 def test_fix_write_exits_1_when_unsafe_findings_remain(tmp_path):
     path = tmp_path / "app.py"
-    path.write_text(LEGACY + 'if m == "deepseek-reasoner":\n    pass\n')
+    path.write_text(LEGACY + 'if m == "deepseek-chat":\n    pass\n')
     result = invoke("fix", "--write", str(tmp_path))
     assert result.exit_code == 1
     assert "need --unsafe-fixes" in result.output
@@ -182,17 +182,29 @@ def test_subprocess_fix_write_on_a_copy_of_examples(ds_migrate_exe, tmp_path):
     assert not [f for f in remaining if f["fix"] == "safe"]
 
 
-def test_webapp_example_becomes_a_v4_app_in_one_run(tmp_path):
+def test_webapp_example_is_held_back_by_its_frontend_union_until_a_person_decides(tmp_path):
     tree = tmp_path / "webapp"
     shutil.copytree(REPO / "examples" / "webapp", tree)
-    first = CliRunner().invoke(main, ["fix", "--write", str(tree)])
-    assert "Fixed" in first.output
+    before = {p: p.read_bytes() for p in tree.rglob("*") if p.is_file()}
+    first = CliRunner().invoke(main, ["fix", "--write", "--unsafe-fixes", str(tree)])
+    # the TypeScript union and label map tell the two ids apart: renaming
+    # the backend alone would decouple it from the settings page
+    assert {p: p.read_bytes() for p in before} == before
+    assert "Migration plan" in first.output and "models.ts:2" in first.output
+    document = json.loads(CliRunner().invoke(main, ["scan", "--format", "json", str(tree)]).output)
+    assert {g["legacy_id"] for g in document["plan"]} == {"deepseek-chat", "deepseek-reasoner"}
+    # the person's decision: one V4 model, told apart by the thinking mode
+    (tree / "frontend" / "src" / "models.ts").write_text(
+        'export type DeepSeekMode = "fast" | "careful";\n\n'
+        'export const MODE_LABELS: Record<DeepSeekMode, string> = { fast: "Fast", careful: "Careful" };\n'
+    )
+    second = CliRunner().invoke(main, ["fix", "--write", str(tree)])
+    assert "Fixed" in second.output
     document = json.loads(CliRunner().invoke(main, ["scan", "--format", "json", str(tree)]).output)
     remaining = document["findings"]
     assert not [f for f in remaining if f["severity"] == "error"], remaining
     assert not [f for f in remaining if f["fix"] == "safe"]
-    kinds = {f["path"].rsplit(".", 1)[-1] for f in remaining}
-    assert "py" not in kinds  # the backend is fully migrated
+    assert "py" not in {f["path"].rsplit(".", 1)[-1] for f in remaining}  # the backend is fully migrated
     assert "thinking: { type: \"disabled\" }" in (tree / "frontend" / "src" / "api.ts").read_text()
     assert "deepseek-v4-flash" in (tree / ".env.example").read_text()
     assert "${DEEPSEEK_MODEL:-deepseek-v4-flash}" in (tree / "docker-compose.yml").read_text()

@@ -150,12 +150,14 @@ EXAMPLES = [
 
 
 def requests_before_and_after(example: str, sdk_log: list, tmp_path) -> tuple[list, list]:
-    """The requests one example makes, before and after `fix --write` on a copy of examples/."""
+    """The requests one example makes, before and after `fix --write` on a
+    copy of its app (each folder of examples/ is an app of its own)."""
     tree = tmp_path / "examples"
     shutil.copytree(REPO / "examples", tree)
     before = [copy.deepcopy(r) for r in run_example(tree / example, sdk_log)]
     sdk_log.clear()
-    run([str(tree)], Options(), FileFilter(), want_fix=True, write=True, jobs=1)
+    app = tree / example.split("/")[0]
+    run([str(app)], Options(), FileFilter(), want_fix=True, write=True, jobs=1)
     return before, run_example(tree / example, sdk_log)
 
 

@@ -328,7 +328,7 @@ def _report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> 
     console.print(f"[bold]{verb} {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}.[/bold]")
     if remaining:
         unsafe = sum(1 for f in remaining if f.fix_applicability is Applicability.UNSAFE)
-        blocked = sum(1 for f in remaining if f.fix is None)
+        blocked = sum(1 for f in remaining if f.fix_applicability is Applicability.NONE)
         parts = []
         if unsafe:
             parts.append(f"{unsafe} need --unsafe-fixes")
@@ -341,6 +341,10 @@ def _report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> 
     suppressed = len(run.suppressed)
     if suppressed:
         console.print(f"{suppressed} suppressed by comments.")
+    if not kwargs["quiet"]:
+        from ds_migrate.report.plan import render_text
+
+        render_text(console, run)
 
 
 class _RemainingView:

@@ -131,7 +131,7 @@ def _needs_reading(processed: Processed, data: bytes, options: Options) -> bool:
     return True
 
 
-def process_python(path: str, data: bytes, options: Options, want_fix: bool = False) -> Processed:
+def process_python(path: str, data: bytes, options: Options, want_fix: bool = False, decision=None) -> Processed:
     result = FileResult(path)
     processed = Processed(result)
     if not _needs_reading(processed, data, options):
@@ -151,7 +151,7 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
         result.errors.append(FileError(path, f"{too_complex}; searched as text, not fixed"))
         _text_fallback(result, text, options, "file too complex to parse safely")
         return processed
-    run_with_deep_stack(_analyse, processed, text, encoding, data, options, want_fix)
+    run_with_deep_stack(_analyse, processed, text, encoding, options, want_fix, decision)
     return processed
 
 
@@ -182,7 +182,7 @@ def _utf16(processed: Processed, data: bytes, options: Options) -> Processed:
     return processed
 
 
-def _analyse(processed: Processed, text: str, encoding: str, data: bytes, options: Options, want_fix: bool) -> None:
+def _analyse(processed: Processed, text: str, encoding: str, options: Options, want_fix: bool, decision) -> None:
     import libcst as cst
 
     from ds_migrate.python.check import check_module
@@ -225,7 +225,7 @@ def _analyse(processed: Processed, text: str, encoding: str, data: bytes, option
         _describe_fixes(result, module, text, options, ancestry, plan)
     if want_fix:
         try:
-            _fix(processed, module, encoding, data, options)
+            apply_chosen(processed, choose_fixes(result, options, decision), options)
         except RecursionError:
             result.errors.append(FileError(path, "nested too deeply to rewrite; not fixed"))
 
@@ -339,10 +339,34 @@ def _describe_fixes(result: FileResult, module, text: str, options: Options, anc
         finding.fix.region = (start_line, start_column, end_line, end_column, new[start:end_new])
 
 
+# Findings that may already be compat code (a V4 id on the same line).
+_MAY_BE_COMPAT = frozenset({"DSM101", "DSM102", "DSM103", "DSM104", "DSM105", "DSM106", "DSM108", "DSM109", "DSM112"})
+
+
+def _mark_compat_code(findings: list[Finding], index) -> None:
+    """A legacy id on a line that also names a V4 id is compat code, in every file kind."""
+    from ds_migrate.rules import rule_by_code
+    from ds_migrate.rules.compat_code import as_compat, names_current_id
+
+    rule = None
+    for finding in findings:
+        if finding.legacy_name and finding.code in _MAY_BE_COMPAT and finding.role != "compat":
+            if names_current_id(index.line_text(finding.line)):
+                rule = rule or rule_by_code("DSM113")
+                as_compat(finding, rule)
+
+
 def _sort_into(result: FileResult, findings: list[Finding], text: str, options: Options) -> None:
     index = line_index(text)
+    if "deepseek-" in text and (("-v4-" in text) or ("deepseek-flash" in text) or ("deepseek-pro" in text)):
+        from ds_migrate.rules.compat_code import V4_ID
+
+        result.current_ids = tuple(sorted({m.group(0).lower() for m in V4_ID.finditer(text)}))
+        _mark_compat_code(findings, index)
     for finding in sorted(findings, key=Finding.sort_key):
         if not options.selects(finding.code):
+            finding.suppressed = True  # not reported, but it still couples (decide.py)
+            result.unselected.append(finding)
             continue
         if options.ignored_in_file(result.path, finding.code) or is_suppressed(
             index.line_text(finding.line), finding.code
@@ -360,9 +384,18 @@ def _text_fallback(result: FileResult, text: str, options: Options, why: str) ->
     _sort_into(result, findings, text, options)
 
 
-def _fix(processed: Processed, module, encoding: str, data: bytes, options: Options) -> None:
-    chosen = [f for f in processed.result.findings if f.fix is not None and options.may_apply(f)]
-    apply_chosen(processed, chosen, options)
+def choose_fixes(result: FileResult, options: Options, decision=None) -> list[Finding]:
+    """The findings whose fixes this run applies: the decision (the whole
+    run's, or this file's own when the file stands alone) lowers fixes that
+    would break coupled uses; then the tier the user chose applies."""
+    from ds_migrate.decide import decide
+
+    every = result.findings + result.suppressed + result.unselected
+    if decision is None:
+        present = {current: result.path for current in result.current_ids}
+        decision = decide(every, target_of=options.mapping.target_of, present=present)
+    decision.annotate(every)
+    return [f for f in result.findings if f.fix is not None and options.may_apply(f)]
 
 
 def verify_python(new_text: str, old_text: str, changed: list[str] | None = None) -> None:
@@ -437,21 +470,25 @@ def apply_chosen(processed: Processed, chosen: list[Finding], options: Options) 
     processed.applied = chosen
 
 
-def process_file(path: str, data: bytes, options: Options, want_fix: bool = False) -> Processed:
-    """Scan (and fix) one file of any supported kind."""
+def process_file(path: str, data: bytes, options: Options, want_fix: bool = False, decision=None) -> Processed:
+    """Scan (and fix) one file of any supported kind.
+
+    ``decision`` (decide.py) is the whole run's; without one, a fix is
+    decided from this file's own occurrences.
+    """
     from ds_migrate.languages import handler_for
 
     handler = handler_for(path)
     if handler is not None:
-        return process_other(handler, path, data, options, want_fix)
+        return process_other(handler, path, data, options, want_fix, decision)
     if path.endswith((".py", ".pyi", ".pyw")) or path == "-" or data.startswith(b"#!") and b"python" in data[:100]:
-        return process_python(path, data, options, want_fix)
+        return process_python(path, data, options, want_fix, decision)
     from ds_migrate.languages.plain import PlainText
 
-    return process_other(PlainText(), path, data, options, want_fix)
+    return process_other(PlainText(), path, data, options, want_fix, decision)
 
 
-def process_other(handler, path: str, data: bytes, options: Options, want_fix: bool) -> Processed:
+def process_other(handler, path: str, data: bytes, options: Options, want_fix: bool, decision=None) -> Processed:
     result = FileResult(path)
     processed = Processed(result)
     if not _needs_reading(processed, data, options):
@@ -477,7 +514,7 @@ def process_other(handler, path: str, data: bytes, options: Options, want_fix: b
     result.parsed = True
     _sort_into(result, findings, text, options)
     if want_fix:
-        chosen = [f for f in result.findings if f.fix is not None and options.may_apply(f)]
+        chosen = choose_fixes(result, options, decision)
         if not chosen:
             return processed
         new_text = handler.apply(text, chosen) if hasattr(handler, "apply") else apply_text_edits(

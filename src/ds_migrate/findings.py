@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 
+# Every "would merge two ids" refusal starts so, in every file kind.
+MERGE_REFUSAL = "not renamed:"
+
+
 class Severity(enum.IntEnum):
     INFO = 1
     WARNING = 2
@@ -78,6 +82,8 @@ class Fix:
     description: str = ""
     # (start line, start column, end line, end column, new text), when asked for
     region: tuple[int, int, int, int, str] | None = None
+    # what the rule said, before a decision lowered ``applicability`` (decide.py)
+    rule_applicability: Applicability | None = None
 
 
 @dataclass
@@ -95,6 +101,25 @@ class Finding:
     fix: Fix | None = None
     note: str | None = None  # why a fix is limited, or where to act by hand
     suppressed: bool = False
+    offset: int = -1  # of the start in the file's text: with path and code, the finding's identity
+    role: str | None = None  # what the occurrence does, when the rule knows better than its code (decide.py)
+    coupling: str | None = None  # what the project-wide decision says about it (decide.py)
+
+    @property
+    def explanation(self) -> str | None:
+        """The rule's note and the decision's, as reports show them."""
+        parts = [part for part in (self.note, self.coupling) if part]
+        return "; ".join(parts) if parts else None
+
+    @property
+    def identity(self) -> tuple[str, int, str]:
+        """Stable across processes and runs of the same text (unlike ``id()``)."""
+        return (self.path, self.offset, self.code)
+
+    @property
+    def merge_refused(self) -> bool:
+        """The rule refused the rename because two ids would become one."""
+        return self.fix is None and (self.note or "").startswith(MERGE_REFUSAL)
 
     @property
     def fix_applicability(self) -> Applicability:
@@ -119,6 +144,11 @@ class FileResult:
     errors: list[FileError] = field(default_factory=list)
     skipped: str | None = None  # reason the file was not searched
     parsed: bool = False
+    # findings --select / --ignore left out: not reported, but they couple (decide.py)
+    unselected: list[Finding] = field(default_factory=list)
+    # V4 ids the file already names, lower case: a legacy id renamed to one
+    # of them would become equal to what is already there (decide.py)
+    current_ids: tuple[str, ...] = ()
 
 
 def finding_at(path: str, index: Any, start: int, end: int, rule: Any, message: str, **extra: Any) -> Finding:
@@ -135,5 +165,6 @@ def finding_at(path: str, index: Any, start: int, end: int, rule: Any, message: 
         name=rule.name,
         severity=extra.pop("severity", None) or rule.severity,
         message=message,
+        offset=start,
         **extra,
     )

@@ -62,6 +62,10 @@ class Mapping:
     def adds_toggle(self) -> bool:
         return self.thinking_form != "omit"
 
+    def target_of(self, base_name: str) -> str:
+        """The id ``base_name`` becomes (picklable as a bound method)."""
+        return self.replacement(base_name).model
+
     def rename(self, text: str, only: frozenset[int] | None = None) -> str:
         """``text`` with legacy names replaced, provider prefixes kept.
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from ds_migrate import ripgrep
+from ds_migrate.decide import Decision, GroupPlan, decide
 from ds_migrate.discovery import Discovery, FileFilter, discover
 from ds_migrate.engine import Options, Processed, process_file, run_with_deep_stack
 from ds_migrate.findings import FileError, FileResult
@@ -25,6 +26,8 @@ class Run:
     processed: list[Processed] = field(default_factory=list)
     discovery: Discovery = field(default_factory=Discovery)
     written: list[str] = field(default_factory=list)
+    decision: Decision = field(default_factory=Decision)  # the whole run's (decide.py)
+    plan: list[GroupPlan] = field(default_factory=list)  # groups this run leaves for a person
     paths: list[str] = field(default_factory=list)  # on disk, parallel to ``processed``
     # scanned files with nothing to say (on a big tree, nearly all of them):
     # kept as display paths only
@@ -82,7 +85,9 @@ def display_path(path: str | Path, cwd: str | None = None) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def _process_path(path: str, shown: str, options: Options, want_fix: bool) -> tuple[Processed, bytes | None]:
+def _process_path(
+    path: str, shown: str, options: Options, want_fix: bool, decision: Decision | None = None
+) -> tuple[Processed, bytes | None]:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -90,7 +95,7 @@ def _process_path(path: str, shown: str, options: Options, want_fix: bool) -> tu
         result = FileResult(shown)
         result.errors.append(FileError(shown, f"cannot read: {error.strerror or error}"))
         return Processed(result), None
-    processed = process_file(shown, data, options, want_fix)
+    processed = process_file(shown, data, options, want_fix, decision)
     # keep the bytes only where a write must compare them with the disk
     return processed, (data if processed.fixed_data is not None else None)
 
@@ -131,17 +136,18 @@ def _is_clean(processed: Processed) -> bool:
     return not (result.findings or result.suppressed or result.errors or result.skipped or processed.text)
 
 
-def _worker(batch: tuple[list[tuple[str, str]], Options, bool]) -> list[tuple[Processed, bytes | None] | None]:
+def _worker(batch: tuple) -> list[tuple[Processed, bytes | None] | None]:
     """One batch of files in a worker process (options cross the boundary once).
 
     A file with nothing to say comes back as None, to keep the traffic small.
     """
-    files, options, want_fix = batch
+    files, options, want_fix, *rest = batch
+    decision = rest[0] if rest else None
     out: list[tuple[Processed, bytes | None] | None] = []
 
     def work() -> None:
         for path, shown in files:
-            processed, data = _process_path(path, shown, options, want_fix)
+            processed, data = _process_path(path, shown, options, want_fix, decision)
             out.append(None if _is_clean(processed) else _detached((processed, data)))
 
     # one deep-stack thread for the batch, not one per file
@@ -214,6 +220,7 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         for task in tasks:
             items.append(_process_path(*task))
             advance()
+    originals: list[bytes | None] = []
     for (path, shown, *_), item in zip(tasks, items):
         if item is None or _is_clean(item[0]):
             outcome.clean.append(shown)
@@ -222,16 +229,66 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         outcome.paths.append(path)
         outcome.processed.append(processed)
         outcome.results.append(processed.result)
-        if write and processed.fixed_data is not None and data is not None:
-            try:
-                write_atomically(path, processed.fixed_data, data)
-                outcome.written.append(processed.result.path)
-            except FileChangedError as error:
-                processed.result.errors.append(FileError(processed.result.path, str(error)))
-                processed.applied = []
-            except OSError as error:
-                processed.result.errors.append(
-                    FileError(processed.result.path, f"cannot write: {error.strerror or error}; file left as it was")
-                )
-                processed.applied = []
+        originals.append(data)
+    outcome.decision = _decide(outcome, options)
+    outcome.plan = [g for g in outcome.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
+    if want_fix:
+        _redo_where_decided_otherwise(outcome, originals, options, jobs, pools)
+    if write:
+        _write(outcome, originals)
     return outcome
+
+
+def _decide(outcome: Run, options: Options) -> Decision:
+    """The whole run's decision, shown on every finding it concerns."""
+    every = [f for r in outcome.results for f in (*r.findings, *r.suppressed, *r.unselected)]
+    present = {current: r.path for r in outcome.results for current in r.current_ids}
+    decision = decide(every, target_of=options.mapping.target_of, present=present)
+    decision.annotate(every)
+    return decision
+
+
+def _redo_where_decided_otherwise(outcome: Run, originals: list, options: Options, jobs: int, pools: list) -> None:
+    """Each file was fixed as if it stood alone; where the whole run decided
+    less may change, fix it again under the run's decision."""
+    redo = []
+    for i, processed in enumerate(outcome.processed):
+        wanted = {f.identity for f in processed.result.findings if f.fix is not None and options.may_apply(f)}
+        if wanted != {f.identity for f in processed.applied}:
+            redo.append(i)
+    if not redo:
+        return
+    decision = outcome.decision.for_paths({outcome.processed[i].result.path for i in redo})
+    files = [(outcome.paths[i], outcome.processed[i].result.path) for i in redo]
+    if jobs > 1 and pools and len(files) >= PARALLEL_THRESHOLD:
+        size = max(1, min(BATCH_SIZE, len(files) // (jobs * 4)))
+        batches = [(files[i : i + size], options, True, decision) for i in range(0, len(files), size)]
+        again = [item for batch in pools[0].map(_worker, batches) for item in batch]
+    else:
+        again = [_process_path(path, shown, options, True, decision) for path, shown in files]
+    for i, item in zip(redo, again):
+        if item is None:  # the file no longer mentions DeepSeek: changed on disk since
+            outcome.processed[i].fixed_data = outcome.processed[i].fixed_text = None
+            outcome.processed[i].applied = []
+            continue
+        processed, data = item
+        outcome.processed[i] = processed
+        outcome.results[i] = processed.result
+        originals[i] = data
+
+
+def _write(outcome: Run, originals: list) -> None:
+    for path, processed, data in zip(outcome.paths, outcome.processed, originals):
+        if processed.fixed_data is None or data is None:
+            continue
+        try:
+            write_atomically(path, processed.fixed_data, data)
+            outcome.written.append(processed.result.path)
+        except FileChangedError as error:
+            processed.result.errors.append(FileError(processed.result.path, str(error)))
+            processed.applied = []
+        except OSError as error:
+            processed.result.errors.append(
+                FileError(processed.result.path, f"cannot write: {error.strerror or error}; file left as it was")
+            )
+            processed.applied = []

@@ -11,7 +11,13 @@ from ds_migrate.lines import LineIndex, line_index
 from ds_migrate.mapping import Mapping
 from ds_migrate.languages.textscan import unclaimed_names
 from ds_migrate.python.analyzer import analyze
+from ds_migrate.python.collisions import beside_current_id
+from ds_migrate.rules.compat_code import as_compat
 from ds_migrate.rules import CheckContext, Rule, name_rules, rule_by_code
+
+
+# Rules whose occurrences sit in a collection or branch set that may also hold a V4 id.
+_IN_COLLECTIONS = frozenset({"DSM105", "DSM106", "DSM112"})
 
 
 class _Locator:
@@ -107,20 +113,22 @@ def check_module(
             match = rule.match(site, ctx)
             if match is None:
                 continue
-            findings.append(
-                finding_at(
-                    path,
-                    index,
-                    site.absolute_start,
-                    site.absolute_end,
-                    rule,
-                    match.message,
-                    severity=match.severity,
-                    legacy_name=site.name.text,
-                    fix=match.fix,
-                    note=match.note,
-                )
+            finding = finding_at(
+                path,
+                index,
+                site.absolute_start,
+                site.absolute_end,
+                rule,
+                match.message,
+                severity=match.severity,
+                legacy_name=site.name.text,
+                fix=match.fix,
+                note=match.note,
+                role=match.role,
             )
+            if rule.code in _IN_COLLECTIONS and beside_current_id(site):
+                as_compat(finding, rule_by_code("DSM113"))
+            findings.append(finding)
             claimed.add(site.absolute_start)
             break
     dynamic = rule_by_code("DSM107")

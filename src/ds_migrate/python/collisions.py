@@ -30,7 +30,16 @@ def _strings_in(node: cst.CSTNode) -> list[str]:
 def _scope(site: NameSite) -> list[cst.CSTNode]:
     """The nodes whose string values must stay distinct after renaming."""
     parents = site.role_parents
+    enum = enum_class_of(site)
+    if enum is not None:
+        return [
+            statement.body[0].value
+            for statement in enum.body.body
+            if isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Assign)
+        ]
     for i, parent in enumerate(parents):
+        if isinstance(parent, cst.Subscript):  # Literal["deepseek-chat", "deepseek-reasoner"]
+            return [element.slice for element in parent.slice]
         if isinstance(parent, (cst.Dict, cst.List, cst.Set, cst.Tuple)):
             if isinstance(parent, cst.Dict):
                 return [el.key for el in parent.elements if isinstance(el, cst.DictElement)]
@@ -57,6 +66,21 @@ def _scope(site: NameSite) -> list[cst.CSTNode]:
     return []
 
 
+def enum_class_of(site: NameSite) -> cst.ClassDef | None:
+    """The Enum class whose member the name is (``CHAT = "deepseek-chat"``)."""
+    parents = site.role_parents
+    if len(parents) < 4 or not isinstance(parents[0], cst.Assign) or parents[0].value is not site.expression:
+        return None
+    if not isinstance(parents[1], cst.SimpleStatementLine) or not isinstance(parents[3], cst.ClassDef):
+        return None
+    for base in parents[3].bases:
+        value = base.value
+        name = value.attr.value if isinstance(value, cst.Attribute) else getattr(value, "value", "")
+        if isinstance(name, str) and name.endswith("Enum"):
+            return parents[3]
+    return None
+
+
 def collision_in(site: NameSite, ctx: CheckContext) -> str | None:
     """A reason to refuse the rename, or None."""
     values: list[str] = []
@@ -73,3 +97,11 @@ def collision_in(site: NameSite, ctx: CheckContext) -> str | None:
             )
         seen.setdefault(after.lower(), before)
     return None
+
+
+def beside_current_id(site: NameSite) -> bool:
+    """The collection, branch set or comparison the name is in also names a
+    V4 id: compat code (rules/compat_code.py), however many lines it spans."""
+    from ds_migrate.rules.compat_code import names_current_id
+
+    return any(names_current_id(value) for node in _scope(site) for value in _strings_in(node))

@@ -3,20 +3,39 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from rich.syntax import Syntax
 
+_AFTER_LINE_FEED = re.compile(r"(?<=\n)")
+_NO_NEWLINE = "\\ No newline at end of file\n"
+
+
+def patch_lines(text: str) -> list[str]:
+    """The lines of ``text`` as patch tools count them: split after each LF
+    only, so a lone CR stays inside its line (CRLF keeps its CR)."""
+    lines = _AFTER_LINE_FEED.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def unified_diff(old: str, new: str, path: str) -> str:
+    """A diff ``git apply`` and ``patch`` accept byte-exactly, including the
+    marker for a last line without a line feed."""
+    out = []
+    for line in difflib.unified_diff(
+        patch_lines(old), patch_lines(new), fromfile=f"a/{path}", tofile=f"b/{path}"
+    ):
+        if line.endswith("\n"):
+            out.append(line)
+        else:
+            out.append(line + "\n" + _NO_NEWLINE)
+    return "".join(out)
+
 
 def _file_diff(processed) -> str:
-    path = processed.result.path
-    return "".join(
-        difflib.unified_diff(
-            processed.text.splitlines(keepends=True),
-            processed.fixed_text.splitlines(keepends=True),
-            fromfile=f"a/{path}",
-            tofile=f"b/{path}",
-        )
-    )
+    return unified_diff(processed.text, processed.fixed_text, processed.result.path)
 
 
 def _changed(run):

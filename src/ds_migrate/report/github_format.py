@@ -28,7 +28,7 @@ def render(run, fixed: int = 0) -> str:
                 f"title={_property(f'{f.code} {f.name}')}",
             ]
         )
-        message = f.message + (f" ({f.note})" if f.note else "")
+        message = f.message + (f" ({f.explanation})" if f.explanation else "")
         lines.append(f"::{_LEVEL[f.severity]} {properties}::{_data(message)}")
     for error in run.errors:
         where = f",line={error.line}" if error.line else ""

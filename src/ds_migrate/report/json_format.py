@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ds_migrate.report.plan import plan_dicts
 from ds_migrate.report.summary import summarize
 
 SCHEMA_VERSION = 1
@@ -22,7 +23,7 @@ def finding_dict(finding) -> dict:
         "message": finding.message,
         "legacy_name": finding.legacy_name,
         "fix": finding.fix_applicability.value,
-        "note": finding.note,
+        "note": finding.explanation,
     }
 
 
@@ -34,5 +35,6 @@ def render(run, fixed: int = 0) -> str:
         "errors": [{"path": e.path, "message": e.message, "line": e.line} for e in run.errors],
         "skipped": [{"path": p, "reason": r} for p, r in run.skipped],
         "summary": summarize(run, fixed).as_dict(),
+        "plan": plan_dicts(run),
     }
     return json.dumps(document, indent=2, ensure_ascii=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ds_migrate.report.plan import plan_lines
 from ds_migrate.report.summary import summarize
 
 
@@ -28,6 +29,9 @@ def render(run, fixed: int = 0) -> str:
         for f in run.findings:
             lines.append(f"| `{_cell(f.path)}:{f.line}:{f.column}` | {f.code} | {f.severity.label} | {_cell(f.message)} |")
         lines += ["", "</details>"]
+    plan = plan_lines(run)
+    if plan:
+        lines += ["", "### Migration plan: what is left for a person", "", "```text", *plan, "```"]
     if run.errors:
         lines += ["", "**Files with errors:**", ""]
         lines += [f"- `{_cell(e.path)}`: {_cell(e.message)}" for e in run.errors]

@@ -39,7 +39,7 @@ def _result(finding, index: dict) -> dict:
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
         "level": _LEVEL[finding.severity],
-        "message": {"text": finding.message + (f" ({finding.note})" if finding.note else "")},
+        "message": {"text": finding.message + (f" ({finding.explanation})" if finding.explanation else "")},
         "locations": [
             {
                 "physicalLocation": {

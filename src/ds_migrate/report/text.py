@@ -54,9 +54,9 @@ def render_findings(console: Console, run) -> None:
             fixable = finding.fix_applicability
             if fixable is not Applicability.NONE:
                 console.print(Text(f"      fix ({fixable.value})", style="green"), end="")
-                console.print(Text(f": {finding.note}" if finding.note else "", style="dim"))
-            elif finding.note:
-                console.print(Text(f"      note: {finding.note}", style="dim"))
+                console.print(Text(f": {finding.explanation}" if finding.explanation else "", style="dim"))
+            elif finding.explanation:
+                console.print(Text(f"      note: {finding.explanation}", style="dim"))
         console.print()
 
 

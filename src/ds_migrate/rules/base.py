@@ -35,6 +35,7 @@ class Match:
     note: str | None = None
     severity: Severity | None = None  # when it differs from the rule's
     node: Any = None  # where to report, for rules not about a name occurrence
+    role: str | None = None  # what the occurrence does, when the rule's code does not say (decide.py)
 
 
 @dataclass

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from ds_migrate.python.collisions import enum_class_of
+
 import libcst as cst
 
 from ds_migrate.findings import Applicability, Severity
@@ -91,8 +93,8 @@ class LegacyModelConstant(Rule):
     )
 
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
-        if not site.is_whole_value:
-            return None
+        if not site.is_whole_value or enum_class_of(site) is not None:
+            return None  # an enum member is a member (DSM106), not a constant
         binding = _binding(site)
         if binding is None:
             return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ds_migrate.findings import Applicability, Severity
-from ds_migrate.python.collisions import collision_in
+from ds_migrate.python.collisions import collision_in, enum_class_of
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
 from ds_migrate.rules.common import enclosing_call_arg, rename_fix, replacement_text
@@ -13,6 +13,8 @@ def table_role(site: NameSite) -> str | None:
     if not site.is_whole_value:
         return None
     parent = site.parent
+    if enum_class_of(site) is not None:
+        return "enum member"
     if isinstance(parent, cst.DictElement) and parent.key is site.expression:
         return "key of a table"
     if isinstance(parent, cst.Element):
@@ -29,17 +31,20 @@ def table_role(site: NameSite) -> str | None:
 
 class LegacyModelTable(Rule):
     """
-    What it does: finds a retired model name used as a key or member: price
-    and context-size tables keyed by model, lists of supported models,
-    ``PRICES["deepseek-chat"]`` lookups.
+    What it does: finds a retired model name used as a key or member: tables
+    keyed by model, lists and enums of models, ``Literal[...]`` types,
+    ``LABELS["deepseek-chat"]`` lookups. (Tables that describe a model, such
+    as prices or context sizes, are DSM112.)
 
     Why it matters: both retired names are one V4 model now; a table keyed
     by both would get two equal keys after a blind rename, and the later
     entry would silently win. Prices changed too (V4 Flash: input $0.14 per
     1M tokens on a cache miss, $0.028 on a hit, output $0.28).
 
-    Fix (unsafe): the key is renamed, never where that would create a
-    duplicate key or member; then the finding says why and a person decides.
+    Fix (unsafe): the key is renamed together with every other use of the
+    same id in the project (they select behaviour together), never where
+    that would create a duplicate key, member or enum alias; then the
+    finding says why and a person decides.
     """
 
     code = "DSM106"
@@ -48,10 +53,16 @@ class LegacyModelTable(Rule):
     fix_availability = Applicability.UNSAFE
     summary = "Retired model name as a table key or collection member"
     priority = 60
-    valid = ('PRICES = {"deepseek-v4-flash": 0.28}\n',)
+    valid = ('LABELS = {"deepseek-v4-flash": "Fast"}\n', 'PRICES = {"deepseek-chat": 0.28}\n')
     invalid = (
-        Example('PRICES = {"deepseek-chat": 0.28}\n', 'PRICES = {"deepseek-v4-flash": 0.28}\n', unsafe=True),
-        Example('PRICES = {"deepseek-chat": 1.1, "deepseek-reasoner": 2.19}\n', None, unsafe=True),
+        Example('LABELS = {"deepseek-chat": "Fast"}\n', 'LABELS = {"deepseek-v4-flash": "Fast"}\n', unsafe=True),
+        Example('LABELS = {"deepseek-chat": "Fast", "deepseek-reasoner": "Careful"}\n', None, unsafe=True),
+        Example(
+            'class ModelType(str, Enum):\n    CHAT = "deepseek-chat"\n    REASONER = "deepseek-reasoner"\n',
+            None,
+            unsafe=True,
+        ),
+        Example('Model = Literal["deepseek-chat", "deepseek-reasoner"]\n', None, unsafe=True),
         Example('MODELS = ["deepseek-chat", "gpt-4o"]\n', 'MODELS = ["deepseek-v4-flash", "gpt-4o"]\n', unsafe=True),
     )
 
@@ -63,7 +74,8 @@ class LegacyModelTable(Rule):
             f"Retired model '{site.name.text}' as {role}: the current model is "
             f"'{replacement_text(site, ctx)}' (thinking on or off is one model); review the table"
         )
+        member = "key" if role in ("key of a table", "lookup key") else "member"
         clash = collision_in(site, ctx)
         if clash:
-            return Match(message, None, note=clash)
-        return Match(message, rename_fix(site, Applicability.UNSAFE))
+            return Match(message, None, note=clash, role=member)
+        return Match(message, rename_fix(site, Applicability.UNSAFE), role=member)

@@ -1,0 +1,308 @@
+"""Decide, for the whole run, which legacy-name occurrences a tier may rename.
+
+Real code couples occurrences: a default renamed while a comparison, a table
+key or a test assertion elsewhere keeps the old id changes what the program
+does. So occurrences are grouped per legacy id across every file and file
+kind, and a group that selects behaviour is renamed whole or not at all.
+
+Pure: no libcst, no IO. It sees findings (plain data) and returns verdicts
+keyed by a finding's stable identity (path, offset, code).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ds_migrate.findings import Applicability, Finding
+
+# What an occurrence does in the program.
+REQUEST, VALUE, COMPARISON, KEY, MEMBER, ALIAS = "request", "value", "comparison", "key", "member", "alias"
+CAPABILITY, TEST, DOC, OTHER = "capability", "test", "doc", "other"
+RECORDED, COMPAT, FOREIGN, DYNAMIC = "recorded", "compat", "foreign", "dynamic"
+
+ROLE_LABELS = {
+    REQUEST: "request",
+    VALUE: "default or config value",
+    COMPARISON: "comparison",
+    KEY: "table key or lookup",
+    MEMBER: "collection or enum member",
+    ALIAS: "alias entry",
+    CAPABILITY: "capability table or predicate",
+    TEST: "test expectation",
+    DOC: "comment or text",
+    OTHER: "other use",
+    RECORDED: "recorded data",
+    COMPAT: "compat code",
+    FOREIGN: "another provider's id",
+    DYNAMIC: "built at run time",
+}
+
+# Roles whose occurrence chooses what the program does by the id's value.
+SELECTING = frozenset({COMPARISON, KEY, MEMBER, ALIAS, CAPABILITY, TEST})
+# Roles that take no part in a group: never renamed, never coupling others.
+OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC})
+
+_ROLE_OF_CODE = {
+    "DSM101": REQUEST,
+    "DSM102": REQUEST,
+    "DSM103": VALUE,
+    "DSM104": VALUE,
+    "DSM105": COMPARISON,
+    "DSM106": KEY,
+    "DSM107": DYNAMIC,
+    "DSM108": DOC,
+    "DSM109": OTHER,
+    "DSM110": FOREIGN,
+    "DSM111": RECORDED,
+    "DSM112": CAPABILITY,
+    "DSM113": COMPAT,
+}
+
+_TEST_PATH = re.compile(
+    r"(^|/)(tests?|__tests__|spec|specs|testing)/|(^|/)(test_[^/]*|[^/]*_test\.[^/.]+|conftest\.py"
+    r"|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$",
+    re.IGNORECASE,
+)
+
+MAX_NAMED_SITES = 4
+
+
+def is_test_path(path: str) -> bool:
+    return _TEST_PATH.search(path.replace("\\", "/")) is not None
+
+
+def base_id(legacy_name: str) -> str:
+    """``deepseek/deepseek-chat`` -> ``deepseek-chat`` (lower case)."""
+    return re.split(r"[/:]", legacy_name.lower())[-1]
+
+
+def role_of(finding: Finding) -> str:
+    role = finding.role or _ROLE_OF_CODE.get(finding.code, OTHER)
+    if role in (COMPARISON, KEY, MEMBER, ALIAS, OTHER) and is_test_path(finding.path):
+        return TEST
+    return role
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the decision changes about one finding's fix."""
+
+    applicability: Applicability  # the most a tier may do with it now
+    note: str
+
+
+@dataclass
+class GroupPlan:
+    """One legacy id whose occurrences could not all be renamed: for the plan."""
+
+    legacy_id: str
+    renamed_with_unsafe_fixes: bool
+    sites: list[tuple[str, int, str]]  # (path, line, role)
+    why: list[str]
+    decision: str
+
+    def as_dict(self) -> dict:
+        return {
+            "legacy_id": self.legacy_id,
+            "renamed_with_unsafe_fixes": self.renamed_with_unsafe_fixes,
+            "sites": [{"path": p, "line": line, "role": r} for p, line, r in self.sites],
+            "why": self.why,
+            "decision": self.decision,
+        }
+
+
+@dataclass
+class Decision:
+    verdicts: dict[tuple[str, int, str], Verdict] = field(default_factory=dict)
+    plan: list[GroupPlan] = field(default_factory=list)
+
+    def for_paths(self, paths: set[str]) -> "Decision":
+        """The part of the decision about ``paths`` (small enough to send to a worker)."""
+        return Decision({k: v for k, v in self.verdicts.items() if k[0] in paths}, [])
+
+    def annotate(self, findings: Iterable[Finding]) -> None:
+        """Lower each finding's fix to what the decision allows, and say why."""
+        for finding in findings:
+            verdict = self.verdicts.get(finding.identity)
+            fix = finding.fix
+            if fix is not None:
+                if fix.rule_applicability is None:
+                    fix.rule_applicability = fix.applicability
+                fix.applicability = fix.rule_applicability
+                if verdict is not None and _weaker(verdict.applicability, fix.applicability):
+                    fix.applicability = verdict.applicability
+            finding.coupling = verdict.note if verdict is not None else None
+
+
+_ORDER = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.NONE: 2}
+
+
+def _weaker(a: Applicability, b: Applicability) -> bool:
+    return _ORDER[a] > _ORDER[b]
+
+
+@dataclass
+class _Occurrence:
+    finding: Finding
+    role: str
+    # why this occurrence cannot be renamed in any tier, if it cannot
+    blocked: str | None
+
+
+def _blocker(finding: Finding, role: str, renamable) -> str | None:
+    if role == CAPABILITY:
+        return f"{_where(finding)} is a capability table or predicate (never renamed)"
+    if finding.merge_refused:
+        return f"{_where(finding)}: {finding.note}"
+    if finding.suppressed:
+        return f"{_where(finding)} is suppressed"
+    if not renamable(finding):
+        return f"{_where(finding)} is not in the files this run may rewrite"
+    if role != DOC and _rule_applicability(finding) is Applicability.NONE:
+        return f"{_where(finding)} cannot be renamed ({ROLE_LABELS.get(role, role)})"
+    return None
+
+
+def _rule_applicability(finding: Finding) -> Applicability:
+    fix = finding.fix
+    if fix is None:
+        return Applicability.NONE
+    return fix.rule_applicability or fix.applicability
+
+
+def _where(finding: Finding) -> str:
+    return f"{finding.path}:{finding.line}"
+
+
+def decide(
+    findings: Iterable[Finding], renamable=lambda finding: True, target_of=None, present: dict | None = None
+) -> Decision:
+    """Verdicts for every legacy-name occurrence of the run.
+
+    ``findings`` should include suppressed and unselected ones: they couple
+    too. ``renamable(finding)`` says whether this run may rewrite its file
+    (files found only to see the rest of the repository may not). Time is
+    linear in the number of findings. ``target_of(legacy_id)`` is the id it
+    becomes (two legacy ids with one target cannot both keep selecting);
+    ``present`` maps each V4 id the scanned files already name to one of them.
+    """
+    groups: dict[str, list[_Occurrence]] = defaultdict(list)
+    for finding in findings:
+        if not finding.legacy_name:
+            continue
+        role = role_of(finding)
+        if role in OUTSIDE:
+            continue
+        if role == TEST and _is_case_probe(finding):
+            continue  # a deliberately odd spelling tests case handling: test data
+        groups[base_id(finding.legacy_name)].append(_Occurrence(finding, role, None))
+    decision = Decision()
+    target_of = target_of or _default_target
+    sharing: dict[str, list[str]] = defaultdict(list)
+    for legacy_id in groups:
+        sharing[target_of(legacy_id)].append(legacy_id)
+    for legacy_id, members in groups.items():
+        if not any(m.role in SELECTING for m in members):
+            continue  # independent occurrences: each keeps its own fix
+        for member in members:
+            member.blocked = _blocker(member.finding, member.role, renamable)
+        target = target_of(legacy_id)
+        merged = _merged_with(legacy_id, members, groups, sharing[target], target)
+        if not merged and target in (present or {}):
+            chooser = next(m for m in members if m.role in SELECTING)
+            merged = (
+                f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{target}' is already used "
+                f"(in {present[target]})"
+            )
+        if merged:
+            members[0].blocked = members[0].blocked or merged
+        _decide_group(decision, legacy_id, members)
+    return decision
+
+
+def _default_target(legacy_id: str) -> str:
+    from ds_migrate.mapping import Mapping
+
+    return Mapping().replacement(legacy_id).model
+
+
+def _merged_with(legacy_id, members, groups, sharing: list[str], target: str) -> str | None:
+    """A use that tells ``legacy_id`` apart from everything else would, once
+    renamed, also match another legacy id that becomes the same ``target``."""
+    for other in sharing:
+        if other == legacy_id:
+            continue
+        seen = next((m for m in groups[other] if m.role not in (DOC,)), None)
+        if seen is not None:
+            chooser = next(m for m in members if m.role in SELECTING)
+            return (
+                f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{other}' "
+                f"(at {_where(seen.finding)}) becomes '{target}' too"
+            )
+    return None
+
+
+def _is_case_probe(finding: Finding) -> bool:
+    name = finding.legacy_name or ""
+    return name != name.lower()
+
+
+def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]) -> None:
+    blockers = [m.blocked for m in members if m.blocked]
+    selecting = sorted({m.role for m in members if m.role in SELECTING})
+    for member in members:
+        others = _named_sites(member, members)
+        if blockers:
+            note = f"not renamed: '{legacy_id}' selects behaviour elsewhere and cannot be renamed everywhere ({blockers[0]})"
+            applicability = Applicability.NONE
+        else:
+            note = f"renamed only with --unsafe-fixes, together with every use of '{legacy_id}'"
+            applicability = Applicability.UNSAFE
+        if others:
+            note += f"; coupled with {others}"
+        decision.verdicts[member.finding.identity] = Verdict(applicability, note)
+    decision.plan.append(
+        GroupPlan(
+            legacy_id=legacy_id,
+            renamed_with_unsafe_fixes=not blockers,
+            sites=sorted({(m.finding.path, m.finding.line, m.role) for m in members}),
+            why=blockers or [f"'{legacy_id}' is used as a {', '.join(ROLE_LABELS[r] for r in selecting)}"],
+            decision=_advice(legacy_id, members, bool(blockers)),
+        )
+    )
+
+
+def _named_sites(member: _Occurrence, members: list[_Occurrence]) -> str:
+    others = [m for m in members if m is not member and m.role in SELECTING or m is not member and m.blocked]
+    if not others:
+        others = [m for m in members if m is not member]
+    shown = [f"{m.finding.path}:{m.finding.line} ({ROLE_LABELS.get(m.role, m.role)})" for m in others[:MAX_NAMED_SITES]]
+    if len(others) > MAX_NAMED_SITES:
+        shown.append(f"{len(others) - MAX_NAMED_SITES} more")
+    return ", ".join(shown)
+
+
+def _advice(legacy_id: str, members: list[_Occurrence], blocked: bool) -> str:
+    roles = {m.role for m in members}
+    steps = []
+    if CAPABILITY in roles:
+        steps.append("add an entry or branch for the V4 id to each capability table or predicate (keep or drop the legacy one)")
+    if any(m.finding.merge_refused for m in members):
+        steps.append(
+            "both retired ids become one V4 model: merge the entries or branches that tell them apart, "
+            "and tell the two uses apart by the thinking mode instead"
+        )
+    if COMPARISON in roles:
+        steps.append("these branches select behaviour by model id; after the migration branch on the thinking mode instead")
+    if KEY in roles or MEMBER in roles or ALIAS in roles:
+        steps.append("rename the keys, members and lookups together, or add the V4 id beside the legacy one")
+    if TEST in roles:
+        steps.append("update the tests that expect the legacy id together with the code they test")
+    if not blocked:
+        steps.append("then rename the whole group with --unsafe-fixes")
+    else:
+        steps.append("then run fix again")
+    return "; ".join(steps)

@@ -1,0 +1,52 @@
+"""The migration plan: each coupled group this run did not rename, once.
+
+A group is one legacy id whose uses select behaviour somewhere (decide.py):
+its sites by role, why nothing was renamed, and the decision left to make.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from ds_migrate.decide import ROLE_LABELS
+
+MAX_SITES_SHOWN = 12
+
+
+def plan_dicts(run) -> list[dict]:
+    return [group.as_dict() for group in getattr(run, "plan", [])]
+
+
+def _sites_by_role(group) -> list[tuple[str, list[str]]]:
+    by_role: dict[str, list[str]] = {}
+    for path, line, role in group.sites:
+        by_role.setdefault(role, []).append(f"{path}:{line}")
+    return [(ROLE_LABELS.get(role, role), sites) for role, sites in by_role.items()]
+
+
+def plan_lines(run) -> list[str]:
+    """Plain lines (text and Markdown reports share them)."""
+    lines: list[str] = []
+    for group in getattr(run, "plan", []):
+        state = "renamed only with --unsafe-fixes" if group.renamed_with_unsafe_fixes else "not renamed"
+        lines.append(f"{group.legacy_id}: {state} ({len(group.sites)} sites)")
+        for label, sites in _sites_by_role(group):
+            shown = ", ".join(sites[:MAX_SITES_SHOWN])
+            more = f" and {len(sites) - MAX_SITES_SHOWN} more" if len(sites) > MAX_SITES_SHOWN else ""
+            lines.append(f"  {label}: {shown}{more}")
+        for why in group.why:
+            lines.append(f"  why: {why}")
+        lines.append(f"  to decide: {group.decision}")
+    return lines
+
+
+def render_text(console: Console, run) -> None:
+    lines = plan_lines(run)
+    if not lines:
+        return
+    console.print()
+    console.print(Text("Migration plan: what is left for a person", style="bold"))
+    for line in lines:
+        style = "bold" if not line.startswith(" ") else ("dim" if line.lstrip().startswith("why") else "")
+        console.print(Text(line, style=style))

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import re
+
+from ds_migrate.findings import Applicability, Finding, Severity
+from ds_migrate.rules.base import Example, Rule
+
+# A current id next to a retired one: the code already knows about the retirement.
+V4_ID = re.compile(r"deepseek-(?:v4-(?:flash|pro)|flash|pro)(?![\w-])", re.IGNORECASE)
+
+
+def names_current_id(text: str) -> bool:
+    return V4_ID.search(text) is not None
+
+
+def as_compat(finding: Finding, rule: "LegacyNameInCompatCode") -> None:
+    """Turn a legacy-name finding into this rule's: reported, never rewritten."""
+    finding.code, finding.name, finding.severity = rule.code, rule.name, rule.severity
+    finding.message = (
+        f"Retired model '{finding.legacy_name}' next to a current V4 id: compat code that already "
+        "handles the retirement; left as is"
+    )
+    finding.fix = None
+    finding.role = "compat"
+
+
+class LegacyNameInCompatCode(Rule):
+    """
+    What it does: notes a retired model name that stands next to a current
+    V4 id in one collection, comparison chain, message, comment or line:
+    ``NON_THINKING = {"deepseek-chat", "deepseek-v4-flash"}``, "deepseek-chat
+    was retired in favour of deepseek-v4-flash".
+
+    Why it matters: such code already handles the retirement (legacy
+    aliases, compat guards, release notes). Renaming the old id would make
+    it say the same id twice.
+
+    Fix: none; never rewritten, and it does not hold back other renames.
+    """
+
+    code = "DSM113"
+    name = "legacy-name-in-compat-code"
+    severity = Severity.INFO
+    fix_availability = Applicability.NONE
+    summary = "Retired model name beside a V4 id (compat code, left as is)"
+    claims_names = False
+    valid = ('MODEL = "deepseek-v4-flash"\n',)
+    invalid = (
+        Example('LEGACY = {"deepseek-chat": "deepseek-v4-flash"}\n'),
+        Example('# deepseek-chat was retired in favour of deepseek-v4-flash\n'),
+    )
