@@ -7,6 +7,11 @@ PRICES = {
 
 SUPPORTED_MODELS = ["deepseek-chat", "deepseek-reasoner"]
 
+DISPLAY_NAMES = {"deepseek-chat": "DeepSeek Chat", "deepseek-reasoner": "DeepSeek Reasoner"}
+
+# Ids already moved: whoever wrote this knew about the retirement.
+RENAMED = {"deepseek-coder": "deepseek-v4-flash"}
+
 
 def cost(model: str, input_tokens: int, output_tokens: int) -> float:
     price = PRICES[model]

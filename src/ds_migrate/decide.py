@@ -155,6 +155,8 @@ class _Occurrence:
 def _blocker(finding: Finding, role: str, renamable) -> str | None:
     if role == CAPABILITY:
         return f"{_where(finding)} is a capability table or predicate (never renamed)"
+    if finding.hold:
+        return f"{_where(finding)}: {finding.hold}"
     if finding.merge_refused:
         return f"{_where(finding)}: {finding.note}"
     if finding.suppressed:

@@ -356,8 +356,26 @@ def _mark_compat_code(findings: list[Finding], index) -> None:
                 as_compat(finding, rule)
 
 
+def _hold_lines_with_hidden_copies(findings: list[Finding], index) -> None:
+    """A line holding a legacy id also in a form no rule renames (``"/deepseek-chat"``,
+    a test's expected output) cannot have only its other copy renamed."""
+    from ds_migrate.names import LEGACY_BASE_NAMES
+
+    by_line: dict[int, list[Finding]] = {}
+    for finding in findings:
+        if finding.legacy_name:
+            by_line.setdefault(finding.line, []).append(finding)
+    for line, found in by_line.items():
+        lowered = index.line_text(line).lower()
+        raw = sum(lowered.count(base) for base in LEGACY_BASE_NAMES)
+        if raw > len(found):
+            for finding in found:
+                finding.hold = "the same line names it again in a form that is not renamed"
+
+
 def _sort_into(result: FileResult, findings: list[Finding], text: str, options: Options) -> None:
     index = line_index(text)
+    _hold_lines_with_hidden_copies(findings, index)
     if "deepseek-" in text and (("-v4-" in text) or ("deepseek-flash" in text) or ("deepseek-pro" in text)):
         from ds_migrate.rules.compat_code import V4_ID
 

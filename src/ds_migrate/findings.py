@@ -104,6 +104,8 @@ class Finding:
     offset: int = -1  # of the start in the file's text: with path and code, the finding's identity
     role: str | None = None  # what the occurrence does, when the rule knows better than its code (decide.py)
     coupling: str | None = None  # what the project-wide decision says about it (decide.py)
+    # why this occurrence cannot be renamed with the rest of its group, if it cannot
+    hold: str | None = None
 
     @property
     def explanation(self) -> str | None:

@@ -37,6 +37,10 @@ def _comment_start(line: str, markers: str) -> int | None:
     return None
 
 
+# Keys whose value names a list entry rather than choosing a model for a request.
+_NAMING_KEYS = {"name", "id", "model_name", "slug", "alias", "label", "key", "title"}
+
+
 class ConfigHandler(Handler):
     """Line-oriented config formats; subclasses say how keys and comments look."""
 
@@ -50,6 +54,8 @@ class ConfigHandler(Handler):
         names = find_legacy_names(text)
         keys = [n for n in names if self.role(text, n)[0] == "key"]
         clash = self._key_clash(text, keys, mapping)
+        entries = [n for n in names if self.role(text, n)[0] == "value" and self.names_an_entry(text, n)]
+        entry_clash = self._entry_clash(entries, mapping)
         for name in names:
             if recorded:
                 out.recorded(name)
@@ -73,6 +79,16 @@ class ConfigHandler(Handler):
                     out.add("DSM106", name, name.start, name.end, message, note=clash)
                 else:
                     out.add("DSM106", name, name.start, name.end, message, out.rename_fix(name, Applicability.UNSAFE))
+            elif name in entries:
+                message = (
+                    f"Retired model '{name.text}' names an entry of a {self.label} list or map: the current "
+                    f"model is '{replacement(name, mapping)}'; review the entries"
+                )
+                if entry_clash:
+                    out.add("DSM106", name, name.start, name.end, message, note=entry_clash, role="member")
+                else:
+                    out.add("DSM106", name, name.start, name.end, message,
+                            out.rename_fix(name, Applicability.UNSAFE), role="member")
             else:
                 where = f"{self.label} value {key}" if key else f"{self.label} value"
                 out.add(
@@ -85,6 +101,25 @@ class ConfigHandler(Handler):
 
     def is_recording(self, text: str) -> bool:
         return False
+
+    def names_an_entry(self, text: str, name) -> bool:
+        """The value names an entry (``- name: deepseek-chat``, ``- deepseek-chat``):
+        entries are told apart by it, so two ids must not become one."""
+        line_start = text.rfind("\n", 0, name.start) + 1
+        before = text[line_start : name.start]
+        if re.fullmatch(r"\s*-\s*[\"']?", before):
+            return True
+        key = re.fullmatch(r"\s*-?\s*[\"']?([\w.-]+)[\"']?\s*[:=]\s*[\"']?", before)
+        return bool(key) and key.group(1).lower() in _NAMING_KEYS
+
+    def _entry_clash(self, entries, mapping: Mapping) -> str | None:
+        seen: dict[str, str] = {}
+        for entry in entries:
+            target = replacement(entry, mapping).lower()
+            if target in seen and seen[target] != entry.text.lower():
+                return f"not renamed: entries '{seen[target]}' and '{entry.text}' would both become '{target}'"
+            seen.setdefault(target, entry.text.lower())
+        return None
 
     def _key_clash(self, text: str, keys, mapping: Mapping) -> str | None:
         seen: dict[str, str] = {}
@@ -208,8 +243,18 @@ class JsonFile(ConfigHandler):
         keys = re.findall(r"\"([^\"]+)\"\s*:", line[:column])
         return keys[-1] if keys else None
 
+    def is_recording(self, text: str) -> bool:
+        # persisted run records and mocked responses: API output, not configuration
+        return bool(_JSON_RESPONSE.search(text))
+
     def problem_with(self, text: str, path: str = "") -> str | None:
         return json_problem(text)
+
+
+_JSON_RESPONSE = re.compile(
+    r'"(?:choices|prompt_tokens|completion_tokens|system_fingerprint|reasoning_content)"\s*:'
+    r'|"object"\s*:\s*"(?:chat\.completion|text_completion)'
+)
 
 
 def json_problem(text: str) -> str | None:

@@ -103,6 +103,10 @@ def _in_comparison(fragment, src: _Source) -> bool:
     return False
 
 
+# A receiver that holds one model id (``model.includes(...)`` tests the id, not a list).
+_NAMES_AN_ID = re.compile(r"model|name|(^|_)id$|slug")
+
+
 class JavaScript(Handler):
     kind = "javascript"
     patterns = ("*.js", "*.mjs", "*.cjs", "*.jsx", "*.ts", "*.tsx", "*.mts", "*.cts")
@@ -166,6 +170,11 @@ class JavaScript(Handler):
             if key in MODEL_KEYS:
                 self._model_property(add, out, name, offset, parent, string, src, mapping, typescript)
                 return
+            clash = self._collection_clash(parent.parent, src, mapping)
+            if clash:  # { chat: "deepseek-chat", reasoner: "deepseek-reasoner" }: a map of ids
+                add("DSM106", f"Retired model '{name.text}' as a value of a map of model ids: the current model "
+                    f"is '{replacement(name, mapping)}'; review the map", None, clash)
+                return
             add("DSM103", retired_message(name, mapping, f"Config value {key}"), rename,
                 mode_note(name, mapping, "renamed the value"))
             return
@@ -182,8 +191,15 @@ class JavaScript(Handler):
                 add("DSM104", retired_message(name, mapping, "Schema default"), rename,
                     mode_note(name, mapping, "renamed the default"))
                 return
-            if callee_text.endswith(".includes"):
-                self._comparison(add, out, name, offset, mapping, comparison_clash)
+            receiver = callee_text.rsplit(".", 1)[0].rsplit(".", 1)[-1].lower()
+            if callee_text.endswith(".includes") and not _NAMES_AN_ID.search(receiver):
+                self._comparison(add, out, name, offset, mapping, comparison_clash)  # allowed.includes(...)
+                return
+            if callee_text.endswith((".includes", ".startsWith", ".endsWith", ".indexOf")):
+                # model.includes("deepseek-reasoner"): classifies ids ("is it a reasoning model?")
+                add("DSM112", f"Retired model '{name.text}' in a predicate on model ids "
+                    f"({callee_text.rsplit('.', 1)[-1]}): renaming it would change what the code says about "
+                    f"'{replacement(name, mapping)}'; add a test for the V4 id instead")
                 return
         if whole and parent is not None and parent.type == "variable_declarator":
             add("DSM103", retired_message(name, mapping, "Constant"), rename,

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import re
+
+import libcst as cst
+
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.contexts import context_for
 from ds_migrate.python.module_info import is_foreign_url
@@ -8,13 +12,43 @@ from ds_migrate.rules.base import CheckContext, Example, Match, Rule
 from ds_migrate.rules.common import enclosing_call_arg
 
 _PACKAGE_CALLS = {"setup", "setuptools.setup", "distutils.core.setup"}
+_OLLAMA_CLASSES = {"ChatOllama", "Ollama", "OllamaLLM", "OllamaChatCompletionClient", "OllamaEmbeddings"}
+_OLLAMA_COMMAND = re.compile(r"ollama\s+(?:run|pull|create|show|cp|rm|push)\s+[\w.:/-]*$", re.IGNORECASE)
+_PROVIDER_KEYS = {"provider", "model_provider", "api_type", "backend", "vendor"}
+_DEEPSEEK_PROVIDERS = {"deepseek", "deepseek-ai", "deepseek_ai"}
+
+
+def _string(node: cst.CSTNode) -> str | None:
+    from ds_migrate.python.syntax import string_value
+
+    return string_value(node) if isinstance(node, cst.SimpleString) else None
+
+
+def _sibling_provider(site: NameSite) -> str | None:
+    """Another provider named beside the model: ``{"provider": "openrouter",
+    "model": "deepseek/deepseek-chat"}`` or ``f(provider="together", model=...)``."""
+    parents = site.role_parents
+    if len(parents) >= 2 and isinstance(parents[0], cst.DictElement) and isinstance(parents[1], cst.Dict):
+        pairs = [(_string(e.key), e.value) for e in parents[1].elements if isinstance(e, cst.DictElement)]
+    elif len(parents) >= 2 and isinstance(parents[0], cst.Arg) and isinstance(parents[1], cst.Call):
+        pairs = [(a.keyword.value if a.keyword else None, a.value) for a in parents[1].args]
+    else:
+        return None
+    for key, value in pairs:
+        if key and key.lower() in _PROVIDER_KEYS:
+            provider = _string(value)
+            if provider and provider.lower() not in _DEEPSEEK_PROVIDERS:
+                return provider
+    return None
 
 
 class OtherProviderModel(Rule):
     """
     What it does: notes a legacy-looking name that does not go to DeepSeek's
     API: a call on a client whose base URL names another host (OpenRouter,
-    Together, a local server) or a package name in ``setup(name=...)``.
+    Together, a local server), a dict or call that names another provider
+    beside the model, an Ollama model tag, or a package name in
+    ``setup(name=...)``.
 
     Why it matters: other providers keep their own model ids; DeepSeek's
     retirement does not touch them, and renaming them would break the call.
@@ -39,16 +73,30 @@ class OtherProviderModel(Rule):
             'client.chat.completions.create(model="deepseek/deepseek-chat")\n'
         ),
         Example('setup(name="deepseek-chat", version="1.0")\n'),
+        Example('ROUTE = {"provider": "openrouter", "model": "deepseek/deepseek-chat"}\n'),
+        Example('ollama.chat(model="deepseek-coder", messages=m)\n'),
+        Example('os.system("ollama run deepseek-coder")\n'),
     )
 
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
+        provider = _sibling_provider(site)
+        if provider is not None:
+            return Match(
+                f"'{site.name.text}' is {provider}'s model id here (its provider is named beside it); "
+                "that provider's ids are not affected by the retirement"
+            )
+        if isinstance(site.token, cst.SimpleString) and _OLLAMA_COMMAND.search(site.token.value[: site.name.start]):
+            return Match(f"'{site.name.text}' is an Ollama model tag here, not a DeepSeek API id; left alone")
         found = enclosing_call_arg(site)
         if found is None:
             return None
         call, arg, _ = found
         info = site.info
-        if info.qualified(call.func) in _PACKAGE_CALLS:
+        qualified = info.qualified(call.func) or ""
+        if qualified in _PACKAGE_CALLS:
             return Match(f"'{site.name.text}' is a package name here, not a model; left alone")
+        if qualified.split(".")[0] == "ollama" or qualified.rpartition(".")[2] in _OLLAMA_CLASSES:
+            return Match(f"'{site.name.text}' is an Ollama model tag here, not a DeepSeek API id; left alone")
         context = context_for(call, info)
         url = context.base_url(call, info) if context else info.host_of_call(call)
         if is_foreign_url(url):

@@ -1,14 +1,66 @@
 from __future__ import annotations
 
+import libcst as cst
+
 from ds_migrate.findings import Applicability, Severity
-from ds_migrate.rules.base import Example, Rule
+from ds_migrate.python.sites import NameSite
+from ds_migrate.python.syntax import string_value
+from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+
+# Keys only an API response (or a record of one) has; a request has none of them.
+RESPONSE_KEYS = frozenset({"choices", "usage", "created", "system_fingerprint", "stop_reason", "finish_reason"})
+RESPONSE_OBJECTS = ("chat.completion", "text_completion", "message")
+# Types of the SDKs' responses: building one is a mock, not a request.
+RESPONSE_TYPES = frozenset({
+    "ChatCompletion", "ChatCompletionChunk", "Completion", "Message", "ModelResponse", "AIMessage",
+    "ChatResult", "LLMResult", "ChatGeneration",
+})
+
+
+def _key(element: cst.BaseDictElement) -> str | None:
+    if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
+        return string_value(element.key)
+    return None
+
+
+def is_response_dict(node: cst.Dict) -> bool:
+    for element in node.elements:
+        key = _key(element)
+        if key in RESPONSE_KEYS:
+            return True
+        if key == "object" and isinstance(element.value, cst.SimpleString):
+            if (string_value(element.value) or "").startswith(RESPONSE_OBJECTS):
+                return True
+    return False
+
+
+def _builds_response(call: cst.Call) -> bool:
+    func = call.func
+    if isinstance(func, cst.Attribute) and func.attr.value in {"model_validate", "parse_obj", "construct", "model_construct", "validate"}:
+        func = func.value
+    name = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)
+    return name in RESPONSE_TYPES
+
+
+def response_kind(site: NameSite) -> str | None:
+    """The name is data of an API response (mocked or recorded), not a request."""
+    for parent in site.role_parents:
+        if isinstance(parent, cst.Dict) and is_response_dict(parent):
+            return "an API response"
+        if isinstance(parent, cst.Call) and _builds_response(parent):
+            return "a mocked API response"
+        if isinstance(parent, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            return None
+    return None
 
 
 class LegacyNameInRecordedData(Rule):
     """
     What it does: notes retired model names in recorded data: HTTP
-    cassettes (VCR), snapshot and fixture folders, lock files, and the
-    outputs of notebook cells.
+    cassettes (VCR), snapshot and fixture folders, lock files, the outputs
+    of notebook cells, JSON records of past requests and responses, and API
+    responses built in code (``ChatCompletion.model_validate({...})``, a
+    dict with ``choices``/``usage``): responses are not requests.
 
     Why it matters: recordings show what was sent back then; rewriting them
     would make them lie. Re-record them after migrating the code that made
@@ -22,12 +74,22 @@ class LegacyNameInRecordedData(Rule):
     severity = Severity.INFO
     fix_availability = Applicability.NONE
     summary = "Retired model name in recorded data (cassettes, snapshots, outputs)"
-    claims_names = False
-    valid = ('MODEL = "deepseek-v4-flash"\n',)
+    priority = 15
+    valid = ('MODEL = "deepseek-v4-flash"\n', 'body = {"model": "deepseek-v4-flash", "messages": []}\n')
     invalid = (
         Example(
             "interactions:\n- request:\n    body: '{\"model\": \"deepseek-chat\"}'\n    method: POST\n",
             path="tests/cassettes/chat.yaml",
         ),
         Example('{"lockfileVersion": 3, "note": "deepseek-chat"}\n', path="package-lock.json"),
+        Example('reply = ChatCompletion.model_validate({"id": "x", "model": "deepseek-chat", "choices": []})\n'),
+        Example('FAKE = {"object": "chat.completion", "model": "deepseek-reasoner", "choices": []}\n'),
     )
+
+    def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
+        if site.is_comment:
+            return None
+        kind = response_kind(site)
+        if kind is None:
+            return None
+        return Match(f"Retired model name '{site.name.text}' in {kind}: responses are not requests; not rewritten")
