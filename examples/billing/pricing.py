@@ -9,6 +9,9 @@ SUPPORTED_MODELS = ["deepseek-chat", "deepseek-reasoner"]
 
 DISPLAY_NAMES = {"deepseek-chat": "DeepSeek Chat", "deepseek-reasoner": "DeepSeek Reasoner"}
 
+# Which model each plan tier bills against.
+TIER_MODELS = {"standard": "deepseek-chat", "research": "deepseek-reasoner"}
+
 # Ids already moved: whoever wrote this knew about the retirement.
 RENAMED = {"deepseek-coder": "deepseek-v4-flash"}
 

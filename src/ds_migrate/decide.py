@@ -59,6 +59,7 @@ _ROLE_OF_CODE = {
     "DSM111": RECORDED,
     "DSM112": CAPABILITY,
     "DSM113": COMPAT,
+    "DSM114": ALIAS,
 }
 
 _TEST_PATH = re.compile(

@@ -14,7 +14,7 @@ from ds_migrate.python.syntax import string_value
 from ds_migrate.rules.base import CheckContext
 
 
-def _strings_in(node: cst.CSTNode) -> list[str]:
+def strings_in(node: cst.CSTNode) -> list[str]:
     found: list[str] = []
 
     class _Strings(cst.CSTVisitor):
@@ -85,7 +85,7 @@ def collision_in(site: NameSite, ctx: CheckContext) -> str | None:
     """A reason to refuse the rename, or None."""
     values: list[str] = []
     for node in _scope(site):
-        values.extend(_strings_in(node))
+        values.extend(strings_in(node))
     renamed = [ctx.mapping.rename(value) for value in values]
     seen: dict[str, str] = {}
     for before, after in zip(values, renamed):
@@ -104,4 +104,4 @@ def beside_current_id(site: NameSite) -> bool:
     V4 id: compat code (rules/compat_code.py), however many lines it spans."""
     from ds_migrate.rules.compat_code import names_current_id
 
-    return any(names_current_id(value) for node in _scope(site) for value in _strings_in(node))
+    return any(names_current_id(value) for node in _scope(site) for value in strings_in(node))
