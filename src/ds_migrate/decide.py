@@ -193,6 +193,7 @@ def decide(
     ``present`` maps each V4 id the scanned files already name to one of them.
     """
     groups: dict[str, list[_Occurrence]] = defaultdict(list)
+    probes: list[Finding] = []
     for finding in findings:
         if not finding.legacy_name:
             continue
@@ -200,9 +201,14 @@ def decide(
         if role in OUTSIDE:
             continue
         if role == TEST and _is_case_probe(finding):
-            continue  # a deliberately odd spelling tests case handling: test data
+            probes.append(finding)  # a deliberately odd spelling tests case handling: test data
+            continue
         groups[base_id(finding.legacy_name)].append(_Occurrence(finding, role, None))
     decision = Decision()
+    for probe in probes:
+        decision.verdicts[probe.identity] = Verdict(
+            Applicability.NONE, "not renamed: a test spells it so on purpose (case handling); test data"
+        )
     target_of = target_of or _default_target
     sharing: dict[str, list[str]] = defaultdict(list)
     for legacy_id in groups:

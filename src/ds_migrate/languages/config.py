@@ -149,8 +149,9 @@ class ConfigHandler(Handler):
         if default:
             return "default", default
         after = line[column + len(name.text) :].lstrip("'\" \t")
-        if after.startswith(self.key_separator) and not before.strip(" \t-'\"{,"):
-            return "key", None
+        opened = before.rstrip(" \t'\"")
+        if after.startswith(self.key_separator) and (not before.strip(" \t-'\"{,") or opened.endswith(("{", ","))):
+            return "key", None  # a key at the start of a line, or inside a one-line map
         return "value", self.key_of(line, column)
 
     def key_of(self, line: str, column: int) -> str | None:

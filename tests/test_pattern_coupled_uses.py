@@ -1,0 +1,98 @@
+"""Pattern 1: a legacy id used in several places that select behaviour
+together is renamed everywhere or nowhere."""
+
+from __future__ import annotations
+
+from projects import fix_tree, scan_tree, write_tree
+
+SETTINGS = 'DEFAULT_MODEL = "deepseek-chat"\n'
+HANDLER = (
+    "from settings import DEFAULT_MODEL\n\n\n"
+    "def show(model, content, reasoning):\n"
+    '    if model == "deepseek-chat":\n'
+    "        print(content)\n"
+    "    else:\n"
+    "        print(reasoning + content)\n"
+)
+
+
+def test_default_and_comparison_in_other_module_stay_together_in_the_safe_tier(tmp_path):
+    write_tree(tmp_path, {"settings.py": SETTINGS, "handler.py": HANDLER})
+    assert fix_tree(tmp_path) == {}
+
+
+def test_default_and_comparison_are_renamed_together_with_unsafe_fixes(tmp_path):
+    write_tree(tmp_path, {"settings.py": SETTINGS, "handler.py": HANDLER})
+    changed = fix_tree(tmp_path, "--unsafe-fixes")
+    assert changed == {
+        "settings.py": SETTINGS.replace("deepseek-chat", "deepseek-v4-flash"),
+        "handler.py": HANDLER.replace("deepseek-chat", "deepseek-v4-flash"),
+    }
+
+
+def test_each_coupled_finding_names_the_others(tmp_path):
+    write_tree(tmp_path, {"settings.py": SETTINGS, "handler.py": HANDLER})
+    document = scan_tree(tmp_path)
+    (default,) = [f for f in document["findings"] if f["path"].endswith("settings.py")]
+    assert "coupled with" in default["note"] and "handler.py:5 (comparison)" in default["note"]
+    assert default["fix"] == "unsafe"
+
+
+def test_default_asserted_by_a_test_is_not_renamed_alone(tmp_path):
+    test = "from settings import DEFAULT_MODEL\n\n\ndef test_default():\n    assert DEFAULT_MODEL == \"deepseek-chat\"\n"
+    write_tree(tmp_path, {"settings.py": SETTINGS, "tests/test_settings.py": test})
+    assert fix_tree(tmp_path) == {}
+    changed = fix_tree(tmp_path, "--unsafe-fixes")
+    assert set(changed) == {"settings.py", "tests/test_settings.py"}
+
+
+def test_lookup_is_not_renamed_while_the_price_table_keys_stay(tmp_path):
+    prices = 'PRICES = {"deepseek-chat": 0.27}\n'
+    billing = 'from prices import PRICES\n\ncost = PRICES["deepseek-chat"] * 2\n'
+    write_tree(tmp_path, {"prices.py": prices, "billing.py": billing, "app.py": 'MODEL = "deepseek-chat"\n'})
+    assert fix_tree(tmp_path) == {}
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {}  # the price table is never renamed, so nothing is
+    plan = scan_tree(tmp_path)["plan"]
+    assert [g["legacy_id"] for g in plan] == ["deepseek-chat"]
+    assert "capability" in plan[0]["decision"] or "V4 id" in plan[0]["decision"]
+
+
+def test_nested_config_lookup_is_held_with_its_keys(tmp_path):
+    config = 'CONFIG = {"deepseek": {"deepseek-chat": {"max_tokens": 8192}}}\n'
+    user = 'from config import CONFIG\n\nlimit = CONFIG["deepseek"]["deepseek-chat"]["max_tokens"]\n'
+    write_tree(tmp_path, {"config.py": config, "user.py": user, "app.py": 'MODEL = "deepseek-chat"\n'})
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {}
+
+
+def test_help_text_follows_its_group_only_with_unsafe_fixes(tmp_path):
+    cli = (
+        "import argparse\n\n"
+        "parser = argparse.ArgumentParser()\n"
+        'parser.add_argument("--model", default="deepseek-chat", help="deepseek-chat answers without thinking")\n'
+        'if parser.parse_args().model == "deepseek-chat":\n'
+        "    pass\n"
+    )
+    write_tree(tmp_path, {"cli.py": cli})
+    assert fix_tree(tmp_path) == {}
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {"cli.py": cli.replace("deepseek-chat", "deepseek-v4-flash")}
+
+
+def test_an_id_used_only_in_requests_is_still_fixed_safely(tmp_path):
+    app = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+    write_tree(tmp_path, {"app.py": app, "other.py": 'if model == "deepseek-reasoner":\n    pass\n'})
+    # deepseek-reasoner selects behaviour, but no request sends it, and the
+    # comparison on it would match the renamed chat requests: it stays
+    assert fix_tree(tmp_path) == {
+        "app.py": 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, '
+        'extra_body={"thinking": {"type": "disabled"}})\n'
+    }
+
+
+def test_a_comparison_is_not_renamed_to_an_id_the_project_already_sends(tmp_path):
+    write_tree(tmp_path, {
+        "app.py": 'client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n',
+        "other.py": 'if model == "deepseek-reasoner":\n    pass\n',
+    })
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {}
+    (group,) = scan_tree(tmp_path)["plan"]
+    assert "already used" in " ".join(group["why"])

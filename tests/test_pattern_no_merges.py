@@ -1,0 +1,75 @@
+"""Pattern 2: a rename that would make two distinct ids equal inside one
+collection, enum, union, alias table, list of entries, config map or set of
+branches is never made, in any file kind or tier."""
+
+from __future__ import annotations
+
+import pytest
+
+from projects import fix_tree, scan_tree, write_tree
+
+REQUEST = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+
+MERGES = {
+    "python-enum": (
+        "models.py",
+        "from enum import Enum\n\n\nclass ModelType(str, Enum):\n"
+        '    CHAT = "deepseek-chat"\n    REASONER = "deepseek-reasoner"\n',
+    ),
+    "typescript-as-const": (
+        "web/models.ts",
+        "export const MODELS = { chat: 'deepseek-chat', reasoner: 'deepseek-reasoner' } as const;\n",
+    ),
+    "typescript-union": ("web/types.ts", 'export type Model = "deepseek-chat" | "deepseek-reasoner";\n'),
+    "yaml-named-entries": (
+        "config/models.yaml",
+        "models:\n  - name: deepseek/deepseek-chat\n    tokens: 8192\n"
+        "  - name: deepseek/deepseek-reasoner\n    tokens: 8192\n  - name: deepseek/deepseek-coder\n    tokens: 4096\n",
+    ),
+    "python-config-dict-per-mode": (
+        "configs.py",
+        'CONFIGS = {"fast": {"model": "deepseek-chat"}, "deep": {"model": "deepseek-reasoner"}}\n',
+    ),
+    "python-literal": ("types_.py", 'from typing import Literal\n\nModel = Literal["deepseek-chat", "deepseek-reasoner"]\n'),
+    "python-alias-map": ("aliases.py", 'ALIASES = {"deepseek": "deepseek-chat", "r1": "deepseek-reasoner"}\n'),
+    "python-branches-on-both": (
+        "route.py",
+        'def route(model):\n    if model == "deepseek-chat":\n        return 1\n'
+        '    elif model == "deepseek-reasoner":\n        return 2\n',
+    ),
+    "json-keys": ("limits.json", '{"deepseek-chat": {"label": "Fast"}, "deepseek-reasoner": {"label": "Careful"}}\n'),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(MERGES))
+@pytest.mark.parametrize("tier", [(), ("--unsafe-fixes",)], ids=["safe", "unsafe"])
+def test_two_ids_never_become_one(tmp_path, shape, tier):
+    path, source = MERGES[shape]
+    write_tree(tmp_path, {path: source, "app.py": REQUEST})
+    changed = fix_tree(tmp_path, *tier)
+    assert path not in changed
+    # the request's id is coupled to the refused members: not renamed alone
+    assert "app.py" not in changed
+
+
+@pytest.mark.parametrize("shape", sorted(MERGES))
+def test_the_refusal_says_why(tmp_path, shape):
+    path, source = MERGES[shape]
+    write_tree(tmp_path, {path: source})
+    document = scan_tree(tmp_path)
+    notes = [f["note"] or "" for f in document["findings"] if f["path"].endswith(path.rsplit("/", 1)[-1])]
+    assert notes and all("not renamed" in note for note in notes), notes
+    assert document["plan"], "the plan names the refused group"
+
+
+def test_a_list_with_one_legacy_id_is_renamed_with_unsafe_fixes(tmp_path):
+    write_tree(tmp_path, {"models.py": 'MODELS = ["deepseek-chat", "gpt-4o"]\n'})
+    assert fix_tree(tmp_path) == {}
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {"models.py": 'MODELS = ["deepseek-v4-flash", "gpt-4o"]\n'}
+
+
+def test_mapping_both_ids_to_different_targets_is_no_merge(tmp_path):
+    source = 'ALIASES = {"fast": "deepseek-chat", "deep": "deepseek-reasoner"}\n'
+    write_tree(tmp_path, {"aliases.py": source})
+    changed = fix_tree(tmp_path, "--unsafe-fixes", "--mapping", "deepseek-reasoner=deepseek-v4-pro")
+    assert changed == {"aliases.py": 'ALIASES = {"fast": "deepseek-v4-flash", "deep": "deepseek-v4-pro"}\n'}
