@@ -1,0 +1,191 @@
+"""The project-wide decision (decide.py): unit tests on plain findings, and
+properties over generated multi-file projects run through the real CLI."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ds_migrate.decide import decide, is_test_path
+from ds_migrate.findings import Applicability, Finding, Fix, Severity
+from projects import fix_tree, read_tree, write_tree
+
+
+def finding(path, offset, code, name="deepseek-chat", fix=Applicability.SAFE, note=None, line=1):
+    return Finding(
+        path=path, line=line, column=1, end_line=line, end_column=2, code=code, name="n",
+        severity=Severity.ERROR, message="m", legacy_name=name,
+        fix=None if fix is None else Fix(fix, []), note=note, offset=offset,
+    )
+
+
+def test_independent_requests_keep_their_own_fixes():
+    decision = decide([finding("a.py", 1, "DSM101"), finding("b.py", 5, "DSM103")])
+    assert decision.verdicts == {} and decision.plan == []
+
+
+def test_a_comparison_makes_every_use_of_the_id_unsafe():
+    request, comparison = finding("a.py", 1, "DSM101"), finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+    decision = decide([request, comparison])
+    decision.annotate([request, comparison])
+    assert request.fix.applicability is Applicability.UNSAFE
+    assert "b.py:1 (comparison)" in request.coupling
+    (group,) = decision.plan
+    assert group.renamed_with_unsafe_fixes
+
+
+def test_a_merge_refusal_blocks_the_group_in_every_tier():
+    request = finding("a.py", 1, "DSM101")
+    key = finding("t.py", 9, "DSM106", fix=None, note="not renamed: 'a' and 'b' would both become 'c'")
+    decision = decide([request, key])
+    decision.annotate([request, key])
+    assert request.fix.applicability is Applicability.NONE
+    assert not decision.plan[0].renamed_with_unsafe_fixes
+
+
+def test_a_suppressed_use_blocks_its_group():
+    request = finding("a.py", 1, "DSM101")
+    comparison = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+    comparison.suppressed = True
+    decision = decide([request, comparison])
+    decision.annotate([request])
+    assert request.fix.applicability is Applicability.NONE
+
+
+def test_recorded_compat_and_foreign_uses_couple_nothing():
+    request = finding("a.py", 1, "DSM101")
+    others = [finding("c.yaml", 2, "DSM111", fix=None), finding("g.py", 3, "DSM113", fix=None), finding("o.py", 4, "DSM110", fix=None)]
+    assert decide([request, *others]).verdicts == {}
+
+
+def test_two_ids_with_one_target_cannot_both_keep_a_comparison():
+    chat = finding("a.py", 1, "DSM101")
+    reasoner_branch = finding("b.py", 5, "DSM105", name="deepseek-reasoner", fix=Applicability.UNSAFE)
+    decision = decide([chat, reasoner_branch])
+    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.NONE
+    assert chat.identity not in decision.verdicts  # chat itself selects nothing
+
+
+def test_an_id_already_present_blocks_a_comparison_renamed_to_it():
+    branch = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+    decision = decide([branch], present={"deepseek-v4-flash": "a.py"})
+    assert decision.verdicts[branch.identity].applicability is Applicability.NONE
+
+
+def test_annotating_twice_starts_from_the_rule_each_time():
+    request, comparison = finding("a.py", 1, "DSM101"), finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+    decide([request, comparison], present={"deepseek-v4-flash": "x.py"}).annotate([request])
+    assert request.fix.applicability is Applicability.NONE
+    decide([request]).annotate([request])
+    assert request.fix.applicability is Applicability.SAFE and request.coupling is None
+
+
+def test_is_test_path():
+    for path in ("tests/a.py", "pkg/test_x.py", "x_test.go", "src/a.test.ts", "conftest.py", "web/__tests__/a.js"):
+        assert is_test_path(path), path
+    for path in ("src/testing_utils.py", "latest.py", "contest.py"):
+        assert not is_test_path(path), path
+
+
+def test_decision_is_linear_in_the_occurrences():
+    many = [finding(f"f{i % 2000}.py", i, "DSM103", line=i) for i in range(10_000)]
+    many.append(finding("cmp.py", 1, "DSM105", fix=Applicability.UNSAFE))
+    decision = decide(many)
+    assert len(decision.verdicts) == 10_001
+    assert len(decision.plan[0].sites) == 10_001
+
+
+# -- properties over generated projects ------------------------------------------------
+
+IDS = ("deepseek-chat", "deepseek-reasoner")
+# (shape, selects behaviour, template); {n} keeps names apart, {id} is the legacy id
+PY_SHAPES = [
+    ("request", False, 'r{n} = client.chat.completions.create(model="{id}", messages=m)\n'),
+    ("constant", False, 'MODEL_{n} = "{id}"\n'),
+    ("comparison", True, 'if model == "{id}":\n    branch_{n}()\n'),
+    ("key", True, 'LABELS_{n} = {{"{id}": "label"}}\n'),
+    ("member", True, 'ALLOWED_{n} = ["{id}", "gpt-4o"]\n'),
+    ("comment", False, "# uses {id} ({n})\n"),
+    ("pair", True, 'PAIR_{n} = ["deepseek-chat", "deepseek-reasoner"]\n'),
+    ("enum", True, "class Kind{n}(str, Enum):\n    A = \"deepseek-chat\"\n    B = \"deepseek-reasoner\"\n"),
+]
+OTHER_FILES = [
+    ("config.yaml", "llm:\n  model: {id}\n"),
+    ("web/cfg.ts", 'export const MODEL = "{id}";\n'),
+    ("web/check.ts", 'export const isIt = (m: string) => m === "{id}";\n'),
+]
+
+statements = st.tuples(st.sampled_from(range(len(PY_SHAPES))), st.sampled_from(IDS))
+projects = st.tuples(
+    st.lists(st.lists(statements, min_size=1, max_size=4), min_size=1, max_size=4),
+    st.lists(st.tuples(st.sampled_from(range(len(OTHER_FILES))), st.sampled_from(IDS)), max_size=2, unique_by=lambda t: t[0]),
+)
+
+
+def build(project) -> tuple[dict[str, str], list[tuple[str, str, bool, str]]]:
+    """Files, and every planted use: (file, marker, selects behaviour, legacy id)."""
+    modules, others = project
+    files, planted, n = {}, [], 0
+    for i, module in enumerate(modules):
+        text = ""
+        for shape_index, legacy in module:
+            shape, selecting, template = PY_SHAPES[shape_index]
+            n += 1
+            text += template.format(n=n, id=legacy)
+            planted.append((f"m{i}.py", f"_{n}" if shape != "comment" else f"({n})", selecting, legacy))
+        files[f"m{i}.py"] = text
+    for index, legacy in others:
+        path, template = OTHER_FILES[index]
+        files[path] = template.format(id=legacy)
+        planted.append((path, "", path == "web/check.ts", legacy))
+    return files, planted
+
+
+def line_of(text: str, marker: str) -> str:
+    for line in text.splitlines():
+        if marker in line or (marker.startswith("_") and re.search(rf"{marker}\b", line)):
+            return line
+    return text
+
+
+def still_legacy(files: dict[str, str], use) -> bool:
+    path, marker, _, legacy = use
+    text = files[path]
+    if marker.startswith("_") and "branch" + marker in text:  # the id is on the line above the call
+        lines = text.splitlines()
+        at = next(i for i, line in enumerate(lines) if "branch" + marker + "(" in line)
+        return legacy in lines[at - 1]
+    return legacy in (line_of(text, marker) if marker else text)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(project=projects, unsafe=st.booleans())
+def test_selecting_uses_of_an_id_change_all_together_or_not_at_all(project, unsafe):
+    files, planted = build(project)
+    root = Path(tempfile.mkdtemp())
+    try:
+        write_tree(root, files)
+        flags = ("--unsafe-fixes",) if unsafe else ()
+        fix_tree(root, *flags)
+        after = read_tree(root)
+        for legacy in IDS:
+            selecting = [use for use in planted if use[2] and use[3] == legacy]
+            kept = {still_legacy(after, use) for use in selecting}
+            assert len(kept) <= 1, (legacy, files, after)
+            if not unsafe:
+                assert kept <= {True}, "the safe tier never renames a use that selects behaviour"
+        # no list or enum gained two equal members
+        for text in after.values():
+            for pair in re.findall(r'PAIR_\d+ = \["([^"]+)", "([^"]+)"\]', text):
+                assert pair[0] != pair[1], text
+            for a, b in re.findall(r'A = "([^"]+)"\n    B = "([^"]+)"', text):
+                assert a != b, text
+        # and a second run changes nothing
+        assert fix_tree(root, *flags) == {}
+    finally:
+        shutil.rmtree(root)
