@@ -163,7 +163,7 @@ def _blocker(finding: Finding, role: str, renamable) -> str | None:
     if finding.suppressed:
         return f"{_where(finding)} is suppressed"
     if not renamable(finding):
-        return f"{_where(finding)} is not in the files this run may rewrite"
+        return f"{_where(finding)} is in a file this run was not given (name it too, or run on the whole tree)"
     if role != DOC and _rule_applicability(finding) is Applicability.NONE:
         return f"{_where(finding)} cannot be renamed ({ROLE_LABELS.get(role, role)})"
     return None

@@ -230,7 +230,7 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         outcome.processed.append(processed)
         outcome.results.append(processed.result)
         originals.append(data)
-    outcome.decision = _decide(outcome, options)
+    outcome.decision = _decide(outcome, options, _coupled_elsewhere(paths, outcome, options, file_filter, cwd))
     outcome.plan = [g for g in outcome.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
     if want_fix:
         _redo_where_decided_otherwise(outcome, originals, options, jobs, pools)
@@ -239,12 +239,41 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
     return outcome
 
 
-def _decide(outcome: Run, options: Options) -> Decision:
+def _coupled_elsewhere(paths, outcome: Run, options: Options, file_filter: FileFilter, cwd: str) -> list[FileResult]:
+    """With only files named (pre-commit), the results of the repository's
+    other files that name the same ids: they take part in the decision, and
+    are neither reported nor rewritten."""
+    if not paths or any(p == "-" or os.path.isdir(p) for p in paths):
+        return []
+    from ds_migrate.decide import base_id
+    from ds_migrate.elsewhere import files_naming
+
+    ids = {
+        base_id(f.legacy_name)
+        for r in outcome.results
+        for f in (*r.findings, *r.suppressed, *r.unselected)
+        if f.legacy_name
+    }
+    results = []
+    for path in files_naming(ids, list(paths), file_filter):
+        processed, _ = _process_path(path, display_path(path, cwd), options, False)
+        results.append(processed.result)
+    return results
+
+
+def _decide(outcome: Run, options: Options, elsewhere: list[FileResult] = ()) -> Decision:
     """The whole run's decision, shown on every finding it concerns."""
-    every = [f for r in outcome.results for f in (*r.findings, *r.suppressed, *r.unselected)]
-    present = {current: r.path for r in outcome.results for current in r.current_ids}
-    decision = decide(every, target_of=options.mapping.target_of, present=present)
-    decision.annotate(every)
+    mine = [f for r in outcome.results for f in (*r.findings, *r.suppressed, *r.unselected)]
+    theirs = [f for r in elsewhere for f in (*r.findings, *r.suppressed, *r.unselected)]
+    present = {current: r.path for r in (*outcome.results, *elsewhere) for current in r.current_ids}
+    unnamed = {r.path for r in elsewhere}
+    decision = decide(
+        mine + theirs,
+        renamable=lambda finding: finding.path not in unnamed,
+        target_of=options.mapping.target_of,
+        present=present,
+    )
+    decision.annotate(mine)
     return decision
 
 

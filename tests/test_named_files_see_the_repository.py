@@ -1,0 +1,65 @@
+"""With only some files named (pre-commit, an editor), the decision still
+sees the coupled uses in the rest of the repository."""
+
+from __future__ import annotations
+
+import subprocess
+
+from click.testing import CliRunner
+
+from ds_migrate.cli import main
+from projects import read_tree, write_tree
+
+SETTINGS = 'DEFAULT_MODEL = "deepseek-chat"\n'
+HANDLER = 'def show(model):\n    if model == "deepseek-chat":\n        print("plain")\n'
+
+
+def repo(tmp_path, files):
+    write_tree(tmp_path, files)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "add", "-A"], check=True)
+    return tmp_path
+
+
+def fix_named(root, *names, flags=()):
+    before = read_tree(root)
+    result = CliRunner().invoke(main, ["fix", "--write", "--isolated", *flags, *[str(root / n) for n in names]])
+    after = read_tree(root)
+    return result, {n: t for n, t in after.items() if before[n] != t}
+
+
+def test_a_named_file_is_not_decoupled_from_an_unnamed_comparison(tmp_path):
+    root = repo(tmp_path, {"settings.py": SETTINGS, "handler.py": HANDLER})
+    result, changed = fix_named(root, "settings.py", flags=("--unsafe-fixes",))
+    assert changed == {}
+    assert "handler.py:2" in result.output  # the finding names the other file
+
+
+def test_the_same_tree_given_whole_is_renamed_with_unsafe_fixes(tmp_path):
+    root = repo(tmp_path, {"settings.py": SETTINGS, "handler.py": HANDLER})
+    result = CliRunner().invoke(main, ["fix", "--write", "--isolated", "--unsafe-fixes", str(root)])
+    assert "deepseek-v4-flash" in (root / "settings.py").read_text()
+    assert "deepseek-v4-flash" in (root / "handler.py").read_text()
+
+
+def test_same_safe_answer_for_one_file_and_the_whole_tree(tmp_path):
+    root = repo(tmp_path, {"settings.py": SETTINGS, "handler.py": HANDLER, "app.py": 'X = "deepseek-reasoner"\n'})
+    _, one = fix_named(root, "settings.py", "app.py")
+    assert one == {"app.py": 'X = "deepseek-v4-flash"\n'} or one == {}
+    whole = tmp_path.parent / "whole"
+    write_tree(whole, {"settings.py": SETTINGS, "handler.py": HANDLER, "app.py": 'X = "deepseek-reasoner"\n'})
+    CliRunner().invoke(main, ["fix", "--write", "--isolated", str(whole)])
+    assert read_tree(whole)["settings.py"] == read_tree(root)["settings.py"] == SETTINGS
+    assert read_tree(whole)["app.py"] == read_tree(root)["app.py"]
+
+
+def test_unrelated_named_file_is_fixed_as_before(tmp_path):
+    root = repo(tmp_path, {"app.py": 'client.chat.completions.create(model="deepseek-chat", messages=m)\n', "README.md": "hello\n"})
+    _, changed = fix_named(root, "app.py")
+    assert "deepseek-v4-flash" in changed["app.py"]
+
+
+def test_outside_a_git_work_tree_named_files_decide_alone(tmp_path):
+    write_tree(tmp_path, {"settings.py": SETTINGS, "handler.py": HANDLER})
+    _, changed = fix_named(tmp_path, "settings.py")
+    assert changed == {"settings.py": SETTINGS.replace("deepseek-chat", "deepseek-v4-flash")}
