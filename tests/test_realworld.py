@@ -8,7 +8,8 @@ same for ``fix --write --unsafe-fixes`` (absent: same as ``after/``).
 
 A case whose expected outcome today's code does not meet carries
 ``xfail = "why"`` in its CASE.toml; it is marked xfail(strict=True), so it
-turns red the moment it starts passing and the mark must go.
+turns red the moment it starts passing and the mark must go. ``xfail_diff``
+does the same for the check that ``fix --diff`` applies with git apply.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def test_case_diff_applies(case, tmp_path, monkeypatch):
     written = _copy(case, tmp_path / "written")
     _run(written, monkeypatch, "fix", "--write")
     fresh = _copy(case, tmp_path / "fresh")
-    diff = _run(fresh, monkeypatch, "fix", "--diff").stdout.encode()
+    diff = _run(fresh, monkeypatch, "fix", "--diff").stdout_bytes
     assert _tree(fresh) == _tree(case / "before"), "fix --diff wrote to the tree"
     if not diff.strip():
         assert _tree(written) == _tree(case / "before")
