@@ -117,16 +117,18 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.Comple
     return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True)
 
 
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
 @pytest.mark.parametrize("case", _params(xfail_key="xfail_diff"))
-def test_case_diff_applies(case, tmp_path, monkeypatch):
+def test_case_diff_applies(case, unsafe, tmp_path, monkeypatch):
     """`fix --diff` applies with git apply to a fresh copy and gives what --write gives."""
+    tier = ["--unsafe-fixes"] if unsafe else []
     written = _copy(case, tmp_path / "written")
-    _run(written, monkeypatch, "fix", "--write")
+    _run(written, monkeypatch, "fix", "--write", *tier)
     fresh = _copy(case, tmp_path / "fresh")
-    diff = _run(fresh, monkeypatch, "fix", "--diff").stdout_bytes
+    diff = _run(fresh, monkeypatch, "fix", "--diff", *tier).stdout_bytes
     assert _tree(fresh) == _tree(case / "before"), "fix --diff wrote to the tree"
     if not diff.strip():
-        assert _tree(written) == _tree(case / "before")
+        assert _tree(written) == _tree(case / "before"), "--write changed files that --diff did not show"
         return
     assert _git(fresh, "init", "-q").returncode == 0
     check = _git(fresh, "apply", "--check", "-", stdin=diff)
