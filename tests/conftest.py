@@ -10,6 +10,10 @@ from ds_migrate.mapping import Mapping
 
 REPO = Path(__file__).resolve().parent.parent
 
+# tests/realworld holds sample projects (some with test_*.py and conftest.py of
+# their own): data for test_realworld.py, never collected as tests.
+collect_ignore_glob = ["realworld/*"]
+
 # The engine raises the limit for its deep-stack parsing thread; raising it
 # up front keeps hypothesis from warning that a test changed it.
 from ds_migrate.engine import DEEP_RECURSION_LIMIT  # noqa: E402

@@ -1,0 +1,4 @@
+"""Runtime settings for the chat bot."""
+
+DEFAULT_MODEL = "deepseek-chat"
+MAX_HISTORY = 20

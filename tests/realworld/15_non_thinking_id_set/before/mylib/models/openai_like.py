@@ -1,0 +1,3 @@
+class OpenAILike:
+    def request_params(self) -> dict:
+        return {}

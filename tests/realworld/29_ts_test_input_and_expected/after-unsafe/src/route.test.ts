@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { modelRoute } from "./route";
+
+describe("modelRoute", () => {
+  it("prefixes the model with a slash", () => {
+    expect(modelRoute("deepseek-v4-flash")).toBe("/deepseek-v4-flash");
+  });
+
+  it("trims whitespace", () => {
+    expect(modelRoute(" gpt-4o ")).toBe("/gpt-4o");
+  });
+});

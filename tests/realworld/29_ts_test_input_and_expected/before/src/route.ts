@@ -1,0 +1,3 @@
+export function modelRoute(model: string): string {
+  return `/${model.trim()}`;
+}

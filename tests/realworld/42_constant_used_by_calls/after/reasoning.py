@@ -1,0 +1,22 @@
+from openai import OpenAI
+
+REASONING_MODEL = "deepseek-v4-flash"
+
+client = OpenAI(base_url="https://api.deepseek.com/v1")
+
+
+def plan(goal: str):
+    return client.chat.completions.create(
+        model=REASONING_MODEL,
+        messages=[{"role": "user", "content": f"Make a plan for: {goal}"}],
+        extra_body={"thinking": {"type": "enabled"}},
+    )
+
+
+def critique(draft: str):
+    return client.chat.completions.create(
+        model=REASONING_MODEL,
+        messages=[{"role": "user", "content": f"Find the flaws in: {draft}"}],
+        max_tokens=4000,
+        extra_body={"thinking": {"type": "enabled"}},
+    )

@@ -1,0 +1,7 @@
+from openai import OpenAI
+
+
+def hi(api_key: str) -> str:
+    client = OpenAI(base_url="https://api.deepseek.com", api_key=api_key)
+    reply = client.chat.completions.create(model="deepseek-v4-flash", messages=[{"role": "user", "content": "Hi"}], extra_body={"thinking": {"type": "disabled"}})
+    return reply.choices[0].message.content
