@@ -12,6 +12,14 @@ def test_input_and_expected_output_in_one_assertion_stay_together(tmp_path):
     test = 'import { route } from "../src/route";\ntest("r", () => { expect(route("deepseek-chat")).toBe("/deepseek-chat"); });\n'
     write_tree(tmp_path, {"src/route.ts": SRC, "tests/route.test.ts": test})
     assert fix_tree(tmp_path) == {}
+    changed = fix_tree(tmp_path, "--unsafe-fixes")
+    assert changed["tests/route.test.ts"] == test.replace("deepseek-chat", "deepseek-v4-flash")
+    assert changed["src/route.ts"] == SRC.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_a_copy_the_tool_cannot_rename_holds_the_whole_line(tmp_path):
+    test = 'test("r", () => { expect(route("deepseek-chat")).toBe("models/deepseek-chat"); });\n'
+    write_tree(tmp_path, {"src/route.ts": SRC, "tests/route.test.ts": test})
     assert fix_tree(tmp_path, "--unsafe-fixes") == {}
 
 

@@ -71,6 +71,8 @@ def find_legacy_names(text: str) -> list[LegacyName]:
                 routed = outer != "" and (outer in "/:" or _is_id_char(outer))
                 if segment.lower() in _PROVIDER_PREFIXES and not routed:
                     prefix = text[seg_start:start]
+                elif before == "/" and segment == "" and not routed:
+                    pass  # "/deepseek-chat": a route named after the id, not another provider's
                 elif before == "/" and segment.lower() in LEGACY_BASE_NAMES:
                     pass  # prose such as "deepseek-chat/deepseek-reasoner"
                 else:

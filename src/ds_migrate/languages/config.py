@@ -18,6 +18,7 @@ from ds_migrate.languages.base import Handler, is_recorded_data
 from ds_migrate.languages.textscan import Collector, mode_note, replacement, retired_message
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
+from ds_migrate.rules.other_provider import OLLAMA_COMMAND
 
 _DEFAULT = re.compile(r"\$\{(\w+):?[-=]")
 _ASSIGNMENT = re.compile(r"^\s*(?:export\s+|(?:ENV|ARG)\s+)?([A-Za-z_][\w.\-]*)\s*(?:=|:|\s)")
@@ -37,6 +38,14 @@ def _comment_start(line: str, markers: str) -> int | None:
     return None
 
 
+# Hosts that serve DeepSeek models under their own "deepseek/..." slugs.
+_AGGREGATOR_HOST = re.compile(
+    r"openrouter\.ai|api\.together\.(?:xyz|ai)|fireworks\.ai|api\.groq\.com|deepinfra\.com|siliconflow\.c[no]m?"
+    r"|novita\.ai|integrate\.api\.nvidia\.com|bedrock",
+    re.IGNORECASE,
+)
+_DEEPSEEK_HOST = re.compile(r"api\.deepseek\.com", re.IGNORECASE)
+
 # Keys whose value names a list entry rather than choosing a model for a request.
 _NAMING_KEYS = {"name", "id", "model_name", "slug", "alias", "label", "key", "title"}
 
@@ -55,12 +64,24 @@ class ConfigHandler(Handler):
         keys = [n for n in names if self.role(text, n)[0] == "key"]
         clash = self._key_clash(text, keys, mapping)
         entries = [n for n in names if self.role(text, n)[0] == "value" and self.names_an_entry(text, n)]
+        aggregator = _AGGREGATOR_HOST.search(text)
+        if aggregator and _DEEPSEEK_HOST.search(text):
+            aggregator = None  # both hosts: which value goes where is not visible
         entry_clash = self._entry_clash(entries, mapping)
         for name in names:
             if recorded:
                 out.recorded(name)
                 continue
             role, key = self.role(text, name)
+            if role != "comment" and OLLAMA_COMMAND.search(text[text.rfind("\n", 0, name.start) + 1 : name.start]):
+                out.add("DSM110", name, name.start, name.end,
+                        f"'{name.text}' is a local model server's name here, not a DeepSeek API id; left alone")
+                continue
+            if aggregator and name.prefix and role != "comment":
+                out.add("DSM110", name, name.start, name.end,
+                        f"'{name.text}' is {aggregator.group(0)}'s model slug here (its base URL is in this file); "
+                        "that provider's ids are not affected by the retirement")
+                continue
             if role == "comment":
                 out.comment(name)
             elif role == "default":

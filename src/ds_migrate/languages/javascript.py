@@ -103,6 +103,22 @@ def _in_comparison(fragment, src: _Source) -> bool:
     return False
 
 
+_PROVIDER_KEYS = {"provider", "modelProvider", "model_provider", "vendor", "backend"}
+
+
+def _sibling_provider(obj, src: _Source) -> str | None:
+    """``{ provider: "openrouter", model: ... }``: another provider named beside the model."""
+    if obj is None:
+        return None
+    for pair in obj.named_children:
+        if pair.type == "pair" and _key_name(pair, src) in _PROVIDER_KEYS:
+            value = pair.child_by_field_name("value")
+            text = src.node_text(value).strip("'\"`") if value is not None and value.type == "string" else None
+            if text and text.lower() not in {"deepseek", "deepseek-ai"}:
+                return text
+    return None
+
+
 # A receiver that holds one model id (``model.includes(...)`` tests the id, not a list).
 _NAMES_AN_ID = re.compile(r"model|name|(^|_)id$|slug")
 
@@ -273,6 +289,11 @@ class JavaScript(Handler):
     # -- the model of a request -----------------------------------------------------
     def _model_property(self, add, out, name, offset, pair, string, src, mapping, typescript) -> None:
         obj = pair.parent
+        provider = _sibling_provider(obj, src)
+        if provider is not None:
+            add("DSM110", f"'{name.text}' is {provider}'s model id here (its provider is named beside it); "
+                "that provider's ids are not affected by the retirement")
+            return
         arguments = obj.parent if obj is not None else None
         call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
         callee = call.child_by_field_name("function") if call is not None else None

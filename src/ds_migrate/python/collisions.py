@@ -105,3 +105,32 @@ def beside_current_id(site: NameSite) -> bool:
     from ds_migrate.rules.compat_code import names_current_id
 
     return any(names_current_id(value) for node in _scope(site) for value in strings_in(node))
+
+
+def in_compat_branch(site: NameSite) -> bool:
+    """The name is set inside a branch of an if/elif chain (or match) whose
+    tests already name a V4 id: the values belong to that compat code too."""
+    from ds_migrate.rules.compat_code import names_current_id
+
+    parents = site.role_parents
+    for i, parent in enumerate(parents):
+        if isinstance(parent, cst.If):
+            head = parent
+            for above in parents[i + 1 :]:
+                if isinstance(above, cst.If) and above.orelse is head:
+                    head = above
+                elif isinstance(above, cst.Else):
+                    continue
+                else:
+                    break
+            node: cst.CSTNode | None = head
+            while isinstance(node, cst.If):
+                if any(names_current_id(v) for v in strings_in(node.test)):
+                    return True
+                node = node.orelse
+            return False
+        if isinstance(parent, cst.Match):
+            return any(names_current_id(v) for case in parent.cases for v in strings_in(case.pattern))
+        if isinstance(parent, (cst.FunctionDef, cst.ClassDef)):
+            return False
+    return False

@@ -61,32 +61,46 @@ def sent_as_json(node: cst.Dict, parents: tuple[cst.CSTNode, ...], info: ModuleI
 
     ``parents`` are the dict's ancestors, innermost first.
     """
+    return json_sender(node, parents, info) is not None
+
+
+def json_sender(node: cst.Dict, parents: tuple[cst.CSTNode, ...], info: ModuleInfo) -> cst.Call | None:
+    """The call that visibly sends this dict as a JSON body (``post(url, json=...)``
+    or ``json.dumps(...)``), directly or through the one name it is bound to."""
     if len(parents) >= 2 and isinstance(parents[0], cst.Arg) and isinstance(parents[1], cst.Call):
         arg, call = parents[0], parents[1]
         if arg.keyword is not None and arg.keyword.value == "json":
-            return True
-        return info.qualified(call.func) in _JSON_DUMPS and arg.keyword is None
+            return call
+        return call if info.qualified(call.func) in _JSON_DUMPS and arg.keyword is None else None
     if parents and isinstance(parents[0], (cst.Assign, cst.AnnAssign)):
         holder = parents[0]
         targets = [t.target for t in holder.targets] if isinstance(holder, cst.Assign) else [holder.target]
         if len(targets) != 1:
-            return False
+            return None
         key = dotted_name(targets[0])
-        return key is not None and _name_sent_as_json(info, key)
-    return False
+        return _call_sending_name(info, key) if key is not None else None
+    return None
 
 
-def _name_sent_as_json(info: ModuleInfo, key: str) -> bool:
+def _call_sending_name(info: ModuleInfo, key: str) -> cst.Call | None:
     info.search_readers(key)
     for call in info.calls:
         for arg in call.args:
             if dotted_name(arg.value) != key or arg.star:
                 continue
             if arg.keyword is not None and arg.keyword.value == "json":
-                return True
+                return call
             if arg.keyword is None and info.qualified(call.func) in _JSON_DUMPS:
-                return True
-    return False
+                return call
+    return None
+
+
+def url_of_request(call: cst.Call, info: ModuleInfo) -> str | None:
+    """The URL an HTTP call such as ``requests.post(URL, json=...)`` goes to, where visible."""
+    for arg in call.args:
+        if (arg.keyword is None and arg is call.args[0]) or (arg.keyword is not None and arg.keyword.value == "url"):
+            return info.resolve_string(arg.value)
+    return None
 
 
 def payload_kind(node: cst.Dict) -> str:

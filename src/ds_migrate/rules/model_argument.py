@@ -97,4 +97,5 @@ class LegacyModelArgument(Rule):
         else:
             note = toggle_at(call, context, site, ctx, fix)
             where = f"Model of {context.label}"
-        return Match(retired(site, ctx, where), fix, note)
+        # an unknown caller's model may be a fake or a wrapper: a value, not a known request
+        return Match(retired(site, ctx, where), fix, note, role="request" if context is not None else "value")

@@ -13,9 +13,26 @@ from ds_migrate.rules.common import enclosing_call_arg
 
 _PACKAGE_CALLS = {"setup", "setuptools.setup", "distutils.core.setup"}
 _OLLAMA_CLASSES = {"ChatOllama", "Ollama", "OllamaLLM", "OllamaChatCompletionClient", "OllamaEmbeddings"}
-_OLLAMA_COMMAND = re.compile(r"ollama\s+(?:run|pull|create|show|cp|rm|push)\s+[\w.:/-]*$", re.IGNORECASE)
+# A local model server's own names: Ollama tags, and the name a vLLM / SGLang /
+# llama.cpp server answers to. Not DeepSeek API ids.
+OLLAMA_COMMAND = re.compile(
+    r"ollama\s+(?:run|pull|create|show|cp|rm|push)\s+[\w.:/-]*$"
+    r"|--(?:served-model-name|served_model_name|model-alias|alias)[=\s]+[\"']?$",
+    re.IGNORECASE,
+)
 _PROVIDER_KEYS = {"provider", "model_provider", "api_type", "backend", "vendor"}
 _DEEPSEEK_PROVIDERS = {"deepseek", "deepseek-ai", "deepseek_ai"}
+
+
+def _payload_url(site: NameSite) -> str | None:
+    """Where a ``{"model": ...}`` body is posted, when the code shows it."""
+    from ds_migrate.python.usage import json_sender, url_of_request
+
+    parents = site.role_parents
+    if len(parents) < 2 or not isinstance(parents[0], cst.DictElement) or not isinstance(parents[1], cst.Dict):
+        return None
+    call = json_sender(parents[1], parents[2:], site.info)
+    return url_of_request(call, site.info) if call is not None else None
 
 
 def _string(node: cst.CSTNode) -> str | None:
@@ -85,8 +102,14 @@ class OtherProviderModel(Rule):
                 f"'{site.name.text}' is {provider}'s model id here (its provider is named beside it); "
                 "that provider's ids are not affected by the retirement"
             )
-        if isinstance(site.token, cst.SimpleString) and _OLLAMA_COMMAND.search(site.token.value[: site.name.start]):
-            return Match(f"'{site.name.text}' is an Ollama model tag here, not a DeepSeek API id; left alone")
+        if isinstance(site.token, cst.SimpleString) and OLLAMA_COMMAND.search(site.token.value[: site.name.start]):
+            return Match(f"'{site.name.text}' is a local model server's name here, not a DeepSeek API id; left alone")
+        url = _payload_url(site)
+        if is_foreign_url(url):
+            return Match(
+                f"'{site.name.text}' is in a request body posted to {url}, not DeepSeek's API; "
+                "that server's ids are not affected by the retirement"
+            )
         found = enclosing_call_arg(site)
         if found is None:
             return None
