@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ds_migrate.findings import Applicability, Finding, Fix, Severity, TextEdit
+from ds_migrate.findings import Applicability, Finding, Fix, Severity, TextEdit, apply_text_edits
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.textscan import Collector, replacement
 from ds_migrate.mapping import Mapping
@@ -55,6 +55,13 @@ def _dedent(body: str) -> tuple[str, str]:
     return "".join(line[indent:] if line.strip() else line for line in body.splitlines(True)), prefix
 
 
+@dataclass(frozen=True)
+class BlockEdit(TextEdit):
+    """A fixed code block, and how many fixable names it holds."""
+
+    names: int = 0
+
+
 class Documentation(Handler):
     kind = "markdown"
     patterns = ("*.md", "*.markdown", "*.rst")
@@ -73,18 +80,19 @@ class Documentation(Handler):
             processed = process_file(block.path, body.encode("utf-8"), options, want_fix=True)
             fixed = processed.fixed_text
             edit = None
-            if fixed is not None:
-                new_body = "".join(indent + line if line.strip() else line for line in fixed.splitlines(True)) if indent else fixed
-                edit = TextEdit(block.start, block.end, new_body)
             body_names = find_legacy_names(text[block.start : block.end])
             inner = [f for f in processed.result.findings if f.legacy_name]
+            if fixed is not None:
+                new_body = "".join(indent + line if line.strip() else line for line in fixed.splitlines(True)) if indent else fixed
+                fixable = sum(1 for _, f in zip(body_names, inner) if f.fix is not None)
+                edit = BlockEdit(block.start, block.end, new_body, fixable)
             for name, finding in zip(body_names, inner):
                 start = block.start + name.start
                 fix = Fix(Applicability.UNSAFE, [edit], "fix the code block") if edit and finding.fix else None
                 out.add(
                     finding.code, name, start, block.start + name.end,
                     f"in a {block.path.rsplit('.', 1)[-1]} code block: {finding.message}",
-                    fix, finding.note, severity=Severity.INFO,
+                    fix, finding.note, severity=Severity.INFO, role="doc",
                 )
                 claimed.add(start)
         for name in find_legacy_names(text):
@@ -97,3 +105,12 @@ class Documentation(Handler):
                 out.rename_fix(name, Applicability.UNSAFE),
             )
         return out.findings
+
+    def apply(self, text: str, chosen: list[Finding]) -> str:
+        """A code block is rewritten whole, so only when every fixable name in it was chosen."""
+        edits: dict[TextEdit, int] = {}
+        for finding in chosen:
+            for edit in finding.fix.edits:
+                edits[edit] = edits.get(edit, 0) + 1
+        kept = [e for e, n in edits.items() if not isinstance(e, BlockEdit) or n >= e.names]
+        return apply_text_edits(text, kept)

@@ -132,9 +132,9 @@ class Notebook(Handler):
                     fix = Fix(finding.fix.applicability, [edit], finding.fix.description)
                 added = out.add(
                     finding.code, None, start, end, f"cell {cell.number}, line {finding.line}: {finding.message}",
-                    fix, finding.note, severity=finding.severity,
+                    fix, finding.note, severity=finding.severity, role=finding.role,
                 )
-                added.legacy_name = finding.legacy_name
+                added.legacy_name, added.hold = finding.legacy_name, finding.hold
         for name in find_legacy_names(text):
             if not any(start <= name.start < end for start, end in in_source):
                 out.recorded(name, "a notebook output or metadata")
