@@ -26,14 +26,15 @@ def make_tree(root):
 def test_default_excludes_and_gitignore_without_git(tmp_path):
     make_tree(tmp_path)
     found = discover([str(tmp_path)], FileFilter())
-    assert names(found, tmp_path) == ["app.py", "pkg/mod.py"]
+    # every text file is searched: data.txt and .gitignore as plain text
+    assert names(found, tmp_path) == [".gitignore", "app.py", "pkg/data.txt", "pkg/mod.py"]
 
 
 def test_gitignore_inside_a_git_work_tree(tmp_path):
     make_tree(tmp_path)
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     found = discover([str(tmp_path)], FileFilter())
-    assert names(found, tmp_path) == ["app.py", "pkg/mod.py"]
+    assert names(found, tmp_path) == [".gitignore", "app.py", "pkg/data.txt", "pkg/mod.py"]
 
 
 def test_no_respect_gitignore(tmp_path):
@@ -45,7 +46,7 @@ def test_no_respect_gitignore(tmp_path):
 def test_extend_exclude_glob(tmp_path):
     make_tree(tmp_path)
     found = discover([str(tmp_path)], FileFilter(extend_exclude=("pkg",)))
-    assert names(found, tmp_path) == ["app.py"]
+    assert names(found, tmp_path) == [".gitignore", "app.py"]
 
 
 def test_explicit_file_is_scanned_even_if_excluded(tmp_path):

@@ -340,7 +340,10 @@ def _describe_fixes(result: FileResult, module, text: str, options: Options, anc
 
 
 def _sort_into(result: FileResult, findings: list[Finding], text: str, options: Options) -> None:
+    from ds_migrate.languages.textscan import provider_slug_findings
+
     index = line_index(text)
+    findings = findings + provider_slug_findings(result.path, text, index, findings)
     for finding in sorted(findings, key=Finding.sort_key):
         if not options.selects(finding.code):
             continue
