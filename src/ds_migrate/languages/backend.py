@@ -349,6 +349,11 @@ class TreeSitterHandler(Handler):
         elif role.kind == "value":
             add("DSM103", retired_message(name, mapping, f"Config value {role.key}"), safe,
                 mode_note(name, mapping, "renamed the value"))
+        elif role.kind == "constant" and role.container is not None and merge_clash(
+                self._strings_in(role.container, src), mapping):
+            add("DSM106", f"Retired model '{name.text}' in a group of constants: the current model is "
+                f"'{replacement(name, mapping)}'; review the group",
+                None, merge_clash(self._strings_in(role.container, src), mapping))
         elif role.kind == "constant":
             add("DSM103", retired_message(name, mapping, "Constant"), safe, mode_note(name, mapping, "constant renamed"))
         elif role.kind == "env":

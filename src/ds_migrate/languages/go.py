@@ -57,6 +57,15 @@ class Go(TreeSitterHandler):
         literal = parent.parent.parent if parent.parent is not None else None
         return self._value(src.node_text(key), parent, literal)
 
+    def role(self, string, src: Source) -> Role:
+        role = super().role(string, src)
+        if role.kind == "constant":
+            spec = self.climb(string, src).parent
+            block = spec.parent if spec is not None and spec.type == "const_spec" else None
+            if block is not None and len([c for c in block.named_children if c.type == "const_spec"]) > 1:
+                role.container = block  # a const block is Go's enum: no two members may merge
+        return role
+
     def callee(self, call, src: Source) -> str:
         function = call.child_by_field_name("function")
         return re.sub(r"\s+", "", src.node_text(function)) if function is not None else ""
