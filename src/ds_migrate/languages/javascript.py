@@ -15,7 +15,7 @@ import re
 from ds_migrate.findings import Applicability, Finding, Fix, TextEdit
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.textscan import Collector, mode_note, rename_edit, replacement, retired_message
-from ds_migrate.languages.treesitter import Source, parser_for, walk
+from ds_migrate.languages.treesitter import Source, line_indent, newline_of, parser_for, walk
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
 
@@ -258,25 +258,24 @@ class JavaScript(Handler):
         after_last = last.end_byte
         rest = src.data[after_last : obj.end_byte].decode("utf-8")
         trailing_comma = rest.lstrip().startswith(",")
-        multiline = src.data[obj.start_byte : obj.end_byte].count(b"\n") > 0
+        body = src.data[obj.start_byte : obj.end_byte]
+        multiline = b"\n" in body or b"\r" in body
         text = src.text
-        last_start = src.char(last.start_byte)
-        line_start = text.rfind("\n", 0, last_start) + 1
-        indent = re.match(r"[ \t]*", text[line_start:]).group(0)
+        indent = line_indent(text, src.char(last.start_byte))
+        nl = newline_of(text, src.char(obj.start_byte))  # the file's own line end
         insert_at = src.char(after_last)
         if trailing_comma:
             insert_at = src.char(after_last) + rest.index(",") + 1
         if multiline:
-            directive = f"\n{indent}{TS_DIRECTIVE}" if typescript else ""
-            new = f"{directive}\n{indent}{prop}" + ("," if trailing_comma else "")
+            directive = f"{nl}{indent}{TS_DIRECTIVE}" if typescript else ""
+            new = f"{directive}{nl}{indent}{prop}" + ("," if trailing_comma else "")
             if not trailing_comma:
                 new = "," + new
             return TextEdit(insert_at, insert_at, new)
         if typescript:
             # the directive must be on the line above: open the object onto lines
-            call_line_start = text.rfind("\n", 0, src.char(obj.start_byte)) + 1
-            base = re.match(r"[ \t]*", text[call_line_start:]).group(0)
-            new = f"{'' if trailing_comma else ','}\n{base}  {TS_DIRECTIVE}\n{base}  {prop}\n{base}"
+            base = line_indent(text, src.char(obj.start_byte))
+            new = f"{'' if trailing_comma else ','}{nl}{base}  {TS_DIRECTIVE}{nl}{base}  {prop}{nl}{base}"
             close = src.char(obj.end_byte) - 1
             return TextEdit(insert_at, close, new)
         new = f" {prop}" if trailing_comma else f", {prop}"
