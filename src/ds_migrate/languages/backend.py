@@ -120,22 +120,10 @@ class TreeSitterHandler(Handler):
         return src.node_text(name) if name is not None else None
 
     def callee(self, call, src: Source) -> str:
-        """The called function or method as written, without its arguments."""
-        function = call.child_by_field_name("function") or call.child_by_field_name("method")
-        name = call.child_by_field_name("name")
-        if function is None and name is not None:
-            receiver = call.child_by_field_name("object") or call.child_by_field_name("receiver")
-            prefix = src.node_text(receiver) + "." if receiver is not None else ""
-            return re.sub(r"\s+", "", prefix + src.node_text(name))
-        if function is None:
-            function = call.child_by_field_name("type") or (call.named_children[0] if call.named_children else None)
-        if function is None:
-            return ""
-        text = re.sub(r"\s+", "", src.node_text(function))
-        receiver = call.child_by_field_name("receiver")
-        if receiver is not None and call.child_by_field_name("method") is not None:
-            text = re.sub(r"\s+", "", src.node_text(receiver)) + "." + text
-        return text
+        """The called function or method as written, without its arguments
+        (``client.Chat.Completions.New``, ``ENV.fetch``); each language says."""
+        function = call.child_by_field_name("function")
+        return re.sub(r"\s+", "", src.node_text(function)) if function is not None else ""
 
     def toggle(self, string, role: Role, name: LegacyName, src: Source, mapping: Mapping) -> Toggle | None:
         """The SDK's own form of the thinking toggle for this model value, if there is one."""

@@ -66,10 +66,6 @@ class Go(TreeSitterHandler):
                 role.container = block  # a const block is Go's enum: no two members may merge
         return role
 
-    def callee(self, call, src: Source) -> str:
-        function = call.child_by_field_name("function")
-        return re.sub(r"\s+", "", src.node_text(function)) if function is not None else ""
-
     def toggle(self, string, role: Role, name, src: Source, mapping) -> Toggle | None:
         keyed = role.anchor
         literal = keyed.parent.parent if keyed is not None and keyed.parent is not None else None

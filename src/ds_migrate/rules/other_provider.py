@@ -14,7 +14,9 @@ class OtherProviderModel(Rule):
     """
     What it does: notes a legacy-looking name that does not go to DeepSeek's
     API: a call on a client whose base URL names another host (OpenRouter,
-    Together, a local server) or a package name in ``setup(name=...)``.
+    Together, a local server), a package name in ``setup(name=...)``, or,
+    in any kind of file, another provider's id that contains a legacy name
+    (``openrouter/deepseek/deepseek-chat``, ``deepseek/deepseek-chat:free``).
 
     Why it matters: other providers keep their own model ids; DeepSeek's
     retirement does not touch them, and renaming them would break the call.
@@ -39,6 +41,8 @@ class OtherProviderModel(Rule):
             'client.chat.completions.create(model="deepseek/deepseek-chat")\n'
         ),
         Example('setup(name="deepseek-chat", version="1.0")\n'),
+        Example("fallback: openrouter/deepseek/deepseek-chat\nfree: deepseek/deepseek-chat:free\n", path="models.yaml"),
+        Example('package main\nconst Free = "deepseek/deepseek-reasoner:free"\n', path="main.go"),
     )
 
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
