@@ -398,3 +398,30 @@ def test_fixed_code_still_parses(path):
 def test_code_that_does_not_parse_is_not_written():
     before = 'package main\nconst M = "deepseek-chat"\nfunc {\n'
     assert fix(before, path="a.go") == before
+
+
+# -- any input: every occurrence accounted for, fix idempotent, no crash ----------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from ds_migrate.names import find_legacy_names  # noqa: E402
+
+PIECES = [
+    '"deepseek-chat"', "'deepseek-reasoner'", "`deepseek-coder`", "model", ":", "=", "=>", "(", ")", "{", "}", "[",
+    "]", ",", ";", "\n", "\r\n", "\r", " ", "if", "==", "case", "switch", "when", "match", "//", "#", "/*", "*/",
+    ".model(", "const", "let", "val", "$x", "deepseek-chat", "ñ", '"a"', 'r#"deepseek-chat"#', '@"deepseek-chat"',
+    "openrouter/deepseek/deepseek-chat", '"""', "<<<EOT\n", "%w[", "json!({", '"model":', "<?php\n",
+    "ChatCompletionCreateParams.builder()", "client.chat(parameters: {", "->chat()->create([", "'model' =>",
+    "Chat.Completions.New(ctx, openai.ChatCompletionNewParams{", "Model:",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(ANYWHERE)), st.lists(st.sampled_from(PIECES), min_size=1, max_size=40))
+def test_any_input_is_accounted_for_and_fixes_once(path, pieces):
+    source = "".join(pieces)
+    legacy = [f for f in scan(source, path=path) if f.legacy_name]
+    assert len(legacy) == len(find_legacy_names(source))
+    once = fix(source, unsafe=True, path=path)
+    assert fix(once, unsafe=True, path=path) == once

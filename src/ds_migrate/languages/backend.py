@@ -155,6 +155,8 @@ class TreeSitterHandler(Handler):
         strings = []
         for node in walk(tree.root_node):
             if node.type in self.comment_types:
+                if self._inside_string(node):
+                    continue  # error recovery can put a "comment" inside a string: the string claims it
                 offset = src.start(node)
                 for name in find_legacy_names(src.node_text(node)):
                     out.comment(name, offset)
