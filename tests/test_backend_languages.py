@@ -133,7 +133,7 @@ def test_java_builder_gets_the_additional_body_property():
         "    var params = ChatCompletionCreateParams.builder()\n"
         '        .addUserMessage("hi")\n'
         '        .model("deepseek-v4-flash")\n'
-        '        .putAdditionalBodyProperty("thinking", com.openai.core.JsonValue.from(java.util.Map.of("type", "enabled")))\n'
+        '        .putAdditionalBodyProperty("thinking", com.openai.core.JsonValue.from(java.util.Collections.singletonMap("type", "enabled")))\n'
         "        .build();\n"
         "  }\n"
         "}\n"
@@ -149,7 +149,7 @@ def test_java_uses_the_imported_names_on_one_line():
     after = (
         "import com.openai.core.JsonValue;\nimport java.util.*;\n"
         'class A { Object p = ChatCompletionCreateParams.builder().model("deepseek-v4-flash")'
-        '.putAdditionalBodyProperty("thinking", JsonValue.from(Map.of("type", "disabled"))).build(); }\n'
+        '.putAdditionalBodyProperty("thinking", JsonValue.from(Collections.singletonMap("type", "disabled"))).build(); }\n'
     )
     assert fix(before, path="A.java") == after
 

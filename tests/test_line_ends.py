@@ -103,7 +103,7 @@ TOGGLES = {
         ["class A {", "  Object p = ChatCompletionCreateParams.builder()", '      .model("deepseek-chat")',
          "      .build();", "}"],
         ["class A {", "  Object p = ChatCompletionCreateParams.builder()", '      .model("deepseek-v4-flash")',
-         '      .putAdditionalBodyProperty("thinking", com.openai.core.JsonValue.from(java.util.Map.of("type", "disabled")))',
+         '      .putAdditionalBodyProperty("thinking", com.openai.core.JsonValue.from(java.util.Collections.singletonMap("type", "disabled")))',
          "      .build();", "}"],
     ),
     "a.js": (

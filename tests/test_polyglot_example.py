@@ -48,7 +48,7 @@ def test_fix_adds_each_verified_toggle_and_a_second_run_changes_nothing(tmp_path
     assert '}, option.WithJSONSet("thinking", map[string]string{"type": "disabled"}))' in go
     assert 'ModelChat      ModelName = "deepseek-chat"' in go  # a const block never merges
     java = (tree / "java-client" / "src" / "main" / "java" / "demo" / "Reviewer.java").read_text()
-    assert '.putAdditionalBodyProperty("thinking", com.openai.core.JsonValue.from(java.util.Map.of("type", "enabled")))' in java
+    assert '.putAdditionalBodyProperty("thinking", com.openai.core.JsonValue.from(java.util.Collections.singletonMap("type", "enabled")))' in java
     assert 'case "deepseek-chat"' in java  # behaviour-selecting: review only
     assert 'thinking: { type: "disabled" },' in (tree / "ruby-script" / "translate.rb").read_text()
     assert "'thinking' => ['type' => 'enabled']," in (tree / "php-app" / "ask.php").read_text()

@@ -3,17 +3,21 @@
 The thinking toggle, as openai-java's own source shows it: every params
 builder takes extra body properties,
 
-    .putAdditionalBodyProperty("thinking", JsonValue.from(Map.of("type", "disabled")))
+    .putAdditionalBodyProperty("thinking", JsonValue.from(Collections.singletonMap("type", "disabled")))
 
 ``ChatCompletionCreateParams.Builder.putAdditionalBodyProperty(key: String,
 value: JsonValue)`` in openai/openai-java
 ``openai-java-core/src/main/kotlin/com/openai/models/chat/completions/ChatCompletionCreateParams.kt``
-adds ``key`` to the serialized body, and ``JsonValue.from(value: Any?)`` in
-``openai-java-core/src/main/kotlin/com/openai/core/Values.kt`` converts a
-``Map`` (its documentation shows ``JsonValue.from(Map.of(...))``). So a
-``.model("...")`` call in a ``ChatCompletionCreateParams.builder()`` chain
-gets the property right after it. ``JsonValue`` and ``Map`` are written
-fully qualified unless the file imports them, so no import is needed.
+adds ``key`` to the serialized body (README, "Undocumented API functionality
+/ Parameters"), and ``JsonValue.from(value: Any?)`` in
+``openai-java-core/src/main/kotlin/com/openai/core/Values.kt`` converts any
+``Map`` with Jackson. The README shows ``JsonValue.from(Map.of(...))``, but
+``Map.of`` is Java 9 and the SDK supports Java 8 ("This library requires
+Java 8 or later"), so the fix uses ``Collections.singletonMap``, which every
+version has. A ``.model("...")`` call in a ``ChatCompletionCreateParams.builder()``
+chain gets the property right after it. ``JsonValue`` and ``Collections``
+are written fully qualified unless the file imports them, so no import is
+needed.
 """
 
 from __future__ import annotations
@@ -71,7 +75,7 @@ class Java(TreeSitterHandler):
     collection_types = frozenset({"array_initializer", "element_value_array_initializer"})
     declaration_types = frozenset({"variable_declarator", "assignment_expression"})
     sdk_note = ("set thinking in the request body where the request is made (openai-java: "
-                '.putAdditionalBodyProperty("thinking", JsonValue.from(Map.of("type", ...))))')
+                '.putAdditionalBodyProperty("thinking", JsonValue.from(Collections.singletonMap("type", ...))))')
 
     def callee(self, call, src: Source) -> str:
         name = call.child_by_field_name("name")
@@ -92,8 +96,8 @@ class Java(TreeSitterHandler):
             return None
         mode = mode_value(name, mapping)
         json_value = "JsonValue" if imported(src.text, "com.openai.core.JsonValue") else "com.openai.core.JsonValue"
-        map_of = "Map" if imported(src.text, "java.util.Map") else "java.util.Map"
-        prop = f'putAdditionalBodyProperty("thinking", {json_value}.from({map_of}.of("type", "{mode}")))'
+        collections = "Collections" if imported(src.text, "java.util.Collections") else "java.util.Collections"
+        prop = f'putAdditionalBodyProperty("thinking", {json_value}.from({collections}.singletonMap("type", "{mode}")))'
         return chain_toggle(call, call.child_by_field_name("name"), src, prop, chain_root(call))
 
 
