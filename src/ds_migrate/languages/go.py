@@ -7,7 +7,9 @@ that sets a key of the JSON body,
 
 ``option.WithJSONSet(key string, value interface{}) RequestOption`` in
 openai/openai-go ``option/requestoption.go`` sets ``key`` in the serialized
-body with sjson, and ``ChatCompletionService.New(ctx, body
+body with sjson (tidwall/sjson ``SetBytesOptions`` marshals a value that is not
+a string, number or bool with encoding/json, so the map becomes the object
+``{"type": "disabled"}``), and ``ChatCompletionService.New(ctx, body
 ChatCompletionNewParams, opts ...option.RequestOption)`` (and
 ``NewStreaming``) in ``chatcompletion.go`` take such options after the
 params. So a ``Model:`` field of a ``ChatCompletionNewParams`` literal passed
