@@ -76,7 +76,10 @@ def test_lock_and_snapshot_files_are_recorded_data():
 
 def test_not_legacy_values_are_left_alone():
     source = "MODEL=deepseek/deepseek-chat-v3-0324\nROUTE=openrouter/deepseek/deepseek-chat\n"
-    assert scan(source, path=".env") == []
+    # the OpenRouter slug is accounted for (info), never rewritten
+    (finding,) = scan(source, path=".env")
+    assert (finding.code, finding.line, finding.fix) == ("DSM110", 2, None)
+    assert fix(source, unsafe=True, path=".env") == source
 
 
 def test_fix_that_breaks_the_format_is_not_written():

@@ -26,14 +26,15 @@ def make_tree(root):
 def test_default_excludes_and_gitignore_without_git(tmp_path):
     make_tree(tmp_path)
     found = discover([str(tmp_path)], FileFilter())
-    assert names(found, tmp_path) == ["app.py", "pkg/mod.py"]
+    # every text file is searched: data.txt and .gitignore as plain text
+    assert names(found, tmp_path) == [".gitignore", "app.py", "pkg/data.txt", "pkg/mod.py"]
 
 
 def test_gitignore_inside_a_git_work_tree(tmp_path):
     make_tree(tmp_path)
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     found = discover([str(tmp_path)], FileFilter())
-    assert names(found, tmp_path) == ["app.py", "pkg/mod.py"]
+    assert names(found, tmp_path) == [".gitignore", "app.py", "pkg/data.txt", "pkg/mod.py"]
 
 
 def test_no_respect_gitignore(tmp_path):
@@ -45,7 +46,7 @@ def test_no_respect_gitignore(tmp_path):
 def test_extend_exclude_glob(tmp_path):
     make_tree(tmp_path)
     found = discover([str(tmp_path)], FileFilter(extend_exclude=("pkg",)))
-    assert names(found, tmp_path) == ["app.py"]
+    assert names(found, tmp_path) == [".gitignore", "app.py"]
 
 
 def test_explicit_file_is_scanned_even_if_excluded(tmp_path):
@@ -154,3 +155,41 @@ def test_a_tracked_file_replaced_by_a_pipe_is_skipped_in_a_git_tree(tmp_path):
     assert [(os.path.basename(p), why) for p, why in found.skipped] == [
         ("a.py", "not a regular file (pipe, socket or device)")
     ]
+
+
+def make_mixed_tree(root):
+    (root / "notes.txt").write_text("we still call deepseek-chat\n")
+    (root / "Makefile").write_text("run:\n\tMODEL=deepseek-chat python app.py\n")
+    (root / "main.go").write_text('package main\nconst M = "deepseek-chat"\n')
+    (root / "logo.PNG").write_bytes(b"\x89PNG deepseek-chat")
+    (root / "weights.onnx").write_bytes(b"deepseek-reasoner")
+    (root / "blob.dat").write_bytes(b"deepseek-chat\x00\x01")
+
+
+@pytest.mark.parametrize("git", [False, True])
+def test_every_text_file_is_found_but_binary_extensions(tmp_path, git):
+    make_mixed_tree(tmp_path)
+    if git:
+        subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    found = discover([str(tmp_path)], FileFilter())
+    assert names(found, tmp_path) == ["Makefile", "blob.dat", "main.go", "notes.txt"]
+
+
+def test_summary_counts_files_searched_as_plain_text(tmp_path):
+    import json
+
+    make_mixed_tree(tmp_path)
+    document = json.loads(CliRunner().invoke(main, ["scan", "--format", "json", str(tmp_path)]).output)
+    by_file = {}
+    for finding in document["findings"]:
+        by_file.setdefault(Path(finding["path"]).name, []).append((finding["line"], finding["code"], finding["fix"]))
+    # kinds nothing parses: report only, at the line
+    assert by_file["notes.txt"] == [(1, "DSM109", "none")]
+    assert by_file["Makefile"] == [(2, "DSM109", "none")]
+    assert by_file["main.go"] == [(2, "DSM103", "safe")]
+    assert "logo.PNG" not in by_file and "weights.onnx" not in by_file
+    assert [Path(s["path"]).name for s in document["skipped"]] == ["blob.dat"]  # NUL bytes
+    # notes.txt, Makefile and blob.dat have no handler; blob.dat was skipped
+    assert document["summary"]["files_as_text"] == 2
+    assert document["summary"]["files_scanned"] == 3
+    assert "(2 as plain text)" in CliRunner().invoke(main, ["scan", str(tmp_path)]).output

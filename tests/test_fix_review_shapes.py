@@ -80,9 +80,15 @@ def test_name_outside_any_string_is_still_reported():
 def test_not_legacy_names_produce_nothing():
     for source in (
         'm = "deepseek-chat-v3-0324"\n',
-        'm = "openrouter/deepseek/deepseek-chat:free"\n',
         'm = "whisper-and-deepseek-chat"\n',
         "deepseek_chat = 1\n",
         'm = "deepseek-v4-flash"\n',
     ):
         assert scan(source) == [], source
+
+
+def test_other_providers_slug_is_info_and_never_rewritten():
+    source = 'm = "openrouter/deepseek/deepseek-chat:free"\n'
+    (finding,) = scan(source)
+    assert (finding.code, finding.severity.label, finding.fix, finding.legacy_name) == ("DSM110", "info", None, None)
+    assert fix(source, unsafe=True) == source

@@ -48,7 +48,7 @@ def common_options(func: Callable) -> Callable:
         click.option("--quiet", "-q", is_flag=True, help="Print only the summary (and errors)."),
         click.option("--statistics", is_flag=True, help="Print counts per rule."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: all cores)."),
-        click.option("--include", multiple=True, metavar="GLOB", help="File names to scan (default: *.py, *.pyi)."),
+        click.option("--include", multiple=True, metavar="GLOB", help="File names to scan (default: every file but known binary kinds)."),
         click.option("--per-file-ignores", multiple=True, metavar="GLOB:CODES", help="Ignore these codes in matching files."),
         click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE, show_default=True, help="Skip larger files (bytes)."),
         click.option("--mapping", "mapping_items", multiple=True, metavar="NAME=MODEL", help="Map one retired name to a model (e.g. deepseek-reasoner=deepseek-v4-pro)."),

@@ -83,7 +83,11 @@ class FileFilter:
 
     @cached_property
     def _include_pattern(self) -> re.Pattern:
-        return re.compile("|".join(fnmatch.translate(g) for g in self.include) or r"(?!)")
+        from ds_migrate.languages.base import BINARY_EXTENSIONS
+
+        # a known binary extension is never included, whatever the globs say
+        binary = r"(?!(?i:.*\.(?:" + "|".join(sorted(BINARY_EXTENSIONS)) + r"))\Z)"
+        return re.compile(binary + "(?:" + ("|".join(fnmatch.translate(g) for g in self.include) or r"(?!)") + ")")
 
     def is_excluded(self, relative: PurePosixPath) -> bool:
         match_part = self._part_pattern.match

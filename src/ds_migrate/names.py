@@ -99,3 +99,63 @@ def is_exact_legacy(value: str) -> LegacyName | None:
     if len(names) == 1 and names[0].start == 0 and names[0].end == len(value):
         return names[0]
     return None
+
+
+# Hosts whose own catalogues carry ids that contain a legacy DeepSeek name
+# (``openrouter/deepseek/deepseek-chat``, ``together_ai/deepseek-chat``): the
+# retirement does not touch them.
+OTHER_PROVIDERS = frozenset({
+    "openrouter", "together_ai", "together", "fireworks_ai", "fireworks", "deepinfra", "groq", "nvidia_nim",
+    "nim", "bedrock", "hyperbolic", "novita", "siliconflow", "huggingface", "sambanova", "ollama",
+    "ollama_chat", "cloudflare", "replicate", "anyscale", "perplexity", "openrouter.ai",
+})
+_SLUG_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-/:@")
+
+
+@dataclass(frozen=True)
+class ProviderSlug:
+    """Another provider's model id that contains a legacy name."""
+
+    start: int
+    end: int
+    text: str
+    provider: str  # "openrouter", or "" when only the ``:variant`` tells
+
+
+def find_provider_slugs(text: str) -> list[ProviderSlug]:
+    """Other providers' ids around a legacy name, which ``find_legacy_names``
+    leaves out: ``openrouter/deepseek/deepseek-chat``, ``deepseek/deepseek-chat:free``
+    (an OpenRouter variant), ``openrouter:deepseek/deepseek-chat``. A URL is no slug."""
+    taken = {name.name_start for name in find_legacy_names(text)}
+    found: list[ProviderSlug] = []
+    n = len(text)
+    for m in _CANDIDATE.finditer(text):
+        start, end = m.span()
+        if start in taken:
+            continue
+        variant = end + 1 < n and text[end] == ":" and text[end + 1].isalnum()
+        if end < n and not variant:
+            after = text[end]
+            if after.isalnum() or after in "_-":
+                continue  # a longer id: deepseek-chat-v3-0324
+            if after == "." and end + 1 < n and text[end + 1].isalnum():
+                continue  # deepseek-chat.txt
+        left = start
+        while left > 0 and text[left - 1] in _SLUG_CHARS:
+            left -= 1
+        right = end
+        if variant:
+            right = end + 1
+            while right < n and (text[right].isalnum() or text[right] in "_-"):
+                right += 1
+        token = text[left:right].lstrip(":/.@")
+        left = right - len(token)
+        before = text[left:start]
+        if "://" in text[max(0, left - 3) : right] or before.startswith("/"):
+            continue
+        segments = [s for s in re.split(r"[/:]", before) if s]
+        provider = next((s.lower() for s in segments if s.lower() in OTHER_PROVIDERS), "")
+        routed_deepseek = len(segments) >= 2 and segments[-1].lower() == "deepseek"
+        if provider or variant or routed_deepseek:
+            found.append(ProviderSlug(left, right, token, provider))
+    return found

@@ -88,6 +88,10 @@ def start(folders: list[str], file_filter: FileFilter) -> Search | None:
             command += ["--glob", f"!{name}"]
     for pattern in file_filter.include:
         command += ["--glob", pattern]
+    from ds_migrate.languages.base import BINARY_EXTENSIONS
+
+    for extension in sorted(BINARY_EXTENSIONS):  # never discovered: not worth reading
+        command += ["--iglob", f"!*.{extension}"]
     command += ["--regexp", NEEDLE, "--", *folders]
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)

@@ -37,6 +37,7 @@ class Run:
     # when a report lists them
     clean_unread: list[str] = field(default_factory=list)
     cwd: str = ""
+    files_as_text: int = 0  # scanned files of a kind no handler parses
 
     @property
     def files_scanned(self) -> int:
@@ -155,6 +156,16 @@ def _worker(batch: tuple) -> list[tuple[Processed, bytes | None] | None]:
     return out
 
 
+def _count_as_text(files: list[str], results: list[FileResult]) -> int:
+    """How many of ``files`` are searched as plain text (binary ones skipped)."""
+    from ds_migrate.languages import searched_as_text
+
+    count = sum(1 for path in files if searched_as_text(path))
+    if count:
+        count -= sum(1 for r in results if r.skipped and searched_as_text(r.path))
+    return count
+
+
 def run(
     paths: list[str],
     options: Options,
@@ -236,6 +247,7 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         _redo_where_decided_otherwise(outcome, originals, options, jobs, pools)
     if write:
         _write(outcome, originals)
+    outcome.files_as_text = _count_as_text(files, outcome.results)
     return outcome
 
 

@@ -48,7 +48,22 @@ def _handler_for_name(name: str) -> Handler | None:
 
 
 def default_include() -> tuple[str, ...]:
+    """Every file name: a kind no handler parses is searched as plain text
+    (known binary extensions are left out by discovery)."""
+    return ("*",)
+
+
+def understood_patterns() -> tuple[str, ...]:
+    """The file names some handler parses (beside Python)."""
     patterns: list[str] = ["*.py", "*.pyi"]
     for handler in all_handlers():
         patterns.extend(p for p in handler.patterns if p not in patterns)
     return tuple(patterns)
+
+
+def searched_as_text(path: str) -> bool:
+    """Is ``path`` a kind no handler parses, searched as plain text?"""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    if name.endswith((".py", ".pyi", ".pyw")):
+        return False
+    return _handler_for_name(name) is None

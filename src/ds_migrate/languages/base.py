@@ -16,6 +16,18 @@ LOCK_FILES = {
     "composer.lock", "Cargo.lock", "Gemfile.lock", "npm-shrinkwrap.json", "bun.lock",
 }
 
+# Never searched: these kinds are binary (images, archives, compiled code,
+# fonts, media, model weights, databases). A file of any other name is
+# searched as text unless it holds a NUL byte.
+BINARY_EXTENSIONS = frozenset({
+    "png", "jpg", "jpeg", "gif", "bmp", "ico", "icns", "webp", "tif", "tiff", "psd", "avif", "heic",
+    "pdf", "zip", "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "tar", "jar", "war", "ear", "aar", "apk",
+    "class", "so", "dylib", "dll", "exe", "o", "a", "obj", "lib", "pyc", "pyo", "pyd", "whl", "egg",
+    "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "m4a", "wav", "ogg", "flac", "avi", "mov", "mkv",
+    "webm", "sqlite", "sqlite3", "db", "npy", "npz", "pkl", "pickle", "parquet", "onnx", "pt", "pth", "h5",
+    "safetensors", "gguf", "mo", "wasm", "bin", "dmg", "iso", "xls", "xlsx", "doc", "docx", "ppt", "pptx",
+})
+
 
 def is_recorded_data(path: PurePosixPath) -> bool:
     if path.name in LOCK_FILES or path.name.endswith(".lock"):

@@ -11,11 +11,11 @@ documents for undocumented body parameters.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ds_migrate.findings import Applicability, Finding, Fix, TextEdit
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.textscan import Collector, mode_note, rename_edit, replacement, retired_message
+from ds_migrate.languages.treesitter import Source, line_indent, newline_of, parser_for, walk
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
 
@@ -26,21 +26,10 @@ _TS_SUFFIXES = (".ts", ".mts", ".cts")
 TS_DIRECTIVE = "// @ts-expect-error thinking is a DeepSeek body parameter"
 
 
-@lru_cache(maxsize=None)
 def _parser(dialect: str):
-    import tree_sitter
-
     if dialect == "js":
-        import tree_sitter_javascript as grammar
-
-        language = tree_sitter.Language(grammar.language())
-    else:
-        import tree_sitter_typescript as grammar
-
-        language = tree_sitter.Language(
-            grammar.language_tsx() if dialect == "tsx" else grammar.language_typescript()
-        )
-    return tree_sitter.Parser(language)
+        return parser_for("tree_sitter_javascript")
+    return parser_for("tree_sitter_typescript", "language_tsx" if dialect == "tsx" else "language_typescript")
 
 
 def dialect_of(path: str) -> str:
@@ -51,27 +40,8 @@ def dialect_of(path: str) -> str:
     return "js"
 
 
-class _Source:
-    """Byte offsets from tree-sitter turned into character offsets."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.data = text.encode("utf-8")
-        self.ascii = len(self.data) == len(text)
-
-    def char(self, byte: int) -> int:
-        return byte if self.ascii else len(self.data[:byte].decode("utf-8", "ignore"))
-
-    def node_text(self, node) -> str:
-        return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
-
-
-def _walk(node):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.children))
+_Source = Source
+_walk = walk
 
 
 def _key_name(pair, src: _Source) -> str | None:
@@ -325,25 +295,24 @@ class JavaScript(Handler):
         after_last = last.end_byte
         rest = src.data[after_last : obj.end_byte].decode("utf-8")
         trailing_comma = rest.lstrip().startswith(",")
-        multiline = src.data[obj.start_byte : obj.end_byte].count(b"\n") > 0
+        body = src.data[obj.start_byte : obj.end_byte]
+        multiline = b"\n" in body or b"\r" in body
         text = src.text
-        last_start = src.char(last.start_byte)
-        line_start = text.rfind("\n", 0, last_start) + 1
-        indent = re.match(r"[ \t]*", text[line_start:]).group(0)
+        indent = line_indent(text, src.char(last.start_byte))
+        nl = newline_of(text, src.char(obj.start_byte))  # the file's own line end
         insert_at = src.char(after_last)
         if trailing_comma:
             insert_at = src.char(after_last) + rest.index(",") + 1
         if multiline:
-            directive = f"\n{indent}{TS_DIRECTIVE}" if typescript else ""
-            new = f"{directive}\n{indent}{prop}" + ("," if trailing_comma else "")
+            directive = f"{nl}{indent}{TS_DIRECTIVE}" if typescript else ""
+            new = f"{directive}{nl}{indent}{prop}" + ("," if trailing_comma else "")
             if not trailing_comma:
                 new = "," + new
             return TextEdit(insert_at, insert_at, new)
         if typescript:
             # the directive must be on the line above: open the object onto lines
-            call_line_start = text.rfind("\n", 0, src.char(obj.start_byte)) + 1
-            base = re.match(r"[ \t]*", text[call_line_start:]).group(0)
-            new = f"{'' if trailing_comma else ','}\n{base}  {TS_DIRECTIVE}\n{base}  {prop}\n{base}"
+            base = line_indent(text, src.char(obj.start_byte))
+            new = f"{'' if trailing_comma else ','}{nl}{base}  {TS_DIRECTIVE}{nl}{base}  {prop}{nl}{base}"
             close = src.char(obj.end_byte) - 1
             return TextEdit(insert_at, close, new)
         new = f" {prop}" if trailing_comma else f", {prop}"

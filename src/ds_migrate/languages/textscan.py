@@ -91,3 +91,28 @@ def unclaimed_names(
         for name in find_legacy_names(text)
         if name.start not in claimed
     ]
+
+
+def provider_slug_findings(path: str, text: str, index: LineIndex, findings: list[Finding]) -> list[Finding]:
+    """DSM110 for every other provider's id that contains a legacy name
+    (``openrouter/deepseek/deepseek-chat``, ``deepseek/deepseek-chat:free``)
+    and that no finding covers yet, in any kind of file. Never rewritten."""
+    from ds_migrate.names import find_provider_slugs
+
+    slugs = find_provider_slugs(text)
+    if not slugs:
+        return []
+    covered = {(f.line, f.column) for f in findings if f.code == "DSM110"}
+    rule = rule_by_code("DSM110")
+    out = []
+    for slug in slugs:
+        line, column = index.position(slug.start)
+        if (line, column) in covered:
+            continue
+        host = f"another provider ({slug.provider})" if slug.provider else "OpenRouter (a ':variant' id)"
+        out.append(finding_at(
+            path, index, slug.start, slug.end, rule,
+            f"'{slug.text}' is a model id of {host}, not of DeepSeek's API; the retirement does not "
+            "touch it, so it is left alone",
+        ))
+    return out

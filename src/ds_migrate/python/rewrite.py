@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Callable, Iterable
 
 import libcst as cst
@@ -70,5 +71,18 @@ def apply_fixes(
 
         return splice(original, plan, module, module.visit(_ApplyEdits(fixes, mapping, ancestry)), changed)
     if not fixes:
-        return module.code
-    return module.visit(_ApplyEdits(fixes, mapping, ancestry)).code
+        return _keep_final_cr(module.code, original)
+    return _keep_final_cr(module.visit(_ApplyEdits(fixes, mapping, ancestry)).code, original)
+
+
+@lru_cache(maxsize=None)
+def _libcst_drops_final_cr() -> bool:
+    return cst.parse_module("x\r").code == "x"
+
+
+def _keep_final_cr(code: str, original: str | None) -> str:
+    """libcst prints a module whose last line ends with a lone CR without
+    that CR (``parse_module("x\\r").code == "x"``): put it back."""
+    if original and original.endswith("\r") and _libcst_drops_final_cr():
+        return code + "\r"
+    return code

@@ -20,10 +20,12 @@ class Summary:
     fixable_safe: int
     fixable_unsafe: int
     fixed: int
+    files_as_text: int = 0  # of files_scanned: searched as plain text
 
     def as_dict(self) -> dict:
         return {
             "files_scanned": self.files_scanned,
+            "files_as_text": self.files_as_text,
             "files_skipped": self.files_skipped,
             "files_failed": self.files_failed,
             "findings": self.findings,
@@ -49,4 +51,5 @@ def summarize(run, fixed: int = 0) -> Summary:
         fixable_safe=sum(1 for f in findings if f.fix_applicability is Applicability.SAFE),
         fixable_unsafe=sum(1 for f in findings if f.fix_applicability is Applicability.UNSAFE),
         fixed=fixed,
+        files_as_text=getattr(run, "files_as_text", 0),
     )

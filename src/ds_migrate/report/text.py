@@ -88,6 +88,8 @@ def render_summary(console: Console, run, table: bool = True, fixed: int = 0) ->
     counts = f" ({', '.join(parts)})" if parts else ""
     line = f"Found {summary.findings} finding{'s' if summary.findings != 1 else ''}{counts}"
     line += f" in {summary.files_scanned} file{'s' if summary.files_scanned != 1 else ''} scanned"
+    if summary.files_as_text:
+        line += f" ({summary.files_as_text} as plain text)"
     if summary.suppressed:
         line += f", {summary.suppressed} suppressed"
     if summary.files_skipped:

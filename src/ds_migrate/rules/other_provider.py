@@ -64,8 +64,10 @@ class OtherProviderModel(Rule):
     What it does: notes a legacy-looking name that does not go to DeepSeek's
     API: a call on a client whose base URL names another host (OpenRouter,
     Together, a local server), a dict or call that names another provider
-    beside the model, an Ollama model tag, or a package name in
-    ``setup(name=...)``.
+    beside the model, an Ollama model tag or a local server's served name, a
+    package name in ``setup(name=...)``, or, in any kind of file, another
+    provider's id that contains a legacy name (``openrouter/deepseek/deepseek-chat``,
+    ``deepseek/deepseek-chat:free``).
 
     Why it matters: other providers keep their own model ids; DeepSeek's
     retirement does not touch them, and renaming them would break the call.
@@ -93,6 +95,8 @@ class OtherProviderModel(Rule):
         Example('ROUTE = {"provider": "openrouter", "model": "deepseek/deepseek-chat"}\n'),
         Example('ollama.chat(model="deepseek-coder", messages=m)\n'),
         Example('os.system("ollama run deepseek-coder")\n'),
+        Example("fallback: openrouter/deepseek/deepseek-chat\nfree: deepseek/deepseek-chat:free\n", path="models.yaml"),
+        Example('package main\nconst Free = "deepseek/deepseek-reasoner:free"\n', path="main.go"),
     )
 
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
