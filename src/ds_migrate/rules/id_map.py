@@ -72,6 +72,8 @@ class LegacyIdMap(Rule):
         parent = site.parent
         if isinstance(parent, cst.DictElement) and parent.key is site.expression:
             return None  # keys are DSM106's
+        if any(isinstance(p, (cst.Comparison, cst.ComparisonTarget)) for p in site.role_parents[:4]):
+            return None  # model in ("deepseek-chat", "deepseek-reasoner"): a comparison (DSM105)
         merged = merged_ids(site, ctx)
         if merged is None:
             return None
