@@ -47,23 +47,26 @@ def _scope(site: NameSite) -> list[cst.CSTNode]:
         if isinstance(parent, cst.Match):
             return [case.pattern for case in parent.cases]
         if isinstance(parent, cst.If):
-            head = parent
-            for above in parents[i + 1 :]:
-                if isinstance(above, cst.If) and above.orelse is head:
-                    head = above
-                elif isinstance(above, cst.Else):
-                    continue
-                else:
-                    break
-            tests: list[cst.CSTNode] = []
-            node: cst.CSTNode | None = head
-            while isinstance(node, cst.If):
-                tests.append(node.test)
-                node = node.orelse
-            return tests
+            return _chain_tests(parents, i)
         if isinstance(parent, (cst.BaseSuite, cst.SimpleStatementLine)):
             break
     return []
+
+
+def _chain_tests(parents: tuple[cst.CSTNode, ...], i: int) -> list[cst.CSTNode]:
+    """The tests of the whole if/elif chain that ``parents[i]`` (an If) belongs to."""
+    head = parents[i]
+    for above in parents[i + 1 :]:
+        if isinstance(above, cst.If) and above.orelse is head:
+            head = above
+        elif not isinstance(above, cst.Else):
+            break
+    tests: list[cst.CSTNode] = []
+    node: cst.CSTNode | None = head
+    while isinstance(node, cst.If):
+        tests.append(node.test)
+        node = node.orelse
+    return tests
 
 
 def enum_class_of(site: NameSite) -> cst.ClassDef | None:
@@ -115,20 +118,7 @@ def in_compat_branch(site: NameSite) -> bool:
     parents = site.role_parents
     for i, parent in enumerate(parents):
         if isinstance(parent, cst.If):
-            head = parent
-            for above in parents[i + 1 :]:
-                if isinstance(above, cst.If) and above.orelse is head:
-                    head = above
-                elif isinstance(above, cst.Else):
-                    continue
-                else:
-                    break
-            node: cst.CSTNode | None = head
-            while isinstance(node, cst.If):
-                if any(names_current_id(v) for v in strings_in(node.test)):
-                    return True
-                node = node.orelse
-            return False
+            return any(names_current_id(v) for test in _chain_tests(parents, i) for v in strings_in(test))
         if isinstance(parent, cst.Match):
             return any(names_current_id(v) for case in parent.cases for v in strings_in(case.pattern))
         if isinstance(parent, (cst.FunctionDef, cst.ClassDef)):
