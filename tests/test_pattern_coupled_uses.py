@@ -96,3 +96,15 @@ def test_a_comparison_is_not_renamed_to_an_id_the_project_already_sends(tmp_path
     assert fix_tree(tmp_path, "--unsafe-fixes") == {}
     (group,) = scan_tree(tmp_path)["plan"]
     assert "already used" in " ".join(group["why"])
+
+
+def test_the_decision_holds_across_worker_processes(tmp_path):
+    # enough files for the process pool: each worker fixes its files as if
+    # they stood alone, then the run's decision makes it fix them again
+    files = {f"svc{i}.py": f'r{i} = client.chat.completions.create(model="deepseek-chat", messages=m)\n' for i in range(40)}
+    files["route.py"] = 'if model == "deepseek-chat":\n    pass\n'
+    write_tree(tmp_path, files)
+    assert fix_tree(tmp_path, "--jobs", "2") == {}
+    changed = fix_tree(tmp_path, "--jobs", "2", "--unsafe-fixes")
+    assert len(changed) == 41
+    assert all("deepseek-chat" not in text for text in changed.values())
