@@ -12,7 +12,7 @@ import difflib
 import json
 from dataclasses import dataclass
 
-from ds_migrate.findings import Finding, Fix
+from ds_migrate.findings import Finding, Fix, TextEdit, apply_text_edits
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.textscan import Collector
 from ds_migrate.mapping import Mapping
@@ -156,13 +156,7 @@ class Notebook(Handler):
             cell, processed = edits[0].cell, edits[0].processed
             new_source = fixed_text(processed, [e.finding for e in edits], edits[0].options)
             replacements.extend(_token_replacements(text, cell, new_source))
-        out, last = [], 0
-        for start, end, new in sorted(replacements):
-            out.append(text[last:start])
-            out.append(new)
-            last = end
-        out.append(text[last:])
-        return "".join(out)
+        return apply_text_edits(text, [TextEdit(start, end, new) for start, end, new in replacements])
 
     def problem_with(self, text: str, path: str = "") -> str | None:
         from ds_migrate.languages.config import json_problem
