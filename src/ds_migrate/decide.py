@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from ds_migrate.findings import Applicability, Finding
@@ -69,15 +70,17 @@ _TEST_PATH = re.compile(
 )
 
 MAX_NAMED_SITES = 4
+_PREFIX_SEPARATOR = re.compile(r"[/:]")
 
 
 def is_test_path(path: str) -> bool:
     return _TEST_PATH.search(path.replace("\\", "/")) is not None
 
 
+@lru_cache(maxsize=1024)
 def base_id(legacy_name: str) -> str:
     """``deepseek/deepseek-chat`` -> ``deepseek-chat`` (lower case)."""
-    return re.split(r"[/:]", legacy_name.lower())[-1]
+    return _PREFIX_SEPARATOR.split(legacy_name.lower())[-1]
 
 
 def role_of(finding: Finding) -> str:
@@ -146,7 +149,7 @@ def _weaker(a: Applicability, b: Applicability) -> bool:
     return _ORDER[a] > _ORDER[b]
 
 
-@dataclass
+@dataclass(eq=False)
 class _Occurrence:
     finding: Finding
     role: str
@@ -263,14 +266,20 @@ def _is_case_probe(finding: Finding) -> bool:
 def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]) -> None:
     blockers = [m.blocked for m in members if m.blocked]
     selecting = sorted({m.role for m in members if m.role in SELECTING})
+    # the sites worth naming on every member: what selects or blocks first
+    # (a few, plus a count, so a group of 10,000 costs linear time)
+    notable = [m for m in members if m.role in SELECTING or m.blocked][: MAX_NAMED_SITES + 1]
+    shown_default = [m for m in members[: MAX_NAMED_SITES + 1]]
+    if blockers:
+        head = f"not renamed: '{legacy_id}' selects behaviour elsewhere and cannot be renamed everywhere ({blockers[0]})"
+        applicability = Applicability.NONE
+    else:
+        head = f"renamed only with --unsafe-fixes, together with every use of '{legacy_id}'"
+        applicability = Applicability.UNSAFE
+    total_notable = sum(1 for m in members if m.role in SELECTING or m.blocked)
     for member in members:
-        others = _named_sites(member, members)
-        if blockers:
-            note = f"not renamed: '{legacy_id}' selects behaviour elsewhere and cannot be renamed everywhere ({blockers[0]})"
-            applicability = Applicability.NONE
-        else:
-            note = f"renamed only with --unsafe-fixes, together with every use of '{legacy_id}'"
-            applicability = Applicability.UNSAFE
+        note = head
+        others = _named_sites(member, notable or shown_default, total_notable or len(members))
         if others:
             note += f"; coupled with {others}"
         decision.verdicts[member.finding.identity] = Verdict(applicability, note)
@@ -279,19 +288,38 @@ def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]
             legacy_id=legacy_id,
             renamed_with_unsafe_fixes=not blockers,
             sites=sorted({(m.finding.path, m.finding.line, m.role) for m in members}),
-            why=blockers or [f"'{legacy_id}' is used as a {', '.join(ROLE_LABELS[r] for r in selecting)}"],
+            why=_distinct(blockers) or [f"'{legacy_id}' is used as a {', '.join(ROLE_LABELS[r] for r in selecting)}"],
             decision=_advice(legacy_id, members, bool(blockers)),
         )
     )
 
 
-def _named_sites(member: _Occurrence, members: list[_Occurrence]) -> str:
-    others = [m for m in members if m is not member and m.role in SELECTING or m is not member and m.blocked]
-    if not others:
-        others = [m for m in members if m is not member]
-    shown = [f"{m.finding.path}:{m.finding.line} ({ROLE_LABELS.get(m.role, m.role)})" for m in others[:MAX_NAMED_SITES]]
-    if len(others) > MAX_NAMED_SITES:
-        shown.append(f"{len(others) - MAX_NAMED_SITES} more")
+def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
+    """Each reason once; a reason repeated at many sites is said once with a count."""
+    seen: dict[str, int] = {}
+    for reason in reasons:
+        key = reason.split(": ", 1)[-1] if ": " in reason else reason
+        seen[key] = seen.get(key, 0) + 1
+    out = []
+    for reason in reasons:
+        key = reason.split(": ", 1)[-1] if ": " in reason else reason
+        if key in seen:
+            count = seen.pop(key)
+            out.append(reason + (f" (and {count - 1} more like it)" if count > 1 else ""))
+        if len(out) == most:
+            break
+    rest = sum(seen.values())
+    if rest:
+        out.append(f"{rest} more")
+    return out
+
+
+def _named_sites(member: _Occurrence, candidates: list[_Occurrence], total: int) -> str:
+    others = [m for m in candidates if m is not member][:MAX_NAMED_SITES]
+    shown = [f"{m.finding.path}:{m.finding.line} ({ROLE_LABELS.get(m.role, m.role)})" for m in others]
+    more = total - len(others) - (1 if any(m is member for m in candidates) else 0)
+    if more > 0:
+        shown.append(f"{more} more")
     return ", ".join(shown)
 
 
