@@ -68,7 +68,7 @@ def test_comparisons_switch_includes():
 
 
 def test_union_and_keys_with_both_names_are_refused():
-    before = 'type M = "deepseek-chat" | "deepseek-reasoner";\nconst P = { "deepseek-chat": 1, "deepseek-reasoner": 2 };\n'
+    before = 'type M = "deepseek-chat" | "deepseek-reasoner";\nconst P = { "deepseek-chat": "Fast", "deepseek-reasoner": "Careful" };\n'
     assert codes(before, path="a.ts") == ["DSM106"] * 4
     assert fix(before, path="a.ts", unsafe=True) == before
 
@@ -106,3 +106,18 @@ def test_broken_javascript_is_reported_and_not_written():
     assert fix(before, path="a.js") == before
     result = scan_result(before, path="a.js")
     assert [f.legacy_name for f in result.findings] == ["deepseek-chat"]
+
+
+def test_a_table_of_numbers_keyed_by_model_describes_models():
+    before = 'export const PRICES = { "deepseek-chat": { input: 0.27, output: 1.1 } };\n'
+    assert codes(before, path="a.ts") == ["DSM112"]
+    assert fix(before, path="a.ts", unsafe=True) == before
+
+
+def test_a_function_that_already_routes_v4_ids_is_compat_code():
+    before = (
+        'function pick(m) {\n  if (m.includes("deepseek-v4-pro")) return "pro";\n'
+        '  if (m.includes("deepseek-reasoner")) return "flash";\n  return "flash";\n}\n'
+    )
+    assert codes(before, path="a.js") == ["DSM113"]
+    assert fix(before, path="a.js", unsafe=True) == before

@@ -18,6 +18,8 @@ from ds_migrate.languages.textscan import Collector, mode_note, rename_edit, rep
 from ds_migrate.languages.treesitter import Source, line_indent, newline_of, parser_for, walk
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
+from ds_migrate.rules import rule_by_code
+from ds_migrate.rules.compat_code import as_compat, names_current_id
 
 MODEL_KEYS = {"model", "modelName", "model_name", "modelId", "model_id", "id"}
 _CREATE = re.compile(r"\bchat\.completions\.(?:create|parse|stream)$|\bchat\.completions\.with\w*\.create$")
@@ -44,7 +46,7 @@ _Source = Source
 _walk = walk
 
 
-def _key_name(pair, src: _Source) -> str | None:
+def _key_name(pair, src: Source) -> str | None:
     key = pair.child_by_field_name("key")
     if key is None:
         return None
@@ -52,12 +54,12 @@ def _key_name(pair, src: _Source) -> str | None:
     return name.strip("'\"`")
 
 
-def _quote(string_node, src: _Source) -> str:
+def _quote(string_node, src: Source) -> str:
     first = src.node_text(string_node)[:1]
     return first if first in "'\"" else '"'
 
 
-def _in_comparison(fragment, src: _Source) -> bool:
+def _in_comparison(fragment, src: Source) -> bool:
     string = fragment.parent
     parent = string.parent if string is not None else None
     if parent is None:
@@ -73,10 +75,48 @@ def _in_comparison(fragment, src: _Source) -> bool:
     return False
 
 
+_FUNCTIONS = {"function_declaration", "function_expression", "arrow_function", "method_definition", "function"}
+
+
+def _compat_spans(compared, src: Source) -> list[tuple[int, int]]:
+    """Character spans of the functions whose comparisons already name a V4
+    id: their comparisons on legacy ids are compat code (rules/compat_code.py)."""
+    spans = []
+    for fragment in compared:
+        if not names_current_id(src.node_text(fragment)):
+            continue
+        node = fragment.parent
+        while node is not None and node.type not in _FUNCTIONS and node.type != "program":
+            node = node.parent
+        if node is not None:
+            spans.append((src.char(node.start_byte), src.char(node.end_byte)))
+    return spans
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _describes_models(obj, src: Source) -> bool:
+    """An object keyed by model id whose values are numbers, or objects of numbers (a price table)."""
+    values = [p.child_by_field_name("value") for p in obj.named_children if p.type == "pair"] if obj is not None else []
+    values = [v for v in values if v is not None]
+
+    def numeric(node) -> bool:
+        if node.type == "number":
+            return True
+        if node.type == "object":
+            inner = [p.child_by_field_name("value") for p in node.named_children if p.type == "pair"]
+            return bool(inner) and all(v is not None and v.type == "number" for v in inner)
+        return False
+
+    return bool(values) and all(numeric(v) for v in values)
+
+
 _PROVIDER_KEYS = {"provider", "modelProvider", "model_provider", "vendor", "backend"}
 
 
-def _sibling_provider(obj, src: _Source) -> str | None:
+def _sibling_provider(obj, src: Source) -> str | None:
     """``{ provider: "openrouter", model: ... }``: another provider named beside the model."""
     if obj is None:
         return None
@@ -105,7 +145,10 @@ class JavaScript(Handler):
         typescript = dialect_of(path) != "js"
         claimed: set[int] = set()
         compared = [n for n in _walk(tree.root_node) if n.type == "string_fragment" and _in_comparison(n, src)]
-        comparison_clash = self._comparison_clash(compared, src, mapping)
+        compat_spans = _compat_spans(compared, src)
+        comparison_clash = self._comparison_clash(
+            [n for n in compared if not _within(src.char(n.start_byte), compat_spans)], src, mapping
+        )
         for node in _walk(tree.root_node):
             if node.type == "comment":
                 for name in find_legacy_names(src.node_text(node)):
@@ -129,6 +172,11 @@ class JavaScript(Handler):
             if name.start not in claimed:
                 out.add("DSM109", name, name.start, name.end,
                         f"Retired model name '{name.text}' (outside any string or comment)")
+        if compat_spans:
+            compat = rule_by_code("DSM113")
+            for finding in out.findings:
+                if finding.code in ("DSM105", "DSM112") and _within(finding.offset, compat_spans):
+                    as_compat(finding, compat)
         return out.findings
 
     def problem_with(self, text: str, path: str = "") -> str | None:
@@ -145,8 +193,8 @@ class JavaScript(Handler):
         whole = src.node_text(fragment) == name.text and string is not None and string.type == "string"
         rename = out.rename_fix(name, Applicability.SAFE, offset)
 
-        def add(code, message, fix=None, note=None):
-            out.add(code, name, start, end, message, fix, note)
+        def add(code, message, fix=None, note=None, role=None):
+            out.add(code, name, start, end, message, fix, note, role=role)
 
         if whole and parent is not None and parent.type == "pair":
             if parent.child_by_field_name("key") == string:
@@ -212,14 +260,19 @@ class JavaScript(Handler):
             container = parent.parent if parent.type in ("literal_type", "enum_assignment") else parent
             clash = self._collection_clash(container, src, mapping)
             if clash:
-                add("DSM106", message, None, clash)
+                add("DSM106", message, None, clash, role="member")
             else:
-                add("DSM106", message, out.rename_fix(name, Applicability.UNSAFE, offset))
+                add("DSM106", message, out.rename_fix(name, Applicability.UNSAFE, offset), role="member")
             return
         add("DSM109", f"Retired model name '{name.text}' (the current name is '{replacement(name, mapping)}')",
             out.rename_fix(name, Applicability.UNSAFE, offset))
 
     def _key(self, add, out, name, offset, obj, src, mapping) -> None:
+        if _describes_models(obj, src):
+            add("DSM112", f"Retired model '{name.text}' as a key of a table of numbers (prices, limits or sizes): "
+                f"renaming it would give '{replacement(name, mapping)}' the old model's figures; "
+                "add an entry for the V4 id instead")
+            return
         message = (f"Retired model '{name.text}' as a key: the current model is "
                    f"'{replacement(name, mapping)}'; review the table")
         clash = self._collection_clash(obj, src, mapping)

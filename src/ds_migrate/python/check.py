@@ -11,13 +11,20 @@ from ds_migrate.lines import LineIndex, line_index
 from ds_migrate.mapping import Mapping
 from ds_migrate.languages.textscan import unclaimed_names
 from ds_migrate.python.analyzer import analyze
-from ds_migrate.python.collisions import beside_current_id, in_compat_branch
+from ds_migrate.python.collisions import (
+    beside_current_id,
+    in_compat_branch,
+    message_names_current_id,
+    named_as_legacy,
+)
 from ds_migrate.rules.compat_code import as_compat
 from ds_migrate.rules import CheckContext, Rule, name_rules, rule_by_code
 
 
 # Rules whose occurrences sit in a collection or branch set that may also hold a V4 id.
-_IN_COLLECTIONS = frozenset({"DSM105", "DSM106", "DSM112"})
+_IN_COLLECTIONS = frozenset({"DSM105", "DSM106", "DSM112", "DSM114"})
+# Rules about text (messages, docstrings) that may say what replaced the id.
+_IN_TEXT = frozenset({"DSM108", "DSM109"})
 # Rules whose values may be set inside the branches of a compat if/elif chain.
 _IN_BRANCHES = frozenset({"DSM101", "DSM102", "DSM103", "DSM104", "DSM109"})
 
@@ -128,8 +135,10 @@ def check_module(
                 note=match.note,
                 role=match.role,
             )
-            if (rule.code in _IN_COLLECTIONS and beside_current_id(site)) or (
-                rule.code in _IN_BRANCHES and in_compat_branch(site)
+            if (
+                (rule.code in _IN_COLLECTIONS and (beside_current_id(site) or named_as_legacy(site)))
+                or (rule.code in _IN_BRANCHES and in_compat_branch(site))
+                or (rule.code in _IN_TEXT and message_names_current_id(site))
             ):
                 as_compat(finding, rule_by_code("DSM113"))
             findings.append(finding)

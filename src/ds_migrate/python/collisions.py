@@ -7,6 +7,8 @@ refused even with --unsafe-fixes.
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from ds_migrate.python.sites import NameSite
@@ -124,3 +126,42 @@ def in_compat_branch(site: NameSite) -> bool:
         if isinstance(parent, (cst.FunctionDef, cst.ClassDef)):
             return False
     return False
+
+
+_LEGACY_NAMES = re.compile(r"legacy|deprecated|retired|obsolete|(^|_)old($|_)|sunset", re.IGNORECASE)
+
+
+def named_as_legacy(site: NameSite) -> bool:
+    """The collection is named for the retired ids (``LEGACY_IDS = {...}``):
+    code that already handles the retirement."""
+    from ds_migrate.rules.capability import names_above
+
+    return any(_LEGACY_NAMES.search(name) for name in names_above(site))
+
+
+def message_names_current_id(site: NameSite) -> bool:
+    """A message or text whose other parts (the rest of an implicitly joined
+    string, the other arguments of the call it is passed to) name a V4 id."""
+    from ds_migrate.rules.compat_code import names_current_id
+
+    if any(names_current_id(v) for v in _texts_in(site.expression)):
+        return True
+    parents = site.role_parents
+    if len(parents) >= 2 and isinstance(parents[0], cst.Arg) and isinstance(parents[1], cst.Call):
+        return any(names_current_id(v) for arg in parents[1].args for v in strings_in(arg.value))
+    return False
+
+
+def _texts_in(node: cst.CSTNode) -> list[str]:
+    """The literal text of a string expression, f-string parts included."""
+    found: list[str] = []
+
+    class _Texts(cst.CSTVisitor):
+        def visit_SimpleString(self, string: cst.SimpleString) -> None:
+            found.append(string.value)
+
+        def visit_FormattedStringText(self, text: cst.FormattedStringText) -> None:
+            found.append(text.value)
+
+    node.visit(_Texts())
+    return found

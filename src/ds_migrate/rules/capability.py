@@ -22,7 +22,7 @@ _NUMBER = (cst.Integer, cst.Float)
 PREDICATE_WORDS = re.compile(r"(^|_)(is|has|supports?|uses?|can|needs?)_|think|reason|(^|_)r1($|_)", re.IGNORECASE)
 
 
-def _names_above(site: NameSite) -> list[str]:
+def names_above(site: NameSite) -> list[str]:
     """Names that say what the occurrence is for: the target of the
     assignment it is part of, or the predicate whose result it returns."""
     names: list[str] = []
@@ -91,7 +91,7 @@ def capability_kind(site: NameSite) -> str | None:
     selecting = isinstance(parent, (cst.Comparison, cst.ComparisonTarget, cst.DictElement, cst.Element, cst.MatchValue))
     if not selecting:
         return None
-    for name in _names_above(site):
+    for name in names_above(site):
         if CAPABILITY_WORDS.search(name):
             return f"'{name}'"
     return None
