@@ -108,3 +108,19 @@ def test_the_decision_holds_across_worker_processes(tmp_path):
     changed = fix_tree(tmp_path, "--jobs", "2", "--unsafe-fixes")
     assert len(changed) == 41
     assert all("deepseek-chat" not in text for text in changed.values())
+
+
+def test_fix_lists_renames_whose_mode_must_be_set_elsewhere(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from ds_migrate.cli import main
+
+    write_tree(tmp_path, {"settings.py": SETTINGS})
+    result = CliRunner().invoke(main, ["fix", "--isolated", "--format", "json", str(tmp_path)])
+    document = json.loads(result.output)
+    (follow_up,) = document["follow_ups"]
+    assert follow_up["path"].endswith("settings.py") and "set thinking disabled" in follow_up["note"]
+    text = CliRunner().invoke(main, ["fix", "--isolated", str(tmp_path)]).output
+    assert "without setting the thinking mode" in text and "settings.py:1" in text

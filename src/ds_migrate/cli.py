@@ -342,8 +342,9 @@ def _report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> 
     if suppressed:
         console.print(f"{suppressed} suppressed by comments.")
     if not kwargs["quiet"]:
-        from ds_migrate.report.plan import render_text
+        from ds_migrate.report.plan import render_follow_ups, render_text
 
+        render_follow_ups(console, applied, written)
         render_text(console, run)
 
 

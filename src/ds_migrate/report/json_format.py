@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ds_migrate.report.plan import plan_dicts
+from ds_migrate.report.plan import follow_ups, plan_dicts
 from ds_migrate.report.summary import summarize
 
 SCHEMA_VERSION = 1
@@ -36,5 +36,9 @@ def render(run, fixed: int = 0) -> str:
         "skipped": [{"path": p, "reason": r} for p, r in run.skipped],
         "summary": summarize(run, fixed).as_dict(),
         "plan": plan_dicts(run),
+        "follow_ups": [
+            {"path": path, "line": line, "note": note}
+            for path, line, note in follow_ups([f for p in getattr(run, "processed", []) for f in p.applied])
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False)

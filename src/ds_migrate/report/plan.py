@@ -50,3 +50,26 @@ def render_text(console: Console, run) -> None:
     for line in lines:
         style = "bold" if not line.startswith(" ") else ("dim" if line.lstrip().startswith("why") else "")
         console.print(Text(line, style=style))
+
+
+# Rule notes that say the rename could not set the mode at the request itself.
+_MODE_BY_HAND = "where the request is made"
+
+
+def follow_ups(applied) -> list[tuple[str, int, str]]:
+    """Applied renames whose request is elsewhere: (path, line, note). Until the
+    mode is set there, those requests think (V4's default)."""
+    return sorted(
+        {(f.path, f.line, f.note) for f in applied if f.note and _MODE_BY_HAND in f.note}
+    )
+
+
+def render_follow_ups(console: Console, applied, written: bool) -> None:
+    found = follow_ups(applied)
+    if not found:
+        return
+    verb = "Renamed" if written else "Would rename"
+    console.print()
+    console.print(Text(f"{verb} without setting the thinking mode (set it where each request is made):", style="bold"))
+    for path, line, note in found:
+        console.print(Text(f"  {path}:{line}: {note}"))
