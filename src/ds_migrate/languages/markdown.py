@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ds_migrate.findings import Applicability, Finding, Fix, Severity, TextEdit
+from ds_migrate.findings import Applicability, Finding, Fix, Severity, TextEdit, apply_text_edits
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.textscan import Collector, replacement
 from ds_migrate.mapping import Mapping
@@ -28,11 +28,22 @@ _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*\n(.*?)^\1\2[ \
 _RST = re.compile(r"^([ \t]*)\.\. (?:code-block|code|sourcecode)::[ \t]*([\w+-]+)[^\n]*\n((?:[ \t]*\n|\1[ \t]+[^\n]*\n)+)", re.M)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     start: int  # offset of the block's content
     end: int
     path: str  # pseudo file name for its language
+
+
+@dataclass(frozen=True)
+class BlockEdit:
+    """Part of a fix: the code block, fixed when the file is written for the rule ``code``."""
+
+    block: Block
+    body: str  # the block's code, dedented
+    indent: str  # put back in front of every non-blank line
+    code: str
+    mapping: Mapping
 
 
 def code_blocks(text: str) -> list[Block]:
@@ -69,18 +80,23 @@ class Documentation(Handler):
             body, indent = _dedent(text[block.start : block.end])
             if "deepseek" not in body.lower():
                 continue
-            options = Options(mapping=mapping, unsafe_fixes=True)
-            processed = process_file(block.path, body.encode("utf-8"), options, want_fix=True)
-            fixed = processed.fixed_text
-            edit = None
-            if fixed is not None:
-                new_body = "".join(indent + line if line.strip() else line for line in fixed.splitlines(True)) if indent else fixed
-                edit = TextEdit(block.start, block.end, new_body)
-            body_names = find_legacy_names(text[block.start : block.end])
-            inner = [f for f in processed.result.findings if f.legacy_name]
-            for name, finding in zip(body_names, inner):
+            # which fixes apply is decided when the file is written (see apply)
+            processed = process_file(block.path, body.encode("utf-8"), Options(mapping=mapping))
+            names = {block.start + name.start: name for name in find_legacy_names(text[block.start : block.end])}
+            line_starts = [block.start] + [i + 1 for i in range(block.start, block.end) if text[i] == "\n"]
+            inner = processed.result.findings + processed.result.suppressed
+            for finding in sorted(inner, key=Finding.sort_key):
+                if not finding.legacy_name or finding.line > len(line_starts):
+                    continue
+                # dedenting took ``indent`` characters from every line that holds a name
+                name = names.get(line_starts[finding.line - 1] + len(indent) + finding.column - 1)
+                if name is None:
+                    continue  # reported below as prose, so it is not lost
+                fix = None
+                if finding.fix is not None:
+                    edit = BlockEdit(block, body, indent, finding.code, mapping)
+                    fix = Fix(Applicability.UNSAFE, [edit], "fix the code block")
                 start = block.start + name.start
-                fix = Fix(Applicability.UNSAFE, [edit], "fix the code block") if edit and finding.fix else None
                 out.add(
                     finding.code, name, start, block.start + name.end,
                     f"in a {block.path.rsplit('.', 1)[-1]} code block: {finding.message}",
@@ -97,3 +113,30 @@ class Documentation(Handler):
                 out.rename_fix(name, Applicability.UNSAFE),
             )
         return out.findings
+
+    def apply(self, text: str, chosen: list[Finding]) -> str:
+        """Fix each code block for the rules of the chosen findings only, so
+        code a rule the user ignored stays as it is (a suppression comment in
+        the block holds inside it too)."""
+        from ds_migrate.engine import Options, process_file
+
+        edits: list[TextEdit] = []
+        by_block: dict[int, list[BlockEdit]] = {}
+        for finding in chosen:
+            for edit in finding.fix.edits:
+                if isinstance(edit, BlockEdit):
+                    by_block.setdefault(edit.block.start, []).append(edit)
+                else:  # a rename in the prose
+                    edits.append(edit)
+        for group in by_block.values():
+            first = group[0]
+            # every block fix is unsafe, so it is only chosen under --unsafe-fixes:
+            # the rules inside the block may then apply their unsafe fixes too
+            options = Options(mapping=first.mapping, unsafe_fixes=True, select=tuple(sorted({e.code for e in group})))
+            fixed = process_file(first.block.path, first.body.encode("utf-8"), options, want_fix=True).fixed_text
+            if fixed is None:
+                continue
+            indent = first.indent
+            new_body = "".join(indent + line if line.strip() else line for line in fixed.splitlines(True)) if indent else fixed
+            edits.append(TextEdit(first.block.start, first.block.end, new_body))
+        return apply_text_edits(text, edits)
