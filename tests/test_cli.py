@@ -6,7 +6,7 @@ import subprocess
 
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli import main, scan as scan_command
 
 from conftest import REPO
 
@@ -229,3 +229,42 @@ def test_stdin_filename_picks_the_file_kind():
     source = 'const r = await openai.chat.completions.create({ model: "deepseek-chat", messages });\n'
     result = CliRunner().invoke(main, ["fix", "-", "--stdin-filename", "src/api.js"], input=source)
     assert result.stdout == source.replace('"deepseek-chat", messages', '"deepseek-v4-flash", messages, thinking: { type: "disabled" }')
+
+
+def test_include_help_says_what_the_default_takes():
+    from ds_migrate.discovery import DEFAULT_INCLUDE
+
+    (option,) = [p for p in scan_command.params if p.name == "include"]
+    assert DEFAULT_INCLUDE == ("*",)  # every text file is searched (binary kinds are skipped)
+    assert "every file but known binary kinds" in option.help
+
+
+def test_output_file_of_the_text_report_is_closed(tmp_path):
+    import gc
+    import warnings
+
+    (tmp_path / "app.py").write_text(LEGACY)
+    report = tmp_path / "report.txt"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for command, expected in (("scan", "DSM101"), ("fix", "Would fix 1 finding in 1 file.")):
+            invoke(command, "-o", str(report), str(tmp_path / "app.py"))
+            gc.collect()
+            assert expected in report.read_text()
+    assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
+
+
+def test_remaining_is_what_was_not_applied_by_identity():
+    from types import SimpleNamespace
+
+    from ds_migrate.cli import _remaining
+    from ds_migrate.findings import Finding, Severity
+
+    def finding():
+        return Finding("a.py", 1, 1, 1, 5, "DSM101", "legacy-model-argument", Severity.ERROR, "m")
+
+    applied, twin = finding(), finding()
+    assert applied == twin  # equal, yet only one of them was fixed
+    run = SimpleNamespace(findings=[applied, twin], processed=[SimpleNamespace(applied=[applied])])
+    remaining = _remaining(run)
+    assert len(remaining) == 1 and remaining[0] is twin

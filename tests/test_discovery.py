@@ -193,3 +193,34 @@ def test_summary_counts_files_searched_as_plain_text(tmp_path):
     assert document["summary"]["files_as_text"] == 2
     assert document["summary"]["files_scanned"] == 3
     assert "(2 as plain text)" in CliRunner().invoke(main, ["scan", str(tmp_path)]).output
+
+
+def test_git_and_plain_walks_treat_links_alike(tmp_path):
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    subprocess.run(["git", "init", "-q", str(tree)], check=True)
+    (tree / "ok.py").write_text(LEGACY)
+    (tmp_path / "outside.py").write_text(LEGACY)
+    (tree / "alias.py").symlink_to(tree / "ok.py")
+    (tree / "dead.py").symlink_to(tree / "missing.py")
+    (tree / "gone.py").symlink_to(tmp_path / "missing.py")  # broken, and would point out of the tree
+    (tree / "out.py").symlink_to(tmp_path / "outside.py")
+    (tree / "loop_a.py").symlink_to(tree / "loop_b.py")
+    (tree / "loop_b.py").symlink_to(tree / "loop_a.py")
+
+    def seen(found):
+        skipped = sorted((Path(p).relative_to(tree).as_posix(), why) for p, why in found.skipped)
+        return names(found, tree), skipped
+
+    expected = (
+        ["alias.py", "ok.py"],
+        [
+            ("dead.py", "broken symbolic link"),
+            ("gone.py", "broken symbolic link"),
+            ("loop_a.py", "broken symbolic link"),
+            ("loop_b.py", "broken symbolic link"),
+            ("out.py", "symbolic link out of the scanned folder"),
+        ],
+    )
+    assert seen(discover([str(tree)], FileFilter(respect_gitignore=False))) == expected
+    assert seen(discover([str(tree)], FileFilter())) == expected  # git lists the files

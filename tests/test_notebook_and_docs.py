@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import codes, fix, scan
+from conftest import codes, fix, scan, scan_result
 
 NOTEBOOK = """{
  "cells": [
@@ -105,3 +105,25 @@ def test_rst_code_block():
     source = "Usage\n=====\n\n.. code-block:: python\n\n    MODEL = \"deepseek-chat\"\n\nDone.\n"
     assert codes(source, path="index.rst") == ["DSM103"]
     assert fix(source, path="index.rst", unsafe=True) == source.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_markdown_noqa_in_a_block_keeps_each_message_on_its_own_line():
+    source = '```python\nA = "deepseek-chat"  # noqa: DSM103\nB = "deepseek-reasoner"\n```\n'
+    result = scan_result(source, path="a.md")
+    (finding,) = result.findings
+    assert (finding.code, finding.line, finding.legacy_name) == ("DSM103", 3, "deepseek-reasoner")
+    assert "'deepseek-reasoner'" in finding.message and "'deepseek-chat'" not in finding.message
+    (suppressed,) = result.suppressed
+    assert (suppressed.code, suppressed.line, suppressed.legacy_name) == ("DSM103", 2, "deepseek-chat")
+
+
+def test_markdown_block_fix_leaves_what_the_user_ignored():
+    source = '```python\nMODEL = "deepseek-chat"\nif m == "deepseek-reasoner":\n    pass\n```\n'
+    assert codes(source, path="a.md") == ["DSM103", "DSM105"]
+    fixed = fix(source, path="a.md", unsafe=True, ignore=("DSM105",))
+    assert fixed == source.replace('"deepseek-chat"', '"deepseek-v4-flash"')
+
+
+def test_markdown_block_fix_leaves_a_suppressed_line():
+    source = '```python\nA = "deepseek-chat"  # noqa: DSM103\nB = "deepseek-reasoner"\n```\n'
+    assert fix(source, path="a.md", unsafe=True) == source.replace('"deepseek-reasoner"', '"deepseek-v4-flash"')

@@ -3,6 +3,9 @@ the analyzer's offsets rely on tokens arriving in that order."""
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
+import typing
 from pathlib import Path
 
 import libcst as cst
@@ -200,3 +203,30 @@ def test_field_order_read_from_source_matches_inspect_for_every_node_type():
             assert walk_module._read_order(node_type) == expected, name
             checked += 1
     assert checked > 100
+
+
+def _holds_nodes(hint) -> bool:
+    if isinstance(hint, type):
+        return issubclass(hint, cst.CSTNode)
+    return any(_holds_nodes(arg) for arg in typing.get_args(hint))
+
+
+def test_field_order_covers_exactly_the_fields_that_hold_nodes_in_every_node_type():
+    """The reader is a regex over libcst's source: if a libcst release writes
+    its children visits another way, the fields read stop matching the
+    fields its type hints say hold nodes, and this fails (for every
+    concrete node type, not only those the corpus above happens to use)."""
+    from ds_migrate.python import walk as walk_module
+
+    checked = 0
+    for name in dir(cst):
+        node_type = getattr(cst, name)
+        if not (isinstance(node_type, type) and issubclass(node_type, cst.CSTNode)) or inspect.isabstract(node_type):
+            continue
+        hints = typing.get_type_hints(node_type)
+        holding = {f.name for f in dataclasses.fields(node_type) if _holds_nodes(hints[f.name])}
+        order = walk_module._read_order(node_type)
+        assert order is not None and len(order) == len(set(order)), name
+        assert set(order) == holding, name
+        checked += 1
+    assert checked > 150

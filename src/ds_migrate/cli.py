@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import sys
+from contextlib import contextmanager
 from typing import Callable
 
 import click
@@ -138,7 +139,7 @@ def _exit_code(run, kwargs: dict, remaining=None) -> Exit:
         return Exit.ERROR  # a path that does not exist is a usage error
     threshold = Severity.parse(kwargs["fail_on"])
     findings = run.findings if remaining is None else remaining
-    if any(f.severity >= threshold for f in findings) or run.errors or run.discovery.missing:
+    if any(f.severity >= threshold for f in findings) or run.errors:
         return Exit.FINDINGS
     return Exit.CLEAN
 
@@ -237,13 +238,15 @@ def _emit(kwargs: dict, text: str, stderr: bool = False) -> None:
         click.echo(text, err=stderr, nl=not text.endswith("\n"))
 
 
+@contextmanager
 def _text_console(kwargs: dict, stderr: bool = False):
     if kwargs["output_file"]:
         from rich.console import Console
 
-        handle = open(kwargs["output_file"], "w", encoding="utf-8")  # closed at exit
-        return Console(file=handle, highlight=False, soft_wrap=True, no_color=True)
-    return _console(stderr)
+        with open(kwargs["output_file"], "w", encoding="utf-8") as handle:
+            yield Console(file=handle, highlight=False, soft_wrap=True, no_color=True)
+        return
+    yield _console(stderr)
 
 
 def _report(run, kwargs: dict, fixed: int = 0, stderr: bool = False) -> None:
@@ -254,7 +257,8 @@ def _report(run, kwargs: dict, fixed: int = 0, stderr: bool = False) -> None:
         return
     from ds_migrate.report import text
 
-    text.render(_text_console(kwargs, stderr), run, quiet=kwargs["quiet"], statistics=kwargs["statistics"])
+    with _text_console(kwargs, stderr) as console:
+        text.render(console, run, quiet=kwargs["quiet"], statistics=kwargs["statistics"])
 
 
 @main.command()
@@ -274,7 +278,7 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
         run, processed, data = _read_stdin(kwargs, options, want_fix=True)
         sys.stdout.buffer.write(processed.fixed_data if processed.fixed_data is not None else data)
         sys.stdout.flush()
-        remaining = [f for f in run.findings if f not in processed.applied]
+        remaining = _remaining(run)
         _report_fix_summary(run, remaining, kwargs, written=False, stderr=True)
         sys.exit(_exit_code(run, kwargs, remaining))
     if kwargs["show_files"]:
@@ -290,9 +294,7 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
     else:
         with _progress(kwargs) as progress:
             run = run_files(paths, options, file_filter, want_fix=True, write=write, jobs=kwargs["jobs"], progress=progress)
-    applied = [f for p in run.processed for f in p.applied]
-    applied_ids = {id(f) for f in applied}
-    remaining = [f for f in run.findings if id(f) not in applied_ids]
+    remaining = _remaining(run)
     if not write:
         if plain_diff:
             click.echo(diff_report.plain(run), nl=False)
@@ -307,9 +309,14 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
     sys.exit(_exit_code(run, kwargs, remaining))
 
 
-def _report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> None:
-    from ds_migrate.findings import Applicability
+def _remaining(run) -> list:
+    """The findings of ``run`` that no fix was applied to (the very objects:
+    two findings can be equal and yet only one of them fixed)."""
+    applied = {id(f) for p in run.processed for f in p.applied}
+    return [f for f in run.findings if id(f) not in applied]
 
+
+def _report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> None:
     applied = [f for p in run.processed for f in p.applied]
     view = _RemainingView(run, remaining)
     if kwargs["output_format"] != "text":
@@ -317,12 +324,18 @@ def _report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> 
 
         _emit(kwargs, render(kwargs["output_format"], view, fixed=len(applied)), stderr)
         return
+    with _text_console(kwargs, stderr) as console:
+        _print_fix_summary(console, view, applied, kwargs["quiet"], written)
+
+
+def _print_fix_summary(console, view: _RemainingView, applied: list, quiet: bool, written: bool) -> None:
+    from ds_migrate.findings import Applicability
     from ds_migrate.report import text
 
-    console = _text_console(kwargs, stderr)
-    if not kwargs["quiet"] and remaining:
+    remaining = view.findings
+    if not quiet and remaining:
         text.render_findings(console, view)
-    text.render_errors(console, run)
+    text.render_errors(console, view)
     files = len({f.path for f in applied})
     verb = "Fixed" if written else "Would fix"
     console.print(f"[bold]{verb} {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}.[/bold]")
@@ -338,14 +351,14 @@ def _report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> 
         if other:
             parts.append(f"{other} safe, not applied")
         console.print(f"{len(remaining)} remaining ({', '.join(parts)}).")
-    suppressed = len(run.suppressed)
+    suppressed = len(view.suppressed)
     if suppressed:
         console.print(f"{suppressed} suppressed by comments.")
-    if not kwargs["quiet"]:
+    if not quiet:
         from ds_migrate.report.plan import render_follow_ups, render_text
 
         render_follow_ups(console, applied, written)
-        render_text(console, run)
+        render_text(console, view)
 
 
 class _RemainingView:

@@ -144,9 +144,14 @@ def _walk_folder(root: Path, file_filter: FileFilter, found: Discovery):
             if not file_filter.wants(Path(relative)) or file_filter.is_excluded(posix):
                 continue
             path = root / relative
-            if path.is_symlink() and not _inside(path, root):
-                found.skipped.append((str(path), "symbolic link out of the scanned folder"))
-                continue
+            if path.is_symlink():
+                # as the plain walk does: a broken link (or a loop) is reported, not dropped
+                if not os.path.exists(path):
+                    found.skipped.append((str(path), "broken symbolic link"))
+                    continue
+                if not _inside(path, root):
+                    found.skipped.append((str(path), "symbolic link out of the scanned folder"))
+                    continue
             if path.is_file():
                 yield str(path)
             elif os.path.exists(path) and not path.is_dir():

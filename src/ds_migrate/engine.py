@@ -317,6 +317,7 @@ def run_with_deep_stack(function, *args) -> None:
 def _describe_fixes(result: FileResult, module, text: str, options: Options, ancestry: dict, plan=None) -> None:
     """Attach to each fix the one text replacement it makes (for SARIF)."""
     from ds_migrate.python.rewrite import apply_fixes
+    from ds_migrate.python.slicing import SpliceError
 
     index = LineIndex(text)
     for finding in result.findings:
@@ -324,7 +325,7 @@ def _describe_fixes(result: FileResult, module, text: str, options: Options, anc
             continue
         try:
             new = apply_fixes(module, [finding.fix], options.mapping, ancestry, text, plan)
-        except ValueError:  # python.slicing.SpliceError: no region to describe
+        except SpliceError:  # no region to describe
             continue
         start = 0
         limit = min(len(text), len(new))
@@ -467,13 +468,15 @@ def apply_chosen(processed: Processed, chosen: list[Finding], options: Options) 
     """Apply the fixes of ``chosen``, verify the result, and keep it for writing."""
     import libcst as cst
 
+    from ds_migrate.python.slicing import SpliceError
+
     result = processed.result
     if not chosen or processed.module is None:
         return
     changed: list[str] | None = [] if processed.plan is not None else None
     try:
         new_text = fixed_text(processed, chosen, options, changed)
-    except ValueError as error:  # python.slicing.SpliceError: cannot happen for edits in parsed code
+    except SpliceError as error:  # cannot happen for edits in parsed code
         result.errors.append(FileError(result.path, f"internal error: {error}; not written"))
         return
     if new_text == processed.text:

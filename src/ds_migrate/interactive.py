@@ -10,6 +10,7 @@ from rich.syntax import Syntax
 
 from ds_migrate.engine import Options, apply_chosen, fixed_text
 from ds_migrate.findings import FileError
+from ds_migrate.python.slicing import SpliceError
 from ds_migrate.writer import FileChangedError, write_atomically
 
 PROMPT = "Apply this fix? [y]es, [n]o, [a]ll in this file, [q]uit"
@@ -34,7 +35,7 @@ def review(run, options: Options, console: Console) -> list:
             if not take_rest:
                 try:
                     preview = fixed_text(processed, [finding], options)
-                except ValueError as error:  # a fix that cannot be placed is not offered
+                except SpliceError as error:  # a fix that cannot be placed is not offered
                     console.print(f"[red]{processed.result.path}: {error}; skipped[/red]")
                     continue
                 console.rule(f"{processed.result.path}:{finding.line}:{finding.column}  {finding.code}")

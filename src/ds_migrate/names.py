@@ -13,7 +13,6 @@ from dataclasses import dataclass
 LEGACY_BASE_NAMES = ("deepseek-chat", "deepseek-reasoner", "deepseek-coder")
 
 _CANDIDATE = re.compile(r"deepseek-(?:chat|reasoner|coder)", re.IGNORECASE)
-_NEEDLE = re.compile(rb"deepseek-(?:chat|reasoner|coder)", re.IGNORECASE)
 
 # Characters that continue a model id or a provider route; a legacy name
 # glued to one of them is part of some longer, different id.
@@ -86,11 +85,6 @@ def find_legacy_names(text: str) -> list[LegacyName]:
             LegacyName(full_start, end, text[full_start:end], prefix, m.group(0).lower())
         )
     return found
-
-
-def may_contain_legacy(data: bytes) -> bool:
-    """Cheap byte test run before any decoding or parsing."""
-    return _NEEDLE.search(data) is not None
 
 
 def is_exact_legacy(value: str) -> LegacyName | None:

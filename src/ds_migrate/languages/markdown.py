@@ -6,6 +6,7 @@ the same change)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ds_migrate.findings import Applicability, Finding, Fix, Severity, TextEdit, apply_text_edits
@@ -28,11 +29,23 @@ _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*\n(.*?)^\1\2[ \
 _RST = re.compile(r"^([ \t]*)\.\. (?:code-block|code|sourcecode)::[ \t]*([\w+-]+)[^\n]*\n((?:[ \t]*\n|\1[ \t]+[^\n]*\n)+)", re.M)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     start: int  # offset of the block's content
     end: int
     path: str  # pseudo file name for its language
+
+
+@dataclass(frozen=True)
+class BlockEdit:
+    """Part of a fix: the code block, fixed when the file is written for the rule ``code``."""
+
+    block: Block
+    body: str  # the block's code, dedented
+    indent: str  # put back in front of every non-blank line
+    code: str
+    mapping: Mapping
+    fixable: int = 1  # names in the block with a fix by this rule: all must be chosen
 
 
 def code_blocks(text: str) -> list[Block]:
@@ -55,13 +68,6 @@ def _dedent(body: str) -> tuple[str, str]:
     return "".join(line[indent:] if line.strip() else line for line in body.splitlines(True)), prefix
 
 
-@dataclass(frozen=True)
-class BlockEdit(TextEdit):
-    """A fixed code block, and how many fixable names it holds."""
-
-    names: int = 0
-
-
 class Documentation(Handler):
     kind = "markdown"
     patterns = ("*.md", "*.markdown", "*.rst")
@@ -76,19 +82,26 @@ class Documentation(Handler):
             body, indent = _dedent(text[block.start : block.end])
             if "deepseek" not in body.lower():
                 continue
-            options = Options(mapping=mapping, unsafe_fixes=True)
-            processed = process_file(block.path, body.encode("utf-8"), options, want_fix=True)
-            fixed = processed.fixed_text
-            edit = None
-            body_names = find_legacy_names(text[block.start : block.end])
-            inner = [f for f in processed.result.findings if f.legacy_name]
-            if fixed is not None:
-                new_body = "".join(indent + line if line.strip() else line for line in fixed.splitlines(True)) if indent else fixed
-                fixable = sum(1 for _, f in zip(body_names, inner) if f.fix is not None)
-                edit = BlockEdit(block.start, block.end, new_body, fixable)
-            for name, finding in zip(body_names, inner):
+            # which fixes apply is decided when the file is written (see apply)
+            processed = process_file(block.path, body.encode("utf-8"), Options(mapping=mapping))
+            names = {block.start + name.start: name for name in find_legacy_names(text[block.start : block.end])}
+            line_starts = [block.start] + [i + 1 for i in range(block.start, block.end) if text[i] == "\n"]
+            inner = processed.result.findings + processed.result.suppressed
+            placed = []
+            for finding in sorted(inner, key=Finding.sort_key):
+                if not finding.legacy_name or finding.line > len(line_starts):
+                    continue
+                # dedenting took ``indent`` characters from every line that holds a name
+                name = names.get(line_starts[finding.line - 1] + len(indent) + finding.column - 1)
+                if name is not None:  # else reported below as prose, so it is not lost
+                    placed.append((finding, name))
+            fixable = Counter(f.code for f, _ in placed if f.fix is not None and not f.suppressed)
+            for finding, name in placed:
+                fix = None
+                if finding.fix is not None:
+                    edit = BlockEdit(block, body, indent, finding.code, mapping, fixable[finding.code])
+                    fix = Fix(Applicability.UNSAFE, [edit], "fix the code block")
                 start = block.start + name.start
-                fix = Fix(Applicability.UNSAFE, [edit], "fix the code block") if edit and finding.fix else None
                 out.add(
                     finding.code, name, start, block.start + name.end,
                     f"in a {block.path.rsplit('.', 1)[-1]} code block: {finding.message}",
@@ -107,10 +120,34 @@ class Documentation(Handler):
         return out.findings
 
     def apply(self, text: str, chosen: list[Finding]) -> str:
-        """A code block is rewritten whole, so only when every fixable name in it was chosen."""
-        edits: dict[TextEdit, int] = {}
+        """Fix each code block for the rules of the chosen findings only, so
+        code a rule the user ignored stays as it is (a suppression comment in
+        the block holds inside it too)."""
+        from ds_migrate.engine import Options, process_file
+
+        edits: list[TextEdit] = []
+        by_block: dict[int, list[BlockEdit]] = {}
         for finding in chosen:
             for edit in finding.fix.edits:
-                edits[edit] = edits.get(edit, 0) + 1
-        kept = [e for e, n in edits.items() if not isinstance(e, BlockEdit) or n >= e.names]
-        return apply_text_edits(text, kept)
+                if isinstance(edit, BlockEdit):
+                    by_block.setdefault(edit.block.start, []).append(edit)
+                else:  # a rename in the prose
+                    edits.append(edit)
+        for group in by_block.values():
+            first = group[0]
+            # a rule's fix rewrites all its names in the block: only when the
+            # decision chose every one of them (decide.py)
+            chosen_per_code = Counter(e.code for e in group)
+            codes = sorted({e.code for e in group if chosen_per_code[e.code] >= e.fixable})
+            if not codes:
+                continue
+            # every block fix is unsafe, so it is only chosen under --unsafe-fixes:
+            # the rules inside the block may then apply their unsafe fixes too
+            options = Options(mapping=first.mapping, unsafe_fixes=True, select=tuple(codes))
+            fixed = process_file(first.block.path, first.body.encode("utf-8"), options, want_fix=True).fixed_text
+            if fixed is None:
+                continue
+            indent = first.indent
+            new_body = "".join(indent + line if line.strip() else line for line in fixed.splitlines(True)) if indent else fixed
+            edits.append(TextEdit(first.block.start, first.block.end, new_body))
+        return apply_text_edits(text, edits)

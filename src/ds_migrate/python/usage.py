@@ -9,7 +9,7 @@ import libcst as cst
 
 from ds_migrate.python.contexts import CallContext, context_for
 from ds_migrate.python.module_info import ModuleInfo
-from ds_migrate.python.syntax import dict_get, dotted_name, string_value
+from ds_migrate.python.syntax import dict_get, dotted_name
 
 MODEL_KEYWORDS = frozenset({"model", "model_name", "model_id", "id", "llm_model", "deployment_name"})
 _JSON_DUMPS = {"json.dumps", "orjson.dumps", "ujson.dumps"}
@@ -110,8 +110,3 @@ def payload_kind(node: cst.Dict) -> str:
     if dict_get(node, "prompt") is not None:
         return "fim"
     return "config"
-
-
-def model_key_value(node: cst.Dict) -> str | None:
-    element = dict_get(node, "model")
-    return string_value(element.value) if element else None
