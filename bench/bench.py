@@ -37,6 +37,7 @@ PACKAGES = [
     "stripe==11.3.0", "azure-mgmt-network==28.0.0",
 ]
 TINY_PACKAGES = ["pygments==2.18.0"]
+HUGE_LINES = 3_000_000  # 18 MB of "x = 1" with one legacy call in the middle
 T1_HIT = '\nclient.chat.completions.create(model="deepseek-chat", messages=[])\n'
 
 # The planted shapes of T2 (one is picked per use, by a seeded generator).
@@ -97,8 +98,47 @@ def build(tiny: bool, source: Path | None = None) -> None:
             text = path.read_text(encoding="utf-8", errors="replace")
             uses = [rng.choice(SHAPES) for _ in range(rng.randint(1, 4))]
             (t2b / f"m{i:04d}.py").write_text(plant_inside(text, uses, rng), encoding="utf-8")
+    build_scale(t1, tiny)
     count = lambda root: sum(1 for _ in root.rglob("*") if _.is_file())
     print(f"T1: {count(t1)} files; T2: {count(t2)} files; T2b: {count(t2b)} files")
+
+
+def build_scale(t1: Path, tiny: bool) -> None:
+    """T1 as a git work tree, T1x4 (four copies side by side, hard links, so
+    the page cache holds one copy) in a plain folder and in a git work tree,
+    and the huge file: 3 million short statements and one legacy name."""
+    for name, copies in (("t1-git", 1), ("t1x4", 4), ("t1x4-git", 4)):
+        tree = TREES / name
+        if (tree / ".built").exists():
+            continue
+        shutil.rmtree(tree, ignore_errors=True)
+        tree.mkdir(parents=True)
+        for i in range(copies):
+            done = sh(["cp", "-al", str(t1), str(tree / f"c{i}" if copies > 1 else tree / "src")])
+            if done.returncode != 0:
+                sys.exit(f"cp -al failed:\n{done.stderr}")
+        if name.endswith("-git"):
+            git = ["git", "-C", str(tree), "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+            for step in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "tree"]):
+                done = sh(git + step)
+                if done.returncode != 0:
+                    sys.exit(f"git {step[0]} failed:\n{done.stderr}")
+            # a file as new as the index is "racily clean" and git would re-read it on every
+            # listing of changed files; refresh the index once the clock has moved on, as any
+            # `git status` in a real work tree does
+            time.sleep(1.5)
+            sh(git + ["update-index", "-q", "--really-refresh"])
+        (tree / ".built").write_text("")
+    huge = TREES / "huge" / "huge.py"
+    if not huge.exists():
+        huge.parent.mkdir(parents=True, exist_ok=True)
+        lines = 30_000 if tiny else HUGE_LINES
+        with open(huge, "w", encoding="utf-8") as handle:
+            block = "x = 1\n" * 10_000
+            for i in range(lines // 10_000):
+                if i == lines // 20_000:
+                    handle.write(T1_HIT.lstrip("\n"))
+                handle.write(block)
 
 
 def plant_inside(text: str, uses: list[str], rng: random.Random) -> str:

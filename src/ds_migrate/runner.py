@@ -34,14 +34,27 @@ class Run:
     # when a report lists them
     clean_unread: list[str] = field(default_factory=list)
     cwd: str = ""
+    # what was asked, when discovery only counted the clean files (``discovery.clean``)
+    listed: tuple[list[str], FileFilter] | None = None
 
     @property
     def files_scanned(self) -> int:
-        return sum(1 for r in self.results if r.skipped is None) + len(self.clean) + len(self.clean_unread)
+        return (
+            sum(1 for r in self.results if r.skipped is None)
+            + len(self.clean)
+            + len(self.clean_unread)
+            + self.discovery.clean
+        )
 
     def clean_paths(self) -> list[str]:
         """Display paths of every scanned file with nothing to say."""
-        return self.clean + [display_path(path, self.cwd or None) for path in self.clean_unread]
+        paths = self.clean + [display_path(path, self.cwd or None) for path in self.clean_unread]
+        if self.discovery.clean and self.listed is not None:
+            # counted, not kept: list them again for the one report that names them
+            read = set(self.discovery.files)
+            again = discover(*self.listed).files
+            paths += [display_path(path, self.cwd or None) for path in again if path not in read]
+        return paths
 
     @property
     def findings(self):
@@ -181,11 +194,19 @@ def run(
 
 
 def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, pools) -> Run:
-    search = ripgrep.start([p for p in paths if os.path.isdir(p)], file_filter)
-    outcome = Run(discovery=discover(paths, file_filter, many))
-    clean = search.clean() if search is not None else None
+    native = ripgrep.native_discover(paths, file_filter)
+    if native is not None:
+        # only the files left to read are listed; the clean ones are counted
+        outcome = Run(discovery=native, listed=(paths, file_filter))
+        clean = None
+    else:
+        search = ripgrep.start([p for p in paths if os.path.isdir(p)], file_filter)
+        outcome = Run(discovery=discover(paths, file_filter, many))
+        clean = search.clean() if search is not None else None
     files = outcome.discovery.files
-    advance = progress(len(files)) if progress else (lambda: None)
+    advance = progress(len(files) + outcome.discovery.clean) if progress else (lambda: None)
+    for _ in range(outcome.discovery.clean):
+        advance()
     # files ripgrep searched and found clean need no reading: their result is known
     tasks = []
     cwd = os.getcwd()
