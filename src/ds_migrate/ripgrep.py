@@ -54,6 +54,21 @@ class Search:
         except (OSError, ValueError):
             self._out = b""
 
+    def output(self) -> bytes | None:
+        """What ripgrep printed, or None when it failed anywhere (exit 2 included)."""
+        self._reader.join()
+        try:
+            self.process.wait()
+        except OSError:
+            return None
+        return self._out if self.process.returncode in (0, 1) else None
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self._reader.join()
+        self.process.wait()
+
     def clean(self) -> set[str] | None:
         """Normalised paths of the files ripgrep searched and found without
         the needle; None when ripgrep failed."""
@@ -104,30 +119,41 @@ def start(folders: list[str], file_filter: FileFilter) -> Search | None:
 # ripgrep searches every regular file below the folders that our excludes
 # (names) and includes (globs) do not rule out, ignoring no ignore file and
 # following no link: a superset of the regular files our discovery scans.
-# It prints only the files that match. A regular file discovery lists that
-# ripgrep did not name is then clean: it is counted, and nothing is kept.
-# Links (ripgrep does not follow them), files git says were deleted or
-# changed since they were staged, untracked files of another kind and
-# anything ripgrep could not read go the careful way (or the whole run
-# falls back to the old one), so no file discovery would scan is skipped.
+# It prints only the files that match, and how many it searched. Meanwhile
+# git's listing (or the walk) is read once and only counted: links (ripgrep
+# follows none), files git says were deleted or changed since they were
+# staged, and untracked files of another kind go the careful way and are
+# listed; regular files are counted. Then each file ripgrep matched is
+# checked against the same rules (git is asked about just those paths), and
+# a regular file discovery lists that ripgrep did not match is clean:
+# counted, nothing kept. A ripgrep that failed anywhere, or searched fewer
+# files than discovery counted, and globs that could mean something else to
+# it, fall back to the earlier way (``start`` / ``Search.clean``).
 
 # globs whose meaning is the same for fnmatch and ripgrep
 _PLAIN_GLOB = re.compile(r"[A-Za-z0-9._*?+@%~=,-]+")
 _SEARCHED = re.compile(rb"(\d+) files searched")
+_REGULAR_MODES = ("100644", "100755")
+
+
+class _GitFailed(Exception):
+    pass
 
 
 def native_discover(paths: list[str], file_filter: FileFilter) -> Discovery | None:
-    """Discovery for folder arguments that lists only the files left to read
+    """Discovery of folder arguments that lists only the files left to read
     (``files``) and counts the clean ones (``clean``); None where it cannot
     answer exactly (no ripgrep, arguments that are not separate folders,
-    globs whose meaning could differ, or a ripgrep that failed anywhere)."""
-    if os.environ.get("DS_MIGRATE_NO_NATIVE") or not paths or not all(os.path.isdir(p) and not os.path.islink(p) for p in paths):
+    globs whose meaning could differ, a ripgrep that failed anywhere)."""
+    if os.environ.get("DS_MIGRATE_NO_NATIVE") or not paths:
+        return None
+    if not all(os.path.isdir(p) and not os.path.islink(p) for p in paths):
         return None
     rg = find_ripgrep()
     if rg is None:
         return None
     real = [os.path.join(os.path.realpath(p), "") for p in paths]
-    if any(a != b and b.startswith(a) for a in real for b in real) or len(set(real)) != len(real):
+    if len(set(real)) != len(real) or any(a != b and b.startswith(a) for a in real for b in real):
         return None  # nested or repeated folders: a file could be counted twice
     names = [p.rstrip("/") for p in file_filter.patterns if "/" not in p.rstrip("/")]
     if not all(_PLAIN_GLOB.fullmatch(g) for g in names + list(file_filter.include)):
@@ -142,80 +168,214 @@ def native_discover(paths: list[str], file_filter: FileFilter) -> Discovery | No
     for pattern in file_filter.include:
         command += ["--glob", pattern]
     command += ["--regexp", NEEDLE, "--", *paths]
-    # git lists while ripgrep searches (its pipe fills and it waits: nothing piles up here)
-    listings = [_start_git(p) if file_filter.respect_gitignore else None for p in paths]
     try:
-        completed = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        search = Search(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL))
     except OSError:
-        completed = None
+        return None
+    found = Discovery()
+    tallies: list[_GitTally | _WalkTally] = []
     try:
-        if completed is None or completed.returncode not in (0, 1):
+        # ripgrep searches while this process lists and counts
+        for raw in paths:
+            tally = _GitTally(Path(raw), file_filter) if file_filter.respect_gitignore else None
+            if tally is None or not tally.run(found):
+                tally = _WalkTally(Path(raw), file_filter)
+                tally.run(found)
+            tallies.append(tally)
+        out = search.output()
+        if out is None:
             return None
-        return _answer(paths, file_filter, completed.stdout, listings)
+        listed, _, stats = out.rpartition(b"\0")
+        searched = _SEARCHED.search(stats)
+        if searched is None or int(searched.group(1)) < sum(t.regular for t in tallies):
+            return None  # ripgrep searched fewer files than discovery counts: do not trust it
+        matches = [os.path.normpath(os.fsdecode(p)) for p in listed.split(b"\0") if p]
+        for raw, tally in zip(paths, tallies):
+            root = os.path.normpath(raw)
+            inside = os.path.join(root, "")
+            matched = sorted(
+                os.path.relpath(m, root).replace(os.sep, "/")
+                for m in matches
+                if root == "." or m.startswith(inside)
+            )
+            members = tally.members(matched)
+            found.files.extend(members)
+            found.clean += tally.regular - len(members)
     except _GitFailed:
         return None
     finally:
-        for listing in listings:
-            if listing is not None:
-                for process in listing:
-                    if process.poll() is None:
-                        process.kill()
-                    if process.stdout:
-                        process.stdout.close()
-                    process.wait()
-
-
-class _GitFailed(Exception):
-    pass
-
-
-def _answer(paths, file_filter, stdout: bytes, listings) -> Discovery | None:
-    out, _, stats = stdout.rpartition(b"\0")
-    searched = _SEARCHED.search(stats)
-    matches = [os.path.normpath(os.fsdecode(p)) for p in out.split(b"\0") if p]
-    found = Discovery()
-    regular = 0  # regular files discovery lists, ripgrep must have searched them all
-    for raw, listing in zip(paths, listings):
-        root = os.path.normpath(raw)
-        matched = {
-            os.path.relpath(m, root).replace(os.sep, "/")
-            for m in matches
-            if m == root or m.startswith(os.path.join(root, "")) or root == "."
-        }
-        counted = _from_git(Path(raw), listing, file_filter, matched, found) if listing is not None else None
-        if counted is None:
-            counted = _from_walk(Path(raw), file_filter, matched, found)
-        regular += counted
-    if searched is None or int(searched.group(1)) < regular:
-        return None  # ripgrep searched fewer files than discovery lists: do not trust it
+        search.stop()
     found.files.sort(key=lambda p: p.replace(os.sep, "/"))
     found.skipped.sort()
     return found
 
 
-def _start_git(folder: str) -> tuple[subprocess.Popen, subprocess.Popen] | None:
-    """git's listing (with each tracked file's mode) and the tracked files
-    deleted or changed (in content or kind) since they were staged."""
-    git = ["git", "-C", folder, "ls-files", "-z"]
-    started = []
-    try:
-        for options in (["--stage", "--cached", "--others", "--exclude-standard"], ["--deleted", "--modified"]):
-            started.append(
-                subprocess.Popen(git + options + ["--", "."], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-            )
-    except OSError:
-        for process in started:
-            process.kill()
-            process.wait()
-        return None
-    return started[0], started[1]
+class _Rules:
+    """The filter's tests on one relative path, as discovery applies them."""
+
+    def __init__(self, file_filter: FileFilter) -> None:
+        self.include = file_filter._include_pattern.match
+        self.part = file_filter._part_pattern.match
+        slashed = any("/" in p.rstrip("/") for p in file_filter.patterns)
+        self.path_excluded = file_filter._path_pattern.match if slashed else None
+        self._folders: dict[str, bool] = {}
+
+    def wanted(self, relative: str) -> bool:
+        """Git's rules: included by name, no part excluded (folders remembered)."""
+        slash = relative.rfind("/")
+        name = relative[slash + 1 :]
+        if not name or not self.include(name) or self.part(name):
+            return False
+        folder = relative[:slash] if slash > 0 else ""
+        excluded = self._folders.get(folder)
+        if excluded is None:
+            excluded = self._folders[folder] = bool(folder) and any(map(self.part, folder.split("/")))
+        return not excluded and not (self.path_excluded and self.path_excluded(relative))
 
 
-def _git_changed(process: subprocess.Popen) -> set[str] | None:
-    out, _ = process.communicate()
-    if process.returncode != 0:
-        return None
-    return {os.fsdecode(name) for name in out.split(b"\0") if name}
+class _GitTally:
+    """Counts the regular files git lists below ``root``; lists the others."""
+
+    def __init__(self, root: Path, file_filter: FileFilter) -> None:
+        self.root = root
+        self.base = str(root)
+        self.rules = _Rules(file_filter)
+        self.regular = 0
+        self.changed: set[str] = set()
+
+    def _git(self, *args: str) -> subprocess.Popen:
+        return subprocess.Popen(
+            ["git", "-C", self.base, "ls-files", "-z", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def run(self, found: Discovery) -> bool:
+        """False outside a git work tree (nothing counted)."""
+        try:
+            listing = self._git("--stage", "--cached", "--others", "--exclude-standard", "--", ".")
+            changes = self._git("--deleted", "--modified", "--", ".")
+        except OSError:
+            return False
+        out, _ = changes.communicate()
+        changed_ok = changes.returncode == 0
+        self.changed = {os.fsdecode(name) for name in out.split(b"\0") if name}
+        seen_any = False
+        try:
+            for relative, kind in self._classified(listing.stdout):
+                seen_any = True
+                if kind == "regular":
+                    self.regular += 1
+                else:  # a link, a submodule, a changed file: the careful way
+                    path = git_entry(self.root, relative, found)
+                    if path is not None:
+                        found.files.append(path)
+        finally:
+            listing.stdout.close()
+        if listing.wait() != 0 or not changed_ok:
+            if seen_any or changed_ok:
+                raise _GitFailed  # never half a tree
+            return False
+        return True
+
+    def _classified(self, stream):
+        """(relative path, "regular" or "careful") of each wanted entry."""
+        unmerged: set[str] = set()
+        wanted = self.rules.wanted
+        changed = self.changed
+        for raw in _entries(stream):
+            entry = os.fsdecode(raw)
+            meta, tab, relative = entry.partition("\t")
+            if not tab:  # untracked: no mode given
+                relative = entry
+                if not wanted(relative):
+                    continue
+                yield relative, ("regular" if _regular(self.base, relative) else "careful")
+                continue
+            if not wanted(relative):
+                continue
+            if not meta.endswith(" 0"):  # a merge conflict lists a file once per side
+                if relative not in unmerged:
+                    unmerged.add(relative)
+                    yield relative, "careful"
+                continue
+            regular = meta[:6] in _REGULAR_MODES and relative not in changed
+            yield relative, ("regular" if regular else "careful")
+
+    def members(self, matched: list[str]) -> list[str]:
+        """The paths, as discovery gives them, of the matched files counted
+        as regular (git is asked about those paths alone)."""
+        members: list[str] = []
+        wanted = set(matched)
+        for at in range(0, len(matched), 500):
+            chunk = [":(literal)" + m for m in matched[at : at + 500]]
+            try:
+                process = self._git("--stage", "--cached", "--others", "--exclude-standard", "--", *chunk)
+            except OSError:
+                raise _GitFailed from None
+            try:
+                for relative, kind in self._classified(process.stdout):
+                    if kind == "regular" and relative in wanted:
+                        members.append(str(self.root / relative))
+            finally:
+                process.stdout.close()
+            if process.wait() != 0:
+                raise _GitFailed
+        return members
+
+
+class _WalkTally:
+    """Counts the regular files the walk finds below ``root``; lists links."""
+
+    def __init__(self, root: Path, file_filter: FileFilter) -> None:
+        self.root = root
+        self.base = str(root)
+        self.filter = file_filter
+        self.regular = 0
+
+    def run(self, found: Discovery) -> None:
+        for path, link in walk_entries(self.root, self.filter, found):
+            if link:
+                found.files.append(path)  # ripgrep follows no link: Python reads it
+            else:
+                self.regular += 1
+
+    def members(self, matched: list[str]) -> list[str]:
+        specs: dict[str, tuple] = {}
+        return [
+            os.path.join(self.base, relative.replace("/", os.sep))
+            for relative in matched
+            if self._walked(relative, specs)
+        ]
+
+    def _walked(self, relative: str, specs: dict[str, tuple]) -> bool:
+        """Would the walk yield this regular file (as a regular file)?"""
+        from ds_migrate.discovery import _gitignore_spec, _ignored_by
+
+        rules = self.filter
+        part = rules._part_pattern.match
+        slashed = any("/" in p.rstrip("/") for p in rules.patterns)
+        parts = relative.split("/")
+        folder, own = self.base, ()
+        for depth, name in enumerate(parts):
+            if rules.respect_gitignore:
+                if folder not in specs:
+                    specs[folder] = own + (
+                        (_gitignore_spec(folder),) if os.path.lexists(os.path.join(folder, ".gitignore")) else ()
+                    )
+                own = specs[folder]
+            path = os.path.join(folder, name)
+            if part(name) or (slashed and rules._path_pattern.match("/".join(parts[: depth + 1]))):
+                return False
+            is_dir = depth < len(parts) - 1
+            if own and _ignored_by(own, path, is_dir):
+                return False
+            folder = path
+        try:
+            regular = stat.S_ISREG(os.lstat(folder).st_mode)
+        except OSError:
+            return False
+        return regular and rules._include_pattern.match(parts[-1]) is not None
 
 
 def _entries(stream, size: int = 1 << 20):
@@ -232,83 +392,8 @@ def _entries(stream, size: int = 1 << 20):
         yield rest
 
 
-def _from_git(root: Path, processes, file_filter: FileFilter, matched: set[str], found: Discovery) -> int | None:
-    """Walk git's listing; None outside a work tree. Returns how many regular
-    files were counted clean or listed because ripgrep matched them."""
-    listing, changes = processes
-    changed = _git_changed(changes)
-    unmerged: set[str] = set()
-    include = file_filter._include_pattern.match
-    part = file_filter._part_pattern.match
-    slashed = any("/" in p.rstrip("/") for p in file_filter.patterns)
-    path_excluded = file_filter._path_pattern.match
-    excluded_folders: dict[str, bool] = {}
-    regular = 0
-    base = str(root)
-    seen_any = False
-    for raw in _entries(listing.stdout):
-        seen_any = True
-        entry = os.fsdecode(raw)
-        meta, tab, relative = entry.partition("\t")
-        mode = meta[:6] if tab else None
-        if not tab:
-            relative = entry
-        elif not meta.endswith(" 0"):  # a merge conflict lists a file once per side
-            if relative in unmerged:
-                continue
-            unmerged.add(relative)
-            mode = "unmerged"
-        slash = relative.rfind("/")
-        name = relative[slash + 1 :]
-        if not name or not include(name) or part(name):
-            continue
-        folder = relative[:slash] if slash > 0 else ""
-        excluded = excluded_folders.get(folder)
-        if excluded is None:
-            excluded = excluded_folders[folder] = bool(folder) and any(part(p) for p in folder.split("/"))
-        if excluded or (slashed and path_excluded(relative)):
-            continue
-        if mode in ("100644", "100755") and (changed is None or relative not in changed) or (
-            mode is None and _regular(base, relative)
-        ):
-            regular += 1
-            if relative in matched:
-                found.files.append(str(root / relative))
-            else:
-                found.clean += 1
-            continue
-        path = git_entry(root, relative, found)  # a link, a submodule, a changed file: the careful way
-        if path is not None:
-            found.files.append(path)
-    if listing.wait() != 0:
-        if seen_any:
-            raise _GitFailed  # never half a tree
-        return None
-    if changed is None:
-        raise _GitFailed
-    return regular
-
-
 def _regular(base: str, relative: str) -> bool:
     try:
         return stat.S_ISREG(os.lstat(os.path.join(base, relative)).st_mode)
     except OSError:
         return False
-
-
-def _from_walk(root: Path, file_filter: FileFilter, matched: set[str], found: Discovery) -> int:
-    start = len(os.path.join(str(root), ""))
-    regular = 0
-    for path, link in walk_entries(root, file_filter, found):
-        if link:
-            found.files.append(path)  # ripgrep follows no link: Python reads it
-            continue
-        regular += 1
-        relative = path[start:]
-        if os.sep != "/":
-            relative = relative.replace(os.sep, "/")
-        if relative in matched:
-            found.files.append(path)
-        else:
-            found.clean += 1
-    return regular
