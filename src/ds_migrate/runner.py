@@ -204,9 +204,8 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         outcome = Run(discovery=discover(paths, file_filter, many))
         clean = search.clean() if search is not None else None
     files = outcome.discovery.files
-    advance = progress(len(files) + outcome.discovery.clean) if progress else (lambda: None)
-    for _ in range(outcome.discovery.clean):
-        advance()
+    # the bar counts the files still to read (the ones counted clean are done)
+    advance = progress(len(files)) if progress else (lambda: None)
     # files ripgrep searched and found clean need no reading: their result is known
     tasks = []
     cwd = os.getcwd()
