@@ -173,7 +173,8 @@ def run(
 ) -> Run:
     """Scan (and fix) every file below ``paths``.
 
-    ``progress(total)`` may return a function called once per file done.
+    ``progress(total)`` may return a function called once per file done
+    (with a number of files, once, for the files counted clean).
     """
     jobs = jobs or os.cpu_count() or 1
     pools: list[ProcessPoolExecutor] = []
@@ -204,8 +205,9 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         outcome = Run(discovery=discover(paths, file_filter, many))
         clean = search.clean() if search is not None else None
     files = outcome.discovery.files
-    # the bar counts the files still to read (the ones counted clean are done)
-    advance = progress(len(files)) if progress else (lambda: None)
+    advance = progress(len(files) + outcome.discovery.clean) if progress else (lambda: None)
+    if outcome.discovery.clean:
+        advance(outcome.discovery.clean)  # counted clean: done in one step
     # files ripgrep searched and found clean need no reading: their result is known
     tasks = []
     cwd = os.getcwd()
