@@ -205,7 +205,7 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         outcome = Run(discovery=discover(paths, file_filter, many))
         clean = search.clean() if search is not None else None
     files = outcome.discovery.files
-    advance = progress(len(files) + outcome.discovery.clean) if progress else (lambda: None)
+    advance = progress(len(files) + outcome.discovery.clean) if progress else (lambda files=1: None)
     if outcome.discovery.clean:
         advance(outcome.discovery.clean)  # counted clean: done in one step
     # files ripgrep searched and found clean need no reading: their result is known
