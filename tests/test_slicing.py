@@ -227,7 +227,7 @@ def test_no_plan_when_cpython_and_the_line_index_disagree_or_cannot_read(source)
     [
         'M = "deepseek-chat"\n',  # one unit: nothing to leave out
         "\n".join(f'M{i} = "deepseek-chat"' for i in range(9)) + "\nx = 1\n",  # nearly all kept
-        module_with("x = 1 \\\n; y = 2", 'M = "deepseek-chat"'),  # a line continued out of a unit
+        module_with('x = 1 \\\n; M = "deepseek-chat"'),  # a line continued out of a left-out unit into a kept one
     ],
 )
 def test_the_whole_module_when_slicing_cannot_help_or_is_unsure(source):
@@ -363,3 +363,34 @@ def test_a_body_after_the_colon_of_a_long_header_is_not_split_from_it():
     assert not plan.whole
     assert "        b=2): return q\n" in plan.text  # kept with its header, not blanked
     assert len(cst.parse_module(plan.text).body) == len(plan.units)
+
+
+def test_a_run_of_left_out_statements_is_one_placeholder():
+    source = "import os\n" + "x = 1\n" * 500 + 'M = "deepseek-chat"\n\n' + "y = 2\n\n" * 300 + "# note\nz = 3\n"
+    plan = slicing.plan(source)
+    assert not plan.whole and len(plan.text) == len(source)
+    assert plan.text.count("\n") == source.count("\n")
+    # import + 500 statements, the kept one, 300 more, the one after a comment: three placeholders and the kept unit
+    assert plan.units == [(1, 501), (502, 502), (504, 1102), (1105, 1105)]
+    assert plan.kept == [False, True, False, False]
+    assert plan.widened(source).units[:3] == [(1, 1), (2, 2), (3, 3)]
+    module = cst.parse_module(plan.text)
+    assert len(module.body) == len(plan.units)
+
+
+def test_runs_inside_a_split_class_are_merged_and_fixes_still_splice():
+    body = "".join(f"    def m{i}(self):\n        return {i}\n\n" for i in range(30))
+    source = "class Big:\n" + body + '    MODEL = "deepseek-chat"\n\n' + body.replace("def m", "def n") + "x = 1\n"
+    plan = slicing.plan(source)
+    assert not plan.whole
+    module = cst.parse_module(plan.text)
+    lines = plan.children[1]
+    assert len(module.body[0].body.body) == len(lines) == 3  # run, kept statement, run
+    from ds_migrate.engine import Options, process_file
+
+    processed = process_file("big.py", source.encode(), Options(), want_fix=True)
+    assert processed.fixed_data is not None
+    fixed = processed.fixed_data.decode()
+    assert fixed.replace("deepseek-v4-flash", "deepseek-chat").count("\n") >= source.count("\n") - 1
+    assert "deepseek-chat" not in fixed.split("MODEL")[1].split("\n")[0]
+    assert fixed.split("MODEL")[0] == source.split("MODEL")[0]

@@ -193,13 +193,13 @@ class _progress:
 
     def start(self, total: int):
         if total < PROGRESS_THRESHOLD:
-            return lambda: None
+            return lambda files=1: None
         from rich.progress import Progress
 
         self.bar = Progress(console=_console(stderr=True), transient=True)
         self.bar.start()
         task = self.bar.add_task("Scanning", total=total)
-        return lambda: self.bar.advance(task)
+        return lambda files=1: self.bar.advance(task, files)
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

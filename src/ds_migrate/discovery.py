@@ -54,6 +54,10 @@ class Discovery:
     files: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     missing: list[str] = field(default_factory=list)
+    # files scanned and found clean by a native search (ripgrep), counted
+    # and not listed: ``files`` then holds only the ones left to read
+    clean: int = 0
+    clean_as_text: int = 0  # of the clean ones, files of a kind no handler parses
 
 
 @dataclass(frozen=True)
@@ -143,21 +147,30 @@ def _walk_folder(root: Path, file_filter: FileFilter, found: Discovery):
             posix = PurePosixPath(relative)
             if not file_filter.wants(Path(relative)) or file_filter.is_excluded(posix):
                 continue
-            path = root / relative
-            if path.is_symlink():
-                # as the plain walk does: a broken link (or a loop) is reported, not dropped
-                if not os.path.exists(path):
-                    found.skipped.append((str(path), "broken symbolic link"))
-                    continue
-                if not _inside(path, root):
-                    found.skipped.append((str(path), "symbolic link out of the scanned folder"))
-                    continue
-            if path.is_file():
-                yield str(path)
-            elif os.path.exists(path) and not path.is_dir():
-                found.skipped.append((str(path), _NOT_REGULAR))
+            path = git_entry(root, relative, found)
+            if path is not None:
+                yield path
         return
     yield from _walk_plain(root, file_filter, found)
+
+
+def git_entry(root: Path, relative: str, found: Discovery) -> str | None:
+    """The path to scan for a file git lists (None: nothing to scan; a link
+    out of the folder or a special file is noted in ``found.skipped``)."""
+    path = root / relative
+    if path.is_symlink():
+        # as the plain walk does: a broken link (or a loop) is reported, not dropped
+        if not os.path.exists(path):
+            found.skipped.append((str(path), "broken symbolic link"))
+            return None
+        if not _inside(path, root):
+            found.skipped.append((str(path), "symbolic link out of the scanned folder"))
+            return None
+    if path.is_file():
+        return str(path)
+    if os.path.exists(path) and not path.is_dir():
+        found.skipped.append((str(path), _NOT_REGULAR))
+    return None
 
 
 def _git_listing(root: Path) -> list[str] | None:
@@ -184,7 +197,13 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _walk_plain(root: Path, file_filter: FileFilter, found: Discovery):
-    """Walk with os.scandir (one stat per entry at most), pruning excluded folders.
+    for path, _link in walk_entries(root, file_filter, found):
+        yield path
+
+
+def walk_entries(root: Path, file_filter: FileFilter, found: Discovery):
+    """Walk with os.scandir (one stat per entry at most), pruning excluded
+    folders; yields ``(path, is_link)``.
 
     Folder links are never followed (no loops, no escaping the tree); file
     links are followed only to targets inside the tree.
@@ -226,7 +245,8 @@ def _walk_plain(root: Path, file_filter: FileFilter, found: Discovery):
                 continue
             if not included(name):
                 continue
-            if entry.is_symlink():
+            link = entry.is_symlink()
+            if link:
                 target = os.path.realpath(entry.path)
                 if not os.path.exists(target):
                     found.skipped.append((entry.path, "broken symbolic link"))
@@ -238,7 +258,7 @@ def _walk_plain(root: Path, file_filter: FileFilter, found: Discovery):
             if not entry.is_file():
                 found.skipped.append((entry.path, _NOT_REGULAR))
                 continue
-            yield entry.path
+            yield entry.path, link
         stack.extend((path, specs) for path in reversed(folders))
 
 

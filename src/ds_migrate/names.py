@@ -153,3 +153,12 @@ def find_provider_slugs(text: str) -> list[ProviderSlug]:
         if provider or variant or routed_deepseek:
             found.append(ProviderSlug(left, right, token, provider))
     return found
+
+
+# A local model server's own names: Ollama tags, and the name a vLLM / SGLang /
+# llama.cpp server answers to. Not DeepSeek API ids.
+OLLAMA_COMMAND = re.compile(
+    r"ollama\s+(?:run|pull|create|show|cp|rm|push)\s+[\w.:/-]*$"
+    r"|--(?:served-model-name|served_model_name|model-alias|alias)[=\s]+[\"']?$",
+    re.IGNORECASE,
+)

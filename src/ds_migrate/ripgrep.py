@@ -14,11 +14,15 @@ as before, so ripgrep can only save work, never lose a finding.
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import stat
 import subprocess
 import sys
+from pathlib import Path
 
-from ds_migrate.discovery import FileFilter
+from ds_migrate.discovery import Discovery, FileFilter, git_entry, walk_entries
+from ds_migrate.languages import searched_as_text
 
 NEEDLE = "deepseek"
 
@@ -50,6 +54,21 @@ class Search:
             self._out = self.process.stdout.read()
         except (OSError, ValueError):
             self._out = b""
+
+    def output(self) -> bytes | None:
+        """What ripgrep printed, or None when it failed anywhere (exit 2 included)."""
+        self._reader.join()
+        try:
+            self.process.wait()
+        except OSError:
+            return None
+        return self._out if self.process.returncode in (0, 1) else None
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self._reader.join()
+        self.process.wait()
 
     def clean(self) -> set[str] | None:
         """Normalised paths of the files ripgrep searched and found without
@@ -98,3 +117,293 @@ def start(folders: list[str], file_filter: FileFilter) -> Search | None:
     except OSError:
         return None
     return Search(process)
+
+
+# --- Native discovery: ripgrep says which files match, git (or the walk) lists them ---
+#
+# ripgrep searches every regular file below the folders that our excludes
+# (names) and includes (globs) do not rule out, ignoring no ignore file and
+# following no link: a superset of the regular files our discovery scans.
+# It prints only the files that match, and how many it searched. Meanwhile
+# git's listing (or the walk) is read once and only counted: links (ripgrep
+# follows none), files git says were deleted or changed since they were
+# staged, and untracked files of another kind go the careful way and are
+# listed; regular files are counted. Then each file ripgrep matched is
+# checked against the same rules (git is asked about just those paths), and
+# a regular file discovery lists that ripgrep did not match is clean:
+# counted, nothing kept. A ripgrep that failed anywhere, or searched fewer
+# files than discovery counted, and globs that could mean something else to
+# it, fall back to the earlier way (``start`` / ``Search.clean``).
+
+# globs whose meaning is the same for fnmatch and ripgrep
+_PLAIN_GLOB = re.compile(r"[A-Za-z0-9._*?+@%~=,-]+")
+_SEARCHED = re.compile(rb"(\d+) files searched")
+_REGULAR_MODES = ("100644", "100755")
+
+
+class _GitFailed(Exception):
+    pass
+
+
+def native_discover(paths: list[str], file_filter: FileFilter) -> Discovery | None:
+    """Discovery of folder arguments that lists only the files left to read
+    (``files``) and counts the clean ones (``clean``); None where it cannot
+    answer exactly (no ripgrep, arguments that are not separate folders,
+    globs whose meaning could differ, a ripgrep that failed anywhere)."""
+    if os.environ.get("DS_MIGRATE_NO_NATIVE") or not paths:
+        return None
+    if not all(os.path.isdir(p) and not os.path.islink(p) for p in paths):
+        return None
+    rg = find_ripgrep()
+    if rg is None:
+        return None
+    real = [os.path.join(os.path.realpath(p), "") for p in paths]
+    if len(set(real)) != len(real) or any(a != b and b.startswith(a) for a in real for b in real):
+        return None  # nested or repeated folders: a file could be counted twice
+    names = [p.rstrip("/") for p in file_filter.patterns if "/" not in p.rstrip("/")]
+    if not all(_PLAIN_GLOB.fullmatch(g) for g in names + list(file_filter.include)):
+        return None
+    command = [
+        rg, "--no-config", "--files-with-matches", "--null", "--stats",
+        "--text", "--ignore-case", "--fixed-strings",
+        "--no-ignore", "--hidden", "--no-messages",
+    ]
+    for name in names:
+        command += ["--glob", f"!{name}"]
+    for pattern in file_filter.include:
+        command += ["--glob", pattern]
+    command += ["--regexp", NEEDLE, "--", *paths]
+    try:
+        search = Search(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL))
+    except OSError:
+        return None
+    found = Discovery()
+    tallies: list[_GitTally | _WalkTally] = []
+    try:
+        # ripgrep searches while this process lists and counts
+        for raw in paths:
+            tally = _GitTally(Path(raw), file_filter) if file_filter.respect_gitignore else None
+            if tally is None or not tally.run(found):
+                tally = _WalkTally(Path(raw), file_filter)
+                tally.run(found)
+            tallies.append(tally)
+        out = search.output()
+        if out is None:
+            return None
+        listed, _, stats = out.rpartition(b"\0")
+        searched = _SEARCHED.search(stats)
+        if searched is None or int(searched.group(1)) < sum(t.regular for t in tallies):
+            return None  # ripgrep searched fewer files than discovery counts: do not trust it
+        matches = [os.path.normpath(os.fsdecode(p)) for p in listed.split(b"\0") if p]
+        for raw, tally in zip(paths, tallies):
+            root = os.path.normpath(raw)
+            inside = os.path.join(root, "")
+            matched = sorted(
+                os.path.relpath(m, root).replace(os.sep, "/")
+                for m in matches
+                if root == "." or m.startswith(inside)
+            )
+            members = tally.members(matched)
+            found.files.extend(members)
+            found.clean += tally.regular - len(members)
+            found.clean_as_text += tally.as_text - sum(1 for m in members if searched_as_text(m))
+    except _GitFailed:
+        return None
+    finally:
+        search.stop()
+    found.files.sort(key=lambda p: p.replace(os.sep, "/"))
+    found.skipped.sort()
+    return found
+
+
+class _Rules:
+    """The filter's tests on one relative path, as discovery applies them."""
+
+    def __init__(self, file_filter: FileFilter) -> None:
+        self.include = file_filter._include_pattern.match
+        self.part = file_filter._part_pattern.match
+        slashed = any("/" in p.rstrip("/") for p in file_filter.patterns)
+        self.path_excluded = file_filter._path_pattern.match if slashed else None
+        self._folders: dict[str, bool] = {}
+
+    def wanted(self, relative: str) -> bool:
+        """Git's rules: included by name, no part excluded (folders remembered)."""
+        slash = relative.rfind("/")
+        name = relative[slash + 1 :]
+        if not name or not self.include(name) or self.part(name):
+            return False
+        folder = relative[:slash] if slash > 0 else ""
+        excluded = self._folders.get(folder)
+        if excluded is None:
+            excluded = self._folders[folder] = bool(folder) and any(map(self.part, folder.split("/")))
+        return not excluded and not (self.path_excluded and self.path_excluded(relative))
+
+
+class _GitTally:
+    """Counts the regular files git lists below ``root``; lists the others."""
+
+    def __init__(self, root: Path, file_filter: FileFilter) -> None:
+        self.root = root
+        self.base = str(root)
+        self.rules = _Rules(file_filter)
+        self.regular = 0
+        self.as_text = 0  # of them, files of a kind no handler parses
+        self.changed: set[str] = set()
+
+    def _git(self, *args: str) -> subprocess.Popen:
+        return subprocess.Popen(
+            ["git", "-C", self.base, "ls-files", "-z", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def run(self, found: Discovery) -> bool:
+        """False outside a git work tree (nothing counted)."""
+        try:
+            listing = self._git("--stage", "--cached", "--others", "--exclude-standard", "--", ".")
+            changes = self._git("--deleted", "--modified", "--", ".")
+        except OSError:
+            return False
+        out, _ = changes.communicate()
+        changed_ok = changes.returncode == 0
+        self.changed = {os.fsdecode(name) for name in out.split(b"\0") if name}
+        seen_any = False
+        try:
+            for relative, kind in self._classified(listing.stdout):
+                seen_any = True
+                if kind == "regular":
+                    self.regular += 1
+                    self.as_text += searched_as_text(relative)
+                else:  # a link, a submodule, a changed file: the careful way
+                    path = git_entry(self.root, relative, found)
+                    if path is not None:
+                        found.files.append(path)
+        finally:
+            listing.stdout.close()
+        if listing.wait() != 0 or not changed_ok:
+            if seen_any or changed_ok:
+                raise _GitFailed  # never half a tree
+            return False
+        return True
+
+    def _classified(self, stream):
+        """(relative path, "regular" or "careful") of each wanted entry."""
+        unmerged: set[str] = set()
+        wanted = self.rules.wanted
+        changed = self.changed
+        for raw in _entries(stream):
+            entry = os.fsdecode(raw)
+            meta, tab, relative = entry.partition("\t")
+            if not tab:  # untracked: no mode given
+                relative = entry
+                if not wanted(relative):
+                    continue
+                yield relative, ("regular" if _regular(self.base, relative) else "careful")
+                continue
+            if not wanted(relative):
+                continue
+            if not meta.endswith(" 0"):  # a merge conflict lists a file once per side
+                if relative not in unmerged:
+                    unmerged.add(relative)
+                    yield relative, "careful"
+                continue
+            regular = meta[:6] in _REGULAR_MODES and relative not in changed
+            yield relative, ("regular" if regular else "careful")
+
+    def members(self, matched: list[str]) -> list[str]:
+        """The paths, as discovery gives them, of the matched files counted
+        as regular (git is asked about those paths alone)."""
+        members: list[str] = []
+        wanted = set(matched)
+        for at in range(0, len(matched), 500):
+            chunk = [":(literal)" + m for m in matched[at : at + 500]]
+            try:
+                process = self._git("--stage", "--cached", "--others", "--exclude-standard", "--", *chunk)
+            except OSError:
+                raise _GitFailed from None
+            try:
+                for relative, kind in self._classified(process.stdout):
+                    if kind == "regular" and relative in wanted:
+                        members.append(str(self.root / relative))
+            finally:
+                process.stdout.close()
+            if process.wait() != 0:
+                raise _GitFailed
+        return members
+
+
+class _WalkTally:
+    """Counts the regular files the walk finds below ``root``; lists links."""
+
+    def __init__(self, root: Path, file_filter: FileFilter) -> None:
+        self.root = root
+        self.base = str(root)
+        self.filter = file_filter
+        self.regular = 0
+        self.as_text = 0
+
+    def run(self, found: Discovery) -> None:
+        for path, link in walk_entries(self.root, self.filter, found):
+            if link:
+                found.files.append(path)  # ripgrep follows no link: Python reads it
+            else:
+                self.regular += 1
+                self.as_text += searched_as_text(path)
+
+    def members(self, matched: list[str]) -> list[str]:
+        specs: dict[str, tuple] = {}
+        return [
+            os.path.join(self.base, relative.replace("/", os.sep))
+            for relative in matched
+            if self._walked(relative, specs)
+        ]
+
+    def _walked(self, relative: str, specs: dict[str, tuple]) -> bool:
+        """Would the walk yield this regular file (as a regular file)?"""
+        from ds_migrate.discovery import _gitignore_spec, _ignored_by
+
+        rules = self.filter
+        part = rules._part_pattern.match
+        slashed = any("/" in p.rstrip("/") for p in rules.patterns)
+        parts = relative.split("/")
+        folder, own = self.base, ()
+        for depth, name in enumerate(parts):
+            if rules.respect_gitignore:
+                if folder not in specs:
+                    specs[folder] = own + (
+                        (_gitignore_spec(folder),) if os.path.lexists(os.path.join(folder, ".gitignore")) else ()
+                    )
+                own = specs[folder]
+            path = os.path.join(folder, name)
+            if part(name) or (slashed and rules._path_pattern.match("/".join(parts[: depth + 1]))):
+                return False
+            is_dir = depth < len(parts) - 1
+            if own and _ignored_by(own, path, is_dir):
+                return False
+            folder = path
+        try:
+            regular = stat.S_ISREG(os.lstat(folder).st_mode)
+        except OSError:
+            return False
+        return regular and rules._include_pattern.match(parts[-1]) is not None
+
+
+def _entries(stream, size: int = 1 << 20):
+    """NUL-separated entries read in pieces (nothing held for the whole listing)."""
+    rest = b""
+    while True:
+        piece = stream.read(size)
+        if not piece:
+            break
+        parts = (rest + piece).split(b"\0")
+        rest = parts.pop()
+        yield from parts
+    if rest:
+        yield rest
+
+
+def _regular(base: str, relative: str) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(os.path.join(base, relative)).st_mode)
+    except OSError:
+        return False

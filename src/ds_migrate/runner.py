@@ -38,14 +38,27 @@ class Run:
     clean_unread: list[str] = field(default_factory=list)
     cwd: str = ""
     files_as_text: int = 0  # scanned files of a kind no handler parses
+    # what was asked, when discovery only counted the clean files (``discovery.clean``)
+    listed: tuple[list[str], FileFilter] | None = None
 
     @property
     def files_scanned(self) -> int:
-        return sum(1 for r in self.results if r.skipped is None) + len(self.clean) + len(self.clean_unread)
+        return (
+            sum(1 for r in self.results if r.skipped is None)
+            + len(self.clean)
+            + len(self.clean_unread)
+            + self.discovery.clean
+        )
 
     def clean_paths(self) -> list[str]:
         """Display paths of every scanned file with nothing to say."""
-        return self.clean + [display_path(path, self.cwd or None) for path in self.clean_unread]
+        paths = self.clean + [display_path(path, self.cwd or None) for path in self.clean_unread]
+        if self.discovery.clean and self.listed is not None:
+            # counted, not kept: list them again for the one report that names them
+            read = set(self.discovery.files)
+            again = discover(*self.listed).files
+            paths += [display_path(path, self.cwd or None) for path in again if path not in read]
+        return paths
 
     @property
     def findings(self):
@@ -177,7 +190,8 @@ def run(
 ) -> Run:
     """Scan (and fix) every file below ``paths``.
 
-    ``progress(total)`` may return a function called once per file done.
+    ``progress(total)`` may return a function called once per file done
+    (with a number of files, once, for the files counted clean).
     """
     jobs = jobs or os.cpu_count() or 1
     pools: list[ProcessPoolExecutor] = []
@@ -198,11 +212,19 @@ def run(
 
 
 def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, pools) -> Run:
-    search = ripgrep.start([p for p in paths if os.path.isdir(p)], file_filter)
-    outcome = Run(discovery=discover(paths, file_filter, many))
-    clean = search.clean() if search is not None else None
+    native = ripgrep.native_discover(paths, file_filter)
+    if native is not None:
+        # only the files left to read are listed; the clean ones are counted
+        outcome = Run(discovery=native, listed=(paths, file_filter))
+        clean = None
+    else:
+        search = ripgrep.start([p for p in paths if os.path.isdir(p)], file_filter)
+        outcome = Run(discovery=discover(paths, file_filter, many))
+        clean = search.clean() if search is not None else None
     files = outcome.discovery.files
-    advance = progress(len(files)) if progress else (lambda: None)
+    advance = progress(len(files) + outcome.discovery.clean) if progress else (lambda files=1: None)
+    if outcome.discovery.clean:
+        advance(outcome.discovery.clean)  # counted clean: done in one step
     # files ripgrep searched and found clean need no reading: their result is known
     tasks = []
     cwd = os.getcwd()
@@ -247,7 +269,7 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         _redo_where_decided_otherwise(outcome, originals, options, jobs, pools)
     if write:
         _write(outcome, originals)
-    outcome.files_as_text = _count_as_text(files, outcome.results)
+    outcome.files_as_text = _count_as_text(files, outcome.results) + outcome.discovery.clean_as_text
     return outcome
 
 

@@ -17,8 +17,7 @@ from ds_migrate.findings import Applicability, Finding
 from ds_migrate.languages.base import Handler, is_recorded_data
 from ds_migrate.languages.textscan import Collector, mode_note, replacement, retired_message
 from ds_migrate.mapping import Mapping
-from ds_migrate.names import find_legacy_names
-from ds_migrate.rules.other_provider import OLLAMA_COMMAND
+from ds_migrate.names import OLLAMA_COMMAND, find_legacy_names
 
 _DEFAULT = re.compile(r"\$\{(\w+):?[-=]")
 _ASSIGNMENT = re.compile(r"^\s*(?:export\s+|(?:ENV|ARG)\s+)?([A-Za-z_][\w.\-]*)\s*(?:=|:|\s)")

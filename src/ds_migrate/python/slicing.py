@@ -76,6 +76,10 @@ class Slice:
     # leaves, by the def's or class's first line (``splice`` prints the
     # changed ones alone)
     children: dict[int, list[int]] = field(default_factory=dict)
+    # the plan of the whole module, when runs of left-out statements were
+    # merged into one placeholder (``units`` and ``children`` then count a
+    # run as one statement)
+    origin: "Slice | None" = None
 
     @property
     def whole(self) -> bool:
@@ -84,7 +88,8 @@ class Slice:
 
     def widened(self, original: str) -> "Slice":
         """The plan for parsing the whole of ``original``."""
-        return Slice(original, self.units, [True] * len(self.units), children=self.children)
+        source = self.origin or self
+        return Slice(original, source.units, [True] * len(source.units), children=source.children)
 
     def check_covers(self, asked: set[str], searched: set[str]) -> None:
         """Raise SliceTooNarrow unless every binding the rules looked up,
@@ -154,32 +159,79 @@ def plan(text: str) -> Slice | None:
     if kept_chars > _WORTH_SLICING * len(text):
         return whole
     kept_tops = {leaves[n].top for n in kept}
-    pieces: list[str] = []
-    done = 0
+    # Runs of left-out leaves in the same block, with nothing but blank
+    # lines between them, become one placeholder each: libcst then parses
+    # one statement for a run of any length (a module of a million short
+    # statements costs what its kept code costs).
+    runs: list[_Run] = []
     blanked_to = 0  # a def or class left out goes whole, as one placeholder
     for number, leaf in enumerate(leaves):
-        if number in kept or leaf.first <= blanked_to:
+        if leaf.first <= blanked_to:
+            continue
+        if number in kept:
+            runs.append(None)  # a kept leaf ends a run
             continue
         if leaf.top not in kept_tops:
-            first, last, indent = *units[leaf.top], 0
+            first, last, indent, block = *units[leaf.top], 0, None
         else:
-            first, last, indent = leaf.first, (leaf.end if leaf.header else leaf.last), leaf.indent
+            first, last, indent, block = leaf.first, (leaf.end if leaf.header else leaf.last), leaf.indent, leaf.parent
         blanked_to = last
         start = index.offset(first, 1)
         end = index.offset(last + 1, 1) if last < line_count else len(text)
-        if _continued(text, start) or _continued(text, end):
-            return whole  # a backslash joins a line of this one to a neighbour's
-        pieces.append(text[done:start])
-        pieces.append(_blank(text, start, end, indent))
-        done = end
-    if not done:
+        previous = runs[-1] if runs else None
+        if (
+            previous is not None
+            and previous.block == block
+            and previous.indent == indent
+            and not text[previous.end : start].strip()
+        ):
+            previous.last, previous.end = last, end
+            previous.firsts.append(first)
+        else:
+            runs.append(_Run(block, indent, first, last, start, end, [first]))
+    runs = [run for run in runs if run is not None]
+    if not runs:
         return whole
+    pieces: list[str] = []
+    done = 0
+    for run in runs:
+        if _continued(text, run.start) or _continued(text, run.end):
+            return whole  # a backslash joins a line of this one to a neighbour's
+        pieces.append(text[done : run.start])
+        pieces.append(_blank(text, run.start, run.end, run.indent))
+        done = run.end
     pieces.append(text[done:])
-    flags = [number in kept_tops for number in range(len(units))]
+    # the units and split bodies as libcst will see them: a run, one statement
+    merged = {first: run for run in runs for first in run.firsts[1:]}
+    heads = {run.first: run for run in runs if run.block is None}
+    sliced_units, flags = [], []
+    for number, unit in enumerate(units):
+        if unit[0] in merged and merged[unit[0]].block is None:
+            continue
+        run = heads.get(unit[0])
+        sliced_units.append((unit[0], run.last) if run is not None else unit)
+        flags.append(number in kept_tops)
+    children = {
+        first: [line for line in lines if not (line in merged and merged[line].block is not None)]
+        for first, lines in whole.children.items()
+    }
     return Slice(
-        "".join(pieces), units, flags, facts.imports, facts.parameters,
-        closure.needed, closure.followed, set(facts.binders), blanked=True, children=whole.children,
+        "".join(pieces), sliced_units, flags, facts.imports, facts.parameters,
+        closure.needed, closure.followed, set(facts.binders), blanked=True, children=children, origin=whole,
     )
+
+
+@dataclass
+class _Run:
+    """Left-out leaves of one block that become one placeholder."""
+
+    block: int | None  # the header leaf of the def or class they are in (None: top level)
+    indent: int
+    first: int
+    last: int
+    start: int
+    end: int
+    firsts: list[int]  # the first line of each leaf (or unit) in the run
 
 
 # a def or class at least this long is split into its header and its body's

@@ -5,6 +5,7 @@ import re
 import libcst as cst
 
 from ds_migrate.findings import Applicability, Severity
+from ds_migrate.names import OLLAMA_COMMAND
 from ds_migrate.python.contexts import context_for
 from ds_migrate.python.module_info import is_foreign_url
 from ds_migrate.python.sites import NameSite
@@ -13,13 +14,6 @@ from ds_migrate.rules.common import enclosing_call_arg
 
 _PACKAGE_CALLS = {"setup", "setuptools.setup", "distutils.core.setup"}
 _OLLAMA_CLASSES = {"ChatOllama", "Ollama", "OllamaLLM", "OllamaChatCompletionClient", "OllamaEmbeddings"}
-# A local model server's own names: Ollama tags, and the name a vLLM / SGLang /
-# llama.cpp server answers to. Not DeepSeek API ids.
-OLLAMA_COMMAND = re.compile(
-    r"ollama\s+(?:run|pull|create|show|cp|rm|push)\s+[\w.:/-]*$"
-    r"|--(?:served-model-name|served_model_name|model-alias|alias)[=\s]+[\"']?$",
-    re.IGNORECASE,
-)
 _PROVIDER_KEYS = {"provider", "model_provider", "api_type", "backend", "vendor"}
 _DEEPSEEK_PROVIDERS = {"deepseek", "deepseek-ai", "deepseek_ai"}
 
