@@ -124,3 +124,14 @@ def test_fix_lists_renames_whose_mode_must_be_set_elsewhere(tmp_path):
     assert follow_up["path"].endswith("settings.py") and "set thinking disabled" in follow_up["note"]
     text = CliRunner().invoke(main, ["fix", "--isolated", str(tmp_path)]).output
     assert "without setting the thinking mode" in text and "settings.py:1" in text
+
+
+def test_text_of_a_kind_the_tool_does_not_parse_does_not_hold_back_code(tmp_path):
+    write_tree(tmp_path, {
+        "settings.py": SETTINGS,
+        "handler.py": HANDLER,
+        "docs/models.mdx": "Use `deepseek-chat` for plain answers.\n",
+    })
+    changed = fix_tree(tmp_path, "--unsafe-fixes")
+    assert set(changed) == {"settings.py", "handler.py"}
+    assert "deepseek-chat" in (tmp_path / "docs" / "models.mdx").read_text()

@@ -16,4 +16,9 @@ class PlainText(Handler):
     patterns: ClassVar[tuple[str, ...]] = ()
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
-        return unclaimed_names(path, text, LineIndex(text), set(), "file of a kind ds-migrate does not parse")
+        findings = unclaimed_names(path, text, LineIndex(text), set(), "file of a kind ds-migrate does not parse")
+        for finding in findings:
+            # text the tool does not understand (MDX, notes, CSV): reported, and
+            # like prose it neither couples the project's code nor holds it back
+            finding.role = "doc"
+        return findings
