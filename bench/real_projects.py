@@ -173,6 +173,22 @@ PROJECTS: list[Project] = [
         notes="agent framework; Literal of ids (legacy + V4), is_r1 predicate, KnownModelName list, "
         "VCR cassettes; released 2.68.0 wheels give the dependencies, the copy gives the code",
     ),
+    Project(
+        name="camel",
+        repo="camel-ai/camel",
+        commit="13dc7a7dda66d943949e5448d55e70d5a9481cfe",
+        install="PIP install ./camel 'pytest>=7,<8' 'mock>=5,<6' 'pytest-asyncio>=0.23.0,<0.24' python-dotenv",
+        tests=(
+            "test/models/test_deepseek_model.py", "test/models/test_model_type.py",
+            "test/models/test_cometapi_model.py", "test/models/test_orcarouter_model.py",
+            "test/models/test_model_manager.py",
+        ),
+        pythonpath=(".",),
+        probe="camel.types.enums",
+        notes="multi-agent framework; ModelType str enum with DEEPSEEK_CHAT / DEEPSEEK_REASONER next to "
+        "DEEPSEEK_V4_FLASH, thinking-mode id set; baseline failures are tiktoken downloading its "
+        "encoding (no network); test_model_factory.py left out for the same reason",
+    ),
 ]
 
 STATES = ("baseline", "safe", "unsafe")
