@@ -394,7 +394,9 @@ def report(results: list[dict], dsm_version: str) -> str:
                 ids = info.get(key) or []
                 if ids:
                     lines += ["", f"{r['project']} / {state}: {title} ({len(ids)})"]
-                    lines += [f"  {t}  -- {info['messages'].get(t, '')}"[:300] for t in ids]
+                    base = r["states"]["baseline"]["outcomes"]
+                    lines += [f"  {t}{'' if t in base or key != 'new_failures' else ' (id not in baseline)'}"
+                              f"  -- {info['messages'].get(t, '')}"[:300] for t in ids]
         if r.get("logs"):
             lines += ["", f"{r['project']}: logs and diffs in {r['logs']}"]
     return "\n".join(lines)
@@ -418,7 +420,17 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("--timeout", type=float, default=1800, help="seconds per command")
     p_run.add_argument("--keep", type=Path, help="keep fix reports, diffs and test logs here")
     p_run.add_argument("--json", type=Path, help="write the full results here")
+    p_show = sub.add_parser("show", help="print the table again from --json files")
+    p_show.add_argument("json_files", type=Path, nargs="+")
     args = parser.parse_args(argv)
+
+    if args.command == "show":
+        loaded = [json.loads(f.read_text()) for f in args.json_files]
+        results = [r for data in loaded for r in data["results"]]
+        for r in results:
+            compare(r)
+        print(report(results, loaded[0]["ds_migrate"]))
+        return 0
 
     if args.command == "list":
         for p in PROJECTS:
