@@ -301,10 +301,13 @@ def write_diff(original: Path, copy: Path, files: list[str], dest: Path) -> None
 
 
 def run_project(project: Project, folder: Path, venvs: Path, dsm: str, timeout: float, keep: Path | None,
-                states: tuple[str, ...]) -> dict:
+                states: tuple[str, ...], baseline: dict | None = None) -> dict:
     checkout = folder / project.name
     python = venvs / project.name / "bin" / "python"
     result: dict = {"project": project.name, "states": {}}
+    if baseline is not None:  # the baseline does not depend on ds-migrate: reuse an earlier run's
+        result["states"]["baseline"] = dict(baseline, reused=True)
+        states = tuple(s for s in states if s != "baseline")
     if not checkout.is_dir() or not python.exists():
         result["error"] = f"missing checkout {checkout} or venv {python}"
         return result
@@ -420,6 +423,8 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("--timeout", type=float, default=1800, help="seconds per command")
     p_run.add_argument("--keep", type=Path, help="keep fix reports, diffs and test logs here")
     p_run.add_argument("--json", type=Path, help="write the full results here")
+    p_run.add_argument("--baseline-from", type=Path, action="append", default=[],
+                       help="reuse the baseline of an earlier run's --json (same checkouts and venvs)")
     p_show = sub.add_parser("show", help="print the table again from --json files")
     p_show.add_argument("json_files", type=Path, nargs="+")
     args = parser.parse_args(argv)
@@ -448,12 +453,15 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--states must include baseline (new failures are counted against it)")
     version = subprocess.run([args.dsm, "--version"], capture_output=True, text=True).stdout.strip()
     keep = args.keep.resolve() if args.keep else None
+    baselines = {r["project"]: r["states"]["baseline"] for f in args.baseline_from
+                 for r in json.loads(f.read_text())["results"] if "outcomes" in r["states"].get("baseline", {})}
     results = []
     for project in PROJECTS:
         if wanted and project.name not in wanted:
             continue
         print(f"[real_projects] {project.name} ...", file=sys.stderr, flush=True)
-        results.append(run_project(project, folder, venvs, args.dsm, args.timeout, keep, states))
+        results.append(run_project(project, folder, venvs, args.dsm, args.timeout, keep, states,
+                                   baselines.get(project.name)))
     print(report(results, f"{args.dsm} ({version})"))
     if args.json:
         args.json.write_text(json.dumps({"ds_migrate": version, "results": results}, indent=1))
