@@ -424,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("--keep", type=Path, help="keep fix reports, diffs and test logs here")
     p_run.add_argument("--json", type=Path, help="write the full results here")
     p_run.add_argument("--baseline-from", type=Path, action="append", default=[],
-                       help="reuse the baseline of an earlier run's --json (same checkouts and venvs)")
+                       help="reuse the baseline of an earlier run (its --json, or its --keep folder)")
     p_show = sub.add_parser("show", help="print the table again from --json files")
     p_show.add_argument("json_files", type=Path, nargs="+")
     args = parser.parse_args(argv)
@@ -453,8 +453,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--states must include baseline (new failures are counted against it)")
     version = subprocess.run([args.dsm, "--version"], capture_output=True, text=True).stdout.strip()
     keep = args.keep.resolve() if args.keep else None
-    baselines = {r["project"]: r["states"]["baseline"] for f in args.baseline_from
-                 for r in json.loads(f.read_text())["results"] if "outcomes" in r["states"].get("baseline", {})}
+    baselines = {}
+    for source in args.baseline_from:
+        if source.is_dir():  # an earlier run's --keep folder: <name>/baseline-tests.log
+            for log in source.glob("*/baseline-tests.log"):
+                counts, outcomes, messages = parse_pytest(log.read_text(errors="replace"))
+                if counts:
+                    baselines[log.parent.name] = {"counts": counts, "outcomes": outcomes, "messages": messages}
+        else:
+            baselines.update((r["project"], r["states"]["baseline"])
+                             for r in json.loads(source.read_text())["results"]
+                             if "outcomes" in r["states"].get("baseline", {}))
     results = []
     for project in PROJECTS:
         if wanted and project.name not in wanted:
