@@ -405,6 +405,22 @@ def report(results: list[dict], dsm_version: str) -> str:
     return "\n".join(lines)
 
 
+def earlier_baseline(sources: list[Path], name: str) -> dict | None:
+    """The baseline of `name` from an earlier run's --json or --keep folder, read when it is needed
+    (a run still going on may have written it meanwhile)."""
+    for source in sources:
+        log = source / name / "baseline-tests.log"
+        if source.is_dir() and log.is_file():
+            counts, outcomes, messages = parse_pytest(log.read_text(errors="replace"))
+            if counts:
+                return {"counts": counts, "outcomes": outcomes, "messages": messages}
+        elif source.is_file():
+            for r in json.loads(source.read_text())["results"]:
+                if r["project"] == name and "outcomes" in r["states"].get("baseline", {}):
+                    return r["states"]["baseline"]
+    return None
+
+
 def default_ds_migrate() -> str:
     beside = Path(sys.executable).parent / "ds-migrate"
     return str(beside) if beside.exists() else (shutil.which("ds-migrate") or "ds-migrate")
@@ -453,24 +469,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--states must include baseline (new failures are counted against it)")
     version = subprocess.run([args.dsm, "--version"], capture_output=True, text=True).stdout.strip()
     keep = args.keep.resolve() if args.keep else None
-    baselines = {}
-    for source in args.baseline_from:
-        if source.is_dir():  # an earlier run's --keep folder: <name>/baseline-tests.log
-            for log in source.glob("*/baseline-tests.log"):
-                counts, outcomes, messages = parse_pytest(log.read_text(errors="replace"))
-                if counts:
-                    baselines[log.parent.name] = {"counts": counts, "outcomes": outcomes, "messages": messages}
-        else:
-            baselines.update((r["project"], r["states"]["baseline"])
-                             for r in json.loads(source.read_text())["results"]
-                             if "outcomes" in r["states"].get("baseline", {}))
     results = []
     for project in PROJECTS:
         if wanted and project.name not in wanted:
             continue
         print(f"[real_projects] {project.name} ...", file=sys.stderr, flush=True)
         results.append(run_project(project, folder, venvs, args.dsm, args.timeout, keep, states,
-                                   baselines.get(project.name)))
+                                   earlier_baseline(args.baseline_from, project.name)))
     print(report(results, f"{args.dsm} ({version})"))
     if args.json:
         args.json.write_text(json.dumps({"ds_migrate": version, "results": results}, indent=1))
