@@ -260,6 +260,7 @@ def test_env(project: Project, copy: Path, home: Path) -> dict[str, str]:
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONPATH"] = os.pathsep.join(str(copy / p) for p in project.pythonpath)
     env["NO_COLOR"] = "1"
+    env["COLUMNS"] = "250"  # longer failure reasons in the -rA summary
     return env
 
 
