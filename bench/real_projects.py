@@ -326,6 +326,13 @@ def run_project(project: Project, folder: Path, venvs: Path, dsm: str, timeout: 
                 files = changed_files(checkout, copy)
                 write_diff(checkout, copy, files, logs / f"{state}.diff")
                 info.update(fix_exit=code, changed=files)
+                if not files and "outcomes" in result["states"].get("baseline", {}):
+                    # The copy is byte-identical to the checkout: its tests are the baseline's.
+                    info.update({k: result["states"]["baseline"][k] for k in ("counts", "outcomes", "messages")},
+                                unchanged=True)
+                    result["states"][state] = info
+                    shutil.rmtree(copy, ignore_errors=True)
+                    continue
             home = work / state / "home"
             home.mkdir()
             env = test_env(project, copy, home)
@@ -422,6 +429,32 @@ def earlier_baseline(sources: list[Path], name: str) -> dict | None:
     return None
 
 
+def from_logs(keep: Path, baseline_from: list[Path]) -> dict:
+    """Results rebuilt from a --keep folder (test logs and diffs), for a run that was stopped."""
+    results = []
+    for folder in sorted(p for p in keep.iterdir() if p.is_dir()):
+        result: dict = {"project": folder.name, "states": {}, "logs": str(folder)}
+        for state in STATES:
+            log = folder / f"{state}-tests.log"
+            diff = folder / f"{state}.diff"
+            info: dict = {}
+            if diff.is_file():
+                info["changed"] = re.findall(r"^\+\+\+ b/(.+)$", diff.read_text(errors="replace"), re.M)
+            if log.is_file():
+                counts, outcomes, messages = parse_pytest(log.read_text(errors="replace"))
+                info.update(counts=counts, outcomes=outcomes, messages=messages)
+            elif state == "baseline":
+                info = earlier_baseline([*baseline_from, keep], folder.name) or {}
+            elif diff.is_file() and not info["changed"] and "outcomes" in result["states"].get("baseline", {}):
+                info.update({k: result["states"]["baseline"][k] for k in ("counts", "outcomes", "messages")},
+                            unchanged=True)
+            if info:
+                result["states"][state] = info
+        compare(result)
+        results.append(result)
+    return {"ds_migrate": "(from logs)", "results": results}
+
+
 def default_ds_migrate() -> str:
     beside = Path(sys.executable).parent / "ds-migrate"
     return str(beside) if beside.exists() else (shutil.which("ds-migrate") or "ds-migrate")
@@ -443,11 +476,14 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("--baseline-from", type=Path, action="append", default=[],
                        help="reuse the baseline of an earlier run (its --json, or its --keep folder)")
     p_show = sub.add_parser("show", help="print the table again from --json files")
-    p_show.add_argument("json_files", type=Path, nargs="+")
+    p_show.add_argument("json_files", type=Path, nargs="+", help="--json files or --keep folders")
+    p_show.add_argument("--baseline-from", type=Path, action="append", default=[],
+                        help="where the baselines of a --keep folder run with --baseline-from are")
     args = parser.parse_args(argv)
 
     if args.command == "show":
-        loaded = [json.loads(f.read_text()) for f in args.json_files]
+        loaded = [json.loads(f.read_text()) if f.is_file() else from_logs(f, args.baseline_from)
+                  for f in args.json_files]
         results = [r for data in loaded for r in data["results"]]
         for r in results:
             compare(r)
