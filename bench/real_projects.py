@@ -202,15 +202,12 @@ COPY_IGNORE = shutil.ignore_patterns("__pycache__", ".pytest_cache", ".mypy_cach
 
 
 @dataclass
-class TestRun:
+class SuiteRun:
     counts: dict[str, int]
     outcomes: dict[str, str]  # test id -> PASSED / FAILED / ERROR / XPASS / XFAIL
     messages: dict[str, str]  # failing test id -> short reason
     seconds: float
     exit_code: int
-
-    def failing(self) -> set[str]:
-        return {t for t, o in self.outcomes.items() if o in ("FAILED", "ERROR")}
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float, log: Path) -> tuple[int, str]:
@@ -252,7 +249,7 @@ def parse_pytest(out: str) -> tuple[dict[str, int], dict[str, str], dict[str, st
     return counts, outcomes, messages
 
 
-def test_env(project: Project, copy: Path, home: Path) -> dict[str, str]:
+def env_for_tests(project: Project, copy: Path, home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not SECRET_ENV.search(k)}
     env.pop("VIRTUAL_ENV", None)
     env.update(project.env)
@@ -271,12 +268,12 @@ def probe_ok(python: Path, project: Project, copy: Path, env: dict[str, str], lo
 
 
 def run_tests(python: Path, project: Project, copy: Path, env: dict[str, str], timeout: float,
-              log: Path) -> TestRun:
+              log: Path) -> SuiteRun:
     start = time.monotonic()
     cmd = [str(python), "-m", "pytest", "-p", "no:cacheprovider", "-rA", "--color=no", *project.tests]
     code, out = run(cmd, copy, env, timeout, log)
     counts, outcomes, messages = parse_pytest(out)
-    return TestRun(counts, outcomes, messages, time.monotonic() - start, code)
+    return SuiteRun(counts, outcomes, messages, time.monotonic() - start, code)
 
 
 def changed_files(original: Path, copy: Path) -> list[str]:
@@ -335,7 +332,7 @@ def run_project(project: Project, folder: Path, venvs: Path, dsm: str, timeout: 
                     continue
             home = work / state / "home"
             home.mkdir()
-            env = test_env(project, copy, home)
+            env = env_for_tests(project, copy, home)
             if not probe_ok(python, project, copy, env, logs / f"{state}-probe.log"):
                 info["error"] = f"{project.probe} is not imported from the copy (see {state}-probe.log)"
                 result["states"][state] = info
