@@ -362,10 +362,17 @@ def compare(result: dict) -> None:
         failing = {t for t, o in info["outcomes"].items() if o in ("FAILED", "ERROR")}
         info["new_failures"] = sorted(failing - base_failing)
         info["fixed"] = sorted(base_failing - failing)
-        info["changed_reason"] = sorted(
-            t for t in failing & base_failing if base["messages"].get(t) != info["messages"].get(t))
+        info["changed_reason"] = sorted(t for t in failing & base_failing
+                                        if not same_reason(base["messages"].get(t), info["messages"].get(t)))
         info["missing"] = sorted(t for t, o in base["outcomes"].items()
                                  if o == "PASSED" and t not in info["outcomes"])
+
+
+def same_reason(a: str | None, b: str | None) -> bool:
+    """pytest cuts reasons to the terminal width and ends them with '...': compare what both show."""
+    a, b = (a or "").removesuffix("..."), (b or "").removesuffix("...")
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
 
 
 def cell(info: dict | None) -> str:
