@@ -32,9 +32,12 @@ Setting up (once, outside every work tree; FOLDER below, e.g. /work/scratch/proj
     copy (an editable install would test the original checkout instead).
  3. `python bench/real_projects.py list` prints the table;
     `python bench/real_projects.py run FOLDER [--ds-migrate PATH] [--only a,b]
-    [--keep DIR]` runs it (`--keep` keeps the fix reports, diffs and test
-    logs of every state). Test runs get a fresh HOME, no API keys, and the
-    project's `env`; nothing here needs the network.
+    [--keep DIR] [--json FILE]` runs it (`--keep` keeps the fix reports,
+    diffs and test logs of every state). `--baseline-from RUN` reuses an
+    earlier run's baseline (its --json or --keep folder), and a fix that
+    changes no file reuses the baseline's results; `show FILE|DIR` prints the
+    table again. Test runs get a fresh HOME, no API keys, and the project's
+    `env`; nothing here needs the network.
 
 Results and the analysis of every new failure: bench/real_projects.md.
 """
