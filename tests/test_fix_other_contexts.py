@@ -1,4 +1,5 @@
-"""Raw payloads, Anthropic, LangChain, CrewAI, LiteLLM, DSPy, agno, pydantic-ai."""
+"""Raw payloads, Anthropic, LangChain, CrewAI, LiteLLM, DSPy, agno (pydantic-ai, LlamaIndex and
+others: test_fix_framework_contexts.py)."""
 
 from conftest import codes, fix, scan
 
@@ -92,17 +93,6 @@ def test_agno_use_thinking():
     assert fix(before) == 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-v4-flash", use_thinking=True)\n'
     chat = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-chat")\n'
     assert fix(chat).endswith("use_thinking=False)\n")
-
-
-def test_llamaindex_deepseek_is_renamed_only():
-    before = 'from llama_index.llms.deepseek import DeepSeek\nllm = DeepSeek(model="deepseek-chat", api_key=k)\n'
-    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
-
-
-def test_pydantic_ai_agent_is_renamed_with_note():
-    before = 'from pydantic_ai import Agent\nagent = Agent("deepseek:deepseek-chat")\n'
-    assert fix(before) == 'from pydantic_ai import Agent\nagent = Agent("deepseek:deepseek-v4-flash")\n'
-    assert "thinking disabled" in scan(before)[0].note
 
 
 def test_setup_name_is_not_a_model():

@@ -101,6 +101,9 @@ def _call_request(call: cst.Call, context: CallContext, info: ModuleInfo) -> Req
             request.toggle = params[keyword]
     if request.toggle is not None:
         request.toggle_mode = _mode_of(request.toggle)
+    nested = context.explicit_toggle(call)
+    if nested is not None:
+        request.toggle, request.toggle_mode = nested
     return request
 
 
