@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from recorder import Recorder
-from wire_harness import check_pair, run_program
+from wire_harness import check_pair, run_program, run_programs
 
 HERE = Path(__file__).resolve().parent
 
@@ -42,7 +42,8 @@ def recorder(_recorder_server):
 
 
 class Wire:
-    """``check(before, after)`` proves a pair on the wire; ``run(source)`` sends one program."""
+    """``check(before, after)`` proves a pair on the wire (see wire_harness.check_pair);
+    ``run(source)`` runs one program and returns what it sent."""
 
     def __init__(self, recorder: Recorder, workdir: Path) -> None:
         self.recorder = recorder
@@ -52,7 +53,12 @@ class Wire:
         return check_pair(self.recorder, self.workdir, before, after, **options)
 
     def run(self, source: str, name: str = "program"):
+        """The POST requests (``.path``, ``.body``) one program sent."""
         return run_program(self.recorder, source, self.workdir, name)
+
+    def run_all(self, sources: dict[str, str]):
+        """Several programs at once: name -> the POST requests it sent."""
+        return run_programs(self.recorder, sources, self.workdir)
 
 
 @pytest.fixture

@@ -22,12 +22,17 @@ CREATED = 1_767_225_600  # a fixed timestamp keeps the answers identical run to 
 @dataclass
 class Request:
     method: str
-    path: str
+    path: str  # without the tag segment
     body: Any  # the parsed JSON body, or the raw text when it is not JSON
+    tag: str = ""  # from a base URL ending in /wire-TAG: which program sent it
 
 
 class Recorder:
-    """The server and what it received. ``base_url`` has no trailing slash."""
+    """The server and what it received. ``base_url`` has no trailing slash.
+
+    ``url_for(tag)`` is a base URL whose requests are recorded with that tag,
+    so programs running at the same time can be told apart.
+    """
 
     def __init__(self) -> None:
         self.requests: list[Request] = []
@@ -39,6 +44,16 @@ class Recorder:
         self._thread.start()
         host, port = self._server.server_address[:2]
         self.base_url = f"http://{host}:{port}"
+
+    def url_for(self, tag: str) -> str:
+        return f"{self.base_url}/wire-{tag}"
+
+    def take(self, tag: str) -> list[Request]:
+        """The requests sent with ``tag``, removed from the record."""
+        with self._lock:
+            mine = [r for r in self.requests if r.tag == tag]
+            self.requests = [r for r in self.requests if r.tag != tag]
+        return mine
 
     @property
     def bodies(self) -> list[Any]:
@@ -72,8 +87,17 @@ def _handler_for(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
             pass
 
+        def _split_tag(self) -> str:
+            """Take ``/wire-TAG`` off the front of the path; the tag."""
+            if self.path.startswith("/wire-"):
+                head, _, rest = self.path[len("/wire-") :].partition("/")
+                self.path = "/" + rest
+                return head
+            return ""
+
         def do_GET(self) -> None:
-            recorder._record(Request("GET", self.path, None))
+            tag = self._split_tag()
+            recorder._record(Request("GET", self.path, None, tag))
             path = self.path.split("?", 1)[0].rstrip("/")
             if path.endswith("/models"):
                 self._json(200, {"object": "list", "data": [_model_entry("deepseek-v4-flash")]})
@@ -83,6 +107,7 @@ def _handler_for(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
                 self._json(404, {"error": {"message": f"no route {path}", "type": "not_found"}})
 
         def do_POST(self) -> None:
+            tag = self._split_tag()
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
             if self.headers.get("Content-Encoding") == "gzip":
@@ -93,7 +118,7 @@ def _handler_for(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
                 body: Any = json.loads(raw) if raw else None
             except ValueError:
                 body = raw.decode("utf-8", "replace")
-            recorder._record(Request("POST", self.path, body))
+            recorder._record(Request("POST", self.path, body, tag))
             request = body if isinstance(body, dict) else {}
             path = self.path.split("?", 1)[0].rstrip("/")
             content = recorder.content

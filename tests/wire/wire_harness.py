@@ -10,7 +10,8 @@
 
 The programs name DeepSeek's real base URL (so the fixer sees a DeepSeek
 client); the harness points them at the recorder by replacing that URL,
-and by setting the base-URL variables the libraries read. A
+and by setting the base-URL variables the libraries read. The two programs
+run at the same time, each on its own tagged recorder URL. A
 ``sitecustomize`` loaded into every program refuses any connection that is
 not to this machine.
 """
@@ -48,10 +49,9 @@ def installed(distribution: str) -> str | None:
         return None
 
 
-def program_env(recorder: Recorder, home: Path) -> dict[str, str]:
+def program_env(url: str, home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k.lower() not in _PROXY_VARIABLES}
     env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
-    url = recorder.base_url
     env.update(
         {
             "PYTHONPATH": os.pathsep.join(filter(None, [str(GUARD), env.get("PYTHONPATH")])),
@@ -83,30 +83,46 @@ def program_env(recorder: Recorder, home: Path) -> dict[str, str]:
     return env
 
 
-def run_program(recorder: Recorder, source: str, workdir: Path, name: str) -> list[Request]:
-    """Run ``source`` against the recorder; the POST requests it sent, in order."""
-    recorder.reset()
-    program = workdir / f"{name}.py"
-    program.write_text(source.replace(DEEPSEEK_URL, recorder.base_url), encoding="utf-8")
-    home = workdir / f"{name}-home"
-    home.mkdir(exist_ok=True)
-    try:
-        done = subprocess.run(
+def run_programs(recorder: Recorder, sources: dict[str, str], workdir: Path) -> dict[str, list[Request]]:
+    """Run the programs at once, each against its own tagged recorder URL;
+    the POST requests each sent, in order. Any program that raises fails."""
+    running = {}
+    for name, source in sources.items():
+        url = recorder.url_for(name)
+        program = workdir / f"{name}.py"
+        program.write_text(source.replace(DEEPSEEK_URL, url), encoding="utf-8")
+        home = workdir / f"{name}-home"
+        home.mkdir(exist_ok=True)
+        recorder.take(name)
+        running[name] = subprocess.Popen(
             [sys.executable, str(program)],
             cwd=workdir,
-            env=program_env(recorder, home),
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
+            env=program_env(url, home),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
+            text=True,
         )
-    except subprocess.TimeoutExpired as error:
-        raise WireError(f"the {name} program did not finish in {TIMEOUT} s:\n{error.stderr}") from None
-    if done.returncode != 0:
-        raise WireError(f"the {name} program raised (exit {done.returncode}):\n{done.stderr[-4000:]}")
-    sent = [r for r in recorder.requests if r.method == "POST"]
-    recorder.reset()
+    failures = []
+    for name, process in running.items():
+        try:
+            _, stderr = process.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            _, stderr = process.communicate()
+            failures.append(f"the {name} program did not finish in {TIMEOUT} s:\n{stderr[-4000:]}")
+            continue
+        if process.returncode != 0:
+            failures.append(f"the {name} program raised (exit {process.returncode}):\n{stderr[-4000:]}")
+    sent = {name: [r for r in recorder.take(name) if r.method == "POST"] for name in sources}
+    if failures:
+        raise WireError("\n\n".join(failures))
     return sent
+
+
+def run_program(recorder: Recorder, source: str, workdir: Path, name: str = "program") -> list[Request]:
+    """Run ``source`` against the recorder; the POST requests it sent, in order."""
+    return run_programs(recorder, {name: source}, workdir)[name]
 
 
 def fixed_by_ds_migrate(before: str, project: Path, filename: str, files: dict[str, str]) -> str:
@@ -183,8 +199,8 @@ def check_pair(
     fixed = fixed_by_ds_migrate(before, workdir / "project", filename, files or {})
     if fixed != after:
         raise WireError(f"ds-migrate's fix differs from the pair's after:\n--- fixed\n{fixed}\n--- after\n{after}")
-    sent_before = run_program(recorder, before, workdir, "before")
-    sent_after = run_program(recorder, after, workdir, "after")
+    sent = run_programs(recorder, {"before": before, "after": after}, workdir)
+    sent_before, sent_after = sent["before"], sent["after"]
     if not sent_before:
         raise WireError("the before program sent no request")
     if len(sent_before) != len(sent_after):
