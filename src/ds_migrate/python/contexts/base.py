@@ -33,3 +33,9 @@ class CallContext:
     def toggle(self, call: cst.Call, mode: str, quote: str) -> Toggle:
         """How to make the thinking mode explicit on this call."""
         raise NotImplementedError
+
+    def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
+        """The toggle for this call in its module. Contexts whose form depends
+        on the installed version of their package override this to read the
+        pins near ``info.path`` (ds_migrate/forms.py); the rest need not."""
+        return self.toggle(call, mode, quote)
