@@ -109,6 +109,16 @@ def without_thinking(record):
     kwargs = dict(kwargs)
     kwargs.pop("thinking", None)
     kwargs.pop("use_thinking", None)
+    params = kwargs.get("request_params")
+    if isinstance(params, dict) and isinstance(params.get("extra_body"), dict):
+        extra = {k: v for k, v in params["extra_body"].items() if k != "thinking"}
+        params = {k: v for k, v in params.items() if k != "extra_body"}
+        if extra:
+            params["extra_body"] = extra
+        if params:
+            kwargs["request_params"] = params
+        else:
+            del kwargs["request_params"]
     if isinstance(kwargs.get("extra_body"), dict):
         body = {k: v for k, v in kwargs["extra_body"].items() if k != "thinking"}
         if body:
@@ -139,7 +149,9 @@ def normalized(record, mapping=None):
 
 def thinking_of(record):
     _, _, kwargs = record
+    params = kwargs.get("request_params") if isinstance(kwargs.get("request_params"), dict) else {}
     for value in (
+        (params.get("extra_body") or {}).get("thinking") if isinstance(params.get("extra_body"), dict) else None,
         kwargs.get("thinking"),
         (kwargs.get("extra_body") or {}).get("thinking") if isinstance(kwargs.get("extra_body"), dict) else None,
         (kwargs.get("json") or {}).get("thinking") if isinstance(kwargs.get("json"), dict) else None,

@@ -6,9 +6,9 @@ Each environment is a virtualenv under ``.wire-venvs/NAME`` holding
 ds-migrate (editable), pytest and the environment's pins; it is rebuilt only
 when those change. uv installs when it is available (much faster), pip
 otherwise. The tests of the modules listed for the environment then run
-with ``pytest -m wire``; the run fails when any of them failed, errored or
-skipped (a skip there means the package the matrix promised is missing or
-too old for the test, which must not pass silently), or when a listed module
+with ``pytest -m wire`` (an entry is a module or a pytest node id); the
+run fails when any of them failed, errored or skipped (a skip there means the package the matrix promised is missing or
+too old for the test, which must not pass silently), or when a listed entry
 ran no test at all.
 
 Exit status 0 when every environment passed. The forms each version took
@@ -46,7 +46,7 @@ TEST_TIMEOUT = 900
 class Env:
     name: str
     pins: list[str]
-    modules: list[str]
+    tests: list[str]  # modules or node ids under tests/wire, all of which must run
 
 
 @dataclass
@@ -66,7 +66,7 @@ def load_matrix(path: Path = HERE / "matrix.toml") -> list[Env]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     envs = []
     for name, spec in data.get("env", {}).items():
-        envs.append(Env(name, list(spec.get("pins", [])), list(spec.get("modules", []))))
+        envs.append(Env(name, list(spec.get("pins", [])), list(spec.get("tests", []))))
     return envs
 
 
@@ -142,7 +142,7 @@ def run_env(env: Env, logs: Path) -> Outcome:
         started = time.monotonic()
         command = [
             str(python), "-m", "pytest", "-m", "wire", "-p", "no:cacheprovider", "-q", "-rs",
-            f"--junitxml={junit}", *[str(HERE / m) for m in env.modules],
+            f"--junitxml={junit}", *[str(HERE / t) for t in env.tests],
         ]
         log.write(f"$ {' '.join(command)}\n")
         log.flush()
@@ -163,13 +163,14 @@ def _judge(env: Env, junit: Path, counts: dict[str, int]) -> list[str]:
     if not junit.is_file():
         return ["pytest wrote no report"]
     problems = []
-    per_module = {m: 0 for m in env.modules}
+    per_entry = {t: 0 for t in env.tests}
     for case in ET.parse(junit).iter("testcase"):
         module = case.get("file") or (case.get("classname") or "").split(".")[-1] + ".py"
         module = Path(module).name
         name = f"{module}::{case.get('name')}"
-        if module in per_module:
-            per_module[module] += 1
+        for entry in per_entry:
+            if name == entry or name.startswith(entry + ("" if "::" in entry else "::")):
+                per_entry[entry] += 1
         if case.find("skipped") is not None:
             counts["skipped"] = counts.get("skipped", 0) + 1
             reason = case.find("skipped").get("message", "")
@@ -179,9 +180,9 @@ def _judge(env: Env, junit: Path, counts: dict[str, int]) -> list[str]:
             problems.append(f"{name} failed")
         else:
             counts["passed"] = counts.get("passed", 0) + 1
-    for module, n in per_module.items():
+    for entry, n in per_entry.items():
         if n == 0:
-            problems.append(f"{module} ran no test")
+            problems.append(f"{entry} ran no test")
     return problems
 
 
@@ -199,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         envs = [e for e in envs if e.name in args.env]
     if args.list:
         for env in envs:
-            print(f"{env.name}: {' '.join(env.pins)} -> {' '.join(env.modules)}")
+            print(f"{env.name}: {' '.join(env.pins)} -> {' '.join(env.tests)}")
         return 0
     logs = CACHE / "logs"
     logs.mkdir(parents=True, exist_ok=True)

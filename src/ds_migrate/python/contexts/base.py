@@ -39,3 +39,9 @@ class CallContext:
         ``thinking`` / ``use_thinking`` keyword (``model_settings``, ...): the
         value as written and the mode it sets (None when not readable)."""
         return None
+
+    def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
+        """The toggle for this call in its module. Contexts whose form depends
+        on the installed version of their package override this to read the
+        pins near ``info.path`` (ds_migrate/forms.py); the rest need not."""
+        return self.toggle(call, mode, quote)
