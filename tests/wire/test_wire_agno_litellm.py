@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("agno.models.litellm")
-pytest.importorskip("litellm")
+
+@pytest.fixture(autouse=True)
+def _packages():
+    pytest.importorskip("agno.models.litellm")
+    pytest.importorskip("litellm")
 
 
 def test_litellm_model_gets_request_params(wire):

@@ -11,7 +11,10 @@ from importlib.metadata import version
 
 import pytest
 
-pytest.importorskip("autogen_ext.models.openai")
+
+@pytest.fixture(autouse=True)
+def _packages():
+    pytest.importorskip("autogen_ext.models.openai")
 
 BEFORE = '''import asyncio
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("langchain_openai")
+
+@pytest.fixture(autouse=True)
+def _packages():
+    pytest.importorskip("langchain_openai")
 
 
 def test_chat_openai_client_create(wire):

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("llama_index.llms.deepseek")
-pytest.importorskip("llama_index.llms.openai_like")
+
+@pytest.fixture(autouse=True)
+def _packages():
+    pytest.importorskip("llama_index.llms.deepseek")
+    pytest.importorskip("llama_index.llms.openai_like")
 
 
 def test_deepseek_llm_chat(wire):

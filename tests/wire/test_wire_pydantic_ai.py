@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-pydantic_ai = pytest.importorskip("pydantic_ai")
+
+@pytest.fixture(autouse=True)
+def _packages():
+    pytest.importorskip("pydantic_ai")
 
 ROUTE = '''from pydantic_ai.providers.deepseek import DeepSeekProvider
 

@@ -12,9 +12,12 @@ import pytest
 
 from wire_harness import WireError, expected_model, fixed_by_ds_migrate, run_programs
 
-openai = pytest.importorskip("openai")
-if not hasattr(openai.OpenAI(api_key="x", base_url="http://127.0.0.1:9"), "responses"):
-    pytest.skip("this openai has no Responses API", allow_module_level=True)
+
+@pytest.fixture(autouse=True)
+def _openai_with_responses():
+    openai = pytest.importorskip("openai")
+    if not hasattr(openai.OpenAI(api_key="x", base_url="http://127.0.0.1:9"), "responses"):
+        pytest.skip("this openai has no Responses API")
 
 EFFORT = {"deepseek-chat": "none", "deepseek-reasoner": "high"}
 
