@@ -188,4 +188,4 @@ def test_client_made_by_a_call_is_recognised():
 
 def test_aliased_import_is_recognised_by_what_it_names():
     source = 'from litellm import completion as ask\nask(model="deepseek-reasoner", messages=m)\n'
-    assert 'thinking={"type": "enabled"}' in fix(source)
+    assert 'extra_body={"thinking": {"type": "enabled"}}' in fix(source)

@@ -1,4 +1,5 @@
-"""Raw payloads, Anthropic, LangChain, CrewAI, LiteLLM, DSPy, agno, pydantic-ai."""
+"""Raw payloads, Anthropic, LangChain, CrewAI, LiteLLM, DSPy, agno (pydantic-ai, LlamaIndex and
+others: test_fix_framework_contexts.py)."""
 
 from conftest import codes, fix, scan
 
@@ -70,39 +71,38 @@ def test_crewai_llm():
     assert fix(before) == after
 
 
-def test_litellm_completion_uses_thinking_keyword():
+# With no pin near the file, the forms that work on every version checked
+# (ds_migrate/forms.py); tests/test_pins.py has the pinned cases.
+
+
+def test_litellm_completion_unpinned_uses_extra_body():
     before = 'import litellm\nlitellm.completion(model="deepseek/deepseek-reasoner", messages=m)\n'
-    after = 'import litellm\nlitellm.completion(model="deepseek/deepseek-v4-flash", messages=m, thinking={"type": "enabled"})\n'
+    after = (
+        'import litellm\nlitellm.completion(model="deepseek/deepseek-v4-flash", messages=m, '
+        'extra_body={"thinking": {"type": "enabled"}})\n'
+    )
     assert fix(before) == after
 
 
 def test_litellm_imported_function():
     before = 'from litellm import acompletion\nawait_me = acompletion(model="deepseek/deepseek-chat", messages=m)\n'
-    assert fix(before).endswith('thinking={"type": "disabled"})\n')
+    assert fix(before).endswith('extra_body={"thinking": {"type": "disabled"}})\n')
 
 
 def test_dspy_lm_positional_model():
     before = 'import dspy\nlm = dspy.LM("deepseek/deepseek-chat", max_tokens=100)\n'
-    after = 'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", max_tokens=100, thinking={"type": "disabled"})\n'
+    after = 'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", max_tokens=100, extra_body={"thinking": {"type": "disabled"}})\n'
     assert fix(before) == after
 
 
-def test_agno_use_thinking():
+def test_agno_unpinned_uses_request_params():
     before = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-reasoner")\n'
-    assert fix(before) == 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-v4-flash", use_thinking=True)\n'
+    assert fix(before) == (
+        'from agno.models.deepseek import DeepSeek\n'
+        'm = DeepSeek(id="deepseek-v4-flash", request_params={"extra_body": {"thinking": {"type": "enabled"}}})\n'
+    )
     chat = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-chat")\n'
-    assert fix(chat).endswith("use_thinking=False)\n")
-
-
-def test_llamaindex_deepseek_is_renamed_only():
-    before = 'from llama_index.llms.deepseek import DeepSeek\nllm = DeepSeek(model="deepseek-chat", api_key=k)\n'
-    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
-
-
-def test_pydantic_ai_agent_is_renamed_with_note():
-    before = 'from pydantic_ai import Agent\nagent = Agent("deepseek:deepseek-chat")\n'
-    assert fix(before) == 'from pydantic_ai import Agent\nagent = Agent("deepseek:deepseek-v4-flash")\n'
-    assert "thinking disabled" in scan(before)[0].note
+    assert fix(chat).endswith('request_params={"extra_body": {"thinking": {"type": "disabled"}}})\n')
 
 
 def test_setup_name_is_not_a_model():

@@ -1,6 +1,6 @@
 """JavaScript and TypeScript through tree-sitter."""
 
-from conftest import codes, fix, scan
+from conftest import codes, fix, scan, scan_result
 
 DIRECTIVE = "// @ts-expect-error thinking is a DeepSeek body parameter"
 
@@ -100,8 +100,6 @@ def test_typescript_enum_members():
 
 
 def test_broken_javascript_is_reported_and_not_written():
-    from conftest import scan_result
-
     before = 'const r = openai.chat.completions.create({ model: "deepseek-chat" ;\n'
     assert fix(before, path="a.js") == before
     result = scan_result(before, path="a.js")

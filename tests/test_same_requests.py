@@ -100,17 +100,41 @@ def run_example(path, log):
     return log
 
 
+# keywords whose dict carries the OpenAI SDK's extra_body (pydantic-ai, LlamaIndex, agno)
+SETTINGS_HOLDERS = ("model_settings", "settings", "additional_kwargs", "request_params")
+
+
 def without_thinking(record):
     path, args, kwargs = record
     kwargs = dict(kwargs)
     kwargs.pop("thinking", None)
     kwargs.pop("use_thinking", None)
+    params = kwargs.get("request_params")
+    if isinstance(params, dict) and isinstance(params.get("extra_body"), dict):
+        extra = {k: v for k, v in params["extra_body"].items() if k != "thinking"}
+        params = {k: v for k, v in params.items() if k != "extra_body"}
+        if extra:
+            params["extra_body"] = extra
+        if params:
+            kwargs["request_params"] = params
+        else:
+            del kwargs["request_params"]
     if isinstance(kwargs.get("extra_body"), dict):
         body = {k: v for k, v in kwargs["extra_body"].items() if k != "thinking"}
         if body:
             kwargs["extra_body"] = body
         else:
             del kwargs["extra_body"]
+    for holder in SETTINGS_HOLDERS:
+        settings = kwargs.get(holder)
+        if isinstance(settings, dict) and isinstance(settings.get("extra_body"), dict):
+            settings = {**settings, "extra_body": {k: v for k, v in settings["extra_body"].items() if k != "thinking"}}
+            if not settings["extra_body"]:
+                del settings["extra_body"]
+            if settings:
+                kwargs[holder] = settings
+            else:
+                del kwargs[holder]
     if isinstance(kwargs.get("json"), dict):
         kwargs["json"] = {k: v for k, v in kwargs["json"].items() if k != "thinking"}
     if isinstance(kwargs.get("data"), str):
@@ -125,11 +149,18 @@ def normalized(record, mapping=None):
 
 def thinking_of(record):
     _, _, kwargs = record
+    params = kwargs.get("request_params") if isinstance(kwargs.get("request_params"), dict) else {}
     for value in (
+        (params.get("extra_body") or {}).get("thinking") if isinstance(params.get("extra_body"), dict) else None,
         kwargs.get("thinking"),
         (kwargs.get("extra_body") or {}).get("thinking") if isinstance(kwargs.get("extra_body"), dict) else None,
         (kwargs.get("json") or {}).get("thinking") if isinstance(kwargs.get("json"), dict) else None,
         json.loads(kwargs["data"]).get("thinking") if isinstance(kwargs.get("data"), str) else None,
+        *(
+            kwargs[holder]["extra_body"].get("thinking")
+            for holder in SETTINGS_HOLDERS
+            if isinstance(kwargs.get(holder), dict) and isinstance(kwargs[holder].get("extra_body"), dict)
+        ),
     ):
         if value is not None:
             return value["type"]
@@ -140,7 +171,7 @@ def thinking_of(record):
 
 REQUEST_MAKERS = (
     "chat.completions.create", "messages.create", "ChatDeepSeek", "ChatOpenAI", "init_chat_model",
-    ".LLM", ".DeepSeek", ".completion", ".LM", "requests.post", "httpx.post",
+    ".LLM", ".DeepSeek", ".completion", ".LM", "requests.post", "httpx.post", "pydantic_ai.Agent",
 )
 
 EXAMPLES = [

@@ -71,6 +71,8 @@ class ConfigHandler(Handler):
             if recorded:
                 out.recorded(name)
                 continue
+            if self.claim(out, text, name, mapping):
+                continue
             role, key = self.role(text, name)
             if role != "comment" and OLLAMA_COMMAND.search(text[text.rfind("\n", 0, name.start) + 1 : name.start]):
                 out.add("DSM110", name, name.start, name.end,
@@ -141,6 +143,10 @@ class ConfigHandler(Handler):
             seen.setdefault(target, entry.text.lower())
         return None
 
+    def claim(self, out: Collector, text: str, name, mapping: Mapping) -> bool:
+        """Report ``name`` in a form of this kind's own; False to leave it to the roles below."""
+        return False
+
     def _key_clash(self, text: str, keys, mapping: Mapping) -> str | None:
         seen: dict[str, str] = {}
         all_keys = {k.text.lower() for k in keys}
@@ -190,6 +196,37 @@ class ShellScript(ConfigHandler):
     kind = "shell"
     label = "shell"
     patterns = ("*.sh", "*.bash", "*.zsh")
+
+    def claim(self, out: Collector, text: str, name, mapping: Mapping) -> bool:
+        """The model of a curl JSON body: renamed, and the body gets ``"thinking"``."""
+        from ds_migrate.languages.curl_json import curl_bodies, goes_to_deepseek, thinking_edit
+
+        if "curl" not in text:
+            return False
+        for body in curl_bodies(text):
+            if not body.start <= name.start < body.end:
+                continue
+            model = body.body.get("model")
+            if not isinstance(model, str) or model.lower() != name.text.lower():
+                return False
+            if "messages" not in body.body or not goes_to_deepseek(body):
+                return False
+            mode = mapping.replacement(name.base).mode
+            fix = out.rename_fix(name, Applicability.SAFE)
+            note = None
+            if not mapping.adds_toggle:
+                pass
+            elif "thinking" in body.body:
+                note = "the body already sets thinking; kept as is"
+            else:
+                edit = thinking_edit(text, body, mode)
+                if edit is None:
+                    note = mode_note(name, mapping, "renamed only")
+                else:
+                    fix.edits.append(edit)
+            out.add("DSM102", name, name.start, name.end, retired_message(name, mapping, "curl request body model"), fix, note)
+            return True
+        return False
 
 
 class Dockerfile(ConfigHandler):

@@ -112,6 +112,7 @@ def check_module(
         info._qualified.clear()
         info.contexts.clear()
         info.asked, info.searched = set(), set()
+    analysis.info.path = path  # version-aware toggles read the pins near the file
     index = line_index(source)
     ctx = CheckContext(mapping, assume_mode=mapping.assume_mode, info=analysis.info)
     rules = name_rules()

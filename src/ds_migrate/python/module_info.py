@@ -41,6 +41,9 @@ class ModuleInfo:
     # checks that the slice held all of them)
     asked: set[str] | None = field(default=None, repr=False)
     searched: set[str] | None = field(default=None, repr=False)
+    # the file's path, for contexts whose toggle depends on the pinned
+    # version of their package (ds_migrate/forms.py reads the pins near it)
+    path: str | None = None
 
     def qualified(self, node: cst.BaseExpression) -> str | None:
         """Qualified name of a callee, resolving the module's imports."""

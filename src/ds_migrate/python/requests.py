@@ -96,11 +96,19 @@ def _call_request(call: cst.Call, context: CallContext, info: ModuleInfo) -> Req
     extra = params.get("extra_body")
     if isinstance(extra, cst.Dict) and dict_get(extra, "thinking") is not None:
         request.toggle = dict_get(extra, "thinking").value
+    # agno: request_params={"extra_body": {"thinking": ...}}
+    nested = params.get("request_params")
+    nested = dict_get(nested, "extra_body") if isinstance(nested, cst.Dict) else None
+    if nested is not None and isinstance(nested.value, cst.Dict) and dict_get(nested.value, "thinking") is not None:
+        request.toggle = dict_get(nested.value, "thinking").value
     for keyword in _TOGGLE_KEYWORDS:
         if keyword in params:
             request.toggle = params[keyword]
     if request.toggle is not None:
         request.toggle_mode = _mode_of(request.toggle)
+    nested = context.explicit_toggle(call)
+    if nested is not None:
+        request.toggle, request.toggle_mode = nested
     return request
 
 

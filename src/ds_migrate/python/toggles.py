@@ -99,3 +99,51 @@ def via_keyword(call: cst.Call, keyword: str, value: cst.BaseExpression) -> Togg
 
     note = f"**kwargs may already carry {keyword}; check before applying" if applicability is Applicability.UNSAFE else None
     return Toggle(add, applicability, note)
+
+
+def via_request_params(call: cst.Call, mode: str, quote: str) -> Toggle:
+    """agno models: ``request_params={"extra_body": {"thinking": {...}}}``."""
+    existing = keyword_arg(call, "request_params")
+    value = thinking_object(mode, quote)
+    if existing is None:
+        applicability = Applicability.UNSAFE if has_star_kwargs(call) else Applicability.SAFE
+        params = cst.Dict([dict_element_node("extra_body", cst.Dict([dict_element_node("thinking", value, quote)]), quote)])
+
+        def add(node: cst.Call) -> cst.Call:
+            if keyword_arg(node, "request_params") is not None:
+                return node
+            return append_arg(node, keyword_arg_node("request_params", params))
+
+        note = (
+            "**kwargs may already carry request_params; check before applying"
+            if applicability is Applicability.UNSAFE
+            else None
+        )
+        return Toggle(add, applicability, note)
+    if not isinstance(existing.value, cst.Dict):
+        return Toggle(None, note='request_params is built elsewhere: add "extra_body": {"thinking": ...} to it')
+    extra = dict_get(existing.value, "extra_body")
+    if extra is None:
+
+        def add_extra(node: cst.Call) -> cst.Call:
+            arg = keyword_arg(node, "request_params")
+            if arg is None or not isinstance(arg.value, cst.Dict) or dict_get(arg.value, "extra_body") is not None:
+                return node
+            element = dict_element_node("extra_body", cst.Dict([dict_element_node("thinking", value, quote)]), quote)
+            return node.deep_replace(arg, arg.with_changes(value=append_dict_element(arg.value, element)))
+
+        return Toggle(add_extra)
+    if not isinstance(extra.value, cst.Dict):
+        return Toggle(None, note='request_params["extra_body"] is built elsewhere: add the "thinking" key to it')
+    if has_thinking_key(extra.value):
+        return Toggle(None, note="the call already sets thinking in request_params; kept as is")
+
+    def insert(node: cst.Call) -> cst.Call:
+        arg = keyword_arg(node, "request_params")
+        inner = dict_get(arg.value, "extra_body") if arg is not None and isinstance(arg.value, cst.Dict) else None
+        if inner is None or not isinstance(inner.value, cst.Dict) or has_thinking_key(inner.value):
+            return node
+        new_inner = append_dict_element(inner.value, dict_element_node("thinking", value, quote))
+        return node.deep_replace(inner, inner.with_changes(value=new_inner))
+
+    return Toggle(insert)

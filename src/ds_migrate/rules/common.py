@@ -53,7 +53,7 @@ def toggle_at(
     """
     if not ctx.mapping.adds_toggle:
         return None
-    toggle = context.toggle(call, mode_of(site, ctx), quote_of(site.token))
+    toggle = context.toggle_for(call, mode_of(site, ctx), quote_of(site.token), ctx.info)
     if toggle.apply is not None:
         fix.edits.append(NodeEdit(call, toggle.apply))
         fix.applicability = weakest(fix.applicability, toggle.applicability)

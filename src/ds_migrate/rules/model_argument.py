@@ -38,7 +38,10 @@ class LegacyModelArgument(Rule):
     Fix (safe): the name is renamed (a provider prefix is kept) and the
     thinking mode is added in the form the call accepts: ``extra_body`` for
     the OpenAI SDK, LangChain and CrewAI, ``thinking=`` for the Anthropic
-    SDK, LiteLLM and DSPy, ``use_thinking=`` for agno; FIM calls are renamed
+    SDK; for LiteLLM, DSPy and agno the form the version pinned near the file
+    takes (``thinking=`` from LiteLLM 1.81 for enabled and 1.93 for disabled,
+    ``use_thinking=`` from agno 2.6.10), and with no pin the form that works
+    on every version (``extra_body`` / ``request_params``); FIM calls are renamed
     only. A call that already sets a mode keeps it. Where ``**kwargs`` or a
     computed ``extra_body`` might already carry the mode, the fix is unsafe.
     For an unknown wrapper the name is renamed and the note says which mode
@@ -67,7 +70,7 @@ class LegacyModelArgument(Rule):
         ),
         Example(
             'import dspy\nlm = dspy.LM("deepseek/deepseek-chat")\n',
-            'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", thinking={"type": "disabled"})\n',
+            'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", extra_body={"thinking": {"type": "disabled"}})\n',
         ),
     )
 

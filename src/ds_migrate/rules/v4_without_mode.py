@@ -67,7 +67,7 @@ class V4CallWithoutMode(Rule):
         if request.context is None:
             fix.edits.append(NodeEdit(request.node, _payload_toggle(ctx.assume_mode)))
         else:
-            toggle = request.context.toggle(request.node, ctx.assume_mode, '"')
+            toggle = request.context.toggle_for(request.node, ctx.assume_mode, '"', ctx.info)
             if toggle.apply is None:
                 return [Match(message, node=where, note=toggle.note)]
             fix.edits.append(NodeEdit(request.node, toggle.apply))

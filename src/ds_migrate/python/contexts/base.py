@@ -33,3 +33,15 @@ class CallContext:
     def toggle(self, call: cst.Call, mode: str, quote: str) -> Toggle:
         """How to make the thinking mode explicit on this call."""
         raise NotImplementedError
+
+    def explicit_toggle(self, call: cst.Call) -> tuple[cst.BaseExpression, str | None] | None:
+        """A toggle this context keeps somewhere other than ``extra_body`` or a
+        ``thinking`` / ``use_thinking`` keyword (``model_settings``, ...): the
+        value as written and the mode it sets (None when not readable)."""
+        return None
+
+    def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
+        """The toggle for this call in its module. Contexts whose form depends
+        on the installed version of their package override this to read the
+        pins near ``info.path`` (ds_migrate/forms.py); the rest need not."""
+        return self.toggle(call, mode, quote)

@@ -1,7 +1,11 @@
-"""LiteLLM and DSPy (which forwards to LiteLLM): ``thinking={"type": ...}``.
+"""LiteLLM and DSPy (which forwards to LiteLLM): the form the pinned LiteLLM takes.
 
-LiteLLM passes ``reasoning_content`` back only when thinking is explicitly
-enabled, so the reasoner rewrite must say so even though it is the default.
+``thinking={"type": ...}`` raises on LiteLLM 1.77 and drops "disabled"
+silently up to 1.92; ``extra_body={"thinking": ...}`` reaches the request on
+every version checked. ds_migrate/forms.py says which form works from which
+version; with no pin the form that works everywhere is used. (From 1.81
+LiteLLM passes ``reasoning_content`` back only with an explicit
+``thinking={"type": "enabled"}``, so that form is preferred where it works.)
 """
 
 from __future__ import annotations
@@ -10,9 +14,31 @@ import libcst as cst
 
 from ds_migrate.python.contexts.base import CallContext
 from ds_migrate.python.module_info import ModuleInfo
-from ds_migrate.python.toggles import Toggle, thinking_object, via_keyword
+from ds_migrate.python.syntax import keyword_arg
+from ds_migrate.python.toggles import Toggle, has_thinking_key, thinking_object, via_extra_body, via_keyword
 
 _LITELLM = {"litellm.completion", "litellm.acompletion"}
+
+
+def version_aware_toggle(context: str, call: cst.Call, mode: str, quote: str, path: str | None) -> Toggle:
+    """The toggle in the form ``forms.FORMS[context]`` picks for the pins near ``path``."""
+    from ds_migrate.forms import choose_form, no_form_note
+
+    if keyword_arg(call, "thinking") is not None:
+        return Toggle(None, note="the call already sets thinking=; kept as is")
+    extra = keyword_arg(call, "extra_body")
+    if extra is not None and has_thinking_key(extra.value):
+        return Toggle(None, note="the call already sets thinking in extra_body; kept as is")
+    form, pin = choose_form(context, mode, path)
+    if form is None:
+        return Toggle(None, note=no_form_note(context, mode, pin))
+    if form == "thinking":
+        toggle = via_keyword(call, "thinking", thinking_object(mode, quote))
+    else:
+        toggle = via_extra_body(call, mode, quote)
+    if pin is not None and toggle.apply is not None and toggle.note is None:
+        toggle.note = f"{form}= chosen for {pin.describe()}"
+    return toggle
 
 
 class LiteLLMCompletion(CallContext):
@@ -27,7 +53,10 @@ class LiteLLMCompletion(CallContext):
         return info.qualified(call.func) in _LITELLM
 
     def toggle(self, call: cst.Call, mode: str, quote: str) -> Toggle:
-        return via_keyword(call, "thinking", thinking_object(mode, quote))
+        return version_aware_toggle(self.name, call, mode, quote, None)
+
+    def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
+        return version_aware_toggle(self.name, call, mode, quote, getattr(info, "path", None))
 
 
 class DSPyLM(CallContext):
@@ -42,4 +71,7 @@ class DSPyLM(CallContext):
         return info.qualified(call.func) == "dspy.LM"
 
     def toggle(self, call: cst.Call, mode: str, quote: str) -> Toggle:
-        return via_keyword(call, "thinking", thinking_object(mode, quote))
+        return version_aware_toggle(self.name, call, mode, quote, None)
+
+    def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
+        return version_aware_toggle(self.name, call, mode, quote, getattr(info, "path", None))

@@ -1,0 +1,134 @@
+"""Which thinking-toggle form works with which version of a package.
+
+Data, not code: one table, checked on the wire by tests/wire/test_wire_forms.py
+in every environment of tests/wire/matrix.toml (that test fails when a
+version does something other than what this table says). The README's
+context table shows it.
+
+For each calling context whose form depends on a version:
+
+- ``package``: the distribution whose version decides (DSPy hands its
+  keywords to LiteLLM, so LiteLLM's version decides for DSPy too);
+- ``works``: (form, mode) -> [from, below) version range where that form puts
+  ``"thinking": {"type": mode}`` in the request body. ``below`` None means
+  every later version checked. Before ``from`` the form either fails or is
+  not known to work (older than any version checked);
+- ``prefer``: the order to choose in when the pinned range allows several;
+- ``unpinned``: the form for a file with no pin (it works on every version
+  in the matrix).
+"""
+
+from __future__ import annotations
+
+FORMS: dict[str, dict] = {
+    "litellm": {
+        "package": "litellm",
+        "prefer": ("thinking", "extra_body"),
+        "unpinned": "extra_body",
+        "works": {
+            # raises UnsupportedParamsError on 1.77; from 1.81 LiteLLM keeps only
+            # type "enabled" (and then passes reasoning_content back itself) and
+            # silently drops "disabled" up to 1.92; passed through from 1.93.
+            ("thinking", "enabled"): ("1.81", None),
+            ("thinking", "disabled"): ("1.93", None),
+            # an OpenAI-style extra body reaches the request on every version checked
+            ("extra_body", "enabled"): ("1.77", None),
+            ("extra_body", "disabled"): ("1.77", None),
+        },
+        "evidence": "wire: 1.77.7, 1.85.7, 1.92.2, 1.93.0, 1.110.2",
+    },
+    "dspy": {
+        "package": "litellm",
+        "prefer": ("thinking", "extra_body"),
+        "unpinned": "extra_body",
+        "works": {
+            ("thinking", "enabled"): ("1.81", None),
+            ("thinking", "disabled"): ("1.93", None),
+            ("extra_body", "enabled"): ("1.77", None),
+            ("extra_body", "disabled"): ("1.77", None),
+        },
+        "evidence": "wire: dspy 3.0.3 on LiteLLM 1.77.7, dspy 3.4.1 on LiteLLM 1.110.2",
+    },
+    "agno": {
+        "package": "agno",
+        "prefer": ("use_thinking", "request_params"),
+        "unpinned": "request_params",
+        "works": {
+            # DeepSeek(use_thinking=...) is a TypeError before 2.6.10
+            ("use_thinking", "enabled"): ("2.6.10", None),
+            ("use_thinking", "disabled"): ("2.6.10", None),
+            # request_params={"extra_body": {"thinking": ...}}
+            ("request_params", "enabled"): ("1.8", None),
+            ("request_params", "disabled"): ("1.8", None),
+        },
+        "evidence": "wire: 1.8.3, 3.1.10",
+    },
+    "autogen": {
+        "package": "autogen-ext",
+        "prefer": ("extra_body",),
+        # no form reaches the body before 0.7.5; unpinned, the toggle is still
+        # added (harmless there) and the note names the version it needs
+        "unpinned": "extra_body",
+        "works": {
+            # OpenAIChatCompletionClient(extra_body=...): kept as a create argument
+            # from 0.7.5; 0.7.4 and earlier filter it out without a word
+            ("extra_body", "enabled"): ("0.7.5", None),
+            ("extra_body", "disabled"): ("0.7.5", None),
+        },
+        "evidence": "wire: 0.6.4 drops it, 0.7.5 sends it",
+    },
+}
+
+
+def _at_least(version: tuple[int, ...], bound: str) -> bool:
+    from ds_migrate.pins import parse_version
+
+    floor = parse_version(bound) or (0,)
+    width = max(len(version), len(floor))
+    return version + (0,) * (width - len(version)) >= floor + (0,) * (width - len(floor))
+
+
+def _below(pin, bound: str) -> bool:
+    """Every version the pin allows is older than ``bound``."""
+    if pin.high is None:
+        return False
+    if pin.high_inclusive:
+        return not _at_least(pin.high, bound)
+    from ds_migrate.pins import parse_version
+
+    return _at_least(parse_version(bound) or (0,), ".".join(map(str, pin.high)))
+
+
+def choose_form(context: str, mode: str, path: str | None):
+    """(form, pin) for a call of ``context`` in the file ``path``.
+
+    With no pin (or one with no lower bound), the table's ``unpinned`` form.
+    With a pin, the first preferred form that works from the pin's lowest
+    version on; (None, pin) when none does: rename only and report.
+    """
+    from ds_migrate.pins import pin_for
+
+    entry = FORMS[context]
+    pin = pin_for(path, entry["package"])
+    if pin is None or pin.low is None:
+        return entry["unpinned"], None
+    for form in entry["prefer"]:
+        since, below = entry["works"][(form, mode)]
+        if not _at_least(pin.low, since):
+            continue
+        if below is not None and not _below(pin, below):
+            continue
+        return form, pin
+    return None, pin
+
+
+def no_form_note(context: str, mode: str, pin) -> str:
+    """What to tell the user when the pinned version takes no form checked."""
+    entry = FORMS[context]
+    known = ", ".join(
+        f"{form}= from {entry['works'][(form, mode)][0]}" for form in entry["prefer"] if (form, mode) in entry["works"]
+    )
+    return (
+        f"{pin.describe()} takes no thinking form known to work ({entry['package']}: {known}); "
+        f"renamed only: set thinking {mode} by hand or upgrade {entry['package']}"
+    )

@@ -1,0 +1,90 @@
+"""The Anthropic SDK on DeepSeek's Anthropic endpoint: ``thinking=`` on ``messages``."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _anthropic():
+    pytest.importorskip("anthropic")
+
+
+def test_create_reasoner_gets_enabled_with_budget(wire):
+    wire.check(
+        '''import anthropic
+
+client = anthropic.Anthropic(base_url="https://api.deepseek.com/anthropic", api_key="sk-test")
+message = client.messages.create(
+    model="deepseek-reasoner",
+    max_tokens=2048,
+    messages=[{"role": "user", "content": "Hello"}],
+)
+assert message.content[0].text == "ok"
+''',
+        '''import anthropic
+
+client = anthropic.Anthropic(base_url="https://api.deepseek.com/anthropic", api_key="sk-test")
+message = client.messages.create(
+    model="deepseek-v4-flash",
+    max_tokens=2048,
+    messages=[{"role": "user", "content": "Hello"}],
+    thinking={"type": "enabled", "budget_tokens": 1024},
+)
+assert message.content[0].text == "ok"
+''',
+    )
+
+
+def test_create_chat_gets_disabled(wire):
+    wire.check(
+        '''from anthropic import Anthropic
+
+client = Anthropic(base_url="https://api.deepseek.com/anthropic", api_key="sk-test")
+message = client.messages.create(
+    model="deepseek-chat",
+    max_tokens=256,
+    system="Be brief.",
+    messages=[{"role": "user", "content": "Hello"}],
+)
+print(message.content[0].text)
+''',
+        '''from anthropic import Anthropic
+
+client = Anthropic(base_url="https://api.deepseek.com/anthropic", api_key="sk-test")
+message = client.messages.create(
+    model="deepseek-v4-flash",
+    max_tokens=256,
+    system="Be brief.",
+    messages=[{"role": "user", "content": "Hello"}],
+    thinking={"type": "disabled"},
+)
+print(message.content[0].text)
+''',
+    )
+
+
+def test_stream(wire):
+    wire.check(
+        '''from anthropic import Anthropic
+
+client = Anthropic(base_url="https://api.deepseek.com/anthropic", api_key="sk-test")
+with client.messages.stream(
+    model="deepseek-chat",
+    max_tokens=256,
+    messages=[{"role": "user", "content": "Hi"}],
+) as stream:
+    assert stream.get_final_text() == "ok"
+''',
+        '''from anthropic import Anthropic
+
+client = Anthropic(base_url="https://api.deepseek.com/anthropic", api_key="sk-test")
+with client.messages.stream(
+    model="deepseek-v4-flash",
+    max_tokens=256,
+    messages=[{"role": "user", "content": "Hi"}],
+    thinking={"type": "disabled"},
+) as stream:
+    assert stream.get_final_text() == "ok"
+''',
+    )
