@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import codes, fix
+from conftest import codes, fix, scan
 from projects import fix_tree, scan_tree, write_tree
 
 CAPABILITY = {
@@ -45,7 +45,7 @@ def test_capability_holds_back_the_default(tmp_path, tier):
 
 
 def test_the_message_says_to_add_a_v4_entry():
-    (finding,) = [f for f in __import__("conftest").scan(CAPABILITY["context-window"])]
+    (finding,) = scan(CAPABILITY["context-window"])
     assert "add an entry or branch for the V4 id" in finding.message
 
 
