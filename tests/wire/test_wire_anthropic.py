@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from wire_harness import need
+
 
 @pytest.fixture(autouse=True)
 def _anthropic():
-    pytest.importorskip("anthropic")
+    need("anthropic")
 
 
 def test_create_reasoner_gets_enabled_with_budget(wire):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from wire_harness import need
+
 CREWAI = """from crewai import LLM
 
 llm = LLM(model="deepseek/MODEL", base_url="https://api.deepseek.com", api_key="sk-test"TOGGLE)
@@ -14,7 +16,7 @@ assert llm.call("Hello") == "ok"
 
 @pytest.mark.parametrize("legacy, mode", [("deepseek-chat", "disabled"), ("deepseek-reasoner", "enabled")])
 def test_crewai_llm(wire, legacy, mode):
-    pytest.importorskip("crewai")
+    need("crewai")
     wire.check(
         CREWAI.replace("MODEL", legacy).replace("TOGGLE", ""),
         CREWAI.replace("MODEL", "deepseek-v4-flash").replace(

@@ -16,7 +16,7 @@ import os
 import pytest
 
 from ds_migrate.forms import FORMS, _at_least
-from wire_harness import installed
+from wire_harness import installed, need
 
 LITELLM = """import json, litellm
 try:
@@ -66,7 +66,7 @@ def _kwargs(form: str, mode: str) -> str:
 @pytest.mark.parametrize("context", sorted(FORMS))
 def test_forms_table_matches_this_version(wire, context):
     module, template = PROGRAMS[context]
-    pytest.importorskip(module)
+    need(module)
     entry = FORMS[context]
     version = installed(entry["package"])
     cases = [("none", "default")] + sorted(entry["works"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from wire_harness import need
+
 DEEPSEEK = """from langchain_deepseek import ChatDeepSeek
 
 llm = ChatDeepSeek(model="MODEL", api_base="https://api.deepseek.com", api_key="sk-test", temperature=0.2TOGGLE)
@@ -34,16 +36,16 @@ def _pair(template: str, legacy: str, mode: str):
 
 
 def test_chat_deepseek(wire):
-    pytest.importorskip("langchain_deepseek")
+    need("langchain_deepseek")
     wire.check(*_pair(DEEPSEEK, "deepseek-chat", "disabled"))
 
 
 def test_chat_openai_stream_reasoner(wire):
-    pytest.importorskip("langchain_openai")
+    need("langchain_openai")
     wire.check(*_pair(OPENAI, "deepseek-reasoner", "enabled"))
 
 
 def test_init_chat_model(wire):
-    pytest.importorskip("langchain")
-    pytest.importorskip("langchain_deepseek")
+    need("langchain")
+    need("langchain_deepseek")
     wire.check(*_pair(INIT, "deepseek-chat", "disabled"))

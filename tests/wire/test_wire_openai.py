@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _openai():
-    pytest.importorskip("openai")
+    need("openai")
 
 
 def test_sync_create_chat(wire):
