@@ -219,3 +219,26 @@ def test_agno_request_params_that_already_set_thinking_are_kept(tmp_path):
     source = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-v4-flash", request_params={"extra_body": {"thinking": {"type": "enabled"}}})\n'
     assert fix(source, path=project(tmp_path, {})) == source
     assert not [f for f in scan(source, path=project(tmp_path, {})) if f.code == "DSM201"]
+
+
+ANTHROPIC = 'client.messages.create(model="deepseek-reasoner", max_tokens=4096, messages=m)\n'
+
+
+@pytest.mark.parametrize(
+    "files, tail",
+    [
+        ({}, 'extra_body={"thinking": {"type": "enabled", "budget_tokens": 1024}})\n'),
+        ({"requirements.txt": "anthropic==0.40.0\n"}, 'extra_body={"thinking": {"type": "enabled", "budget_tokens": 1024}})\n'),
+        ({"requirements.txt": "anthropic==0.46.0\n"}, 'extra_body={"thinking": {"type": "enabled", "budget_tokens": 1024}})\n'),
+        ({"requirements.txt": "anthropic==0.47.0\n"}, 'thinking={"type": "enabled", "budget_tokens": 1024})\n'),
+        ({"poetry.lock": '[[package]]\nname = "anthropic"\nversion = "2.14.0"\n'}, 'thinking={"type": "enabled", "budget_tokens": 1024})\n'),
+    ],
+)
+def test_anthropic_form_by_version(tmp_path, files, tail):
+    assert fix(ANTHROPIC, path=project(tmp_path, files)).endswith("messages=m, " + tail)
+
+
+def test_anthropic_older_than_checked_is_renamed_and_reported(tmp_path):
+    path = project(tmp_path, {"requirements.txt": "anthropic==0.30.1\n"})
+    assert fix(ANTHROPIC, path=path) == ANTHROPIC.replace("deepseek-reasoner", "deepseek-v4-flash")
+    assert "anthropic ==0.30.1" in scan(ANTHROPIC, path=path)[0].note
