@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from wire_harness import need
 
 DEEPSEEK = """from langchain_deepseek import ChatDeepSeek
