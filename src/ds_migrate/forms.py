@@ -21,6 +21,19 @@ For each calling context whose form depends on a version:
 from __future__ import annotations
 
 FORMS: dict[str, dict] = {
+    "anthropic-sdk": {
+        "package": "anthropic",
+        "prefer": ("thinking", "extra_body"),
+        "unpinned": "extra_body",
+        "works": {
+            # messages.create/stream(thinking=...) is a TypeError before 0.47
+            ("thinking", "enabled"): ("0.47", None),
+            ("thinking", "disabled"): ("0.47", None),
+            ("extra_body", "enabled"): ("0.40", None),
+            ("extra_body", "disabled"): ("0.40", None),
+        },
+        "evidence": "wire: 0.40.0, 0.46.0, 0.47.0, 2.14.0",
+    },
     "litellm": {
         "package": "litellm",
         "prefer": ("thinking", "extra_body"),

@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 CACHE = Path(os.environ.get("WIRE_VENVS", REPO / ".wire-venvs"))
 INSTALL_TIMEOUT = 900
-TEST_TIMEOUT = 900
+TEST_TIMEOUT = 1800  # a hang guard; a warm idle run takes far less
 
 
 @dataclass

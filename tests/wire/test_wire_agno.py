@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from wire_harness import installed
+from wire_harness import installed, need
 
 AGNO = """from agno.agent import Agent
 from agno.models.deepseek import DeepSeek
@@ -32,13 +32,13 @@ def _pair(legacy: str, toggle: str, mode: str):
 
 @pytest.mark.parametrize("legacy, mode", [("deepseek-chat", "disabled"), ("deepseek-reasoner", "enabled")])
 def test_agno_unpinned_request_params(wire, legacy, mode):
-    pytest.importorskip("agno")
+    need("agno")
     wire.check(*_pair(legacy, REQUEST_PARAMS, mode))
 
 
 @pytest.mark.parametrize("legacy, mode", [("deepseek-chat", "disabled"), ("deepseek-reasoner", "enabled")])
 def test_agno_pinned_to_this_version(wire, legacy, mode):
-    pytest.importorskip("agno")
+    need("agno")
     if _use_thinking_works():
         toggle = ", use_thinking=" + ("True" if mode == "enabled" else "False")
     else:

@@ -1,13 +1,17 @@
-"""The Anthropic SDK on DeepSeek's Anthropic endpoint: ``thinking=`` on ``messages``."""
+"""The Anthropic SDK on DeepSeek's Anthropic endpoint: ``extra_body={"thinking": ...}``
+with no pin (``thinking=`` is a TypeError before anthropic 0.47), and the form
+chosen for the anthropic version installed here when the project pins it."""
 
 from __future__ import annotations
 
 import pytest
 
+from wire_harness import installed, need
+
 
 @pytest.fixture(autouse=True)
 def _anthropic():
-    pytest.importorskip("anthropic")
+    need("anthropic")
 
 
 def test_create_reasoner_gets_enabled_with_budget(wire):
@@ -29,7 +33,7 @@ message = client.messages.create(
     model="deepseek-v4-flash",
     max_tokens=2048,
     messages=[{"role": "user", "content": "Hello"}],
-    thinking={"type": "enabled", "budget_tokens": 1024},
+    extra_body={"thinking": {"type": "enabled", "budget_tokens": 1024}},
 )
 assert message.content[0].text == "ok"
 ''',
@@ -57,7 +61,7 @@ message = client.messages.create(
     max_tokens=256,
     system="Be brief.",
     messages=[{"role": "user", "content": "Hello"}],
-    thinking={"type": "disabled"},
+    extra_body={"thinking": {"type": "disabled"}},
 )
 print(message.content[0].text)
 ''',
@@ -83,8 +87,31 @@ with client.messages.stream(
     model="deepseek-v4-flash",
     max_tokens=256,
     messages=[{"role": "user", "content": "Hi"}],
-    thinking={"type": "disabled"},
+    extra_body={"thinking": {"type": "disabled"}},
 ) as stream:
     assert stream.get_final_text() == "ok"
 ''',
+    )
+
+
+def test_pinned_to_this_version(wire):
+    version = tuple(int(p) for p in (installed("anthropic") or "0").split(".")[:2] if p.isdigit())
+    if version >= (0, 47):
+        toggle = '    thinking={"type": "enabled", "budget_tokens": 1024},\n'
+    else:
+        toggle = '    extra_body={"thinking": {"type": "enabled", "budget_tokens": 1024}},\n'
+    program = """from anthropic import Anthropic
+
+client = Anthropic(base_url="https://api.deepseek.com/anthropic", api_key="sk-test")
+with client.messages.stream(
+    model="MODEL",
+    max_tokens=2048,
+    messages=[{"role": "user", "content": "Hi"}],
+TOGGLE) as stream:
+    assert stream.get_final_text() == "ok"
+"""
+    wire.check(
+        program.replace("MODEL", "deepseek-reasoner").replace("TOGGLE", ""),
+        program.replace("MODEL", "deepseek-v4-flash").replace("TOGGLE", toggle),
+        files={"requirements.txt": f"anthropic=={installed('anthropic')}\n"},
     )

@@ -16,7 +16,7 @@ import os
 import pytest
 
 from ds_migrate.forms import FORMS, _at_least
-from wire_harness import installed
+from wire_harness import installed, need
 
 LITELLM = """import json, litellm
 try:
@@ -60,14 +60,29 @@ except Exception as error:
 open("OUT", "w").write(outcome)
 """
 
+ANTHROPIC = """from anthropic import Anthropic
+client = Anthropic(base_url="https://api.deepseek.com/anthropic", api_key="sk-test")
+try:
+    client.messages.create(model="deepseek-v4-flash", max_tokens=2048, messages=[{"role": "user", "content": "hi"}]KWARGS)
+    outcome = "ok"
+except Exception as error:
+    outcome = "raised " + type(error).__name__
+open("OUT", "w").write(outcome)
+"""
+
 PROGRAMS = {
-    "litellm": ("litellm", LITELLM), "dspy": ("dspy", DSPY), "agno": ("agno", AGNO),
+    "litellm": ("litellm", LITELLM),
+    "dspy": ("dspy", DSPY),
+    "agno": ("agno", AGNO),
+    "anthropic-sdk": ("anthropic", ANTHROPIC),
     "autogen": ("autogen_ext.models.openai", AUTOGEN),
 }
 
 
-def _kwargs(form: str, mode: str) -> str:
+def _kwargs(form: str, mode: str, budget: bool = False) -> str:
     thinking = {"type": mode}
+    if budget and mode == "enabled":
+        thinking["budget_tokens"] = 1024
     if form == "thinking":
         return f", thinking={thinking!r}"
     if form == "extra_body":
@@ -82,14 +97,15 @@ def _kwargs(form: str, mode: str) -> str:
 @pytest.mark.parametrize("context", sorted(FORMS))
 def test_forms_table_matches_this_version(wire, context):
     module, template = PROGRAMS[context]
-    pytest.importorskip(module)
+    need(module)
     entry = FORMS[context]
     version = installed(entry["package"])
     cases = [("none", "default")] + sorted(entry["works"])
     sources = {}
     for i, (form, mode) in enumerate(cases):
         tag = f"{context}{i}"
-        sources[tag] = template.replace("KWARGS", _kwargs(form, mode)).replace("OUT", f"{tag}.out")
+        kwargs = _kwargs(form, mode, budget=context == "anthropic-sdk")
+        sources[tag] = template.replace("KWARGS", kwargs).replace("OUT", f"{tag}.out")
     sent = wire.run_all(sources)
     records, wrong = [], []
     for i, (form, mode) in enumerate(cases):
@@ -100,7 +116,7 @@ def test_forms_table_matches_this_version(wire, context):
             result = outcome
         elif not bodies:
             result = "sent nothing"
-        elif all(isinstance(b, dict) and b.get("thinking") == {"type": mode} for b in bodies):
+        elif all(isinstance(b, dict) and (b.get("thinking") or {}).get("type") == mode for b in bodies):
             result = f"sent thinking {mode}"
         elif form == "none":
             seen = bodies[0].get("thinking") if isinstance(bodies[0], dict) else None

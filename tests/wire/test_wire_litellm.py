@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from wire_harness import installed
+from wire_harness import installed, need
 
 LITELLM = """import litellm
 
@@ -50,13 +50,13 @@ def _pair(template: str, legacy: str, toggle: str, mode: str, inline: bool = Fal
 
 @pytest.mark.parametrize("legacy, mode", [("deepseek-chat", "disabled"), ("deepseek-reasoner", "enabled")])
 def test_litellm_unpinned_extra_body(wire, legacy, mode):
-    pytest.importorskip("litellm")
+    need("litellm")
     wire.check(*_pair(LITELLM, legacy, EXTRA_BODY, mode))
 
 
 @pytest.mark.parametrize("legacy, mode", [("deepseek-chat", "disabled"), ("deepseek-reasoner", "enabled")])
 def test_litellm_pinned_to_this_version(wire, legacy, mode):
-    pytest.importorskip("litellm")
+    need("litellm")
     toggle = KEYWORD if _pinned_form(mode) == "thinking" else EXTRA_BODY
     before, after = _pair(LITELLM, legacy, toggle, mode)
     wire.check(before, after, files={"requirements.txt": f"litellm=={installed('litellm')}\n"})
@@ -64,13 +64,13 @@ def test_litellm_pinned_to_this_version(wire, legacy, mode):
 
 @pytest.mark.parametrize("legacy, mode", [("deepseek-chat", "disabled"), ("deepseek-reasoner", "enabled")])
 def test_dspy_unpinned_extra_body(wire, legacy, mode):
-    pytest.importorskip("dspy")
+    need("dspy")
     wire.check(*_pair(DSPY, legacy, EXTRA_BODY, mode, inline=True))
 
 
 def test_dspy_with_litellm_locked(wire):
     """A uv.lock names the LiteLLM DSPy runs on: that version decides."""
-    pytest.importorskip("dspy")
+    need("dspy")
     toggle = KEYWORD if _pinned_form("disabled") == "thinking" else EXTRA_BODY
     before, after = _pair(DSPY, "deepseek-chat", toggle, "disabled", inline=True)
     lock = (

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from wire_harness import fixed_by_ds_migrate, need
+
 
 @pytest.fixture(autouse=True)
 def _openai():
-    pytest.importorskip("openai")
+    need("openai")
 
 
 def test_sync_create_chat(wire):
@@ -206,7 +208,6 @@ reply = client.completions.create(model="deepseek-chat", prompt="def f(", suffix
 assert reply.choices[0].text == "ok"
 '''
     after = before.replace('model="deepseek-chat"', 'model="deepseek-v4-flash"')
-    from wire_harness import fixed_by_ds_migrate
 
     assert fixed_by_ds_migrate(before, wire.workdir / "project", "app.py", {}) == after
     (sent_before,) = wire.run(before, "before")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
+from wire_harness import need
 
 
 def test_requests_payload_dict(wire):
-    pytest.importorskip("requests")
+    need("requests")
     wire.check(
         '''import requests
 
@@ -45,7 +45,7 @@ print(response.json()["choices"][0]["message"]["content"])
 
 
 def test_httpx_inline_payload_streaming(wire):
-    pytest.importorskip("httpx")
+    need("httpx")
     wire.check(
         '''import httpx
 
@@ -77,7 +77,7 @@ assert lines[-1] == "data: [DONE]"
 
 
 def test_httpx_async_payload(wire):
-    pytest.importorskip("httpx")
+    need("httpx")
     wire.check(
         '''import asyncio
 

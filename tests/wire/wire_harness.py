@@ -42,6 +42,23 @@ class WireError(AssertionError):
     pass
 
 
+def need(*modules: str) -> None:
+    """Skip unless every module is installed. Unlike ``pytest.importorskip``
+    nothing is imported into the test process: the packages run only in the
+    guarded programs (CrewAI's import alone takes seconds and phones home)."""
+    import importlib.util
+
+    import pytest
+
+    for module in modules:
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            pytest.skip(f"{module} is not installed")
+
+
 def installed(distribution: str) -> str | None:
     try:
         return importlib.metadata.version(distribution)

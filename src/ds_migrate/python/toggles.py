@@ -41,10 +41,11 @@ def has_thinking_key(node: cst.BaseExpression | None) -> bool:
     return isinstance(node, cst.Dict) and dict_get(node, "thinking") is not None
 
 
-def via_extra_body(call: cst.Call, mode: str, quote: str) -> Toggle:
-    """OpenAI SDK and its wrappers: ``extra_body={"thinking": {...}}``."""
+def via_extra_body(call: cst.Call, mode: str, quote: str, budget: bool = False) -> Toggle:
+    """OpenAI SDK and its wrappers: ``extra_body={"thinking": {...}}``
+    (``budget``: the Anthropic shape, with ``budget_tokens`` when enabled)."""
     existing = keyword_arg(call, "extra_body")
-    value = thinking_object(mode, quote)
+    value = thinking_object(mode, quote, budget)
     if existing is None:
         applicability = Applicability.UNSAFE if has_star_kwargs(call) else Applicability.SAFE
         body = cst.Dict([dict_element_node("thinking", value, quote)])

@@ -37,12 +37,12 @@ class LegacyModelArgument(Rule):
 
     Fix (safe): the name is renamed (a provider prefix is kept) and the
     thinking mode is added in the form the call accepts: ``extra_body`` for
-    the OpenAI SDK, LangChain and CrewAI, ``thinking=`` for the Anthropic
-    SDK; for LiteLLM, DSPy and agno the form the version pinned near the file
-    takes (``thinking=`` from LiteLLM 1.81 for enabled and 1.93 for disabled,
-    ``use_thinking=`` from agno 2.6.10), and with no pin the form that works
-    on every version (``extra_body`` / ``request_params``); FIM calls are renamed
-    only. A call that already sets a mode keeps it. Where ``**kwargs`` or a
+    the OpenAI SDK, LangChain and CrewAI; for the Anthropic SDK, LiteLLM,
+    DSPy and agno the form the version pinned near the file takes
+    (``thinking=`` from anthropic 0.47, from LiteLLM 1.81 for enabled and
+    1.93 for disabled; ``use_thinking=`` from agno 2.6.10), and with no pin
+    the form that works on every version (``extra_body`` /
+    ``request_params``); FIM calls are renamed only. A call that already sets a mode keeps it. Where ``**kwargs`` or a
     computed ``extra_body`` might already carry the mode, the fix is unsafe.
     For an unknown wrapper the name is renamed and the note says which mode
     to set.
