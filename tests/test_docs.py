@@ -28,7 +28,7 @@ def test_readme_version_forms_table_matches_forms_py():
     from ds_migrate.forms import FORMS
 
     text = (REPO / "README.md").read_text()
-    rows = re.findall(r"^\| (litellm|dspy|agno|anthropic-sdk) \| `(\w+)=` \| (enabled|disabled) \| ([\d.]+) \|", text, re.M)
+    rows = re.findall(r"^\| (litellm|dspy|agno|anthropic-sdk|autogen) \| `(\w+)=` \| (enabled|disabled) \| ([\d.]+) \|", text, re.M)
     expected = sorted(
         (context, form, mode, since)
         for context, entry in FORMS.items()

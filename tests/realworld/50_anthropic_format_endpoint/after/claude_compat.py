@@ -8,6 +8,6 @@ def solve(problem: str) -> str:
         model="deepseek-v4-flash",
         max_tokens=2000,
         messages=[{"role": "user", "content": problem}],
-        thinking={"type": "enabled", "budget_tokens": 1024},
+        extra_body={"thinking": {"type": "enabled", "budget_tokens": 1024}},
     )
     return message.content[-1].text
