@@ -296,16 +296,19 @@ def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]
 
 def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
     """Each reason once; a reason repeated at many sites is said once with a count."""
+    def key(reason: str) -> str:
+        # the same refusal at several sites, in whichever order it names the ids
+        text = reason.split(": ", 1)[-1].split("; ", 1)[0]
+        return " ".join(sorted(re.findall(r"'[^']+'", text))) + re.sub(r"'[^']+'", "", text)
+
     seen: dict[str, int] = {}
     for reason in reasons:
-        key = reason.split(": ", 1)[-1] if ": " in reason else reason
-        seen[key] = seen.get(key, 0) + 1
+        seen[key(reason)] = seen.get(key(reason), 0) + 1
     out = []
     for reason in reasons:
-        key = reason.split(": ", 1)[-1] if ": " in reason else reason
-        if key in seen:
-            count = seen.pop(key)
-            out.append(reason + (f" (and {count - 1} more like it)" if count > 1 else ""))
+        if key(reason) in seen:
+            count = seen.pop(key(reason))
+            out.append(reason.split("; decide by hand")[0] + (f" (and {count - 1} more like it)" if count > 1 else ""))
         if len(out) == most:
             break
     rest = sum(seen.values())
