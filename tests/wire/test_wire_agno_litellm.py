@@ -12,7 +12,7 @@ def _packages():
 
 
 def test_litellm_model_gets_request_params(wire):
-    wire.check(
+    assert wire.check(
         '''from agno.agent import Agent
 from agno.models.litellm import LiteLLM
 
@@ -29,7 +29,7 @@ agent.run("Hello")
 
 
 def test_litellm_model_request_params_literal_is_merged_into(wire):
-    wire.check(
+    assert wire.check(
         '''from agno.agent import Agent
 from agno.models.litellm import LiteLLM
 

@@ -12,7 +12,7 @@ def _packages():
 
 
 def test_chat_openai_client_create(wire):
-    wire.check(
+    assert wire.check(
         '''from langchain_openai import ChatOpenAI
 
 llm = ChatOpenAI(model="deepseek-v4-flash", base_url="https://api.deepseek.com", api_key="sk-test", extra_body={"thinking": {"type": "disabled"}})

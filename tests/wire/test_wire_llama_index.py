@@ -13,7 +13,7 @@ def _packages():
 
 
 def test_deepseek_llm_chat(wire):
-    wire.check(
+    assert wire.check(
         '''from llama_index.core.llms import ChatMessage
 from llama_index.llms.deepseek import DeepSeek
 
@@ -30,7 +30,7 @@ print(llm.chat([ChatMessage(role="user", content="Hello")]))
 
 
 def test_openai_like_reasoner_with_additional_kwargs(wire):
-    wire.check(
+    assert wire.check(
         '''from llama_index.llms.openai_like import OpenAILike
 
 llm = OpenAILike(

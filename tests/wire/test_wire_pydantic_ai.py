@@ -27,7 +27,7 @@ def _chat_model_class() -> str:
 
 
 def test_agent_with_a_deepseek_model_string(wire):
-    wire.check(
+    assert wire.check(
         ROUTE + '''from pydantic_ai import Agent
 
 agent = Agent("deepseek:deepseek-chat", system_prompt="Answer in one word.")
@@ -44,7 +44,7 @@ print(result.output if hasattr(result, "output") else result.data)
 
 
 def test_agent_model_settings_literal_is_merged_into(wire):
-    wire.check(
+    assert wire.check(
         ROUTE + '''from pydantic_ai import Agent
 
 agent = Agent(
@@ -66,7 +66,7 @@ agent.run_sync("Prove it")
 
 def test_chat_model_with_deepseek_provider_gets_settings(wire):
     cls = _chat_model_class()
-    wire.check(
+    assert wire.check(
         ROUTE + f'''from pydantic_ai import Agent
 from pydantic_ai.models.openai import {cls}
 
