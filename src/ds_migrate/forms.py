@@ -20,6 +20,17 @@ For each calling context whose form depends on a version:
 
 from __future__ import annotations
 
+_LITELLM_WORKS = {
+    # raises UnsupportedParamsError on 1.77; from 1.81 LiteLLM keeps only
+    # type "enabled" (and then passes reasoning_content back itself) and
+    # silently drops "disabled" up to 1.92; passed through from 1.93.
+    ("thinking", "enabled"): ("1.81", None),
+    ("thinking", "disabled"): ("1.93", None),
+    # an OpenAI-style extra body reaches the request on every version checked
+    ("extra_body", "enabled"): ("1.77", None),
+    ("extra_body", "disabled"): ("1.77", None),
+}
+
 FORMS: dict[str, dict] = {
     "anthropic-sdk": {
         "package": "anthropic",
@@ -38,28 +49,14 @@ FORMS: dict[str, dict] = {
         "package": "litellm",
         "prefer": ("thinking", "extra_body"),
         "unpinned": "extra_body",
-        "works": {
-            # raises UnsupportedParamsError on 1.77; from 1.81 LiteLLM keeps only
-            # type "enabled" (and then passes reasoning_content back itself) and
-            # silently drops "disabled" up to 1.92; passed through from 1.93.
-            ("thinking", "enabled"): ("1.81", None),
-            ("thinking", "disabled"): ("1.93", None),
-            # an OpenAI-style extra body reaches the request on every version checked
-            ("extra_body", "enabled"): ("1.77", None),
-            ("extra_body", "disabled"): ("1.77", None),
-        },
+        "works": _LITELLM_WORKS,
         "evidence": "wire: 1.77.7, 1.85.7, 1.92.2, 1.93.0, 1.110.2",
     },
     "dspy": {
         "package": "litellm",
         "prefer": ("thinking", "extra_body"),
         "unpinned": "extra_body",
-        "works": {
-            ("thinking", "enabled"): ("1.81", None),
-            ("thinking", "disabled"): ("1.93", None),
-            ("extra_body", "enabled"): ("1.77", None),
-            ("extra_body", "disabled"): ("1.77", None),
-        },
+        "works": _LITELLM_WORKS,  # DSPy forwards its keywords: LiteLLM's version decides
         "evidence": "wire: dspy 3.0.3 on LiteLLM 1.77.7, dspy 3.4.1 on LiteLLM 1.110.2",
     },
     "agno": {

@@ -18,14 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from wire_harness import DEEPSEEK_URL, WireError, compare_bodies
+from wire_harness import DEEPSEEK_URL, WireError, collect, compare_bodies
 
 HERE = Path(__file__).resolve().parent
 JS = HERE / "js"
 CACHE = Path(os.environ.get("WIRE_VENVS", HERE.parent.parent / ".wire-venvs"))
 SETS = sorted(p.name for p in JS.iterdir() if (p / "package.json").is_file())
 NODE = shutil.which("node")
-TIMEOUT = 120
 
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
@@ -74,21 +73,7 @@ def run_js(recorder, node_modules: Path, workdir: Path, sources: dict[str, str],
             cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             stdin=subprocess.DEVNULL,
         )
-    failures = []
-    for name, process in running.items():
-        try:
-            _, stderr = process.communicate(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            _, stderr = process.communicate()
-            failures.append(f"the {name} program did not finish:\n{stderr[-3000:]}")
-            continue
-        if process.returncode != 0:
-            failures.append(f"the {name} program failed (exit {process.returncode}):\n{stderr[-3000:]}")
-    sent = {name: [r for r in recorder.take(name) if r.method == "POST"] for name in sources}
-    if failures:
-        raise WireError("\n\n".join(failures))
-    return sent
+    return collect(recorder, running)
 
 
 def fixed_js(before: str, filename: str) -> str:

@@ -120,6 +120,11 @@ def run_programs(recorder: Recorder, sources: dict[str, str], workdir: Path) -> 
             stdin=subprocess.DEVNULL,
             text=True,
         )
+    return collect(recorder, running)
+
+
+def collect(recorder: Recorder, running: dict[str, subprocess.Popen]) -> dict[str, list[Request]]:
+    """Wait for each running program; the POST requests each sent. Raises if one failed."""
     failures = []
     for name, process in running.items():
         try:
@@ -131,7 +136,7 @@ def run_programs(recorder: Recorder, sources: dict[str, str], workdir: Path) -> 
             continue
         if process.returncode != 0:
             failures.append(f"the {name} program raised (exit {process.returncode}):\n{stderr[-4000:]}")
-    sent = {name: [r for r in recorder.take(name) if r.method == "POST"] for name in sources}
+    sent = {name: [r for r in recorder.take(name) if r.method == "POST"] for name in running}
     if failures:
         raise WireError("\n\n".join(failures))
     return sent
