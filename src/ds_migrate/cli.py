@@ -357,7 +357,7 @@ def _print_fix_summary(console, view: _RemainingView, applied: list, quiet: bool
     if not quiet:
         from ds_migrate.report.plan import render_follow_ups, render_text
 
-        render_follow_ups(console, applied, written)
+        render_follow_ups(console, applied, written, view)
         render_text(console, view)
 
 

@@ -123,10 +123,19 @@ class GroupPlan:
 class Decision:
     verdicts: dict[tuple[str, int, str], Verdict] = field(default_factory=dict)
     plan: list[GroupPlan] = field(default_factory=list)
+    # per path, the requests whose model comes from another module (model_flow.py)
+    flows: dict[str, dict] = field(default_factory=dict)
 
     def for_paths(self, paths: set[str]) -> "Decision":
         """The part of the decision about ``paths`` (small enough to send to a worker)."""
-        return Decision({k: v for k, v in self.verdicts.items() if k[0] in paths}, [])
+        return Decision(
+            {k: v for k, v in self.verdicts.items() if k[0] in paths},
+            [],
+            {k: v for k, v in self.flows.items() if k in paths},
+        )
+
+    def flows_for(self, path: str) -> dict | None:
+        return self.flows.get(path)
 
     def annotate(self, findings: Iterable[Finding]) -> None:
         """Lower each finding's fix to what the decision allows, and say why."""

@@ -105,7 +105,7 @@ def decode_python(data: bytes) -> tuple[str, str]:
         ) from None
 
 
-def _needs_reading(processed: Processed, data: bytes, options: Options) -> bool:
+def _needs_reading(processed: Processed, data: bytes, options: Options, requests_from_elsewhere: bool = False) -> bool:
     """The checks every file passes before it is decoded: size, UTF-16, binary, prefilter.
 
     A file that cannot mention DeepSeek is clean whatever its size or kind,
@@ -123,7 +123,7 @@ def _needs_reading(processed: Processed, data: bytes, options: Options) -> bool:
         return False
     # bytes.lower() and a plain search run at memory speed; an IGNORECASE
     # regex is five times slower on a big tree
-    if b"deepseek" not in data.lower():
+    if b"deepseek" not in data.lower() and not requests_from_elsewhere:
         return False
     if b"\x00" in data:
         result.skipped = "binary (contains NUL bytes)"
@@ -134,7 +134,8 @@ def _needs_reading(processed: Processed, data: bytes, options: Options) -> bool:
 def process_python(path: str, data: bytes, options: Options, want_fix: bool = False, decision=None) -> Processed:
     result = FileResult(path)
     processed = Processed(result)
-    if not _needs_reading(processed, data, options):
+    flows = decision.flows_for(path) if decision is not None else None
+    if not _needs_reading(processed, data, options, bool(flows)):
         return processed
     processed.original = data
     try:
@@ -144,7 +145,10 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
         _text_fallback(result, data.decode("latin-1"), options, "file could not be decoded")
         return processed
     processed.text = text
-    if not worth_parsing(text):
+    from ds_migrate.python.model_sources import extract
+
+    result.model_sources = extract(text)  # a client or URL setting is worth following, too
+    if not worth_parsing(text) and not flows:
         return processed
     too_complex = _too_complex(text)
     if too_complex:
@@ -190,7 +194,9 @@ def _analyse(processed: Processed, text: str, encoding: str, options: Options, w
 
     result, path = processed.result, processed.result.path
     checked = None
-    plan, module = _parse_slice(text)
+    flows = decision.flows_for(path) if decision is not None else None
+    # requests whose model comes from elsewhere need not mention DeepSeek: no slice
+    plan, module = _parse_slice(text) if not flows else (None, None)
     if module is not None:
         try:
             checked = check_module(path, text, module, options.mapping, plan)
@@ -211,7 +217,7 @@ def _analyse(processed: Processed, text: str, encoding: str, options: Options, w
         if plan is not None and len(module.body) != len(plan.units):
             plan = None  # cannot guide the splice: print the whole module
         try:
-            checked = check_module(path, text, module, options.mapping, plan)
+            checked = check_module(path, text, module, options.mapping, plan, flows)
         except RecursionError:
             result.errors.append(FileError(path, "nested too deeply to analyse; searched as text, not fixed"))
             _text_fallback(result, text, options, "nested too deeply to analyse")

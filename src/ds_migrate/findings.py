@@ -151,6 +151,9 @@ class FileResult:
     # V4 ids the file already names, lower case: a legacy id renamed to one
     # of them would become equal to what is already there (decide.py)
     current_ids: tuple[str, ...] = ()
+    # names the module exports that hold a model id or base URL
+    # (python/model_sources.py); model_flow.py follows them to requests
+    model_sources: tuple = ()
 
 
 def finding_at(path: str, index: Any, start: int, end: int, rule: Any, message: str, **extra: Any) -> Finding:

@@ -264,6 +264,7 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         outcome.results.append(processed.result)
         originals.append(data)
     outcome.decision = _decide(outcome, options, _coupled_elsewhere(paths, outcome, options, file_filter, cwd))
+    _follow_models(outcome, originals, options, want_fix, list(paths), file_filter)
     outcome.plan = [g for g in outcome.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
     if want_fix:
         _redo_where_decided_otherwise(outcome, originals, options, jobs, pools)
@@ -309,6 +310,41 @@ def _decide(outcome: Run, options: Options, elsewhere: list[FileResult] = ()) ->
     )
     decision.annotate(mine)
     return decision
+
+
+def _follow_models(outcome: Run, originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
+    """Requests whose model another module holds (model_flow.py): their files
+    are analysed again, whole, with the hints, so DSM201 names where the
+    model comes from (and offers the toggle where that is certain). A file
+    that never mentions DeepSeek was counted clean; it is not any more."""
+    from ds_migrate.model_flow import trace
+
+    found = trace(outcome, paths, file_filter)
+    if not found:
+        return
+    outcome.decision.flows = {shown: hints for _, shown, hints in found}
+    at = {result.path: i for i, result in enumerate(outcome.results)}
+    for path, shown, _ in found:
+        processed, data = _process_path(path, shown, options, want_fix, outcome.decision.for_paths({shown}))
+        if shown in at:
+            i = at[shown]
+            outcome.processed[i], outcome.results[i], originals[i] = processed, processed.result, data
+            continue
+        _uncount_clean(outcome, path, shown)
+        outcome.paths.append(path)
+        outcome.processed.append(processed)
+        outcome.results.append(processed.result)
+        originals.append(data)
+
+
+def _uncount_clean(outcome: Run, path: str, shown: str) -> None:
+    if shown in outcome.clean:
+        outcome.clean.remove(shown)
+    elif path in outcome.clean_unread:
+        outcome.clean_unread.remove(path)
+    elif outcome.discovery.clean:
+        outcome.discovery.clean -= 1
+        outcome.discovery.files.append(path)
 
 
 def _redo_where_decided_otherwise(outcome: Run, originals: list, options: Options, jobs: int, pools: list) -> None:

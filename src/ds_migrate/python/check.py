@@ -97,12 +97,14 @@ class _Locator:
 
 
 def check_module(
-    path: str, source: str, module: cst.Module, mapping: Mapping, plan=None
+    path: str, source: str, module: cst.Module, mapping: Mapping, plan=None, flows=None
 ) -> tuple[list[Finding], dict[int, tuple[cst.CSTNode, ...]]]:
     """The findings, and the ancestors of every node a fix may edit.
 
     ``module`` may be parsed from a slice of ``source`` (``plan``); the
     module-wide facts a slice leaves out then come from the plan.
+    ``flows``: line -> model_flow.Hint, for requests whose model comes from
+    another module (the whole run found them; the module is parsed whole).
     """
     analysis = analyze(source, module)
     if plan is not None and not plan.whole:
@@ -152,21 +154,26 @@ def check_module(
     findings.extend(
         unclaimed_names(path, source, index, claimed, "not inside a string or comment the analysis understood")
     )
-    findings.extend(_thinking_findings(path, module, index, ctx, analysis.offsets))
+    findings.extend(_thinking_findings(path, module, index, ctx, analysis.offsets, flows))
     if plan is not None and not plan.whole:
         plan.check_covers(analysis.info.asked, analysis.info.searched)
     return findings, analysis.ancestry
 
 
 def _thinking_findings(
-    path: str, module: cst.Module, index: LineIndex, ctx: CheckContext, offsets: dict[int, int]
+    path: str, module: cst.Module, index: LineIndex, ctx: CheckContext, offsets: dict[int, int], flows=None
 ) -> list[Finding]:
     from ds_migrate.python.requests import deepseek_requests
     from ds_migrate.rules import all_rules
 
     rules = [rule for rule in all_rules() if not rule.claims_names]
-    ctx.requests = deepseek_requests(ctx.info)
     locator = _Locator(module, index, index.text, offsets)
+
+    def flow_of(node):
+        start, _ = locator.span(node)
+        return flows.get(index.position(start)[0])
+
+    ctx.requests = deepseek_requests(ctx.info, flow_of if flows else None)
     findings = []
     for rule in rules:
         matches = [(m, request) for request in ctx.requests for m in rule.check_request(request, ctx)]

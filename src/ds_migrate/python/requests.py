@@ -32,6 +32,8 @@ class Request:
     toggle: cst.BaseExpression | None = None  # the thinking value as written
     toggle_mode: str | None = None  # ENABLED / DISABLED when the toggle is readable
     model_node: cst.BaseExpression | None = None  # where the model is given
+    # where the model comes from when another module holds it (model_flow.Hint)
+    flow: object | None = None
 
     @property
     def base_model(self) -> str | None:
@@ -138,19 +140,29 @@ def _is_deepseek(request: Request, info: ModuleInfo) -> bool:
     )
 
 
-def deepseek_requests(info: ModuleInfo) -> list[Request]:
-    """Requests in the module that go to DeepSeek's API, as far as the code shows."""
+def deepseek_requests(info: ModuleInfo, flow_of=None) -> list[Request]:
+    """Requests in the module that go to DeepSeek's API, as far as the code
+    shows, or as the whole run showed (``flow_of(model_node)``: the hint of a
+    request whose model another module holds)."""
     found: list[Request] = []
     for call in info.calls:
         context = context_for(call, info)
         if context is None or isinstance(context, FimCompletions) or context.is_foreign(call, info):
             continue
         request = _call_request(call, context, info)
-        if _is_deepseek(request, info):
+        if flow_of is not None and request.model is None and request.model_node is not None:
+            request.flow = flow_of(request.model_node)
+            if request.flow is not None:
+                request.model = request.flow.model
+        if request.flow is not None or _is_deepseek(request, info):
             found.append(request)
     for node, parents in info.model_dicts:
         if payload_kind(node) == "chat" and sent_as_json(node, parents, info):
             request = _payload_request(node, info)
-            if request.is_legacy or request.is_v4:
+            if flow_of is not None and request.model is None and request.model_node is not None:
+                request.flow = flow_of(request.model_node)
+                if request.flow is not None:
+                    request.model = request.flow.model
+            if request.flow is not None or request.is_legacy or request.is_v4:
                 found.append(request)
     return found

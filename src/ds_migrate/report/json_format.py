@@ -38,7 +38,7 @@ def render(run, fixed: int = 0) -> str:
         "plan": plan_dicts(run),
         "follow_ups": [
             {"path": path, "line": line, "note": note}
-            for path, line, note in follow_ups([f for p in getattr(run, "processed", []) for f in p.applied])
+            for path, line, note in follow_ups([f for p in getattr(run, "processed", []) for f in p.applied], run)
         ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False)

@@ -56,16 +56,34 @@ def render_text(console: Console, run) -> None:
 _MODE_BY_HAND = "where the request is made"
 
 
-def follow_ups(applied) -> list[tuple[str, int, str]]:
+def follow_ups(applied, run=None) -> list[tuple[str, int, str]]:
     """Applied renames whose request is elsewhere: (path, line, note). Until the
-    mode is set there, those requests think (V4's default)."""
+    mode is set there, those requests think (V4's default). A rename whose
+    every request the run found (model_flow.py) got its toggle is done."""
+    done = _toggled_everywhere(run) if run is not None else set()
     return sorted(
-        {(f.path, f.line, f.note) for f in applied if f.note and _MODE_BY_HAND in f.note}
+        {
+            (f.path, f.line, f.note)
+            for f in applied
+            if f.note and _MODE_BY_HAND in f.note and (f.path, f.line) not in done
+        }
     )
 
 
-def render_follow_ups(console: Console, applied, written: bool) -> None:
-    found = follow_ups(applied)
+def _toggled_everywhere(run) -> set[tuple[str, int]]:
+    """Sources (path, line) all of whose requests had their mode set by this run."""
+    flows = getattr(getattr(run, "decision", None), "flows", None) or {}
+    toggled = {(p.result.path, f.line) for p in run.processed for f in p.applied if f.code == "DSM201"}
+    state: dict[tuple[str, int], bool] = {}
+    for shown, hints in flows.items():
+        for line, hint in hints.items():
+            for source in hint.sources:
+                state[source] = state.get(source, True) and (shown, line) in toggled
+    return {source for source, done in state.items() if done}
+
+
+def render_follow_ups(console: Console, applied, written: bool, run=None) -> None:
+    found = follow_ups(applied, run)
     if not found:
         return
     verb = "Renamed" if written else "Would rename"

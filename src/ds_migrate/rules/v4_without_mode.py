@@ -16,6 +16,43 @@ def _payload_toggle(mode: str):
     return add
 
 
+def _from_elsewhere(request, ctx: CheckContext) -> Match:
+    """A request whose model another module holds (ds_migrate/model_flow.py)."""
+    hint = request.flow
+    where = request.model_node
+    if hint.is_legacy:
+        message = (
+            f"This request's model comes from {hint.origin}; renamed to {ctx.mapping.rename(hint.model)}, "
+            "it thinks by default (V4), so its thinking mode must be set here"
+        )
+    else:
+        message = (
+            f"Thinking is on by default on V4 and this request does not set it; "
+            f"its model comes from {hint.origin}"
+        )
+    mode = hint.mode or ctx.assume_mode
+    if mode is None:
+        note = f"not set here: {hint.why_not}" if hint.why_not else None
+        return Match(message, node=where, note=note)
+    applicability = Applicability.UNSAFE if hint.mode else Applicability.SAFE
+    if request.context is None:
+        edit = NodeEdit(request.node, _payload_toggle(mode))
+    else:
+        toggle = request.context.toggle_for(request.node, mode, '"', ctx.info)
+        if toggle.apply is None:
+            return Match(message, node=where, note=toggle.note)
+        if _ORDER[toggle.applicability] > _ORDER[applicability]:
+            applicability = toggle.applicability
+        edit = NodeEdit(request.node, toggle.apply)
+    why = f"the one retired id that reaches it, {hint.model}" if hint.mode else f"--assume-mode {mode}"
+    fix = Fix(applicability, description=f"set thinking {mode} here ({why})")
+    fix.edits.append(edit)
+    return Match(message, fix=fix, node=where, note=f"thinking {mode}: {why}")
+
+
+_ORDER = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.NONE: 2}
+
+
 class V4CallWithoutMode(Rule):
     """
     What it does: finds a request to a V4 model (``deepseek-v4-flash``,
@@ -52,6 +89,8 @@ class V4CallWithoutMode(Rule):
     )
 
     def check_request(self, request, ctx: CheckContext) -> list[Match]:
+        if request.flow is not None and not request.explicit:
+            return [_from_elsewhere(request, ctx)]
         if request.explicit or request.is_legacy:
             return []
         if request.context is None and not request.is_v4:

@@ -1,0 +1,188 @@
+"""The names a module exports that hold a DeepSeek model id or base URL.
+
+Settings modules are where most projects keep the model: ``MODEL = "..."``,
+``DEFAULT_MODEL = os.getenv("X", "...")``, a settings class with a field
+default, and the instance other modules import. Requests that read those
+names live in other modules, often in files that never mention DeepSeek;
+``ds_migrate/model_flow.py`` follows them there. This step runs in the
+worker on each Python file that mentions DeepSeek, so it only reads the
+module's top level (and the bodies of its top-level classes) with CPython's
+own parser, and only when a line binds a value that could be one of these.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import NamedTuple
+
+from ds_migrate.python.module_info import BASE_URL_KEYWORDS
+
+# A line that binds something whose value mentions DeepSeek or reads the
+# environment: the only lines that can make a source.
+_GATE = re.compile(r"^[ \t]*[\w.]+[ \t]*(?::[^=\n]*)?=(?!=)[^\n]*(?:deepseek|getenv|environ|base_url|api_base)", re.I | re.M)
+_MODEL_ID = re.compile(r"^(?:[\w.-]+[/:])?deepseek-[\w.-]+$", re.I)
+_ENV_READERS = {"os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault"}
+_FIELD_CALLS = {"Field", "field", "pydantic.Field", "dataclasses.field"}
+MAX_TEXT = 100
+# Settings modules are small; a bigger file is generated or data, and a full
+# CPython parse of it would cost more than the rest of the file's analysis.
+MAX_SOURCE_CHARS = 1_000_000
+
+
+class Source(NamedTuple):
+    """One exported name: ``MODEL``, ``Settings.model`` or ``settings``."""
+
+    name: str
+    line: int
+    model: str | None = None  # the model id it holds (its default, for an env lookup)
+    env: str | None = None  # the environment variable that can override it
+    url: str | None = None  # a base URL it holds
+    instance_of: str | None = None  # ``settings = Settings()``: the class, in this module
+    text: str = ""  # the binding as written, for messages
+    # a client whose base URL another module holds: that name, qualified
+    # through this module's imports ("app.config.URL", ".config.URL")
+    url_from: str | None = None
+
+    def describe(self) -> str:
+        return self.text or self.name
+
+
+def extract(text: str, gated: bool = True) -> tuple[Source, ...]:
+    """Every source the module defines at its top level, in source order.
+    ``gated``: skip the parse when no line could bind a source."""
+    if len(text) > MAX_SOURCE_CHARS or (gated and not _GATE.search(text)):
+        return ()
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return ()
+    lines = text.splitlines()
+    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    imports = _imports(tree)
+    found: list[Source] = []
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            fields = [s for inner in node.body for s in _binding(inner, f"{node.name}.", lines, classes, found)]
+            if any((_dotted(base) or "").endswith("BaseSettings") for base in node.bases):
+                # pydantic-settings: the environment variable named like the field overrides it
+                fields = [s._replace(env=s.env or s.name.rsplit(".", 1)[1].upper()) for s in fields]
+            found.extend(fields)
+        else:
+            found.extend(_binding(node, "", lines, classes, found, imports))
+    return tuple(found)
+
+
+def _binding(
+    node: ast.stmt, prefix: str, lines: list[str], classes: set[str], earlier: list[Source], imports=None
+) -> list[Source]:
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target, value = node.targets[0], node.value
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:
+        target, value = node.target, node.value
+    else:
+        return []
+    if not isinstance(target, ast.Name):
+        return []
+    text = lines[node.lineno - 1].strip()[:MAX_TEXT] if node.lineno <= len(lines) else ""
+    source = _classify(f"{prefix}{target.id}", node.lineno, value, classes, text, earlier, imports or {})
+    return [source] if source is not None else []
+
+
+def _classify(
+    name: str, line: int, value: ast.expr, classes: set[str], text: str, earlier: list[Source], imports: dict
+) -> Source | None:
+    literal = _string(value)
+    if literal is not None:
+        if _MODEL_ID.match(literal):
+            return Source(name, line, model=literal, text=text)
+        if "deepseek.com" in literal.lower():
+            return Source(name, line, url=literal, text=text)
+        return None
+    if isinstance(value, ast.Subscript) and _dotted(value.value) in {"os.environ", "environ"}:
+        variable = _string(value.slice)
+        return Source(name, line, env=variable, text=text) if variable else None
+    if not isinstance(value, ast.Call):
+        return None
+    callee = _dotted(value.func) or ""
+    if callee in _ENV_READERS and value.args:
+        variable = _string(value.args[0])
+        default = _string(value.args[1]) if len(value.args) > 1 else _keyword(value, "default")
+        if variable is None:
+            return None
+        if default is not None and _MODEL_ID.match(default):
+            return Source(name, line, model=default, env=variable, text=text)
+        if default is not None and "deepseek.com" in default.lower():
+            return Source(name, line, url=default, env=variable, text=text)
+        return Source(name, line, env=variable, text=text)
+    if callee in _FIELD_CALLS:
+        default = _string(value.args[0]) if value.args else _keyword(value, "default")
+        if default is not None and _MODEL_ID.match(default):
+            return Source(name, line, model=default, text=text)
+        return None
+    if callee in classes and "." not in name:
+        return Source(name, line, instance_of=callee, text=text)
+    url, url_from = _client_url(value, earlier, imports)
+    if url is not None or url_from is not None:  # client = OpenAI(base_url=...): the host of its requests
+        return Source(name, line, url=url, text=text, url_from=url_from)
+    return None
+
+
+def _client_url(call: ast.Call, earlier: list[Source], imports: dict) -> tuple[str | None, str | None]:
+    """(base URL, or the qualified name of another module's that holds it)."""
+    for keyword in call.keywords:
+        if keyword.arg not in BASE_URL_KEYWORDS:
+            continue
+        literal = _string(keyword.value)
+        if literal is not None:
+            return literal, None
+        dotted = _dotted(keyword.value)
+        if dotted is None:
+            return None, None
+        local = next((s.url for s in reversed(earlier) if s.name == dotted and s.url), None)
+        if local is not None:
+            return local, None
+        head, _, rest = dotted.partition(".")
+        if head in imports:
+            return None, f"{imports[head]}.{rest}" if rest else imports[head]
+        return None, None
+    return None, None
+
+
+def _imports(tree: ast.Module) -> dict[str, str]:
+    """local name -> what it names, qualified (relative imports keep their dots)."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    found[alias.asname] = alias.name
+                else:
+                    head = alias.name.split(".")[0]
+                    found[head] = head
+        elif isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            for alias in node.names:
+                if alias.name != "*":
+                    joined = f"{module}.{alias.name}" if module and not module.endswith(".") else f"{module}{alias.name}"
+                    found[alias.asname or alias.name] = joined
+    return found
+
+
+def _string(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _keyword(call: ast.Call, name: str) -> str | None:
+    return next((_string(k.value) for k in call.keywords if k.arg == name), None)
+
+
+def _dotted(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        head = _dotted(node.value)
+        return f"{head}.{node.attr}" if head else None
+    return None

@@ -1,0 +1,1 @@
+DEFAULT_MODEL = "deepseek-v4-flash"

@@ -1,0 +1,218 @@
+"""Pattern: the model of a request comes from another module (issue 14, part 4).
+
+Settings modules, environment variables and parameter defaults hold the id;
+the request is made elsewhere, often in a file that never mentions DeepSeek.
+After the rename that request thinks (V4's default) unless its mode is set
+where it is made: DSM201 says so there, naming where the model comes from,
+and offers the toggle (unsafe) only when one retired id reaches it and the
+client is visibly DeepSeek's.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+from projects import assert_diff_applies, diff_of, fix_tree, scan_tree, write_tree
+
+CONFIG = 'DEEPSEEK_URL = "https://api.deepseek.com"\nMODEL = "deepseek-chat"\nREASONER = "deepseek-reasoner"\n'
+CLIENT = "from openai import OpenAI\n\nfrom app.config import DEEPSEEK_URL\n\nclient = OpenAI(base_url=DEEPSEEK_URL)\n"
+HANDLER = (
+    "from app.clients import client\n"
+    "from app.config import MODEL\n\n\n"
+    "def answer(messages):\n"
+    "    return client.chat.completions.create(model=MODEL, messages=messages)\n"
+)
+TOGGLED = HANDLER.replace("messages=messages)", 'messages=messages, extra_body={"thinking": {"type": "disabled"}})')
+
+
+def _project(tmp_path, **extra):
+    files = {"app/__init__.py": "", "app/config.py": CONFIG, "app/clients.py": CLIENT, "app/handler.py": HANDLER}
+    files.update(extra)
+    return write_tree(tmp_path, files)
+
+
+def _dsm201(document):
+    return [f for f in document["findings"] if f["code"] == "DSM201"]
+
+
+def test_request_in_a_file_without_deepseek_is_reported_naming_the_setting(tmp_path):
+    _project(tmp_path)
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert finding["path"].endswith("app/handler.py") and finding["line"] == 6
+    assert "app/config.py:2 (MODEL = \"deepseek-chat\")" in finding["message"]
+    assert finding["fix"] == "unsafe"
+
+
+def test_safe_tier_renames_the_setting_and_leaves_the_request_to_the_report(tmp_path):
+    _project(tmp_path)
+    changed = fix_tree(tmp_path)
+    assert changed == {"app/config.py": CONFIG.replace('"deepseek-chat"', '"deepseek-v4-flash"').replace(
+        '"deepseek-reasoner"', '"deepseek-v4-flash"')}
+
+
+def test_unsafe_tier_sets_the_mode_of_the_one_id_that_reaches_the_request(tmp_path):
+    _project(tmp_path)
+    changed = fix_tree(tmp_path, "--unsafe-fixes")
+    assert changed["app/handler.py"] == TOGGLED
+
+
+def test_after_the_rename_the_request_is_still_reported_with_its_source(tmp_path):
+    _project(tmp_path)
+    fix_tree(tmp_path)
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert finding["path"].endswith("app/handler.py")
+    assert "Thinking is on by default on V4" in finding["message"]
+    assert "app/config.py:2 (MODEL = \"deepseek-v4-flash\")" in finding["message"]
+    assert finding["fix"] == "none"  # the intent of a V4 id is unknown
+
+
+def test_assume_mode_sets_the_mode_where_the_v4_id_arrives(tmp_path):
+    _project(tmp_path)
+    fix_tree(tmp_path)
+    changed = fix_tree(tmp_path, "--assume-mode", "chat")
+    assert changed == {"app/handler.py": TOGGLED}
+
+
+def test_fix_is_idempotent(tmp_path):
+    _project(tmp_path)
+    fix_tree(tmp_path, "--unsafe-fixes")
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {}
+
+
+def test_request_that_sets_its_mode_is_not_reported(tmp_path):
+    _project(tmp_path, **{"app/handler.py": TOGGLED})
+    assert _dsm201(scan_tree(tmp_path)) == []
+
+
+def test_client_of_another_provider_is_left_alone(tmp_path):
+    foreign = 'from openai import OpenAI\n\nclient = OpenAI(base_url="https://openrouter.ai/api/v1")\n'
+    _project(tmp_path, **{"app/clients.py": foreign})
+    assert _dsm201(scan_tree(tmp_path)) == []
+    assert "app/handler.py" not in fix_tree(tmp_path, "--unsafe-fixes")
+
+
+def test_client_whose_host_is_not_visible_gets_a_report_and_no_toggle(tmp_path):
+    shared = 'import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(base_url=os.environ["LLM_BASE_URL"])\n'
+    _project(tmp_path, **{"app/clients.py": shared})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert "not visibly DeepSeek's" in finding["note"] and finding["fix"] == "none"
+    assert "app/handler.py" not in fix_tree(tmp_path, "--unsafe-fixes")
+
+
+def test_parameter_default_is_reported_without_a_toggle(tmp_path):
+    handler = (
+        "from app.clients import client\n"
+        "from app.config import MODEL\n\n\n"
+        "def answer(messages, model=MODEL):\n"
+        "    return client.chat.completions.create(model=model, messages=messages)\n"
+    )
+    _project(tmp_path, **{"app/handler.py": handler})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert "through a parameter" in finding["note"] and finding["fix"] == "none"
+
+
+def test_reasoner_setting_and_tools_in_a_loop_get_enabled_and_the_pass_back_reminder(tmp_path):
+    handler = (
+        "from app.clients import client\n"
+        "from app.config import REASONER\n\n\n"
+        "def run(messages, tools):\n"
+        "    while True:\n"
+        "        reply = client.chat.completions.create(model=REASONER, messages=messages, tools=tools)\n"
+        "        messages.append(reply.choices[0].message)\n"
+    )
+    _project(tmp_path, **{"app/handler.py": handler})
+    codes = {(f["line"], f["code"]) for f in scan_tree(tmp_path)["findings"] if f["path"].endswith("handler.py")}
+    assert codes == {(7, "DSM201"), (7, "DSM205")}
+    changed = fix_tree(tmp_path, "--unsafe-fixes")
+    assert 'tools=tools, extra_body={"thinking": {"type": "enabled"}})' in changed["app/handler.py"]
+
+
+def test_module_import_relative_import_and_settings_instance_are_followed(tmp_path):
+    config = 'class Settings:\n    model = "deepseek-reasoner"\n\n\nsettings = Settings()\nCHAT = "deepseek-chat"\n'
+    handler = (
+        "import app.config as cfg\n"
+        "from app.clients import client\n"
+        "from .config import settings\n\n\n"
+        "def a(m):\n"
+        "    return client.chat.completions.create(model=cfg.CHAT, messages=m)\n\n\n"
+        "def b(m):\n"
+        "    return client.chat.completions.create(model=settings.model, messages=m)\n"
+    )
+    client = 'from openai import OpenAI\n\nclient = OpenAI(base_url="https://api.deepseek.com")\n'
+    _project(tmp_path, **{"app/config.py": config, "app/handler.py": handler, "app/clients.py": client})
+    found = {f["line"]: f["message"] for f in _dsm201(scan_tree(tmp_path))}
+    assert "app/config.py:6 (CHAT" in found[7] and "app/config.py:2 (model" in found[11]
+    changed = fix_tree(tmp_path, "--unsafe-fixes")["app/handler.py"]
+    assert 'model=cfg.CHAT, messages=m, extra_body={"thinking": {"type": "disabled"}})' in changed
+    assert 'model=settings.model, messages=m, extra_body={"thinking": {"type": "enabled"}})' in changed
+
+
+def test_two_modules_of_the_same_name_are_not_guessed_between(tmp_path):
+    handler = "from app.clients import client\nfrom config import MODEL\n\nclient.chat.completions.create(model=MODEL, messages=[])\n"
+    _project(
+        tmp_path,
+        **{"a/config.py": 'MODEL = "deepseek-chat"\n', "b/config.py": 'MODEL = "deepseek-reasoner"\n', "app/handler.py": handler},
+    )
+    assert _dsm201(scan_tree(tmp_path)) == []
+
+
+def test_env_file_that_sets_another_id_takes_the_toggle_away(tmp_path):
+    config = 'import os\n\nMODEL = os.getenv("APP_MODEL", "deepseek-chat")\nDEEPSEEK_URL = "https://api.deepseek.com"\n'
+    _project(tmp_path, **{"app/config.py": config, ".env": "APP_MODEL=deepseek-reasoner\n"})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert ".env:1 sets APP_MODEL=deepseek-reasoner" in finding["message"]
+    assert "2 different ids reach it" in finding["note"] and finding["fix"] == "none"
+
+
+def test_json_body_posted_to_a_deepseek_url_from_settings_gets_the_thinking_key(tmp_path):
+    config = 'URL = "https://api.deepseek.com/chat/completions"\nMODEL = "deepseek-chat"\n'
+    client = (
+        "import requests\n\nfrom svc.config import MODEL, URL\n\n\n"
+        "def ask(messages):\n"
+        '    return requests.post(URL, json={"model": MODEL, "messages": messages}).json()\n'
+    )
+    write_tree(tmp_path, {"svc/config.py": config, "svc/client.py": client})
+    changed = fix_tree(tmp_path, "--unsafe-fixes")
+    assert changed["svc/client.py"] == client.replace(
+        '"messages": messages}', '"messages": messages, "thinking": {"type": "disabled"}}'
+    )
+
+
+def test_counts_and_follow_ups_account_for_the_request_file_once(tmp_path):
+    _project(tmp_path)
+    document = scan_tree(tmp_path)
+    assert document["summary"]["files_scanned"] == 4
+    fixed = fix_tree(tmp_path, "--unsafe-fixes")
+    assert set(fixed) == {"app/config.py", "app/handler.py"}
+
+
+def test_follow_ups_leave_out_a_setting_whose_requests_all_got_their_mode(tmp_path):
+    _project(tmp_path)
+    import json
+
+    from click.testing import CliRunner
+
+    from ds_migrate.cli import main
+
+    result = CliRunner().invoke(main, ["fix", "--isolated", "--format", "json", str(tmp_path)])
+    safe = {(f["path"].rsplit("/", 1)[-1], f["line"]) for f in json.loads(result.output)["follow_ups"]}
+    assert ("config.py", 2) in safe  # the request is only reported in the safe tier
+    result = CliRunner().invoke(main, ["fix", "--isolated", "--unsafe-fixes", "--format", "json", str(tmp_path)])
+    unsafe = {(f["path"].rsplit("/", 1)[-1], f["line"]) for f in json.loads(result.output)["follow_ups"]}
+    assert ("config.py", 2) not in unsafe
+    assert ("config.py", 3) in unsafe  # REASONER has no request the run could find
+
+
+def test_git_work_tree_and_plain_folder_find_the_same_requests(tmp_path):
+    plain = tmp_path / "plain"
+    repo = tmp_path / "repo"
+    for root in (plain, repo):
+        _project(root, **{"app/other.py": "import json\n"})
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    strip = lambda doc: sorted((f["path"].split("app/")[-1], f["line"], f["code"]) for f in doc["findings"])  # noqa: E731
+    assert strip(scan_tree(plain)) == strip(scan_tree(repo))
+
+
+def test_diff_of_the_request_file_applies(tmp_path):
+    _project(tmp_path)
+    assert_diff_applies(tmp_path, diff_of(tmp_path, "--unsafe-fixes"))
