@@ -72,7 +72,7 @@ def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str,
         for path, result in zip(outcome.paths, outcome.results)
         if result.model_sources and path.endswith(PYTHON_SUFFIXES)
     ]
-    exporting = [m for m in modules if any(s.model or s.env for s in m.sources.values())]
+    exporting = [m for m in modules if any(s.model or s.models or s.env for s in m.sources.values())]
     env = _env_values(outcome)
     if not exporting and not env:
         return []
@@ -110,7 +110,7 @@ def _worth_tracing(text: str, names_of: dict[str, set[str]], own: "_Module | Non
     """Cheap test before a parse: the file imports an exporting module and
     names what it exports, or uses one of its own exported names again."""
     if own is not None:
-        for name in {n.split(".")[0] for n, s in own.sources.items() if s.model or s.instance_of or s.env}:
+        for name in {n.split(".")[0] for n, s in own.sources.items() if s.model or s.models or s.instance_of or s.env}:
             if len(re.findall(rf"\b{re.escape(name)}\b", text)) > 1:
                 return True
     imported = {word for line in _IMPORT_LINE.findall(text) for word in _WORD.findall(line)}
@@ -322,6 +322,7 @@ class _Resolver:
         self.own = own
         self.relative = _relative_imports(module, path)
         self._positions = None
+        self.function = self.klass = None  # around the request being followed
 
     def requests(self):
         from ds_migrate.python.contexts import context_for
@@ -349,6 +350,7 @@ class _Resolver:
                 yield model, sender, None
 
     def hint(self, model_node, call, context) -> Hint | None:
+        self.function, self.klass = _enclosing(self.analysis.ancestry.get(id(call), ()))
         reached = self.resolve(model_node, 0)
         if reached is None:
             return None
@@ -372,7 +374,9 @@ class _Resolver:
         if not any(legacy):
             return Hint(line, model, origin, None, None, key)
         why_not = None
-        if len(set(values)) > 1:
+        if source.models:
+            why_not = f"it is picked from a table of ids at {where or source.describe()}"
+        elif len(set(values)) > 1:
             why_not = f"{len(set(values))} different ids reach it ({', '.join(sorted(set(values)))})"
         elif through_parameter:
             why_not = "it arrives through a parameter, so callers may pass another model"
@@ -384,23 +388,39 @@ class _Resolver:
     def _values(self, source: Source) -> list[str]:
         """Every id that can reach a request through ``source``: its value,
         and what the run's config files set its environment variable to."""
-        values = [source.model] if source.model else []
+        values = [source.model] if source.model else list(source.models)
         if source.env:
             values += [value for _, _, value in self.env.get(source.env, ())]
         return values
 
     # -- following an expression ------------------------------------------
-    def resolve(self, node, hops: int, through_parameter: bool = False):
-        """(module, source, through a parameter) that ``node`` reads, or None."""
+    def resolve(self, node, hops: int, through_parameter: bool = False, function=None):
+        """(module, source, through a parameter) that ``node`` reads, or None.
+
+        ``function``: the function whose parameters a bare name may be (by
+        default the one making the request)."""
         import libcst as cst
 
         from ds_migrate.python.syntax import dotted_name
 
         if hops > MAX_HOPS or node is None:
             return None
+        function = function if function is not None else self.function
         variable = _env_read(node)
         if variable is not None:  # model=os.getenv("DEEPSEEK_MODEL"): the run's config files say
             return (None, Source(variable, 0, env=variable, text=f"${variable}"), through_parameter)
+        if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+            # model or DEFAULT_MODEL: the default, unless a caller passes one
+            return self.resolve(node.right, hops + 1, True, function)
+        if isinstance(node, cst.Subscript):  # MODELS["chat"], cfg["model"]: one of a table's ids
+            base = node.value
+            while isinstance(base, cst.Subscript):
+                base = base.value
+            found = self.resolve(base, hops + 1, through_parameter, function)
+            if found is None or not (found[1].models or found[1].model):
+                return None
+            module, source, through = found
+            return module, source._replace(models=source.models or (source.model,), model=None), through
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Call):
             callee = dotted_name(node.value.func)  # Settings().model
             dotted = f"{callee}.{node.attr.value}" if callee else None
@@ -409,6 +429,8 @@ class _Resolver:
         if dotted is None:
             return None
         head, _, rest = dotted.partition(".")
+        if head == "self" and rest:
+            return self._self_attribute(rest, hops, through_parameter)
         found = self._in_modules(head, rest)
         if found is not None:
             return (*found, through_parameter)
@@ -422,14 +444,35 @@ class _Resolver:
             if rest:
                 inner = dotted_name(local)
                 return self._resolve_dotted(f"{inner}.{rest}", hops + 1, through_parameter) if inner else None
-            return self.resolve(local, hops + 1, through_parameter)
-        default = self._parameter_default(node, head)
+            return self.resolve(local, hops + 1, through_parameter, function)
+        default = _parameter_default(function, head)
         if default is not None and not rest:
             literal = self.info.resolve_string(default)
             if literal is not None:
-                return (self.own_module(), Source(head, self.line_of(default), model=literal, text=f"parameter {head}={literal!r}"), True)
-            return self.resolve(default, hops + 1, True)
+                source = Source(head, self.line_of(default), model=literal, text=f"parameter {head}={literal!r}")
+                return (self.own_module(), source, True)
+            return self.resolve(default, hops + 1, True, function)
         return None
+
+    def _self_attribute(self, attribute: str, hops: int, through_parameter: bool):
+        """``self.model``: the one value the class assigns it, followed in
+        the method that assigns it (``self.model = model`` in ``__init__``)."""
+        first, _, rest = attribute.partition(".")
+        assigned = _assignments_to_self(self.klass, first)
+        if len(assigned) != 1:
+            return None
+        value, method = assigned[0]
+        if rest:  # self.settings.model, with self.settings = settings or Settings()
+            import libcst as cst
+
+            from ds_migrate.python.syntax import dotted_name
+
+            if isinstance(value, cst.BooleanOperation):
+                value, through_parameter = value.right, True
+            if isinstance(value, cst.Call) and dotted_name(value.func):
+                return self._resolve_dotted(f"{dotted_name(value.func)}.{rest}", hops + 1, through_parameter)
+            return None
+        return self.resolve(value, hops + 1, through_parameter, method)
 
     def _resolve_dotted(self, dotted: str, hops: int, through_parameter: bool):
         head, _, rest = dotted.partition(".")
@@ -453,27 +496,8 @@ class _Resolver:
         qualified = self.info.imports.get(head)
         if qualified is not None:
             return self.index.qualified(f"{qualified}.{rest}" if rest else qualified, self.path)
-        if self.own is not None and head in self.own.sources:
+        if self.own is not None:
             return _lookup(self.own, f"{head}.{rest}" if rest else head)
-        return None
-
-    def _parameter_default(self, node, name: str):
-        import libcst as cst
-
-        parents = self.analysis.ancestry.get(id(self._call_of(node)), ())
-        for parent in parents:
-            if isinstance(parent, cst.FunctionDef):
-                params = parent.params
-                for param in (*params.posonly_params, *params.params, *params.kwonly_params):
-                    if param.name.value == name:
-                        return param.default
-                return None
-        return None
-
-    def _call_of(self, node):
-        for call in self.info.calls:
-            if any(arg.value is node for arg in call.args):
-                return call
         return None
 
     def host(self, call, context) -> str | None:
@@ -571,6 +595,53 @@ def _env_read(node) -> str | None:
         if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
             return string_value(node.slice[0].slice.value)
     return None
+
+
+def _enclosing(parents) -> tuple:
+    """(innermost function, innermost class) among a node's ancestors."""
+    import libcst as cst
+
+    function = next((p for p in parents if isinstance(p, cst.FunctionDef)), None)
+    klass = next((p for p in parents if isinstance(p, cst.ClassDef)), None)
+    return function, klass
+
+
+def _parameter_default(function, name: str):
+    if function is None:
+        return None
+    params = function.params
+    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        if param.name.value == name:
+            return param.default
+    return None
+
+
+def _assignments_to_self(klass, attribute: str) -> list:
+    """(value, method) of each ``self.<attribute> = value`` at the top of a method of ``klass``."""
+    import libcst as cst
+
+    found = []
+    if klass is None:
+        return found
+    for method in klass.body.body:
+        if not isinstance(method, cst.FunctionDef) or not isinstance(method.body, cst.IndentedBlock):
+            continue
+        for line in method.body.body:
+            if not isinstance(line, cst.SimpleStatementLine):
+                continue
+            for small in line.body:
+                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else (
+                    [small.target] if isinstance(small, cst.AnnAssign) and small.value is not None else []
+                )
+                for target in targets:
+                    if (
+                        isinstance(target, cst.Attribute)
+                        and isinstance(target.value, cst.Name)
+                        and target.value.value == "self"
+                        and target.attr.value == attribute
+                    ):
+                        found.append((small.value, method))
+    return found
 
 
 def _lookup(module: _Module | None, name: str):

@@ -20,7 +20,10 @@ from ds_migrate.python.module_info import BASE_URL_KEYWORDS
 
 # A line that binds something whose value mentions DeepSeek or reads the
 # environment: the only lines that can make a source.
-_GATE = re.compile(r"^[ \t]*[\w.]+[ \t]*(?::[^=\n]*)?=(?!=)[^\n]*(?:deepseek|getenv|environ|base_url|api_base)", re.I | re.M)
+_GATE = re.compile(
+    r"^[ \t]*[\w.]+[ \t]*(?::[^=\n]*)?=(?!=)(?:[^\n]*(?:deepseek|getenv|environ|base_url|api_base)|[ \t]*[\[{(][ \t]*$)",
+    re.I | re.M,
+)
 _MODEL_ID = re.compile(r"^(?:[\w.-]+[/:])?deepseek-[\w.-]+$", re.I)
 _ENV_READERS = {"os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault"}
 _FIELD_CALLS = {"Field", "field", "pydantic.Field", "dataclasses.field"}
@@ -43,6 +46,7 @@ class Source(NamedTuple):
     # a client whose base URL another module holds: that name, qualified
     # through this module's imports ("app.config.URL", ".config.URL")
     url_from: str | None = None
+    models: tuple[str, ...] = ()  # a table (dict, list) of ids: any of them may be picked
 
     def describe(self) -> str:
         return self.text or self.name
@@ -99,6 +103,9 @@ def _classify(
         if "deepseek.com" in literal.lower():
             return Source(name, line, url=literal, text=text)
         return None
+    if isinstance(value, (ast.Dict, ast.List, ast.Tuple, ast.Set)):
+        ids = tuple(dict.fromkeys(n.value for n in ast.walk(value) if _string(n) is not None and _MODEL_ID.match(n.value)))
+        return Source(name, line, models=ids, text=text) if ids else None
     if isinstance(value, ast.Subscript) and _dotted(value.value) in {"os.environ", "environ"}:
         variable = _string(value.slice)
         return Source(name, line, env=variable, text=text) if variable else None
