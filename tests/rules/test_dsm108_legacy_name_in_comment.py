@@ -1,0 +1,11 @@
+"""DSM108 legacy-name-in-comment: a retired name in a comment or docstring;
+renamed only with --unsafe-fixes."""
+
+from conftest import codes, fix
+
+
+def test_comment_is_unsafe():
+    before = "x = 1  # deepseek-chat is cheap\n"
+    assert codes(before) == ["DSM108"]
+    assert fix(before) == before
+    assert fix(before, unsafe=True) == "x = 1  # deepseek-v4-flash is cheap\n"

@@ -1,0 +1,32 @@
+"""DSM109 legacy-name: a retired name anywhere else in code or text; renamed
+only with --unsafe-fixes."""
+
+from conftest import codes, fix, scan
+
+
+def test_string_mentioning_a_name_is_unsafe():
+    before = 'log.info("calling deepseek-chat now")\n'
+    assert codes(before) == ["DSM109"]
+    assert fix(before) == before
+
+
+def test_two_names_in_one_string_are_two_findings():
+    before = 'HELP = "choose deepseek-chat or deepseek-reasoner"\n'
+    assert codes(before) == ["DSM109", "DSM109"]
+    assert fix(before, unsafe=True) == 'HELP = "choose deepseek-v4-flash or deepseek-v4-flash"\n'
+
+
+def test_name_outside_any_string_is_still_reported():
+    before = "x = deepseek-chat\n"  # subtraction of two names
+    (finding,) = scan(before)
+    assert finding.code == "DSM109" and finding.legacy_name == "deepseek-chat"
+
+
+def test_not_legacy_names_produce_nothing():
+    for source in (
+        'm = "deepseek-chat-v3-0324"\n',
+        'm = "whisper-and-deepseek-chat"\n',
+        "deepseek_chat = 1\n",
+        'm = "deepseek-v4-flash"\n',
+    ):
+        assert scan(source) == [], source

@@ -1,0 +1,10 @@
+"""DSM112 legacy-capability-entry: a table that describes models (prices, context
+sizes): never renamed; the finding says to add a V4 entry."""
+
+from conftest import codes, fix
+
+
+def test_price_table_with_both_names_is_refused():
+    before = 'PRICES = {\n    "deepseek-chat": 0.27,\n    "deepseek-reasoner": 0.55,\n}\n'
+    assert codes(before) == ["DSM112", "DSM112"]  # prices describe a model: never renamed
+    assert fix(before, unsafe=True) == before
