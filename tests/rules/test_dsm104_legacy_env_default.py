@@ -1,0 +1,20 @@
+"""DSM104 legacy-env-default: a retired name as the default of an environment
+variable (os.getenv, os.environ.get, pydantic env fields, shell ${VAR:-...}, JS ??)."""
+
+from conftest import codes, fix, scan
+
+
+def test_env_default_renamed_with_note():
+    before = 'import os\nMODEL = os.getenv("DEEPSEEK_MODEL", "deepseek-chat")\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+    (finding,) = scan(before)
+    assert finding.code == "DSM104"
+    assert "$DEEPSEEK_MODEL" in finding.message
+
+
+def test_environ_get_keyword_default():
+    assert codes('import os\nm = os.environ.get("M", default="deepseek-chat")\n') == ["DSM104"]
+
+
+def test_pydantic_field_with_env_is_env_default():
+    assert codes('from pydantic import Field\nclass S:\n    m: str = Field("deepseek-chat", env="MODEL")\n') == ["DSM104"]
