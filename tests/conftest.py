@@ -36,6 +36,11 @@ def codes(source: str, path: str = "t.py", **options) -> list[str]:
     return [f.code for f in scan(source, path, **options)]
 
 
+def thinking_codes(source: str, path: str = "t.py", **options) -> list[str]:
+    """Codes of the DSM2xx (thinking-mode) findings for ``source``, in order."""
+    return [code for code in codes(source, path, **options) if code.startswith("DSM2")]
+
+
 def fix(source: str | bytes, unsafe: bool = False, path: str = "t.py", **options) -> str | bytes:
     """The source after ``fix`` (str in, str out; bytes in, bytes out)."""
     data = source.encode() if isinstance(source, str) else source

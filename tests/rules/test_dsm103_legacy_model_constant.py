@@ -67,3 +67,9 @@ def test_config_dict_model_value():
     before = 'config_list = [{"model": "deepseek-chat", "base_url": "https://api.deepseek.com", "api_key": k}]\n'
     assert codes(before) == ["DSM103"]
     assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_retired_name_message_carries_the_api_error():
+    (finding,) = [f for f in scan('MODEL = "deepseek-reasoner"\n')]
+    assert "retired on 2026-07-24" in finding.message
+    assert '"The supported API model names are deepseek-v4-pro or deepseek-v4-flash, but you passed deepseek-reasoner."' in finding.message
