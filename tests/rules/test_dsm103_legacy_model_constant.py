@@ -73,3 +73,7 @@ def test_retired_name_message_carries_the_api_error():
     (finding,) = [f for f in scan('MODEL = "deepseek-reasoner"\n')]
     assert "retired on 2026-07-24" in finding.message
     assert '"The supported API model names are deepseek-v4-pro or deepseek-v4-flash, but you passed deepseek-reasoner."' in finding.message
+
+
+def test_js_exported_constant_is_renamed():
+    assert fix('export const MODEL = "deepseek-chat";\n', path="a.ts") == 'export const MODEL = "deepseek-v4-flash";\n'

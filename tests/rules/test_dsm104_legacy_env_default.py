@@ -18,3 +18,9 @@ def test_environ_get_keyword_default():
 
 def test_pydantic_field_with_env_is_env_default():
     assert codes('from pydantic import Field\nclass S:\n    m: str = Field("deepseek-chat", env="MODEL")\n') == ["DSM104"]
+
+
+def test_js_env_defaults_and_zod_default():
+    assert codes('const m = process.env.MODEL ?? "deepseek-chat";\n', path="a.ts") == ["DSM104"]
+    assert codes('const m = process.env.MODEL || "deepseek-chat";\n', path="a.js") == ["DSM104"]
+    assert codes('const s = z.string().default("deepseek-chat");\n', path="env.ts") == ["DSM104"]

@@ -27,3 +27,9 @@ def test_match_case_with_both_names_is_refused():
     before = 'match m:\n    case "deepseek-chat":\n        a()\n    case "deepseek-reasoner":\n        b()\n'
     assert codes(before) == ["DSM105", "DSM105"]
     assert fix(before, unsafe=True) == before
+
+
+def test_js_comparison_switch_case_and_includes():
+    assert codes('if (m === "deepseek-reasoner") {}\n', path="a.js") == ["DSM105"]
+    assert codes('switch (m) { case "deepseek-chat": break; }\n', path="a.js") == ["DSM105"]
+    assert codes('allowed.includes("deepseek-chat")\n', path="a.js") == ["DSM105"]

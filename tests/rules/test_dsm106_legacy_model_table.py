@@ -9,3 +9,17 @@ def test_lookup_key_is_unsafe():
     assert codes(before) == ["DSM106"]
     assert fix(before) == before
     assert fix(before, unsafe=True) == 'price = PRICES["deepseek-v4-flash"]\n'
+
+
+def test_ts_union_and_object_keys_with_both_names_are_refused():
+    before = 'type M = "deepseek-chat" | "deepseek-reasoner";\nconst P = { "deepseek-chat": "Fast", "deepseek-reasoner": "Careful" };\n'
+    assert codes(before, path="a.ts") == ["DSM106"] * 4
+    assert fix(before, path="a.ts", unsafe=True) == before
+
+
+def test_ts_enum_members_with_both_names_are_refused_one_alone_is_renamed():
+    before = 'enum Model {\n  Fast = "deepseek-chat",\n  Deep = "deepseek-reasoner",\n}\n'
+    assert codes(before, path="m.ts") == ["DSM106", "DSM106"]
+    assert fix(before, path="m.ts", unsafe=True) == before  # both would become one value
+    single = 'enum Model {\n  Fast = "deepseek-chat",\n}\n'
+    assert fix(single, path="m.ts", unsafe=True) == single.replace("deepseek-chat", "deepseek-v4-flash")

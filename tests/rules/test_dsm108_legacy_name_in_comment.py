@@ -9,3 +9,7 @@ def test_comment_is_unsafe():
     assert codes(before) == ["DSM108"]
     assert fix(before) == before
     assert fix(before, unsafe=True) == "x = 1  # deepseek-v4-flash is cheap\n"
+
+
+def test_js_line_comment():
+    assert codes("// uses deepseek-chat\n", path="a.js") == ["DSM108"]

@@ -30,3 +30,7 @@ def test_not_legacy_names_produce_nothing():
         'm = "deepseek-v4-flash"\n',
     ):
         assert scan(source) == [], source
+
+
+def test_js_longer_openrouter_slug_is_not_legacy():
+    assert scan('const m = "deepseek/deepseek-chat-v3-0324";\n', path="a.js") == []
