@@ -77,3 +77,9 @@ def test_retired_name_message_carries_the_api_error():
 
 def test_js_exported_constant_is_renamed():
     assert fix('export const MODEL = "deepseek-chat";\n', path="a.ts") == 'export const MODEL = "deepseek-v4-flash";\n'
+
+
+def test_config_value_finding_names_the_key_and_the_mode():
+    (finding,) = scan("DEEPSEEK_MODEL=deepseek-reasoner\n", path=".env")
+    assert finding.code == "DSM103" and "DEEPSEEK_MODEL" in finding.message
+    assert "thinking enabled" in finding.note

@@ -24,3 +24,7 @@ def test_js_env_defaults_and_zod_default():
     assert codes('const m = process.env.MODEL ?? "deepseek-chat";\n', path="a.ts") == ["DSM104"]
     assert codes('const m = process.env.MODEL || "deepseek-chat";\n', path="a.js") == ["DSM104"]
     assert codes('const s = z.string().default("deepseek-chat");\n', path="env.ts") == ["DSM104"]
+
+
+def test_shell_default_is_an_env_default():
+    assert codes('M="${DEEPSEEK_MODEL:-deepseek-chat}"\n', path="run.sh") == ["DSM104"]

@@ -23,3 +23,16 @@ def test_ts_enum_members_with_both_names_are_refused_one_alone_is_renamed():
     assert fix(before, path="m.ts", unsafe=True) == before  # both would become one value
     single = 'enum Model {\n  Fast = "deepseek-chat",\n}\n'
     assert fix(single, path="m.ts", unsafe=True) == single.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_yaml_price_table_keys_are_never_merged():
+    before = "prices:\n  deepseek-chat: 0.27\n  deepseek-reasoner: 0.55\n"
+    assert codes(before, path="prices.yaml") == ["DSM106", "DSM106"]
+    assert fix(before, path="prices.yaml", unsafe=True) == before
+
+
+def test_json_key_alone_is_renamed_with_unsafe_fixes():
+    before = '{"deepseek-chat": {"context": 64000}}\n'
+    assert codes(before, path="models.json") == ["DSM106"]
+    assert fix(before, path="models.json") == before
+    assert fix(before, path="models.json", unsafe=True) == '{"deepseek-v4-flash": {"context": 64000}}\n'

@@ -13,3 +13,10 @@ def test_comment_is_unsafe():
 
 def test_js_line_comment():
     assert codes("// uses deepseek-chat\n", path="a.js") == ["DSM108"]
+
+
+def test_env_file_comment_is_unsafe():
+    before = "# we used deepseek-chat\nMODEL=deepseek-v4-flash\n"
+    assert codes(before, path=".env") == ["DSM108"]
+    assert fix(before, path=".env") == before
+    assert fix(before, path=".env", unsafe=True) == before.replace("deepseek-chat", "deepseek-v4-flash")

@@ -15,3 +15,11 @@ def test_other_providers_slug_is_info_and_never_rewritten():
     (finding,) = scan(source)
     assert (finding.code, finding.severity.label, finding.fix, finding.legacy_name) == ("DSM110", "info", None, None)
     assert fix(source, unsafe=True) == source
+
+
+def test_config_values_that_are_not_legacy_are_left_alone():
+    source = "MODEL=deepseek/deepseek-chat-v3-0324\nROUTE=openrouter/deepseek/deepseek-chat\n"
+    # the OpenRouter slug is accounted for (info), never rewritten
+    (finding,) = scan(source, path=".env")
+    assert (finding.code, finding.line, finding.fix) == ("DSM110", 2, None)
+    assert fix(source, unsafe=True, path=".env") == source
