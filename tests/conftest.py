@@ -41,6 +41,11 @@ def thinking_codes(source: str, path: str = "t.py", **options) -> list[str]:
     return [code for code in codes(source, path, **options) if code.startswith("DSM2")]
 
 
+def renamed(source: str) -> str:
+    """``source`` with every retired name swapped for the default target, and nothing else."""
+    return source.replace("deepseek-chat", "deepseek-v4-flash").replace("deepseek-reasoner", "deepseek-v4-flash")
+
+
 def fix(source: str | bytes, unsafe: bool = False, path: str = "t.py", **options) -> str | bytes:
     """The source after ``fix`` (str in, str out; bytes in, bytes out)."""
     data = source.encode() if isinstance(source, str) else source
