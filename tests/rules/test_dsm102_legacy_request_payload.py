@@ -1,7 +1,7 @@
 """DSM102 legacy-request-payload: a retired name in a hand-built request body
 (a dict sent with requests/httpx, json.dumps): the body gets a "thinking" key."""
 
-from conftest import fix, scan
+from conftest import codes, fix, scan
 
 
 def test_raw_payload_sent_with_json_gets_thinking_key():
@@ -30,3 +30,16 @@ def test_payload_of_unknown_use_is_renamed_only_with_note():
     before = 'payload = {"model": "deepseek-chat", "messages": m}\nclient.chat.completions.create(**payload)\n'
     assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
     assert "how this body is sent" in scan(before)[0].note
+
+
+def test_aiohttp_json_body_gets_thinking_key():
+    before = 'async with session.post(URL, json={"model": "deepseek-chat", "messages": m}) as r:\n    pass\n'
+    after = 'async with session.post(URL, json={"model": "deepseek-v4-flash", "messages": m, "thinking": {"type": "disabled"}}) as r:\n    pass\n'
+    assert codes(before) == ["DSM102"]
+    assert fix(before) == after
+
+
+def test_current_body_with_explicit_mode_is_left_alone():
+    source = 'httpx.post(U, json={"model": "deepseek-v4-flash", "messages": m, "thinking": {"type": "disabled"}})\n'
+    assert scan(source) == []
+    assert fix(source, unsafe=True) == source

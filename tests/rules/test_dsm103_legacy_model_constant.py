@@ -83,3 +83,9 @@ def test_config_value_finding_names_the_key_and_the_mode():
     (finding,) = scan("DEEPSEEK_MODEL=deepseek-reasoner\n", path=".env")
     assert finding.code == "DSM103" and "DEEPSEEK_MODEL" in finding.message
     assert "thinking enabled" in finding.note
+
+
+def test_current_model_constant_is_left_alone():
+    source = 'MODEL = "deepseek-v4-flash"\n'
+    assert scan(source) == []
+    assert fix(source, unsafe=True) == source

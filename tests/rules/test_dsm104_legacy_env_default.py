@@ -28,3 +28,15 @@ def test_js_env_defaults_and_zod_default():
 
 def test_shell_default_is_an_env_default():
     assert codes('M="${DEEPSEEK_MODEL:-deepseek-chat}"\n', path="run.sh") == ["DSM104"]
+
+
+def test_env_default_note_says_which_mode_to_set_where_the_request_is_made():
+    (finding,) = scan('import os\nMODEL = os.getenv("DEEPSEEK_MODEL", "deepseek-reasoner")\n')
+    assert finding.code == "DSM104"
+    assert "set thinking enabled where the request is made" in finding.note
+
+
+def test_current_env_default_is_left_alone():
+    source = 'import os\nMODEL = os.getenv("DEEPSEEK_MODEL", "deepseek-v4-flash")\n'
+    assert scan(source) == []
+    assert fix(source, unsafe=True) == source

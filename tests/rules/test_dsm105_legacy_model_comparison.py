@@ -33,3 +33,9 @@ def test_js_comparison_switch_case_and_includes():
     assert codes('if (m === "deepseek-reasoner") {}\n', path="a.js") == ["DSM105"]
     assert codes('switch (m) { case "deepseek-chat": break; }\n', path="a.js") == ["DSM105"]
     assert codes('allowed.includes("deepseek-chat")\n', path="a.js") == ["DSM105"]
+
+
+def test_comparison_with_a_current_id_is_left_alone():
+    source = 'if model == "deepseek-v4-flash":\n    pass\n'
+    assert scan(source) == []
+    assert fix(source, unsafe=True) == source

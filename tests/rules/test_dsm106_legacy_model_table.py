@@ -36,3 +36,16 @@ def test_json_key_alone_is_renamed_with_unsafe_fixes():
     assert codes(before, path="models.json") == ["DSM106"]
     assert fix(before, path="models.json") == before
     assert fix(before, path="models.json", unsafe=True) == '{"deepseek-v4-flash": {"context": 64000}}\n'
+
+
+def test_table_key_alone_is_renamed_only_with_unsafe_fixes():
+    before = 'LABELS = {"deepseek-chat": "Fast"}\n'
+    assert codes(before) == ["DSM106"]
+    assert fix(before) == before
+    assert fix(before, unsafe=True) == 'LABELS = {"deepseek-v4-flash": "Fast"}\n'
+
+
+def test_table_keyed_by_both_names_is_never_merged():
+    before = 'LABELS = {"deepseek-chat": "Fast", "deepseek-reasoner": "Careful"}\n'
+    assert codes(before) == ["DSM106", "DSM106"]
+    assert fix(before, unsafe=True) == before

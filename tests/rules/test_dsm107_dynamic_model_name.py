@@ -1,7 +1,7 @@
 """DSM107 dynamic-model-name: a model name built at run time from 'deepseek-';
 reported, never fixed."""
 
-from conftest import codes, fix
+from conftest import codes, fix, scan
 
 
 def test_dynamic_name_is_report_only():
@@ -12,3 +12,11 @@ def test_dynamic_name_is_report_only():
 
 def test_js_template_literal():
     assert codes("const n = `deepseek-${kind}`;\n", path="a.js") == ["DSM107"]
+
+
+def test_name_built_from_another_prefix_is_not_reported():
+    assert scan('m = f"gpt-{kind}"\n') == []
+
+
+def test_name_built_from_a_v4_prefix_is_not_reported():
+    assert scan('m = f"deepseek-v4-{size}"\n') == []

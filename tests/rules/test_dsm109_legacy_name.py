@@ -34,3 +34,9 @@ def test_not_legacy_names_produce_nothing():
 
 def test_js_longer_openrouter_slug_is_not_legacy():
     assert scan('const m = "deepseek/deepseek-chat-v3-0324";\n', path="a.js") == []
+
+
+def test_name_in_a_file_that_does_not_parse_is_reported_and_not_rewritten():
+    before = 'def f(:\n    return "deepseek-chat"\n'
+    assert codes(before) == ["DSM109"]
+    assert fix(before, unsafe=True) == before

@@ -23,3 +23,9 @@ def test_config_values_that_are_not_legacy_are_left_alone():
     (finding,) = scan(source, path=".env")
     assert (finding.code, finding.line, finding.fix) == ("DSM110", 2, None)
     assert fix(source, unsafe=True, path=".env") == source
+
+
+def test_ollama_model_tag_is_left_alone():
+    source = 'ollama.chat(model="deepseek-coder", messages=m)\n'
+    assert codes(source) == ["DSM110"]
+    assert fix(source, unsafe=True) == source

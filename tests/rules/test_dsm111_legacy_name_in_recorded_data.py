@@ -15,3 +15,9 @@ def test_vcr_cassette_is_recorded_data():
 def test_lock_and_snapshot_files_are_recorded_data():
     assert codes('{"x": "deepseek-chat"}\n', path="package-lock.json") == ["DSM111"]
     assert codes('{"x": "deepseek-chat"}\n', path="tests/__snapshots__/a.json") == ["DSM111"]
+
+
+def test_response_built_in_code_is_never_rewritten():
+    source = 'reply = ChatCompletion.model_validate({"id": "x", "model": "deepseek-chat", "choices": []})\n'
+    assert codes(source) == ["DSM111"]
+    assert fix(source, unsafe=True) == source

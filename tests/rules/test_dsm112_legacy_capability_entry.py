@@ -14,3 +14,9 @@ def test_a_table_of_numbers_keyed_by_model_describes_models():
     before = 'export const PRICES = { "deepseek-chat": { input: 0.27, output: 1.1 } };\n'
     assert codes(before, path="a.ts") == ["DSM112"]
     assert fix(before, path="a.ts", unsafe=True) == before
+
+
+def test_is_r1_predicate_is_never_renamed():
+    source = 'def is_r1(name):\n    return name == "deepseek-reasoner"\n'
+    assert codes(source) == ["DSM112"]
+    assert fix(source, unsafe=True) == source

@@ -22,3 +22,9 @@ def test_chat_template_kwargs_boolean_is_not_deepseek_api_shape():
 def test_agno_use_thinking_boolean_is_fine():
     source = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-v4-flash", use_thinking=True)\n'
     assert thinking_codes(source) == []
+
+
+def test_boolean_false_becomes_disabled_object():
+    source = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": False})\n'
+    assert thinking_codes(source) == ["DSM202"]
+    assert fix(source) == source.replace('{"thinking": False}', '{"thinking": {"type": "disabled"}}')
