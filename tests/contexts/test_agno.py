@@ -59,3 +59,8 @@ def test_agno_request_params_that_already_set_thinking_are_kept(tmp_path):
     source = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-v4-flash", request_params={"extra_body": {"thinking": {"type": "enabled"}}})\n'
     assert fix(source, path=project(tmp_path, {})) == source
     assert not [f for f in scan(source, path=project(tmp_path, {})) if f.code == "DSM201"]
+
+
+def test_agno_existing_use_thinking_is_kept():
+    before = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-chat", use_thinking=True)\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")

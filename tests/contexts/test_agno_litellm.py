@@ -17,3 +17,8 @@ def test_agno_litellm_request_params_literal_is_merged_into():
 def test_agno_litellm_openrouter_route_is_not_touched():
     before = 'from agno.models.litellm import LiteLLM\nm = LiteLLM(id="openrouter/deepseek/deepseek-chat")\n'
     assert fix(before, unsafe=True) == before
+
+
+def test_agno_litellm_existing_thinking_is_kept():
+    before = 'from agno.models.litellm import LiteLLM\nm = LiteLLM(id="deepseek/deepseek-chat", request_params={"extra_body": {"thinking": {"type": "enabled"}}})\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")

@@ -52,3 +52,9 @@ def test_anthropic_older_than_checked_is_renamed_and_reported(tmp_path):
     path = project(tmp_path, {"requirements.txt": "anthropic==0.30.1\n"})
     assert fix(ANTHROPIC, path=path) == ANTHROPIC.replace("deepseek-reasoner", "deepseek-v4-flash")
     assert "anthropic ==0.30.1" in scan(ANTHROPIC, path=path)[0].note
+
+
+def test_anthropic_v4_call_with_thinking_is_left_alone():
+    source = 'client.messages.create(model="deepseek-v4-flash", max_tokens=64, messages=m, thinking={"type": "disabled"})\n'
+    assert scan(source) == []
+    assert fix(source, unsafe=True) == source

@@ -49,3 +49,11 @@ def test_autogen_pinned_to_0_7_5_gets_the_toggle_without_a_note(tmp_path):
     path = str(tmp_path / "app.py")
     assert fix(AUTOGEN, path=path).endswith('extra_body={"thinking": {"type": "disabled"}})\n')
     assert scan(AUTOGEN, path=path)[0].note is None
+
+
+def test_autogen_existing_extra_body_thinking_is_kept():
+    before = (
+        "from autogen_ext.models.openai import OpenAIChatCompletionClient\n"
+        'c = OpenAIChatCompletionClient(model="deepseek-chat", base_url="https://api.deepseek.com", extra_body={"thinking": {"type": "enabled"}})\n'
+    )
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")

@@ -1,7 +1,7 @@
 """curl -d '{...}' in shell scripts and Markdown: the JSON body gets a thinking
 key in its own layout (languages/curl_json.py)."""
 
-from conftest import codes, fix
+from conftest import codes, fix, scan
 
 CURL = (
     "curl https://api.deepseek.com/chat/completions \\\n"
@@ -49,3 +49,9 @@ def test_curl_in_a_markdown_block_is_fixed_with_unsafe_fixes():
     fixed = fix(before, path="README.md", unsafe=True)
     assert '"thinking": {"type": "disabled"}' in fixed and "deepseek-v4-flash" in fixed
     assert fix(before, path="README.md") == before
+
+
+def test_curl_current_body_with_mode_is_left_alone():
+    source = "curl https://api.deepseek.com/chat/completions -d '{\"model\": \"deepseek-v4-flash\", \"messages\": [], \"thinking\": {\"type\": \"enabled\"}}'\n"
+    assert scan(source, path="a.sh") == []
+    assert fix(source, path="a.sh", unsafe=True) == source

@@ -1,7 +1,7 @@
 """A chat body built with JSON.stringify (fetch(url, { body: ... })): a top-level
 thinking key (languages/javascript.py)."""
 
-from conftest import codes, fix
+from conftest import codes, fix, scan
 
 
 def test_fetch_json_body_gets_thinking():
@@ -24,3 +24,9 @@ def test_json_body_with_thinking_or_without_messages_or_elsewhere_gets_none():
     assert fix(config, path="a.js") == config.replace("deepseek-chat", "deepseek-v4-flash")
     other = "fetch('https://openrouter.ai/api/v1/chat/completions', { body: JSON.stringify({ model: 'deepseek-chat', messages }) });\n"
     assert "thinking" not in fix(other, path="a.js", unsafe=True)
+
+
+def test_fetch_current_body_with_mode_is_left_alone():
+    source = "fetch(u, { body: JSON.stringify({ model: 'deepseek-v4-flash', messages, thinking: { type: 'enabled' } }) });\n"
+    assert scan(source, path="a.js") == []
+    assert fix(source, path="a.js", unsafe=True) == source

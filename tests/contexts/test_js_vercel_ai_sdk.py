@@ -55,3 +55,9 @@ def test_vercel_spread_options_are_unsafe():
     before = VERCEL + "await generateText({ ...base, model: deepseek('deepseek-chat') });\n"
     assert fix(before, path="a.js") == before
     assert fix(before, path="a.js", unsafe=True).endswith("providerOptions: { deepseek: { thinking: { type: 'disabled' } } } });\n")
+
+
+def test_vercel_current_model_with_mode_is_left_alone():
+    source = VERCEL + "await generateText({ model: deepseek('deepseek-v4-flash'), providerOptions: { deepseek: { thinking: { type: 'disabled' } } } });\n"
+    assert scan(source, path="a.js") == []
+    assert fix(source, path="a.js", unsafe=True) == source

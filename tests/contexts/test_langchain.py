@@ -1,7 +1,7 @@
 """LangChain chat models (ChatDeepSeek, ChatOpenAI) and CrewAI's LLM:
 extra_body={"thinking": ...} (contexts/langchain.py)."""
 
-from conftest import codes, fix
+from conftest import codes, fix, scan
 
 
 def test_langchain_chat_deepseek():
@@ -25,3 +25,15 @@ def test_crewai_llm():
     before = 'from crewai import LLM\nllm = LLM(model="deepseek/deepseek-chat")\n'
     after = 'from crewai import LLM\nllm = LLM(model="deepseek/deepseek-v4-flash", extra_body={"thinking": {"type": "disabled"}})\n'
     assert fix(before) == after
+
+
+def test_langchain_existing_extra_body_thinking_is_kept():
+    before = 'from langchain_deepseek import ChatDeepSeek\nllm = ChatDeepSeek(model="deepseek-chat", extra_body={"thinking": {"type": "enabled"}})\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+    assert "kept as is" in scan(before)[0].note
+
+
+def test_crewai_openrouter_route_is_left_alone():
+    source = 'from crewai import LLM\nllm = LLM(model="openrouter/deepseek/deepseek-chat")\n'
+    assert codes(source) == ["DSM110"]
+    assert fix(source, unsafe=True) == source

@@ -3,7 +3,7 @@ works on every version checked (contexts/litellm.py)."""
 
 import pytest
 
-from conftest import fix, scan
+from conftest import codes, fix, scan
 from projects import project
 
 LITELLM_CHAT = 'import litellm\nlitellm.completion(model="deepseek/deepseek-chat", messages=m)\n'
@@ -68,3 +68,14 @@ def test_dspy_follows_the_locked_litellm(tmp_path):
     new = project(tmp_path / "new", {"uv.lock": '[[package]]\nname = "litellm"\nversion = "1.110.2"\n'})
     assert fix(before, path=old) == 'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", extra_body={"thinking": {"type": "disabled"}})\n'
     assert fix(before, path=new) == 'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", thinking={"type": "disabled"})\n'
+
+
+def test_litellm_openrouter_route_is_left_alone():
+    source = 'import litellm\nlitellm.completion(model="openrouter/deepseek/deepseek-chat", messages=m)\n'
+    assert codes(source) == ["DSM110"]
+    assert fix(source, unsafe=True) == source
+
+
+def test_litellm_existing_thinking_is_kept():
+    before = 'import litellm\nlitellm.completion(model="deepseek/deepseek-chat", messages=m, extra_body={"thinking": {"type": "enabled"}})\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")

@@ -26,3 +26,8 @@ def test_llamaindex_openai_like_on_a_local_server_is_left_alone():
     before = 'from llama_index.llms.openai_like import OpenAILike\nllm = OpenAILike(model="deepseek-chat", api_base="http://localhost:8000/v1")\n'
     assert fix(before, unsafe=True) == before
     assert codes(before) == ["DSM110"]
+
+
+def test_llamaindex_existing_thinking_is_kept():
+    before = 'from llama_index.llms.deepseek import DeepSeek\nllm = DeepSeek(model="deepseek-chat", additional_kwargs={"extra_body": {"thinking": {"type": "enabled"}}})\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")

@@ -1,7 +1,7 @@
 """The OpenAI Responses API on DeepSeek: reasoning={"effort": ...}
 (contexts/responses_api.py)."""
 
-from conftest import codes, fix
+from conftest import codes, fix, scan
 
 DS_CLIENT = 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.deepseek.com")\n'
 
@@ -28,3 +28,9 @@ def test_responses_existing_effort_is_kept_and_counts_as_explicit():
 def test_responses_on_another_host_is_left_alone():
     before = 'from openai import OpenAI\nclient = OpenAI(base_url="https://openrouter.ai/api/v1")\nr = client.responses.create(model="deepseek/deepseek-chat", input="Hi")\n'
     assert fix(before, unsafe=True) == before
+
+
+def test_responses_v4_call_with_effort_is_left_alone():
+    source = DS_CLIENT + 'r = client.responses.create(model="deepseek-v4-flash", input="Hi", reasoning={"effort": "high"})\n'
+    assert scan(source) == []
+    assert fix(source, unsafe=True) == source
