@@ -1,6 +1,8 @@
 """The OpenAI Python SDK pointed at DeepSeek: rename plus
 extra_body={"thinking": ...} (contexts/openai_sdk.py)."""
 
+import pytest
+
 from conftest import codes, fix
 
 DISABLED = '{"thinking": {"type": "disabled"}}'
@@ -104,11 +106,11 @@ def test_async_with_raw_response():
     assert fix(f"async def f():\n    {before}") == f"async def f():\n    {after}"
 
 
-def test_parse_and_stream_and_beta():
-    for method in ("parse", "stream"):
-        before = f'client.beta.chat.completions.{method}(model="deepseek-reasoner", messages=m)\n'
-        after = f'client.beta.chat.completions.{method}(model="deepseek-v4-flash", messages=m, extra_body={ENABLED})\n'
-        assert fix(before) == after
+@pytest.mark.parametrize("method", ["parse", "stream"])
+def test_beta_parse_and_stream(method):
+    before = f'client.beta.chat.completions.{method}(model="deepseek-reasoner", messages=m)\n'
+    after = f'client.beta.chat.completions.{method}(model="deepseek-v4-flash", messages=m, extra_body={ENABLED})\n'
+    assert fix(before) == after
 
 
 def test_provider_prefix_is_kept():

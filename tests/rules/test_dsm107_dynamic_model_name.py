@@ -1,13 +1,23 @@
 """DSM107 dynamic-model-name: a model name built at run time from 'deepseek-';
 reported, never fixed."""
 
+import pytest
+
 from conftest import codes, fix, scan
 
 
-def test_dynamic_name_is_report_only():
-    for before in ('m = f"deepseek-{kind}"\n', 'm = "deepseek-" + kind\n', 'm = "deepseek-{}".format(k)\n', 'm = "deepseek-%s" % k\n'):
-        assert codes(before) == ["DSM107"], before
-        assert fix(before, unsafe=True) == before
+@pytest.mark.parametrize(
+    "before",
+    [
+        pytest.param('m = f"deepseek-{kind}"\n', id="f-string"),
+        pytest.param('m = "deepseek-" + kind\n', id="concatenation"),
+        pytest.param('m = "deepseek-{}".format(k)\n', id="str-format"),
+        pytest.param('m = "deepseek-%s" % k\n', id="percent-format"),
+    ],
+)
+def test_dynamic_name_is_report_only(before):
+    assert codes(before) == ["DSM107"]
+    assert fix(before, unsafe=True) == before
 
 
 def test_js_template_literal():

@@ -1,6 +1,8 @@
 """DSM109 legacy-name: a retired name anywhere else in code or text; renamed
 only with --unsafe-fixes."""
 
+import pytest
+
 from conftest import codes, fix, scan
 
 
@@ -22,14 +24,17 @@ def test_name_outside_any_string_is_still_reported():
     assert finding.code == "DSM109" and finding.legacy_name == "deepseek-chat"
 
 
-def test_not_legacy_names_produce_nothing():
-    for source in (
-        'm = "deepseek-chat-v3-0324"\n',
-        'm = "whisper-and-deepseek-chat"\n',
-        "deepseek_chat = 1\n",
-        'm = "deepseek-v4-flash"\n',
-    ):
-        assert scan(source) == [], source
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param('m = "deepseek-chat-v3-0324"\n', id="longer-openrouter-slug"),
+        pytest.param('m = "whisper-and-deepseek-chat"\n', id="inside-a-longer-word"),
+        pytest.param("deepseek_chat = 1\n", id="python-identifier"),
+        pytest.param('m = "deepseek-v4-flash"\n', id="current-id"),
+    ],
+)
+def test_not_legacy_names_produce_nothing(source):
+    assert scan(source) == []
 
 
 def test_js_longer_openrouter_slug_is_not_legacy():

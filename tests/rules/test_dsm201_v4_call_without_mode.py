@@ -1,6 +1,8 @@
 """DSM201 v4-call-without-mode: a V4 request with no explicit thinking mode (on by
 default); fixed only under --assume-mode."""
 
+import pytest
+
 from conftest import fix, thinking_codes
 
 
@@ -8,9 +10,9 @@ def test_v4_call_without_mode_is_reported():
     assert thinking_codes('client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n') == ["DSM201"]
 
 
-def test_v4_pro_and_v41_names_too():
-    for model in ("deepseek-v4-pro", "deepseek-flash", "deepseek/deepseek-v4-flash"):
-        assert thinking_codes(f'client.chat.completions.create(model="{model}", messages=m)\n') == ["DSM201"], model
+@pytest.mark.parametrize("model", ["deepseek-v4-pro", "deepseek-flash", "deepseek/deepseek-v4-flash"])
+def test_v4_pro_and_v41_names_too(model):
+    assert thinking_codes(f'client.chat.completions.create(model="{model}", messages=m)\n') == ["DSM201"]
 
 
 def test_v4_constant_is_followed():
@@ -23,9 +25,15 @@ def test_deepseek_client_with_unknown_model():
     assert thinking_codes(source) == ["DSM201"]
 
 
-def test_explicit_mode_is_not_reported():
-    for toggle in ('extra_body={"thinking": {"type": "enabled"}}', 'extra_body={"thinking": {"type": "disabled"}}'):
-        assert thinking_codes(f'client.chat.completions.create(model="deepseek-v4-flash", messages=m, {toggle})\n') == []
+@pytest.mark.parametrize(
+    "toggle",
+    [
+        pytest.param('extra_body={"thinking": {"type": "enabled"}}', id="enabled"),
+        pytest.param('extra_body={"thinking": {"type": "disabled"}}', id="disabled"),
+    ],
+)
+def test_explicit_mode_is_not_reported(toggle):
+    assert thinking_codes(f'client.chat.completions.create(model="deepseek-v4-flash", messages=m, {toggle})\n') == []
 
 
 def test_other_providers_and_models_are_not_reported():
