@@ -58,3 +58,12 @@ def test_anthropic_v4_call_with_thinking_is_left_alone():
     source = 'client.messages.create(model="deepseek-v4-flash", max_tokens=64, messages=m, thinking={"type": "disabled"})\n'
     assert scan(source) == []
     assert fix(source, unsafe=True) == source
+
+
+def test_anthropic_messages_stream():
+    before = 'with client.messages.stream(model="deepseek-reasoner", max_tokens=64, messages=m) as s:\n    pass\n'
+    after = (
+        'with client.messages.stream(model="deepseek-v4-flash", max_tokens=64, messages=m, '
+        'extra_body={"thinking": {"type": "enabled", "budget_tokens": 1024}}) as s:\n    pass\n'
+    )
+    assert fix(before) == after

@@ -37,3 +37,21 @@ def test_crewai_openrouter_route_is_left_alone():
     source = 'from crewai import LLM\nllm = LLM(model="openrouter/deepseek/deepseek-chat")\n'
     assert codes(source) == ["DSM110"]
     assert fix(source, unsafe=True) == source
+
+
+def test_langchain_init_chat_model_with_provider_keyword():
+    before = 'from langchain.chat_models import init_chat_model\nllm = init_chat_model("deepseek-chat", model_provider="deepseek")\n'
+    after = (
+        'from langchain.chat_models import init_chat_model\n'
+        'llm = init_chat_model("deepseek-v4-flash", model_provider="deepseek", extra_body={"thinking": {"type": "disabled"}})\n'
+    )
+    assert fix(before) == after
+
+
+def test_langchain_init_chat_model_with_provider_prefix():
+    before = 'from langchain.chat_models import init_chat_model\nllm = init_chat_model("deepseek:deepseek-reasoner")\n'
+    after = (
+        'from langchain.chat_models import init_chat_model\n'
+        'llm = init_chat_model("deepseek:deepseek-v4-flash", extra_body={"thinking": {"type": "enabled"}})\n'
+    )
+    assert fix(before) == after

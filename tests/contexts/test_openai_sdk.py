@@ -162,3 +162,9 @@ def test_client_made_by_a_call_is_recognised():
         'get_client().chat.completions.create(model="deepseek-v4-flash", messages=m, '
         'extra_body={"thinking": {"type": "disabled"}})\n'
     )
+
+
+def test_with_streaming_response():
+    before = 'r = client.chat.completions.with_streaming_response.create(model="deepseek-chat", messages=m)\n'
+    after = f'r = client.chat.completions.with_streaming_response.create(model="deepseek-v4-flash", messages=m, extra_body={DISABLED})\n'
+    assert fix(before) == after

@@ -40,3 +40,9 @@ def test_current_env_default_is_left_alone():
     source = 'import os\nMODEL = os.getenv("DEEPSEEK_MODEL", "deepseek-v4-flash")\n'
     assert scan(source) == []
     assert fix(source, unsafe=True) == source
+
+
+def test_environ_setdefault():
+    before = 'import os\nos.environ.setdefault("LLM_MODEL", "deepseek-reasoner")\n'
+    assert codes(before) == ["DSM104"]
+    assert fix(before) == before.replace("deepseek-reasoner", "deepseek-v4-flash")
