@@ -36,6 +36,16 @@ def codes(source: str, path: str = "t.py", **options) -> list[str]:
     return [f.code for f in scan(source, path, **options)]
 
 
+def thinking_codes(source: str, path: str = "t.py", **options) -> list[str]:
+    """Codes of the DSM2xx (thinking-mode) findings for ``source``, in order."""
+    return [code for code in codes(source, path, **options) if code.startswith("DSM2")]
+
+
+def renamed(source: str) -> str:
+    """``source`` with every retired name swapped for the default target, and nothing else."""
+    return source.replace("deepseek-chat", "deepseek-v4-flash").replace("deepseek-reasoner", "deepseek-v4-flash")
+
+
 def fix(source: str | bytes, unsafe: bool = False, path: str = "t.py", **options) -> str | bytes:
     """The source after ``fix`` (str in, str out; bytes in, bytes out)."""
     data = source.encode() if isinstance(source, str) else source

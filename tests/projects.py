@@ -69,3 +69,16 @@ def assert_diff_applies(root: Path, diff: str) -> None:
 
 def codes_at(document: dict) -> set[tuple[str, int, str]]:
     return {(f["path"].replace("\\", "/").rsplit("/", 1)[-1], f["line"], f["code"]) for f in document["findings"]}
+
+
+def project(tmp_path: Path, files: dict[str, str]) -> str:
+    """A repository (``.git`` marker: the search for pins stops there) holding the pin
+    files ``files``; the path of its ``app.py``, to scan a source as that file."""
+    from ds_migrate.pins import folder_pins
+
+    (tmp_path / ".git").mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    folder_pins.cache_clear()
+    return str(tmp_path / "app.py")

@@ -1,7 +1,9 @@
-"""Pins near a file decide the thinking form for LiteLLM, DSPy and agno.
+"""Pins near a file: version ranges and every pin file we read.
 
 Each project is a temporary folder with a ``.git`` marker (the search for
-pins stops at the repository root), pin files, and ``app.py``.
+pins stops at the repository root), pin files, and ``app.py``. The thinking
+form each pin chooses is tested with its context (tests/contexts/test_litellm.py,
+test_agno.py, test_anthropic_sdk.py).
 """
 
 from __future__ import annotations
@@ -11,17 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fix, scan
-from ds_migrate.pins import folder_pins, pin_for, range_of
-
-
-def project(tmp_path: Path, files: dict[str, str]) -> str:
-    (tmp_path / ".git").mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    folder_pins.cache_clear()
-    return str(tmp_path / "app.py")
+from ds_migrate.pins import pin_for, range_of
+from projects import project
 
 
 # -- version ranges
@@ -133,112 +126,3 @@ def test_no_pin_and_broken_files(tmp_path):
     path = project(tmp_path, {"pyproject.toml": "[project\n", "package.json": "{", "requirements.txt": "-e .\n"})
     assert pin_for(path, "litellm") is None
     assert pin_for("<string>", "litellm") is None
-
-
-# -- the fix follows the pin
-
-LITELLM_CHAT = 'import litellm\nlitellm.completion(model="deepseek/deepseek-chat", messages=m)\n'
-LITELLM_REASONER = 'import litellm\nlitellm.completion(model="deepseek/deepseek-reasoner", messages=m)\n'
-EXTRA = 'extra_body={{"thinking": {{"type": "{}"}}}})\n'
-KEYWORD = 'thinking={{"type": "{}"}})\n'
-
-
-@pytest.mark.parametrize(
-    "pin, chat_form, reasoner_form",
-    [
-        (None, EXTRA, EXTRA),  # unpinned: works on every version checked
-        ("litellm==1.77.7", EXTRA, EXTRA),  # thinking= raises UnsupportedParamsError
-        ("litellm==1.85.7", EXTRA, KEYWORD),  # "disabled" would be dropped silently
-        ("litellm==1.92.2", EXTRA, KEYWORD),
-        ("litellm==1.93.0", KEYWORD, KEYWORD),
-        ("litellm>=1.100,<2", KEYWORD, KEYWORD),
-        ("litellm<2", EXTRA, EXTRA),  # no lower bound: as unpinned
-    ],
-)
-def test_litellm_form_by_version(tmp_path, pin, chat_form, reasoner_form):
-    path = project(tmp_path, {"requirements.txt": pin + "\n"} if pin else {})
-    assert fix(LITELLM_CHAT, path=path).endswith("messages=m, " + chat_form.format("disabled"))
-    assert fix(LITELLM_REASONER, path=path).endswith("messages=m, " + reasoner_form.format("enabled"))
-
-
-def test_litellm_older_than_checked_is_renamed_and_reported(tmp_path):
-    path = project(tmp_path, {"requirements.txt": "litellm==1.50.0\n"})
-    assert fix(LITELLM_CHAT, path=path) == LITELLM_CHAT.replace("deepseek-chat", "deepseek-v4-flash")
-    note = scan(LITELLM_CHAT, path=path)[0].note
-    assert "litellm ==1.50.0" in note and "requirements.txt" in note and "renamed only" in note
-
-
-def test_dspy_follows_the_locked_litellm(tmp_path):
-    before = 'import dspy\nlm = dspy.LM("deepseek/deepseek-chat")\n'
-    old = project(tmp_path / "old", {"uv.lock": '[[package]]\nname = "litellm"\nversion = "1.85.7"\n'})
-    new = project(tmp_path / "new", {"uv.lock": '[[package]]\nname = "litellm"\nversion = "1.110.2"\n'})
-    assert fix(before, path=old) == 'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", extra_body={"thinking": {"type": "disabled"}})\n'
-    assert fix(before, path=new) == 'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", thinking={"type": "disabled"})\n'
-
-
-AGNO = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-chat")\n'
-AGNO_PARAMS = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-v4-flash", request_params={"extra_body": {"thinking": {"type": "disabled"}}})\n'
-AGNO_USE = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-v4-flash", use_thinking=False)\n'
-
-
-@pytest.mark.parametrize(
-    "files, expected",
-    [
-        ({}, AGNO_PARAMS),
-        ({"requirements.txt": "agno==1.8.3\n"}, AGNO_PARAMS),  # use_thinking is a TypeError there
-        ({"requirements.txt": "agno==2.6.9\n"}, AGNO_PARAMS),
-        ({"requirements.txt": "agno==2.6.10\n"}, AGNO_USE),
-        ({"pyproject.toml": '[tool.poetry.dependencies]\nagno = "^3.1"\n'}, AGNO_USE),
-    ],
-)
-def test_agno_form_by_version(tmp_path, files, expected):
-    assert fix(AGNO, path=project(tmp_path, files)) == expected
-
-
-def test_agno_older_than_checked_is_renamed_and_reported(tmp_path):
-    path = project(tmp_path, {"requirements.txt": "agno==1.2.0\n"})
-    assert fix(AGNO, path=path) == AGNO.replace("deepseek-chat", "deepseek-v4-flash")
-    assert "agno ==1.2.0" in scan(AGNO, path=path)[0].note
-
-
-def test_agno_request_params_merges_into_a_literal(tmp_path):
-    path = project(tmp_path, {})
-    before = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-reasoner", request_params={"timeout": 5})\n'
-    assert fix(before, path=path) == (
-        'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-v4-flash", '
-        'request_params={"timeout": 5, "extra_body": {"thinking": {"type": "enabled"}}})\n'
-    )
-    nested = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-chat", request_params={"extra_body": {"top_k": 2}})\n'
-    assert fix(nested, path=path) == (
-        'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-v4-flash", '
-        'request_params={"extra_body": {"top_k": 2, "thinking": {"type": "disabled"}}})\n'
-    )
-
-
-def test_agno_request_params_that_already_set_thinking_are_kept(tmp_path):
-    source = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-v4-flash", request_params={"extra_body": {"thinking": {"type": "enabled"}}})\n'
-    assert fix(source, path=project(tmp_path, {})) == source
-    assert not [f for f in scan(source, path=project(tmp_path, {})) if f.code == "DSM201"]
-
-
-ANTHROPIC = 'client.messages.create(model="deepseek-reasoner", max_tokens=4096, messages=m)\n'
-
-
-@pytest.mark.parametrize(
-    "files, tail",
-    [
-        ({}, 'extra_body={"thinking": {"type": "enabled", "budget_tokens": 1024}})\n'),
-        ({"requirements.txt": "anthropic==0.40.0\n"}, 'extra_body={"thinking": {"type": "enabled", "budget_tokens": 1024}})\n'),
-        ({"requirements.txt": "anthropic==0.46.0\n"}, 'extra_body={"thinking": {"type": "enabled", "budget_tokens": 1024}})\n'),
-        ({"requirements.txt": "anthropic==0.47.0\n"}, 'thinking={"type": "enabled", "budget_tokens": 1024})\n'),
-        ({"poetry.lock": '[[package]]\nname = "anthropic"\nversion = "2.14.0"\n'}, 'thinking={"type": "enabled", "budget_tokens": 1024})\n'),
-    ],
-)
-def test_anthropic_form_by_version(tmp_path, files, tail):
-    assert fix(ANTHROPIC, path=project(tmp_path, files)).endswith("messages=m, " + tail)
-
-
-def test_anthropic_older_than_checked_is_renamed_and_reported(tmp_path):
-    path = project(tmp_path, {"requirements.txt": "anthropic==0.30.1\n"})
-    assert fix(ANTHROPIC, path=path) == ANTHROPIC.replace("deepseek-reasoner", "deepseek-v4-flash")
-    assert "anthropic ==0.30.1" in scan(ANTHROPIC, path=path)[0].note

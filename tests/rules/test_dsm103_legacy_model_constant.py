@@ -1,4 +1,5 @@
-"""Constants followed to their calls; env defaults; fields; parameters."""
+"""DSM103 legacy-model-constant: a retired name in a constant, field, default or
+configuration value; a constant is followed to the calls that use it."""
 
 from conftest import codes, fix, scan
 
@@ -50,22 +51,6 @@ def test_parameter_default_renamed_without_following():
     assert finding.code == "DSM103" and "thinking disabled" in finding.note
 
 
-def test_env_default_renamed_with_note():
-    before = 'import os\nMODEL = os.getenv("DEEPSEEK_MODEL", "deepseek-chat")\n'
-    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
-    (finding,) = scan(before)
-    assert finding.code == "DSM104"
-    assert "$DEEPSEEK_MODEL" in finding.message
-
-
-def test_environ_get_keyword_default():
-    assert codes('import os\nm = os.environ.get("M", default="deepseek-chat")\n') == ["DSM104"]
-
-
-def test_pydantic_field_with_env_is_env_default():
-    assert codes('from pydantic import Field\nclass S:\n    m: str = Field("deepseek-chat", env="MODEL")\n') == ["DSM104"]
-
-
 def test_pydantic_field_default_is_a_constant():
     before = 'from pydantic import BaseModel, Field\nclass S(BaseModel):\n    m: str = Field(default="deepseek-reasoner")\n'
     assert codes(before) == ["DSM103"]
@@ -82,3 +67,25 @@ def test_config_dict_model_value():
     before = 'config_list = [{"model": "deepseek-chat", "base_url": "https://api.deepseek.com", "api_key": k}]\n'
     assert codes(before) == ["DSM103"]
     assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_retired_name_message_carries_the_api_error():
+    (finding,) = [f for f in scan('MODEL = "deepseek-reasoner"\n')]
+    assert "retired on 2026-07-24" in finding.message
+    assert '"The supported API model names are deepseek-v4-pro or deepseek-v4-flash, but you passed deepseek-reasoner."' in finding.message
+
+
+def test_js_exported_constant_is_renamed():
+    assert fix('export const MODEL = "deepseek-chat";\n', path="a.ts") == 'export const MODEL = "deepseek-v4-flash";\n'
+
+
+def test_config_value_finding_names_the_key_and_the_mode():
+    (finding,) = scan("DEEPSEEK_MODEL=deepseek-reasoner\n", path=".env")
+    assert finding.code == "DSM103" and "DEEPSEEK_MODEL" in finding.message
+    assert "thinking enabled" in finding.note
+
+
+def test_current_model_constant_is_left_alone():
+    source = 'MODEL = "deepseek-v4-flash"\n'
+    assert scan(source) == []
+    assert fix(source, unsafe=True) == source

@@ -1,0 +1,70 @@
+"""Java (openai-java): before/after pairs through tree-sitter (languages/java.py)."""
+
+from conftest import codes, fix, renamed, scan
+
+
+def test_java_builder_gets_the_additional_body_property():
+    before = (
+        "class A {\n"
+        "  void f() {\n"
+        "    var params = ChatCompletionCreateParams.builder()\n"
+        '        .addUserMessage("hi")\n'
+        '        .model("deepseek-reasoner")\n'
+        "        .build();\n"
+        "  }\n"
+        "}\n"
+    )
+    after = (
+        "class A {\n"
+        "  void f() {\n"
+        "    var params = ChatCompletionCreateParams.builder()\n"
+        '        .addUserMessage("hi")\n'
+        '        .model("deepseek-v4-flash")\n'
+        '        .putAdditionalBodyProperty("thinking", com.openai.core.JsonValue.from(java.util.Collections.singletonMap("type", "enabled")))\n'
+        "        .build();\n"
+        "  }\n"
+        "}\n"
+    )
+    assert fix(before, path="A.java") == after
+
+
+def test_java_uses_the_imported_names_on_one_line():
+    before = (
+        "import com.openai.core.JsonValue;\nimport java.util.*;\n"
+        'class A { Object p = ChatCompletionCreateParams.builder().model("deepseek-chat").build(); }\n'
+    )
+    after = (
+        "import com.openai.core.JsonValue;\nimport java.util.*;\n"
+        'class A { Object p = ChatCompletionCreateParams.builder().model("deepseek-v4-flash")'
+        '.putAdditionalBodyProperty("thinking", JsonValue.from(Collections.singletonMap("type", "disabled"))).build(); }\n'
+    )
+    assert fix(before, path="A.java") == after
+
+
+def test_java_builder_that_sets_thinking_keeps_it():
+    before = (
+        'class A { Object p = ChatCompletionCreateParams.builder().model("deepseek-chat")'
+        '.putAdditionalBodyProperty("thinking", x).build(); }\n'
+    )
+    assert fix(before, path="A.java") == renamed(before)
+
+
+def test_java_other_model_calls_are_renamed_with_a_note():
+    before = 'class A { Object b = SomeClient.builder().model("deepseek-chat").build(); }\n'
+    assert fix(before, path="A.java") == renamed(before)
+    (finding,) = scan(before, path="A.java")
+    assert finding.code == "DSM101" and "putAdditionalBodyProperty" in finding.note
+
+
+def test_java_shapes():
+    source = (
+        "class A {\n"
+        '  static final String M = "deepseek-chat";\n'
+        '  static final String E = System.getenv().getOrDefault("MODEL", "deepseek-chat");\n'
+        '  enum Tier { FAST("deepseek-chat"), DEEP("deepseek-reasoner") }\n'
+        '  boolean r(String m) { return m.equals("deepseek-reasoner"); }\n'
+        "}\n"
+    )
+    assert codes(source, path="A.java") == ["DSM103", "DSM104", "DSM106", "DSM106", "DSM105"]
+    # the enum never merges, and every other use of both ids stays with it
+    assert fix(source, unsafe=True, path="A.java") == source

@@ -1,0 +1,81 @@
+"""LiteLLM and DSPy: the form the pinned LiteLLM takes; with no pin, the form that
+works on every version checked (contexts/litellm.py)."""
+
+import pytest
+
+from conftest import codes, fix, scan
+from projects import project
+
+LITELLM_CHAT = 'import litellm\nlitellm.completion(model="deepseek/deepseek-chat", messages=m)\n'
+LITELLM_REASONER = 'import litellm\nlitellm.completion(model="deepseek/deepseek-reasoner", messages=m)\n'
+EXTRA = 'extra_body={{"thinking": {{"type": "{}"}}}})\n'
+KEYWORD = 'thinking={{"type": "{}"}})\n'
+
+
+def test_aliased_import_is_recognised_by_what_it_names():
+    source = 'from litellm import completion as ask\nask(model="deepseek-reasoner", messages=m)\n'
+    assert 'extra_body={"thinking": {"type": "enabled"}}' in fix(source)
+
+
+def test_litellm_completion_unpinned_uses_extra_body():
+    before = 'import litellm\nlitellm.completion(model="deepseek/deepseek-reasoner", messages=m)\n'
+    after = (
+        'import litellm\nlitellm.completion(model="deepseek/deepseek-v4-flash", messages=m, '
+        'extra_body={"thinking": {"type": "enabled"}})\n'
+    )
+    assert fix(before) == after
+
+
+def test_litellm_imported_function():
+    before = 'from litellm import acompletion\nawait_me = acompletion(model="deepseek/deepseek-chat", messages=m)\n'
+    assert fix(before).endswith('extra_body={"thinking": {"type": "disabled"}})\n')
+
+
+def test_dspy_lm_positional_model():
+    before = 'import dspy\nlm = dspy.LM("deepseek/deepseek-chat", max_tokens=100)\n'
+    after = 'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", max_tokens=100, extra_body={"thinking": {"type": "disabled"}})\n'
+    assert fix(before) == after
+
+
+@pytest.mark.parametrize(
+    "pin, chat_form, reasoner_form",
+    [
+        pytest.param(None, EXTRA, EXTRA, id="unpinned"),  # unpinned: works on every version checked
+        pytest.param("litellm==1.77.7", EXTRA, EXTRA, id="1.77.7"),  # thinking= raises UnsupportedParamsError
+        pytest.param("litellm==1.85.7", EXTRA, KEYWORD, id="1.85.7"),  # "disabled" would be dropped silently
+        pytest.param("litellm==1.92.2", EXTRA, KEYWORD, id="1.92.2"),
+        pytest.param("litellm==1.93.0", KEYWORD, KEYWORD, id="1.93.0"),
+        pytest.param("litellm>=1.100,<2", KEYWORD, KEYWORD, id="1.100-to-2"),
+        pytest.param("litellm<2", EXTRA, EXTRA, id="below-2-without-lower-bound"),  # no lower bound: as unpinned
+    ],
+)
+def test_litellm_form_by_version(tmp_path, pin, chat_form, reasoner_form):
+    path = project(tmp_path, {"requirements.txt": pin + "\n"} if pin else {})
+    assert fix(LITELLM_CHAT, path=path).endswith("messages=m, " + chat_form.format("disabled"))
+    assert fix(LITELLM_REASONER, path=path).endswith("messages=m, " + reasoner_form.format("enabled"))
+
+
+def test_litellm_older_than_checked_is_renamed_and_reported(tmp_path):
+    path = project(tmp_path, {"requirements.txt": "litellm==1.50.0\n"})
+    assert fix(LITELLM_CHAT, path=path) == LITELLM_CHAT.replace("deepseek-chat", "deepseek-v4-flash")
+    note = scan(LITELLM_CHAT, path=path)[0].note
+    assert "litellm ==1.50.0" in note and "requirements.txt" in note and "renamed only" in note
+
+
+def test_dspy_follows_the_locked_litellm(tmp_path):
+    before = 'import dspy\nlm = dspy.LM("deepseek/deepseek-chat")\n'
+    old = project(tmp_path / "old", {"uv.lock": '[[package]]\nname = "litellm"\nversion = "1.85.7"\n'})
+    new = project(tmp_path / "new", {"uv.lock": '[[package]]\nname = "litellm"\nversion = "1.110.2"\n'})
+    assert fix(before, path=old) == 'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", extra_body={"thinking": {"type": "disabled"}})\n'
+    assert fix(before, path=new) == 'import dspy\nlm = dspy.LM("deepseek/deepseek-v4-flash", thinking={"type": "disabled"})\n'
+
+
+def test_litellm_openrouter_route_is_left_alone():
+    source = 'import litellm\nlitellm.completion(model="openrouter/deepseek/deepseek-chat", messages=m)\n'
+    assert codes(source) == ["DSM110"]
+    assert fix(source, unsafe=True) == source
+
+
+def test_litellm_existing_thinking_is_kept():
+    before = 'import litellm\nlitellm.completion(model="deepseek/deepseek-chat", messages=m, extra_body={"thinking": {"type": "enabled"}})\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")

@@ -1,0 +1,38 @@
+"""DSM101 legacy-model-argument: a retired name passed as a call's model.
+
+The fix in each calling context has its own file under tests/contexts/; here:
+what the rule itself promises (the finding, its note, calls nobody knows)."""
+
+from conftest import codes, fix, scan
+
+
+def test_conditional_model_is_renamed_with_a_note():
+    before = 'client.chat.completions.create(model="deepseek-reasoner" if deep else "deepseek-chat", messages=m)\n'
+    after = 'client.chat.completions.create(model="deepseek-v4-flash" if deep else "deepseek-v4-flash", messages=m)\n'
+    assert fix(before) == after
+    assert all(f.note and "run time" in f.note for f in scan(before))
+
+
+def test_unknown_wrapper_is_renamed_with_a_note():
+    before = 'llm = MyWrapper(model="deepseek-chat")\n'
+    assert fix(before) == 'llm = MyWrapper(model="deepseek-v4-flash")\n'
+    (finding,) = scan(before)
+    assert finding.code == "DSM101" and "thinking disabled" in finding.note
+
+
+def test_message_names_the_api_error():
+    (finding,) = scan('client.chat.completions.create(model="deepseek-chat", messages=m)\n')
+    assert "2026-07-24" in finding.message
+    assert "but you passed deepseek-chat." in finding.message
+
+
+def test_current_model_with_explicit_mode_is_left_alone():
+    source = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n'
+    assert scan(source) == []
+    assert fix(source, unsafe=True) == source
+
+
+def test_longer_slug_that_starts_with_a_legacy_name_is_not_this_rule():
+    source = 'client.chat.completions.create(model="deepseek/deepseek-chat-v3-0324", messages=m)\n'
+    assert "DSM101" not in codes(source)
+    assert fix(source, unsafe=True) == source

@@ -1,0 +1,78 @@
+"""DSM201 v4-call-without-mode: a V4 request with no explicit thinking mode (on by
+default); fixed only under --assume-mode."""
+
+import pytest
+
+from conftest import fix, thinking_codes
+
+
+def test_v4_call_without_mode_is_reported():
+    assert thinking_codes('client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n') == ["DSM201"]
+
+
+@pytest.mark.parametrize("model", ["deepseek-v4-pro", "deepseek-flash", "deepseek/deepseek-v4-flash"])
+def test_v4_pro_and_v41_names_too(model):
+    assert thinking_codes(f'client.chat.completions.create(model="{model}", messages=m)\n') == ["DSM201"]
+
+
+def test_v4_constant_is_followed():
+    source = 'MODEL = "deepseek-v4-flash"\nclient.chat.completions.create(model=MODEL, messages=m)\n'
+    assert thinking_codes(source) == ["DSM201"]
+
+
+def test_deepseek_client_with_unknown_model():
+    source = 'client = OpenAI(base_url="https://api.deepseek.com")\nclient.chat.completions.create(model=settings.model, messages=m)\n'
+    assert thinking_codes(source) == ["DSM201"]
+
+
+@pytest.mark.parametrize(
+    "toggle",
+    [
+        pytest.param('extra_body={"thinking": {"type": "enabled"}}', id="enabled"),
+        pytest.param('extra_body={"thinking": {"type": "disabled"}}', id="disabled"),
+    ],
+)
+def test_explicit_mode_is_not_reported(toggle):
+    assert thinking_codes(f'client.chat.completions.create(model="deepseek-v4-flash", messages=m, {toggle})\n') == []
+
+
+def test_other_providers_and_models_are_not_reported():
+    assert thinking_codes('client.chat.completions.create(model="gpt-4o", messages=m)\n') == []
+    source = 'c = OpenAI(base_url="https://openrouter.ai/api/v1")\nc.chat.completions.create(model="deepseek/deepseek-v4-flash", messages=m)\n'
+    assert thinking_codes(source) == []
+
+
+def test_fim_call_is_not_reported():
+    assert thinking_codes('client.completions.create(model="deepseek-v4-flash", prompt=p, suffix=s)\n') == []
+
+
+def test_legacy_call_is_left_to_the_rename_rule():
+    assert thinking_codes('client.chat.completions.create(model="deepseek-chat", messages=m)\n') == []
+
+
+def test_no_fix_without_assume_mode():
+    source = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n'
+    assert fix(source, unsafe=True) == source
+
+
+def test_assume_mode_chat_adds_disabled_toggle():
+    source = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n'
+    fixed = fix(source, assume_mode="disabled")
+    assert fixed == 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n'
+    assert thinking_codes(fixed) == []
+
+
+def test_assume_mode_reasoner_on_langchain_and_payload():
+    source = (
+        'from langchain_deepseek import ChatDeepSeek\nllm = ChatDeepSeek(model="deepseek-v4-flash")\n'
+        'httpx.post(U, json={"model": "deepseek-v4-flash", "messages": m})\n'
+    )
+    fixed = fix(source, assume_mode="enabled")
+    assert 'ChatDeepSeek(model="deepseek-v4-flash", extra_body={"thinking": {"type": "enabled"}})' in fixed
+    assert '"messages": m, "thinking": {"type": "enabled"}}' in fixed
+
+
+def test_thinking_rules_respect_suppression_and_ignore():
+    source = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m)  # ds-migrate: ignore[DSM201]\n'
+    assert thinking_codes(source) == []
+    assert thinking_codes('client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n', ignore=("DSM201",)) == []

@@ -1,0 +1,26 @@
+"""DSM203 sampling-in-thinking: temperature and the penalties on a request that
+thinks (or will after the rename): reported, not fixed."""
+
+from conftest import scan, thinking_codes
+
+
+def test_temperature_on_reasoner_is_reported():
+    source = 'client.chat.completions.create(model="deepseek-reasoner", messages=m, temperature=0, presence_penalty=1)\n'
+    assert thinking_codes(source) == ["DSM203", "DSM203"]
+
+
+def test_temperature_on_v4_without_mode_is_reported():
+    source = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, temperature=0)\n'
+    assert sorted(thinking_codes(source)) == ["DSM201", "DSM203"]
+
+
+def test_temperature_on_chat_or_disabled_is_fine():
+    assert thinking_codes('client.chat.completions.create(model="deepseek-chat", messages=m, temperature=0)\n') == []
+    source = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, temperature=0, extra_body={"thinking": {"type": "disabled"}})\n'
+    assert thinking_codes(source) == []
+
+
+def test_temperature_position_points_at_the_value():
+    source = 'client.chat.completions.create(\n    model="deepseek-reasoner",\n    messages=m,\n    temperature=0.2,\n)\n'
+    (finding,) = [f for f in scan(source) if f.code == "DSM203"]
+    assert (finding.line, finding.column, finding.end_column) == (4, 17, 20)

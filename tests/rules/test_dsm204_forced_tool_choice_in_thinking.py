@@ -1,0 +1,25 @@
+"""DSM204 forced-tool-choice-in-thinking: tool_choice="required" or a named tool
+on a thinking request (the API answers 400)."""
+
+from conftest import thinking_codes
+
+
+def test_required_tool_choice_on_reasoner():
+    source = 'client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t, tool_choice="required")\n'
+    assert "DSM204" in thinking_codes(source)
+
+
+def test_named_function_tool_choice_on_v4_default():
+    source = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, tools=t, tool_choice={"type": "function", "function": {"name": "f"}})\n'
+    assert "DSM204" in thinking_codes(source)
+
+
+def test_auto_tool_choice_and_chat_are_fine():
+    assert "DSM204" not in thinking_codes('client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t, tool_choice="auto")\n')
+    assert "DSM204" not in thinking_codes('client.chat.completions.create(model="deepseek-chat", messages=m, tools=t, tool_choice="required")\n')
+
+
+def test_anthropic_any_is_accepted_but_named_tool_is_not():
+    base = 'client.messages.create(model="deepseek-reasoner", max_tokens=9, messages=m, tools=t, tool_choice={})\n'
+    assert "DSM204" not in thinking_codes(base.replace("{}", '{"type": "any"}'))
+    assert "DSM204" in thinking_codes(base.replace("{}", '{"type": "tool", "name": "f"}'))
