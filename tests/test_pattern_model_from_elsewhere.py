@@ -216,3 +216,52 @@ def test_git_work_tree_and_plain_folder_find_the_same_requests(tmp_path):
 def test_diff_of_the_request_file_applies(tmp_path):
     _project(tmp_path)
     assert_diff_applies(tmp_path, diff_of(tmp_path, "--unsafe-fixes"))
+
+
+def test_attribute_set_in_init_from_a_parameter_default_is_followed_and_not_toggled(tmp_path):
+    handler = (
+        "from app.clients import client\n"
+        "from app.config import MODEL\n\n\n"
+        "class Bot:\n"
+        "    def __init__(self, model=MODEL):\n"
+        "        self.model = model\n\n"
+        "    def answer(self, messages):\n"
+        "        return client.chat.completions.create(model=self.model, messages=messages)\n"
+    )
+    _project(tmp_path, **{"app/handler.py": handler})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert finding["line"] == 10 and "app/config.py:2" in finding["message"]
+    assert "through a parameter" in finding["note"] and finding["fix"] == "none"
+
+
+def test_settings_attribute_with_a_fallback_instance_is_followed(tmp_path):
+    module = (
+        "import httpx\n\n\n"
+        "class Settings:\n"
+        '    model: str = "deepseek-chat"\n\n\n'
+        "class Client:\n"
+        "    def __init__(self, settings=None):\n"
+        "        self.settings = settings or Settings()\n\n"
+        "    def complete(self, messages):\n"
+        '        body = {"model": self.settings.model, "messages": messages}\n'
+        '        return httpx.post("https://api.deepseek.com/chat/completions", json=body).json()\n'
+    )
+    write_tree(tmp_path, {"client.py": module})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert finding["line"] == 13 and "client.py:5" in finding["message"]
+    assert "through a parameter" in finding["note"]  # a caller may pass other settings
+
+
+def test_model_picked_from_a_table_is_reported_and_never_toggled(tmp_path):
+    config = 'MODELS = {\n    "fast": "deepseek-chat",\n    "deep": "deepseek-reasoner",\n}\n'
+    handler = (
+        "from openai import OpenAI\n\nfrom settings import MODELS\n\n"
+        'client = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+        "def ask(kind, messages):\n"
+        "    return client.chat.completions.create(model=MODELS[kind], messages=messages)\n"
+    )
+    write_tree(tmp_path, {"settings.py": config, "handler.py": handler})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert "picked from a table of ids at" in finding["note"] and "settings.py:1" in finding["note"]
+    assert finding["fix"] == "none"
+    assert "handler.py" not in fix_tree(tmp_path, "--unsafe-fixes")
