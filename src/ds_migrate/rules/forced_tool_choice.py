@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ds_migrate.findings import Applicability, Severity
+from ds_migrate.findings import Severity
 from ds_migrate.python.syntax import dict_get, string_value
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
 
@@ -23,23 +23,33 @@ def is_forced(value: cst.BaseExpression, anthropic: bool) -> bool:
 
 class ForcedToolChoiceInThinking(Rule):
     """
-    What it does: finds ``tool_choice="required"`` or a named function on a
-    request that thinks, or will once migrated.
+    What it does:
+        Finds ``tool_choice="required"`` or a named function on a request that
+        thinks, or will once migrated.
 
-    Why it matters: thinking mode supports only ``auto`` and ``none``; the
-    API answers 400 "Thinking mode does not support this tool_choice". This
-    is also what LangChain's ``with_structured_output`` sends.
+    Why it matters:
+        Thinking mode supports only ``auto`` and ``none``; the API answers 400
+        "Thinking mode does not support this tool_choice". This is also what
+        LangChain's ``with_structured_output`` sends.
 
-    Fix: none. Disable thinking for this request, or let the model choose.
+    Example:
+        reply = client.chat.completions.create(model="deepseek-reasoner", messages=msgs, tools=tools, tool_choice="required")
+
+    Use instead:
+        reply = client.chat.completions.create(model="deepseek-reasoner", messages=msgs, tools=tools, tool_choice="auto")
+
+    Fix:
+        None. Disable thinking for this request, or let the model choose.
     """
 
     code = "DSM204"
     name = "forced-tool-choice-in-thinking"
     severity = Severity.WARNING
-    fix_availability = Applicability.NONE
     summary = "Forced tool_choice on a thinking request (the API answers 400)"
     claims_names = False
-    valid = ('client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t, tool_choice="auto")\n',)
+    valid = (
+        Example('client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t, tool_choice="auto")\n'),
+    )
     invalid = (
         Example('client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t, tool_choice="required")\n'),
         Example(

@@ -4,7 +4,7 @@ import re
 
 import libcst as cst
 
-from ds_migrate.findings import Applicability, Severity
+from ds_migrate.findings import Severity
 from ds_migrate.names import OLLAMA_COMMAND
 from ds_migrate.python.contexts import context_for
 from ds_migrate.python.module_info import is_foreign_url
@@ -55,31 +55,35 @@ def _sibling_provider(site: NameSite) -> str | None:
 
 class OtherProviderModel(Rule):
     """
-    What it does: notes a legacy-looking name that does not go to DeepSeek's
-    API: a call on a client whose base URL names another host (OpenRouter,
-    Together, a local server), a dict or call that names another provider
-    beside the model, an Ollama model tag or a local server's served name, a
-    package name in ``setup(name=...)``, or, in any kind of file, another
-    provider's id that contains a legacy name (``openrouter/deepseek/deepseek-chat``,
-    ``deepseek/deepseek-chat:free``).
+    What it does:
+        Notes a legacy-looking name that does not go to DeepSeek's API: a call
+        on a client whose base URL names another host (OpenRouter, Together, a
+        local server), a dict or call that names another provider beside the
+        model, an Ollama model tag or a local server's served name, a package
+        name in ``setup(name=...)``, or, in any kind of file, another provider's
+        id that contains a legacy name (``openrouter/deepseek/deepseek-chat``,
+        ``deepseek/deepseek-chat:free``).
 
-    Why it matters: other providers keep their own model ids; DeepSeek's
-    retirement does not touch them, and renaming them would break the call.
+    Why it matters:
+        Other providers keep their own model ids; DeepSeek's retirement does
+        not touch them, and renaming them would break the call.
 
     Example:
         client = OpenAI(base_url="https://openrouter.ai/api/v1")
         client.chat.completions.create(model="deepseek/deepseek-chat")
 
-    Fix: none. Check the provider's own catalogue.
+    Fix:
+        None; never rewritten. Check the provider's own catalogue.
     """
 
     code = "DSM110"
     name = "other-provider-model"
     severity = Severity.INFO
-    fix_availability = Applicability.NONE
     summary = "Legacy-looking name sent to another provider (left alone)"
     priority = 20
-    valid = ('client.chat.completions.create(model="deepseek-chat")\n',)
+    valid = (
+        Example('client.chat.completions.create(model="deepseek-chat")\n'),
+    )
     invalid = (
         Example(
             'client = OpenAI(base_url="https://openrouter.ai/api/v1")\n'

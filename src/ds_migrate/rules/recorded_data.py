@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ds_migrate.findings import Applicability, Severity
+from ds_migrate.findings import Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import string_value
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
@@ -56,26 +56,39 @@ def response_kind(site: NameSite) -> str | None:
 
 class LegacyNameInRecordedData(Rule):
     """
-    What it does: notes retired model names in recorded data: HTTP
-    cassettes (VCR), snapshot and fixture folders, lock files, the outputs
-    of notebook cells, JSON records of past requests and responses, and API
-    responses built in code (``ChatCompletion.model_validate({...})``, a
-    dict with ``choices``/``usage``): responses are not requests.
+    What it does:
+        Notes retired model names in recorded data: HTTP cassettes (VCR),
+        snapshot and fixture folders, lock files, the outputs of notebook
+        cells, JSON records of past requests and responses, and API responses
+        built in code (``ChatCompletion.model_validate({...})``, a dict with
+        ``choices``/``usage``): responses are not requests.
 
-    Why it matters: recordings show what was sent back then; rewriting them
-    would make them lie. Re-record them after migrating the code that made
-    them.
+    Why it matters:
+        Recordings show what was sent back then; rewriting them would make them
+        lie. Re-record them after migrating the code that made them.
 
-    Fix: none; never rewritten.
+    Example (tests/cassettes/chat.yaml):
+        interactions:
+        - request:
+            body: '{"model": "deepseek-chat", "messages": []}'
+            method: POST
+
+    Fix:
+        None; never rewritten.
     """
 
     code = "DSM111"
     name = "legacy-name-in-recorded-data"
     severity = Severity.INFO
-    fix_availability = Applicability.NONE
     summary = "Retired model name in recorded data (cassettes, snapshots, outputs)"
     priority = 15
-    valid = ('MODEL = "deepseek-v4-flash"\n', 'body = {"model": "deepseek-v4-flash", "messages": []}\n')
+    valid = (
+        # a request, not a response: DSM102's
+        Example('body = {"model": "deepseek-chat", "messages": []}\n'),
+        # configuration beside the tests, not a recording: DSM103's
+        Example("llm:\n  model: deepseek-chat\n", path="tests/settings.yaml"),
+        Example('{"name": "app", "dependencies": {"openai": "^4.0.0"}, "model": "deepseek-chat"}\n', path="package.json"),
+    )
     invalid = (
         Example(
             "interactions:\n- request:\n    body: '{\"model\": \"deepseek-chat\"}'\n    method: POST\n",
