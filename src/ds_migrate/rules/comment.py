@@ -5,7 +5,8 @@ import libcst as cst
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
-from ds_migrate.rules.common import rename_fix, replacement_text
+from ds_migrate.rules import messages
+from ds_migrate.rules.common import rename_fix
 
 
 def is_docstring(site: NameSite) -> bool:
@@ -58,8 +59,4 @@ class LegacyNameInComment(Rule):
         if not (site.is_comment or is_docstring(site)):
             return None
         where = "comment" if site.is_comment else "docstring"
-        return Match(
-            f"{where} mentions retired model '{site.name.text}'; "
-            f"the current name is '{replacement_text(site, ctx)}'",
-            rename_fix(site, Applicability.UNSAFE),
-        )
+        return Match(messages.mentioned(site.name, ctx.mapping, where), rename_fix(site, Applicability.UNSAFE))

@@ -5,7 +5,8 @@ import libcst as cst
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
-from ds_migrate.rules.common import rename_fix, replacement_text
+from ds_migrate.rules import messages
+from ds_migrate.rules.common import rename_fix
 from ds_migrate.python.collisions import collision_in
 
 _COMPARISON_PARENTS = (cst.Comparison, cst.ComparisonTarget, cst.MatchValue)
@@ -76,10 +77,7 @@ class LegacyModelComparison(Rule):
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
         if comparison_of(site) is None:
             return None
-        message = (
-            f"Comparison with retired model '{site.name.text}': after the migration it is "
-            f"'{replacement_text(site, ctx)}', told apart only by its thinking mode; review the branch"
-        )
+        message = messages.comparison(site.name, ctx.mapping)
         clash = collision_in(site, ctx)
         if clash:
             return Match(message, None, note=clash)

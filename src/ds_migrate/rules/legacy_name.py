@@ -5,7 +5,8 @@ import libcst as cst
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
-from ds_migrate.rules.common import rename_fix, replacement_text
+from ds_migrate.rules import messages
+from ds_migrate.rules.common import rename_fix
 
 
 class LegacyName(Rule):
@@ -49,10 +50,7 @@ class LegacyName(Rule):
     )
 
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
-        message = (
-            f"Retired model name '{site.name.text}' (the current name is "
-            f"'{replacement_text(site, ctx)}')"
-        )
+        message = messages.other_use(site.name, ctx.mapping)
         if isinstance(site.token, (cst.SimpleString, cst.FormattedStringText)):
             return Match(message, rename_fix(site, Applicability.UNSAFE))
         return Match(message)

@@ -9,6 +9,7 @@ from ds_migrate.names import OLLAMA_COMMAND
 from ds_migrate.python.contexts import context_for
 from ds_migrate.python.module_info import is_foreign_url
 from ds_migrate.python.sites import NameSite
+from ds_migrate.rules import messages
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
 from ds_migrate.rules.common import enclosing_call_arg
 
@@ -100,12 +101,9 @@ class OtherProviderModel(Rule):
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
         provider = _sibling_provider(site)
         if provider is not None:
-            return Match(
-                f"'{site.name.text}' is {provider}'s model id here (its provider is named beside it); "
-                "that provider's ids are not affected by the retirement"
-            )
+            return Match(messages.other_provider_beside(site.name, provider))
         if isinstance(site.token, cst.SimpleString) and OLLAMA_COMMAND.search(site.token.value[: site.name.start]):
-            return Match(f"'{site.name.text}' is a local model server's name here, not a DeepSeek API id; left alone")
+            return Match(messages.local_server(site.name))
         url = _payload_url(site)
         if is_foreign_url(url):
             return Match(

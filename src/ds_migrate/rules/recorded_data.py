@@ -1,11 +1,48 @@
+"""DSM111 in every kind of file: recordings (by their folder, file name or
+content) and API responses built in code."""
+
 from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
 
 import libcst as cst
 
 from ds_migrate.findings import Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import string_value
+from ds_migrate.rules import messages
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+
+# Folders of recordings, and lock files: in any kind of file, reported, never rewritten.
+RECORDED_PARTS = {"cassettes", "cassette", "__snapshots__", "snapshots", "fixtures", "recordings"}
+LOCK_FILES = {
+    "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "uv.lock", "Pipfile.lock",
+    "composer.lock", "Cargo.lock", "Gemfile.lock", "npm-shrinkwrap.json", "bun.lock",
+}
+
+# A VCR.py / vcrpy cassette, in YAML
+_CASSETTE = re.compile(r"^interactions:\s*$", re.M)
+# Persisted run records and mocked responses in JSON: API output, not configuration
+_JSON_RESPONSE = re.compile(
+    r'"(?:choices|prompt_tokens|completion_tokens|system_fingerprint|reasoning_content)"\s*:'
+    r'|"object"\s*:\s*"(?:chat\.completion|text_completion)'
+)
+
+
+def is_recorded_data(path: PurePosixPath) -> bool:
+    if path.name in LOCK_FILES or path.name.endswith(".lock"):
+        return True
+    return any(part.lower() in RECORDED_PARTS for part in path.parts[:-1])
+
+
+def is_cassette(text: str) -> bool:
+    return bool(_CASSETTE.search(text)) and "request:" in text
+
+
+def is_response_record(text: str) -> bool:
+    return bool(_JSON_RESPONSE.search(text))
+
 
 # Keys only an API response (or a record of one) has; a request has none of them.
 RESPONSE_KEYS = frozenset({"choices", "usage", "created", "system_fingerprint", "stop_reason", "finish_reason"})
@@ -105,4 +142,4 @@ class LegacyNameInRecordedData(Rule):
         kind = response_kind(site)
         if kind is None:
             return None
-        return Match(f"Retired model name '{site.name.text}' in {kind}: responses are not requests; not rewritten")
+        return Match(messages.in_response(site.name, kind))
