@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import PurePosixPath
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 from ds_migrate.findings import Applicability, Finding
 from ds_migrate.languages.base import Handler
@@ -135,6 +135,15 @@ class ConfigHandler(Handler):
     def is_recording(self, text: str) -> bool:
         return False
 
+    def problem_with(self, text: str, path: str = "") -> str | None:
+        error = self.parse_error(text)
+        return None if error is None else f"not valid {self.label} after the fix: {error}"
+
+    def parse_error(self, text: str) -> Exception | None:
+        """What this kind's own parser says about ``text`` (None: it parses, or
+        the kind has no parser to ask)."""
+        return None
+
     def names_an_entry(self, text: str, name) -> bool:
         """The value names an entry (``- name: deepseek-chat``, ``- deepseek-chat``):
         entries are told apart by it, so two ids must not become one."""
@@ -252,14 +261,10 @@ class IniFile(ConfigHandler):
     patterns = ("*.ini", "*.cfg", ".flake8", "setup.cfg", "tox.ini")
     comment_markers = "#;"
 
-    def problem_with(self, text: str, path: str = "") -> str | None:
+    def parse_error(self, text: str) -> Exception | None:
         import configparser
 
-        try:
-            configparser.ConfigParser(strict=False, interpolation=None).read_string(text)
-        except configparser.Error as error:
-            return f"not valid INI after the fix: {error}"
-        return None
+        return raised(configparser.ConfigParser(strict=False, interpolation=None).read_string, configparser.Error, text)
 
 
 class TomlFile(ConfigHandler):
@@ -267,14 +272,10 @@ class TomlFile(ConfigHandler):
     label = "TOML"
     patterns = ("*.toml",)
 
-    def problem_with(self, text: str, path: str = "") -> str | None:
+    def parse_error(self, text: str) -> Exception | None:
         from ds_migrate.config import tomllib
 
-        try:
-            tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            return f"not valid TOML after the fix: {error}"
-        return None
+        return raised(tomllib.loads, tomllib.TOMLDecodeError, text)
 
 
 class YamlFile(ConfigHandler):
@@ -290,14 +291,10 @@ class YamlFile(ConfigHandler):
         match = re.match(r"^\s*-?\s*[\"']?([\w.\-]+)[\"']?\s*[:=]", line[:column])
         return match.group(1) if match else None
 
-    def problem_with(self, text: str, path: str = "") -> str | None:
+    def parse_error(self, text: str) -> Exception | None:
         import yaml
 
-        try:
-            list(yaml.safe_load_all(text))
-        except yaml.YAMLError as error:
-            return f"not valid YAML after the fix: {error}"
-        return None
+        return raised(lambda t: list(yaml.safe_load_all(t)), yaml.YAMLError, text)
 
 
 class JsonFile(ConfigHandler):
@@ -314,13 +311,18 @@ class JsonFile(ConfigHandler):
     def is_recording(self, text: str) -> bool:
         return is_response_record(text)
 
-    def problem_with(self, text: str, path: str = "") -> str | None:
-        return json_problem(text)
+    def parse_error(self, text: str) -> Exception | None:
+        return raised(json.loads, ValueError, text)
+
+
+def raised(parse: Callable[[str], object], errors: type[Exception], text: str) -> Exception | None:
+    """The error ``parse`` raises on ``text``, of the kind ``errors`` names; None if it parses."""
+    try:
+        parse(text)
+    except errors as error:
+        return error
+    return None
 
 
 def json_problem(text: str) -> str | None:
-    try:
-        json.loads(text)
-    except ValueError as error:
-        return f"not valid JSON after the fix: {error}"
-    return None
+    return JsonFile().problem_with(text)
