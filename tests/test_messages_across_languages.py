@@ -37,37 +37,35 @@ def test_plain_deepseek_dash_string_in_java_is_not_a_dynamic_name():
     assert "DSM107" not in [f.code for f in scan('class A { String p = "deepseek-"; }\n', "A.java")]
 
 
-COMPARISONS = {
-    "app.py": 'if model == "deepseek-reasoner":\n    pass\n',
-    "app.js": 'if (model === "deepseek-reasoner") {}\n',
-    "main.go": 'package main\n\nfunc f(model string) bool { return model == "deepseek-reasoner" }\n',
-}
-
-
-@pytest.mark.parametrize("path", sorted(COMPARISONS))
-def test_comparison_reads_the_same_in_every_language(path):
-    finding = _only(scan(COMPARISONS[path], path), "DSM105")
-    assert finding.message == (
+SAME_SHAPE = [
+    (
+        "DSM105",
+        {
+            "app.py": 'if model == "deepseek-reasoner":\n    pass\n',
+            "app.js": 'if (model === "deepseek-reasoner") {}\n',
+            "main.go": 'package main\n\nfunc f(model string) bool { return model == "deepseek-reasoner" }\n',
+        },
         "Comparison with retired model 'deepseek-reasoner': after the migration it is "
-        "'deepseek-v4-flash', told apart only by its thinking mode; review the branch"
-    )
-
-
-CONSTANTS = {
-    "app.py": 'MODEL = "deepseek-chat"\n',
-    "app.js": 'const MODEL = "deepseek-chat";\n',
-    "main.go": 'package main\n\nconst Model = "deepseek-chat"\n',
-}
-
-
-@pytest.mark.parametrize("path", sorted(CONSTANTS))
-def test_retired_constant_message_names_the_target_mode_and_the_api_error(path):
-    finding = _only(scan(CONSTANTS[path], path), "DSM103")
-    assert finding.message == (
+        "'deepseek-v4-flash', told apart only by its thinking mode; review the branch",
+    ),
+    (
+        "DSM103",
+        {
+            "app.py": 'MODEL = "deepseek-chat"\n',
+            "app.js": 'const MODEL = "deepseek-chat";\n',
+            "main.go": 'package main\n\nconst Model = "deepseek-chat"\n',
+        },
         "Constant 'deepseek-chat' was retired on 2026-07-24 15:59 UTC: use 'deepseek-v4-flash' with thinking "
         "disabled. The API answers 400 \"The supported API model names are deepseek-v4-pro or "
-        "deepseek-v4-flash, but you passed deepseek-chat.\""
-    )
+        "deepseek-v4-flash, but you passed deepseek-chat.\"",
+    ),
+]
+CASES = [(code, path, source, message) for code, sources, message in SAME_SHAPE for path, source in sources.items()]
+
+
+@pytest.mark.parametrize("code, path, source, message", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_same_shape_reads_the_same_in_every_language(code, path, source, message):
+    assert _only(scan(source, path), code).message == message
 
 
 @pytest.mark.parametrize(

@@ -84,3 +84,15 @@ class Rule:
     @classmethod
     def documentation(cls) -> str:
         return cls.doc().as_text()
+
+
+class ThinkingRule(Rule):
+    """Base of the DSM2xx rules: what breaks in a DeepSeek request once it
+    thinks, rather than an occurrence of a retired name."""
+
+    claims_names: ClassVar[bool] = False
+
+    @staticmethod
+    def sent_while_thinking(request: Any, key: str) -> Any:
+        """The value ``request`` passes as ``key``, if it thinks (or will once migrated)."""
+        return request.params.get(key) if request.thinks else None

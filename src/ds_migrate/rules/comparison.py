@@ -62,9 +62,7 @@ class LegacyModelComparison(Rule):
     fix_safety = Applicability.UNSAFE
     summary = "Code compares a model against a retired name"
     priority = 55
-    valid = (
-        Example('if model == "deepseek-v4-flash":\n    pass\n'),
-    )
+    valid = (Example('if model == "deepseek-v4-flash":\n    pass\n'),)
     invalid = (
         Example('if model == "deepseek-reasoner":\n    pass\n', 'if model == "deepseek-v4-flash":\n    pass\n', unsafe=True),
         Example(

@@ -49,9 +49,7 @@ class LegacyNameInCompatCode(Rule):
     severity = Severity.INFO
     summary = "Retired model name beside a V4 id (compat code, left as is)"
     claims_names = False
-    valid = (
-        Example('MODEL = "deepseek-v4-flash"\n'),
-    )
+    valid = (Example('MODEL = "deepseek-chat"\n'),)  # no V4 id beside it: a constant to rename (DSM103)
     invalid = (
         Example('LEGACY = {"deepseek-chat": "deepseek-v4-flash"}\n'),
         Example('# deepseek-chat was retired in favour of deepseek-v4-flash\n'),

@@ -63,21 +63,44 @@ class CodeExample:
     options: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RuleDoc:
-    code: str
-    name: str
-    severity: str
-    fix_safety: str  # the Applicability of the fixes the rule makes: safe, unsafe or none
-    fixable: FixAvailability
-    summary: str
+    """A rule's documentation: its sections in reading order, and what the
+    rule class declares."""
+
+    rule: "type[Rule]"
     what: str
     why: str
     example: CodeExample
-    fix: str
     fixed: CodeExample | None = None
     use_instead: CodeExample | None = None
+    fix: str
     fix_safety_text: str | None = None
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    @property
+    def name(self) -> str:
+        return self.rule.name
+
+    @property
+    def summary(self) -> str:
+        return self.rule.summary
+
+    @property
+    def severity(self) -> str:
+        return self.rule.severity.label
+
+    @property
+    def fix_safety(self) -> str:
+        """How safe the rule's fixes are: safe, unsafe, or none."""
+        return self.rule.fix_safety.value
+
+    @property
+    def fixable(self) -> FixAvailability:
+        return self.rule.fix_availability
 
     @property
     def fix_label(self) -> str:
@@ -210,12 +233,7 @@ def rule_doc(rule: "type[Rule] | Rule") -> RuleDoc:
         return CodeExample(source + "\n", path, tuple(options.split()) if options else ())
 
     return RuleDoc(
-        code=rule.code,
-        name=rule.name,
-        severity=rule.severity.label,
-        fix_safety=rule.fix_safety.value,
-        fixable=rule.fix_availability,
-        summary=rule.summary,
+        rule=rule if isinstance(rule, type) else type(rule),
         what=sections["What it does"][1],
         why=sections["Why it matters"][1],
         example=CodeExample(example + "\n", path),

@@ -91,7 +91,8 @@ class DynamicModelName(Rule):
     summary = "Model name built at run time from 'deepseek-'"
     claims_names = False
     valid = (
-        Example('MODEL = "deepseek-v4-flash"\n'),
+        Example('model = f"deepseek-v4-{size}"\n'),  # the rest is not the name's tail
+        Example('class A { String prefix = "deepseek-"; }\n', path="A.java"),  # not joined to anything
     )
     invalid = (
         Example('model = f"deepseek-{kind}"\n'),

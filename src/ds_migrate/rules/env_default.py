@@ -53,9 +53,7 @@ class LegacyEnvDefault(Rule):
     fix_safety = Applicability.SAFE
     summary = "Retired model name as an environment-variable default"
     priority = 30
-    valid = (
-        Example('os.getenv("DEEPSEEK_MODEL", "deepseek-v4-flash")\n'),
-    )
+    valid = (Example('os.getenv("DEEPSEEK_MODEL", "deepseek-v4-flash")\n'),)
     invalid = (
         Example(
             'import os\nMODEL = os.getenv("DEEPSEEK_MODEL", "deepseek-chat")\n',

@@ -41,9 +41,7 @@ class LegacyName(Rule):
     fix_safety = Applicability.UNSAFE
     summary = "Retired model name elsewhere in code or text"
     priority = 1000
-    valid = (
-        Example('log.info("using deepseek-v4-flash")\n'),
-    )
+    valid = (Example('log.info("using deepseek-v4-flash")\n'),)
     invalid = (
         Example('log.info("using deepseek-chat")\n', 'log.info("using deepseek-v4-flash")\n', unsafe=True),
         Example("Summaries come from deepseek-chat.\n", path="notes.txt"),  # plain text: reported, no fix

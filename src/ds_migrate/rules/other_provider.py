@@ -82,9 +82,7 @@ class OtherProviderModel(Rule):
     severity = Severity.INFO
     summary = "Legacy-looking name sent to another provider (left alone)"
     priority = 20
-    valid = (
-        Example('client.chat.completions.create(model="deepseek-chat")\n'),
-    )
+    valid = (Example('client.chat.completions.create(model="deepseek-chat")\n'),)
     invalid = (
         Example(
             'client = OpenAI(base_url="https://openrouter.ai/api/v1")\n'

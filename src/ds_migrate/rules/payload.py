@@ -47,9 +47,7 @@ class LegacyRequestPayload(Rule):
     fix_safety = Applicability.SAFE
     summary = "Retired model name in a hand-built request body"
     priority = 38
-    valid = (
-        Example('payload = {"model": "deepseek-v4-flash", "messages": []}\n'),
-    )
+    valid = (Example('payload = {"model": "deepseek-v4-flash", "messages": []}\n'),)
     invalid = (
         Example(
             'requests.post(URL, json={"model": "deepseek-chat", "messages": msgs})\n',

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from ds_migrate.findings import Severity
 from ds_migrate.python.history import reasoning_drops
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, Match, ThinkingRule
 
 
-class ReasoningContentDropped(Rule):
+class ReasoningContentDropped(ThinkingRule):
     """
     What it does:
         Finds code that removes ``reasoning_content`` from messages
@@ -31,10 +31,7 @@ class ReasoningContentDropped(Rule):
     name = "reasoning-content-dropped"
     severity = Severity.INFO
     summary = "Code drops reasoning_content (an R1-era habit that breaks V4 tool calls)"
-    claims_names = False
-    valid = (
-        Example('print(message.reasoning_content)\n'),
-    )
+    valid = (Example('print(message.reasoning_content)\n'),)
     invalid = (
         Example('BASE_URL = "https://api.deepseek.com"\nfor m in history:\n    m.pop("reasoning_content", None)\n'),
         Example('# deepseek client\nclean = {k: v for k, v in msg.items() if k != "reasoning_content"}\n'),

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from ds_migrate.findings import Severity
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, Match, ThinkingRule
 
 IGNORED_WHILE_THINKING = ("temperature", "presence_penalty", "frequency_penalty")
 
 
-class SamplingInThinking(Rule):
+class SamplingInThinking(ThinkingRule):
     """
     What it does:
         Finds ``temperature``, ``presence_penalty`` or ``frequency_penalty`` on
@@ -32,21 +32,14 @@ class SamplingInThinking(Rule):
     name = "sampling-in-thinking"
     severity = Severity.INFO
     summary = "Sampling parameter that thinking mode ignores"
-    claims_names = False
-    valid = (
-        Example('client.chat.completions.create(model="deepseek-chat", messages=m, temperature=0)\n'),
-        Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m, temperature=0, extra_body={"thinking": {"type": "disabled"}})\n'),
-    )
-    invalid = (Example('client.chat.completions.create(model="deepseek-reasoner", messages=m, temperature=0.2)\n'),)
+    # beside the docstring's examples: chat does not think; a V4 model with no mode does
+    valid = (Example('client.chat.completions.create(model="deepseek-chat", messages=m, temperature=0)\n'),)
+    invalid = (Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m, presence_penalty=0.5)\n'),)
 
     def check_request(self, request, ctx: CheckContext) -> list[Match]:
-        if not request.thinks:
-            return []
+        sent = {name: self.sent_while_thinking(request, name) for name in IGNORED_WHILE_THINKING}
         return [
-            Match(
-                f"{name} is accepted but ignored in thinking mode",
-                node=request.params[name],
-            )
-            for name in IGNORED_WHILE_THINKING
-            if name in request.params
+            Match(f"{name} is accepted but ignored in thinking mode", node=value)
+            for name, value in sent.items()
+            if value is not None
         ]

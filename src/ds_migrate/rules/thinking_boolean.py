@@ -5,10 +5,10 @@ import libcst as cst
 from ds_migrate.findings import Applicability, Fix, NodeEdit, Severity
 from ds_migrate.mapping import DISABLED, ENABLED
 from ds_migrate.python.toggles import thinking_object
-from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, ThinkingRule
 
 
-class ThinkingBoolean(Rule):
+class ThinkingBoolean(ThinkingRule):
     """
     What it does:
         Finds the thinking toggle written as a boolean,
@@ -40,15 +40,9 @@ class ThinkingBoolean(Rule):
     fix_availability = FixAvailability.ALWAYS
     fix_safety = Applicability.SAFE
     summary = "Thinking toggle given as a boolean instead of {'type': ...}"
-    claims_names = False
-    valid = (
-        Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "enabled"}})\n'),
-    )
+    valid = (Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "enabled"}})\n'),)
+    # beside the docstring's example (True in extra_body): False in a request body
     invalid = (
-        Example(
-            'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": True})\n',
-            'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "enabled"}})\n',
-        ),
         Example(
             'httpx.post(U, json={"model": "deepseek-v4-flash", "messages": m, "thinking": False})\n',
             'httpx.post(U, json={"model": "deepseek-v4-flash", "messages": m, "thinking": {"type": "disabled"}})\n',

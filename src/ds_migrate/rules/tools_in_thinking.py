@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from ds_migrate.findings import Severity
 from ds_migrate.python.history import reasoning_drops
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, Match, ThinkingRule
 
 PASS_BACK_ERROR = "The `reasoning_content` in the thinking mode must be passed back to the API."
 
 
-class ToolsInThinking(Rule):
+class ToolsInThinking(ThinkingRule):
     """
     What it does:
         Finds ``tools=`` on a request that thinks, or will once migrated. It is
@@ -39,21 +39,19 @@ class ToolsInThinking(Rule):
     name = "tools-in-thinking"
     severity = Severity.WARNING
     summary = "Tools on a thinking request: reasoning_content must be passed back"
-    claims_names = False
     valid = (
         Example('client.chat.completions.create(model="deepseek-chat", messages=m, tools=t)\n'),
-    )
-    invalid = (
-        Example('client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t)\n'),
         Example(
-            'r = client.chat.completions.create(model="deepseek-v4-flash", messages=m, tools=t)\n'
-            'm.append({"role": "assistant", "content": r.choices[0].message.content})\n'
+            'client.chat.completions.create(model="deepseek-v4-flash", messages=m, tools=t, '
+            'extra_body={"thinking": {"type": "disabled"}})\n'
         ),
     )
+    # beside the docstring's example (a history rebuilt from content): the reminder
+    invalid = (Example('client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t)\n'),)
 
     def check_request(self, request, ctx: CheckContext) -> list[Match]:
-        tools = request.params.get("tools")
-        if tools is None or not request.thinks:
+        tools = self.sent_while_thinking(request, "tools")
+        if tools is None:
             return []
         info = ctx.info
         strips = bool(reasoning_drops(info)) or bool(info.content_only_messages)

@@ -4,7 +4,7 @@ from ds_migrate.findings import Applicability, Fix, NodeEdit, Severity
 from ds_migrate.python.layout import append_dict_element, dict_element_node
 from ds_migrate.python.syntax import dict_get
 from ds_migrate.python.toggles import thinking_object
-from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, ThinkingRule
 
 
 def _payload_toggle(mode: str):
@@ -16,7 +16,7 @@ def _payload_toggle(mode: str):
     return add
 
 
-class V4CallWithoutMode(Rule):
+class V4CallWithoutMode(ThinkingRule):
     """
     What it does:
         Finds a request to a V4 model (``deepseek-v4-flash``,
@@ -52,7 +52,6 @@ class V4CallWithoutMode(Rule):
     fix_availability = FixAvailability.WITH_ASSUME_MODE
     fix_safety = Applicability.SAFE
     summary = "V4 request with no explicit thinking mode (on by default)"
-    claims_names = False
     valid = (
         Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n'),
         Example('client.completions.create(model="deepseek-v4-flash", prompt=p, suffix=s)\n'),
