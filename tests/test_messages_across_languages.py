@@ -60,6 +60,45 @@ SAME_SHAPE = [
         "deepseek-v4-flash, but you passed deepseek-chat.\"",
     ),
 ]
+_TABLE = "the current model is 'deepseek-v4-flash' (thinking on or off is one model); review the table"
+_CAPABILITY = "renaming it would change what the code says about 'deepseek-v4-flash'; add an entry or branch for the V4 id instead"
+SAME_SHAPE += [
+    (
+        "DSM106",
+        {
+            "app.py": 'LABELS = {"deepseek-chat": "Fast"}\n',
+            "app.js": 'const LABELS = { "deepseek-chat": "Fast" };\n',
+            "main.go": 'package main\n\nvar labels = map[string]string{"deepseek-chat": "Fast"}\n',
+        },
+        f"Retired model 'deepseek-chat' as key of a table: {_TABLE}",
+    ),
+    (
+        "DSM106",
+        {
+            "list.py": 'MODELS = ["deepseek-chat", "gpt-4o"]\n',
+            "list.js": 'const MODELS = ["deepseek-chat", "gpt-4o"];\n',
+            "list.rb": 'MODELS = ["deepseek-chat", "gpt-4o"]\n',
+        },
+        f"Retired model 'deepseek-chat' as member of a collection: {_TABLE}",
+    ),
+    (
+        "DSM112",
+        {
+            "prices.py": 'PRICES = {"deepseek-chat": 0.28}\n',
+            "prices.ts": 'const PRICES = { "deepseek-chat": 0.28 };\n',
+        },
+        "Retired model 'deepseek-chat' in a capability table or predicate "
+        f"(table of numbers (prices, limits or sizes)): {_CAPABILITY}",
+    ),
+    (
+        "DSM112",
+        {
+            "thinks.py": 'def thinks(model):\n    return model.startswith("deepseek-reasoner")\n',
+            "thinks.js": 'const thinks = (model) => model.startsWith("deepseek-reasoner");\n',
+        },
+        f"Retired model 'deepseek-reasoner' in a capability table or predicate (prefix predicate): {_CAPABILITY}",
+    ),
+]
 CASES = [(code, path, source, message) for code, sources, message in SAME_SHAPE for path, source in sources.items()]
 
 

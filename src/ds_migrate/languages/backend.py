@@ -40,6 +40,7 @@ from ds_migrate.rules.messages import (
     replacement,
     retired,
     set_mode_where_requested,
+    table_entry,
     unclaimed,
 )
 from ds_migrate.rules.model_argument import LegacyModelArgument
@@ -370,9 +371,8 @@ class TreeSitterHandler(Handler):
             add(LegacyModelComparison, comparison(name, mapping), None if clash else unsafe, clash)
         elif role.kind in ("key", "member"):
             clash = merge_clash(self._strings_in(role.container, src), mapping)
-            what = "a key" if role.kind == "key" else "a member"
-            add(LegacyModelTable, f"Retired model '{name.text}' as {what}: the current model is "
-                f"'{replacement(name, mapping)}'; review the table", None if clash else unsafe, clash)
+            what = "key of a table" if role.kind == "key" else "member of a collection"
+            add(LegacyModelTable, table_entry(name, mapping, what), None if clash else unsafe, clash)
         else:
             add(LegacyNameRule, other_use(name, mapping), unsafe)
 

@@ -25,6 +25,7 @@ from ds_migrate.rules.messages import (
     replacement,
     retired,
     set_mode_where_requested,
+    table_entry,
 )
 from ds_migrate.rules.model_table import LegacyModelTable
 from ds_migrate.rules.other_provider import OtherProviderModel
@@ -104,10 +105,7 @@ class ConfigHandler(Handler):
                     note=set_mode_where_requested(name, mapping, "renamed the default"),
                 )
             elif role == "key":
-                message = (
-                    f"Retired model '{name.text}' as a key in {self.label}: the current model is "
-                    f"'{replacement(name, mapping)}'; review the table"
-                )
+                message = table_entry(name, mapping, f"key of a table in {self.label}")
                 if clash:
                     out.add(LegacyModelTable, name, name.start, name.end, message, note=clash)
                 else:

@@ -27,12 +27,14 @@ from ds_migrate.rules.env_default import LegacyEnvDefault
 from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
 from ds_migrate.rules.messages import (
     DYNAMIC_NAME,
+    capability,
     comparison,
     other_provider_beside,
     other_use,
     replacement,
     retired,
     set_mode_where_requested,
+    table_entry,
     unclaimed,
 )
 from ds_migrate.rules.model_argument import LegacyModelArgument
@@ -248,9 +250,8 @@ class JavaScript(Handler):
                 return
             if callee_text.endswith((".includes", ".startsWith", ".endsWith", ".indexOf")):
                 # model.includes("deepseek-reasoner"): classifies ids ("is it a reasoning model?")
-                add(LegacyCapabilityEntry, f"Retired model '{name.text}' in a predicate on model ids "
-                    f"({callee_text.rsplit('.', 1)[-1]}): renaming it would change what the code says about "
-                    f"'{replacement(name, mapping)}'; add a test for the V4 id instead")
+                kind = "substring predicate" if callee_text.endswith(".includes") else "prefix predicate"
+                add(LegacyCapabilityEntry, capability(name, mapping, kind))
                 return
         if whole and parent is not None and parent.type == "variable_declarator":
             add(LegacyModelConstant, retired(name, mapping, "Constant"), rename,
@@ -272,8 +273,8 @@ class JavaScript(Handler):
             self._comparison(add, out, name, offset, mapping, comparison_clash)
             return
         if whole and parent is not None and parent.type in ("array", "literal_type", "enum_assignment", "enum_body"):
-            message = (f"Retired model '{name.text}' as a member: the current model is "
-                       f"'{replacement(name, mapping)}'; review the list")
+            enum = parent.type in ("enum_assignment", "enum_body")
+            message = table_entry(name, mapping, "enum member" if enum else "member of a collection")
             container = parent.parent if parent.type in ("literal_type", "enum_assignment") else parent
             clash = self._collection_clash(container, src, mapping)
             if clash:
@@ -286,12 +287,9 @@ class JavaScript(Handler):
 
     def _key(self, add, out, name, offset, obj, src, mapping) -> None:
         if _describes_models(obj, src):
-            add(LegacyCapabilityEntry, f"Retired model '{name.text}' as a key of a table of numbers (prices, limits or sizes): "
-                f"renaming it would give '{replacement(name, mapping)}' the old model's figures; "
-                "add an entry for the V4 id instead")
+            add(LegacyCapabilityEntry, capability(name, mapping, "table of numbers (prices, limits or sizes)"))
             return
-        message = (f"Retired model '{name.text}' as a key: the current model is "
-                   f"'{replacement(name, mapping)}'; review the table")
+        message = table_entry(name, mapping, "key of a table")
         clash = self._collection_clash(obj, src, mapping)
         add(LegacyModelTable, message, None if clash else out.rename_fix(name, Applicability.UNSAFE, offset), clash)
 

@@ -7,7 +7,7 @@ import libcst as cst
 from ds_migrate.findings import Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
-from ds_migrate.rules.common import replacement_text
+from ds_migrate.rules import messages
 
 # Names that say a table or test classifies models rather than picking one.
 CAPABILITY_WORDS = re.compile(
@@ -145,9 +145,4 @@ class LegacyCapabilityEntry(Rule):
         kind = capability_kind(site)
         if kind is None:
             return None
-        message = (
-            f"Retired model '{site.name.text}' in a capability table or predicate ({kind}): "
-            f"renaming it would change what the code says about '{replacement_text(site, ctx)}'; "
-            "add an entry or branch for the V4 id instead"
-        )
-        return Match(message)
+        return Match(messages.capability(site.name, ctx.mapping, kind))

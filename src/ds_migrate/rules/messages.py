@@ -47,6 +47,23 @@ def comparison(name: "LegacyName", mapping: "Mapping") -> str:
     )
 
 
+def table_entry(name: "LegacyName", mapping: "Mapping", role: str) -> str:
+    """DSM106: ``role`` is "key of a table", "member of a collection", "enum member", "lookup key"."""
+    return (
+        f"Retired model '{name.text}' as {role}: the current model is "
+        f"'{replacement(name, mapping)}' (thinking on or off is one model); review the table"
+    )
+
+
+def capability(name: "LegacyName", mapping: "Mapping", kind: str) -> str:
+    """DSM112: ``kind`` is what the table or predicate classifies by."""
+    return (
+        f"Retired model '{name.text}' in a capability table or predicate ({kind}): "
+        f"renaming it would change what the code says about '{replacement(name, mapping)}'; "
+        "add an entry or branch for the V4 id instead"
+    )
+
+
 def mentioned(name: "LegacyName", mapping: "Mapping", where: str) -> str:
     """DSM108: a comment, docstring or documentation names a retired model."""
     return f"{where} mentions retired model '{name.text}'; the current name is '{replacement(name, mapping)}'"

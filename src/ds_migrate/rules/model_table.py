@@ -6,7 +6,8 @@ from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.collisions import collision_in, enum_class_of
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
-from ds_migrate.rules.common import enclosing_call_arg, rename_fix, replacement_text
+from ds_migrate.rules import messages
+from ds_migrate.rules.common import enclosing_call_arg, rename_fix
 
 
 def table_role(site: NameSite) -> str | None:
@@ -87,10 +88,7 @@ class LegacyModelTable(Rule):
         role = table_role(site)
         if role is None:
             return None
-        message = (
-            f"Retired model '{site.name.text}' as {role}: the current model is "
-            f"'{replacement_text(site, ctx)}' (thinking on or off is one model); review the table"
-        )
+        message = messages.table_entry(site.name, ctx.mapping, role)
         member = "key" if role in ("key of a table", "lookup key") else "member"
         clash = collision_in(site, ctx)
         if clash:
