@@ -28,21 +28,12 @@ from ds_migrate.languages.textscan import Collector
 from ds_migrate.languages.treesitter import Source, parser_for, walk
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import LegacyName, find_legacy_names
+from ds_migrate.rules import messages
 from ds_migrate.rules.comparison import LegacyModelComparison
 from ds_migrate.rules.constant import LegacyModelConstant
 from ds_migrate.rules.dynamic_name import PIECE, DynamicModelName, backend_piece
 from ds_migrate.rules.env_default import LegacyEnvDefault
 from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
-from ds_migrate.rules.messages import (
-    DYNAMIC_NAME,
-    comparison,
-    other_use,
-    replacement,
-    retired,
-    set_mode_where_requested,
-    table_entry,
-    unclaimed,
-)
 from ds_migrate.rules.model_argument import LegacyModelArgument
 from ds_migrate.rules.model_table import LegacyModelTable
 
@@ -187,7 +178,7 @@ class TreeSitterHandler(Handler):
             piece = backend_piece(body, lambda: self._concatenated(string, src))
             if piece is not None:
                 start = offset + piece
-                out.add(DynamicModelName, None, start, start + len(PIECE), DYNAMIC_NAME)
+                out.add(DynamicModelName, None, start, start + len(PIECE), messages.DYNAMIC_NAME)
             names = find_legacy_names(body)
             if not names:
                 continue
@@ -198,7 +189,7 @@ class TreeSitterHandler(Handler):
                 self._report(out, string, name, offset, role, src, mapping, file_clash)
         for name in find_legacy_names(text):
             if name.start not in claimed:
-                out.add(LegacyNameRule, name, name.start, name.end, unclaimed(name, "outside any string or comment"))
+                out.add(LegacyNameRule, name, name.start, name.end, messages.unclaimed(name, "outside any string or comment"))
         return out.findings
 
     def _inside_string(self, node) -> bool:
@@ -347,34 +338,34 @@ class TreeSitterHandler(Handler):
                 note = toggle.note
             else:
                 note = f"renamed only: {self.sdk_note}: thinking {mode_value(name, mapping)}"
-            add(LegacyModelArgument, retired(name, mapping, "Model of a request"), safe, note)
+            add(LegacyModelArgument, messages.retired(name, mapping, "Model of a request"), safe, note)
         elif role.kind == "value":
-            add(LegacyModelConstant, retired(name, mapping, f"Config value {role.key}"), safe,
-                set_mode_where_requested(name, mapping, "renamed the value"))
+            add(LegacyModelConstant, messages.retired(name, mapping, f"Config value {role.key}"), safe,
+                messages.set_mode_where_requested(name, mapping, "renamed the value"))
         elif role.kind == "constant" and role.container is not None and merge_clash(
                 self._strings_in(role.container, src), mapping):
             add(LegacyModelTable, f"Retired model '{name.text}' in a group of constants: the current model is "
-                f"'{replacement(name, mapping)}'; review the group",
+                f"'{messages.replacement(name, mapping)}'; review the group",
                 None, merge_clash(self._strings_in(role.container, src), mapping))
         elif role.kind == "constant":
-            add(LegacyModelConstant, retired(name, mapping, "Constant"), safe,
-                set_mode_where_requested(name, mapping, "constant renamed"))
+            add(LegacyModelConstant, messages.retired(name, mapping, "Constant"), safe,
+                messages.set_mode_where_requested(name, mapping, "constant renamed"))
         elif role.kind == "env":
-            add(LegacyEnvDefault, retired(name, mapping, "Environment default"), safe,
-                set_mode_where_requested(name, mapping, "renamed the default"))
+            add(LegacyEnvDefault, messages.retired(name, mapping, "Environment default"), safe,
+                messages.set_mode_where_requested(name, mapping, "renamed the default"))
         elif role.kind == "compare":
             labels = [] if role.container is None else [
                 self.content(n, src) for n in walk(role.container)
                 if n.type in self.string_types and not self._inside_string(n) and self.role(n, src).kind == "compare"
             ]
             clash = file_clash if role.container is None else merge_clash(labels, mapping)
-            add(LegacyModelComparison, comparison(name, mapping), None if clash else unsafe, clash)
+            add(LegacyModelComparison, messages.comparison(name, mapping), None if clash else unsafe, clash)
         elif role.kind in ("key", "member"):
             clash = merge_clash(self._strings_in(role.container, src), mapping)
             what = "key of a table" if role.kind == "key" else "member of a collection"
-            add(LegacyModelTable, table_entry(name, mapping, what), None if clash else unsafe, clash)
+            add(LegacyModelTable, messages.table_entry(name, mapping, what), None if clash else unsafe, clash)
         else:
-            add(LegacyNameRule, other_use(name, mapping), unsafe)
+            add(LegacyNameRule, messages.other_use(name, mapping), unsafe)
 
     def _strings_in(self, container, src: Source) -> list[str]:
         if container is None:
