@@ -2,20 +2,7 @@
 
 import re
 
-from ds_migrate.rules import all_rules
-
 from conftest import REPO
-
-
-def readme_rules_table() -> list[tuple[str, ...]]:
-    text = (REPO / "README.md").read_text()
-    rows = re.findall(r"^\| (DSM\d+) \| ([\w-]+) \| (\w+) \| (\w+) \| (.+?) \|$", text, re.M)
-    return rows
-
-
-def test_readme_rules_table_matches_the_rules():
-    expected = [(r.code, r.name, r.severity.label, r.fix_availability.value, r.summary) for r in all_rules()]
-    assert readme_rules_table() == expected
 
 
 def test_readme_has_the_two_setup_commands():

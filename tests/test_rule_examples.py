@@ -6,7 +6,7 @@ from ds_migrate.rules import all_rules
 
 from conftest import fix, scan
 
-VALID = [(rule.code, source) for rule in all_rules() for source in rule.valid]
+VALID = [(rule.code, example) for rule in all_rules() for example in rule.valid]
 INVALID = [(rule.code, example) for rule in all_rules() for example in rule.invalid]
 
 
@@ -16,9 +16,9 @@ def test_every_rule_has_examples():
         assert rule.valid, f"{rule.code} has no examples that must not be reported"
 
 
-@pytest.mark.parametrize("code, source", VALID, ids=[f"{c}-valid-{i}" for i, (c, _) in enumerate(VALID)])
-def test_valid_examples_are_not_reported(code, source):
-    assert code not in [f.code for f in scan(source)]
+@pytest.mark.parametrize("code, example", VALID, ids=[f"{c}-valid-{i}" for i, (c, _) in enumerate(VALID)])
+def test_valid_examples_are_not_reported(code, example):
+    assert code not in [f.code for f in scan(example.source, example.path)]
 
 
 @pytest.mark.parametrize("code, example", INVALID, ids=[f"{c}-invalid-{i}" for i, (c, _) in enumerate(INVALID)])

@@ -375,22 +375,24 @@ class _RemainingView:
 @main.command()
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(output_format: str) -> None:
-    """List every rule: code, name, severity, fix, summary."""
+    """List every rule: code, name, severity, fix (how safe, and when there is one), summary."""
     from ds_migrate.rules import all_rules
 
-    rows = [rule.as_dict() for rule in all_rules()]
+    docs = [rule.doc() for rule in all_rules()]
     if output_format == "json":
         import json
 
-        click.echo(json.dumps(rows, indent=2))
+        click.echo(json.dumps([doc.as_dict() for doc in docs], indent=2))
         return
     from rich.table import Table
 
     table = Table(show_edge=False)
-    for column in ("code", "name", "severity", "fix", "summary"):
-        table.add_column(column, no_wrap=column != "summary")
-    for row in rows:
-        table.add_row(*(row[c] for c in ("code", "name", "severity", "fix", "summary")))
+    for column in ("code", "name", "severity"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("fix", max_width=10, overflow="fold")
+    table.add_column("summary", ratio=1)
+    for doc in docs:
+        table.add_row(doc.code, doc.name, doc.severity, doc.fix_label, doc.summary)
     _console().print(table)
 
 
@@ -424,6 +426,7 @@ def explain(code: str) -> None:
     rule = rule_by_code(code)
     if rule is None:
         raise click.UsageError(f"unknown rule {code!r}; `ds-migrate rules` lists them")
-    click.echo(f"{rule.code} ({rule.name})  severity: {rule.severity.label}  fix: {rule.fix_availability.value}\n")
-    click.echo(rule.summary + "\n")
-    click.echo(rule.documentation())
+    doc = rule.doc()
+    click.echo(f"{doc.code} ({doc.name})  severity: {doc.severity}  fix: {doc.fix_label}\n")
+    click.echo(doc.summary + "\n")
+    click.echo(doc.as_text())

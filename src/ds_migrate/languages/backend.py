@@ -24,10 +24,18 @@ from typing import Any, ClassVar
 from ds_migrate.findings import Applicability, Finding, TextEdit
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.collisions import merge_clash
-from ds_migrate.languages.textscan import Collector, mode_note, replacement, retired_message
+from ds_migrate.languages.textscan import Collector
 from ds_migrate.languages.treesitter import Source, parser_for, walk
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import LegacyName, find_legacy_names
+from ds_migrate.rules import messages
+from ds_migrate.rules.comparison import LegacyModelComparison
+from ds_migrate.rules.constant import LegacyModelConstant
+from ds_migrate.rules.dynamic_name import PIECE, DynamicModelName, backend_piece
+from ds_migrate.rules.env_default import LegacyEnvDefault
+from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
+from ds_migrate.rules.model_argument import LegacyModelArgument
+from ds_migrate.rules.model_table import LegacyModelTable
 
 MODEL_KEYS = frozenset({"model", "modelname", "model_name", "modelid", "model_id", "chatmodel", "llmmodel"})
 _BUILDER_PREFIXES = ("set", "with")
@@ -45,8 +53,6 @@ _DEFAULT_OPERATORS = frozenset({"??", "?:", "||", "or"})
 _ENV = re.compile(r"getenv|\bENV\b|\$_ENV|\$_SERVER|env::var|GetEnvironmentVariable|\benv\(|System\.getenv", re.I)
 _ENV_DEFAULT_METHODS = frozenset({"getordefault", "fetch", "orelse", "unwrap_or", "env", "getenv"})
 _CONVERSION = re.compile(r"(?:^|[.:])(?:[A-Z]\w*Model\w*(?:\.of|::from|::new|\.from)?|String::from|String\.valueOf)$")
-_DYNAMIC = re.compile(r"deepseek-(?:%[sv]|\{[^}]*\}|\$|#\{)", re.I)
-_DYNAMIC_END = re.compile(r"deepseek-[\"'`]$", re.I)
 
 
 @dataclass
@@ -169,12 +175,10 @@ class TreeSitterHandler(Handler):
         for string in strings:
             body = src.node_text(string)
             offset = src.start(string)
-            dynamic = _DYNAMIC.search(body) or (_DYNAMIC_END.search(body) and self._concatenated(string, src))
-            if dynamic:
-                start = offset + dynamic.start()
-                out.add("DSM107", None, start, start + len("deepseek-"),
-                        "Model name built at run time from 'deepseek-': if the rest is 'chat' or 'reasoner' "
-                        "it names a model retired on 2026-07-24")
+            piece = backend_piece(body, lambda: self._concatenated(string, src))
+            if piece is not None:
+                start = offset + piece
+                out.add(DynamicModelName, None, start, start + len(PIECE), messages.DYNAMIC_NAME)
             names = find_legacy_names(body)
             if not names:
                 continue
@@ -185,8 +189,7 @@ class TreeSitterHandler(Handler):
                 self._report(out, string, name, offset, role, src, mapping, file_clash)
         for name in find_legacy_names(text):
             if name.start not in claimed:
-                out.add("DSM109", name, name.start, name.end,
-                        f"Retired model name '{name.text}' (outside any string or comment)")
+                out.add(LegacyNameRule, name, name.start, name.end, messages.unclaimed(name, "outside any string or comment"))
         return out.findings
 
     def _inside_string(self, node) -> bool:
@@ -318,8 +321,8 @@ class TreeSitterHandler(Handler):
                 mapping: Mapping, file_clash: str | None) -> None:
         start, end = offset + name.start, offset + name.end
 
-        def add(code, message, fix=None, note=None):
-            out.add(code, name, start, end, message, fix, note)
+        def add(rule, message, fix=None, note=None):
+            out.add(rule, name, start, end, message, fix, note)
 
         safe = out.rename_fix(name, Applicability.SAFE, offset)
         unsafe = out.rename_fix(name, Applicability.UNSAFE, offset)
@@ -335,37 +338,34 @@ class TreeSitterHandler(Handler):
                 note = toggle.note
             else:
                 note = f"renamed only: {self.sdk_note}: thinking {mode_value(name, mapping)}"
-            add("DSM101", retired_message(name, mapping, "Model of a request"), safe, note)
+            add(LegacyModelArgument, messages.retired(name, mapping, "Model of a request"), safe, note)
         elif role.kind == "value":
-            add("DSM103", retired_message(name, mapping, f"Config value {role.key}"), safe,
-                mode_note(name, mapping, "renamed the value"))
+            add(LegacyModelConstant, messages.retired(name, mapping, f"Config value {role.key}"), safe,
+                messages.set_mode_where_requested(name, mapping, "renamed the value"))
         elif role.kind == "constant" and role.container is not None and merge_clash(
                 self._strings_in(role.container, src), mapping):
-            add("DSM106", f"Retired model '{name.text}' in a group of constants: the current model is "
-                f"'{replacement(name, mapping)}'; review the group",
+            add(LegacyModelTable, f"Retired model '{name.text}' in a group of constants: the current model is "
+                f"'{messages.replacement(name, mapping)}'; review the group",
                 None, merge_clash(self._strings_in(role.container, src), mapping))
         elif role.kind == "constant":
-            add("DSM103", retired_message(name, mapping, "Constant"), safe, mode_note(name, mapping, "constant renamed"))
+            add(LegacyModelConstant, messages.retired(name, mapping, "Constant"), safe,
+                messages.set_mode_where_requested(name, mapping, "constant renamed"))
         elif role.kind == "env":
-            add("DSM104", retired_message(name, mapping, "Environment default"), safe,
-                mode_note(name, mapping, "renamed the default"))
+            add(LegacyEnvDefault, messages.retired(name, mapping, "Environment default"), safe,
+                messages.set_mode_where_requested(name, mapping, "renamed the default"))
         elif role.kind == "compare":
             labels = [] if role.container is None else [
                 self.content(n, src) for n in walk(role.container)
                 if n.type in self.string_types and not self._inside_string(n) and self.role(n, src).kind == "compare"
             ]
             clash = file_clash if role.container is None else merge_clash(labels, mapping)
-            add("DSM105", f"Comparison with retired model '{name.text}': after the migration it is "
-                f"'{replacement(name, mapping)}', told apart only by its thinking mode; review the branch",
-                None if clash else unsafe, clash)
+            add(LegacyModelComparison, messages.comparison(name, mapping), None if clash else unsafe, clash)
         elif role.kind in ("key", "member"):
             clash = merge_clash(self._strings_in(role.container, src), mapping)
-            what = "a key" if role.kind == "key" else "a member"
-            add("DSM106", f"Retired model '{name.text}' as {what}: the current model is "
-                f"'{replacement(name, mapping)}'; review the table", None if clash else unsafe, clash)
+            what = "key of a table" if role.kind == "key" else "member of a collection"
+            add(LegacyModelTable, messages.table_entry(name, mapping, what), None if clash else unsafe, clash)
         else:
-            add("DSM109", f"Retired model name '{name.text}' (the current name is '{replacement(name, mapping)}')",
-                unsafe)
+            add(LegacyNameRule, messages.other_use(name, mapping), unsafe)
 
     def _strings_in(self, container, src: Source) -> list[str]:
         if container is None:

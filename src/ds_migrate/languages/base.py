@@ -9,13 +9,6 @@ from typing import ClassVar
 from ds_migrate.findings import Finding
 from ds_migrate.mapping import Mapping
 
-# Recorded data, not configuration: reported as info, never rewritten.
-RECORDED_PARTS = {"cassettes", "cassette", "__snapshots__", "snapshots", "fixtures", "recordings"}
-LOCK_FILES = {
-    "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "uv.lock", "Pipfile.lock",
-    "composer.lock", "Cargo.lock", "Gemfile.lock", "npm-shrinkwrap.json", "bun.lock",
-}
-
 # Never searched: these kinds are binary (images, archives, compiled code,
 # fonts, media, model weights, databases). A file of any other name is
 # searched as text unless it holds a NUL byte.
@@ -27,12 +20,6 @@ BINARY_EXTENSIONS = frozenset({
     "webm", "sqlite", "sqlite3", "db", "npy", "npz", "pkl", "pickle", "parquet", "onnx", "pt", "pth", "h5",
     "safetensors", "gguf", "mo", "wasm", "bin", "dmg", "iso", "xls", "xlsx", "doc", "docx", "ppt", "pptx",
 })
-
-
-def is_recorded_data(path: PurePosixPath) -> bool:
-    if path.name in LOCK_FILES or path.name.endswith(".lock"):
-        return True
-    return any(part.lower() in RECORDED_PARTS for part in path.parts[:-1])
 
 
 class Handler:

@@ -11,13 +11,26 @@ from __future__ import annotations
 import json
 import re
 from pathlib import PurePosixPath
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 from ds_migrate.findings import Applicability, Finding
-from ds_migrate.languages.base import Handler, is_recorded_data
-from ds_migrate.languages.textscan import Collector, mode_note, replacement, retired_message
+from ds_migrate.languages.base import Handler
+from ds_migrate.languages.textscan import Collector
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import OLLAMA_COMMAND, find_legacy_names
+from ds_migrate.rules.constant import LegacyModelConstant
+from ds_migrate.rules.env_default import LegacyEnvDefault
+from ds_migrate.rules.messages import (
+    local_server,
+    replacement,
+    retired,
+    set_mode_where_requested,
+    table_entry,
+)
+from ds_migrate.rules.model_table import LegacyModelTable
+from ds_migrate.rules.other_provider import OtherProviderModel
+from ds_migrate.rules.payload import LegacyRequestPayload
+from ds_migrate.rules.recorded_data import is_cassette, is_recorded_data, is_response_record
 
 _DEFAULT = re.compile(r"\$\{(\w+):?[-=]")
 _ASSIGNMENT = re.compile(r"^\s*(?:export\s+|(?:ENV|ARG)\s+)?([A-Za-z_][\w.\-]*)\s*(?:=|:|\s)")
@@ -75,11 +88,10 @@ class ConfigHandler(Handler):
                 continue
             role, key = self.role(text, name)
             if role != "comment" and OLLAMA_COMMAND.search(text[text.rfind("\n", 0, name.start) + 1 : name.start]):
-                out.add("DSM110", name, name.start, name.end,
-                        f"'{name.text}' is a local model server's name here, not a DeepSeek API id; left alone")
+                out.add(OtherProviderModel, name, name.start, name.end, local_server(name))
                 continue
             if aggregator and name.prefix and role != "comment":
-                out.add("DSM110", name, name.start, name.end,
+                out.add(OtherProviderModel, name, name.start, name.end,
                         f"'{name.text}' is {aggregator.group(0)}'s model slug here (its base URL is in this file); "
                         "that provider's ids are not affected by the retirement")
                 continue
@@ -87,42 +99,48 @@ class ConfigHandler(Handler):
                 out.comment(name)
             elif role == "default":
                 out.add(
-                    "DSM104", name, name.start, name.end,
-                    retired_message(name, mapping, f"Default of ${key}"),
+                    LegacyEnvDefault, name, name.start, name.end,
+                    retired(name, mapping, f"Default of ${key}"),
                     out.rename_fix(name, Applicability.SAFE),
-                    note=mode_note(name, mapping, "renamed the default"),
+                    note=set_mode_where_requested(name, mapping, "renamed the default"),
                 )
             elif role == "key":
-                message = (
-                    f"Retired model '{name.text}' as a key in {self.label}: the current model is "
-                    f"'{replacement(name, mapping)}'; review the table"
-                )
+                message = table_entry(name, mapping, f"key of a table in {self.label}")
                 if clash:
-                    out.add("DSM106", name, name.start, name.end, message, note=clash)
+                    out.add(LegacyModelTable, name, name.start, name.end, message, note=clash)
                 else:
-                    out.add("DSM106", name, name.start, name.end, message, out.rename_fix(name, Applicability.UNSAFE))
+                    out.add(LegacyModelTable, name, name.start, name.end, message, out.rename_fix(name, Applicability.UNSAFE))
             elif name in entries:
                 message = (
                     f"Retired model '{name.text}' names an entry of a {self.label} list or map: the current "
                     f"model is '{replacement(name, mapping)}'; review the entries"
                 )
                 if entry_clash:
-                    out.add("DSM106", name, name.start, name.end, message, note=entry_clash, role="member")
+                    out.add(LegacyModelTable, name, name.start, name.end, message, note=entry_clash, role="member")
                 else:
-                    out.add("DSM106", name, name.start, name.end, message,
+                    out.add(LegacyModelTable, name, name.start, name.end, message,
                             out.rename_fix(name, Applicability.UNSAFE), role="member")
             else:
                 where = f"{self.label} value {key}" if key else f"{self.label} value"
                 out.add(
-                    "DSM103", name, name.start, name.end,
-                    retired_message(name, mapping, where[0].upper() + where[1:]),
+                    LegacyModelConstant, name, name.start, name.end,
+                    retired(name, mapping, where[0].upper() + where[1:]),
                     out.rename_fix(name, Applicability.SAFE),
-                    note=mode_note(name, mapping, "renamed the value"),
+                    note=set_mode_where_requested(name, mapping, "renamed the value"),
                 )
         return out.findings
 
     def is_recording(self, text: str) -> bool:
         return False
+
+    def problem_with(self, text: str, path: str = "") -> str | None:
+        error = self.parse_error(text)
+        return None if error is None else f"not valid {self.label} after the fix: {error}"
+
+    def parse_error(self, text: str) -> Exception | None:
+        """What this kind's own parser says about ``text`` (None: it parses, or
+        the kind has no parser to ask)."""
+        return None
 
     def names_an_entry(self, text: str, name) -> bool:
         """The value names an entry (``- name: deepseek-chat``, ``- deepseek-chat``):
@@ -221,10 +239,10 @@ class ShellScript(ConfigHandler):
             else:
                 edit = thinking_edit(text, body, mode)
                 if edit is None:
-                    note = mode_note(name, mapping, "renamed only")
+                    note = set_mode_where_requested(name, mapping, "renamed only")
                 else:
                     fix.edits.append(edit)
-            out.add("DSM102", name, name.start, name.end, retired_message(name, mapping, "curl request body model"), fix, note)
+            out.add(LegacyRequestPayload, name, name.start, name.end, retired(name, mapping, "curl request body model"), fix, note)
             return True
         return False
 
@@ -241,14 +259,10 @@ class IniFile(ConfigHandler):
     patterns = ("*.ini", "*.cfg", ".flake8", "setup.cfg", "tox.ini")
     comment_markers = "#;"
 
-    def problem_with(self, text: str, path: str = "") -> str | None:
+    def parse_error(self, text: str) -> Exception | None:
         import configparser
 
-        try:
-            configparser.ConfigParser(strict=False, interpolation=None).read_string(text)
-        except configparser.Error as error:
-            return f"not valid INI after the fix: {error}"
-        return None
+        return raised(configparser.ConfigParser(strict=False, interpolation=None).read_string, configparser.Error, text)
 
 
 class TomlFile(ConfigHandler):
@@ -256,14 +270,10 @@ class TomlFile(ConfigHandler):
     label = "TOML"
     patterns = ("*.toml",)
 
-    def problem_with(self, text: str, path: str = "") -> str | None:
+    def parse_error(self, text: str) -> Exception | None:
         from ds_migrate.config import tomllib
 
-        try:
-            tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            return f"not valid TOML after the fix: {error}"
-        return None
+        return raised(tomllib.loads, tomllib.TOMLDecodeError, text)
 
 
 class YamlFile(ConfigHandler):
@@ -273,21 +283,16 @@ class YamlFile(ConfigHandler):
     key_separator = ":"
 
     def is_recording(self, text: str) -> bool:
-        # VCR.py and vcrpy-style cassettes
-        return bool(re.search(r"^interactions:\s*$", text, re.M)) and "request:" in text
+        return is_cassette(text)
 
     def key_of(self, line: str, column: int) -> str | None:
         match = re.match(r"^\s*-?\s*[\"']?([\w.\-]+)[\"']?\s*[:=]", line[:column])
         return match.group(1) if match else None
 
-    def problem_with(self, text: str, path: str = "") -> str | None:
+    def parse_error(self, text: str) -> Exception | None:
         import yaml
 
-        try:
-            list(yaml.safe_load_all(text))
-        except yaml.YAMLError as error:
-            return f"not valid YAML after the fix: {error}"
-        return None
+        return raised(lambda t: list(yaml.safe_load_all(t)), yaml.YAMLError, text)
 
 
 class JsonFile(ConfigHandler):
@@ -302,22 +307,20 @@ class JsonFile(ConfigHandler):
         return keys[-1] if keys else None
 
     def is_recording(self, text: str) -> bool:
-        # persisted run records and mocked responses: API output, not configuration
-        return bool(_JSON_RESPONSE.search(text))
+        return is_response_record(text)
 
-    def problem_with(self, text: str, path: str = "") -> str | None:
-        return json_problem(text)
+    def parse_error(self, text: str) -> Exception | None:
+        return raised(json.loads, ValueError, text)
 
 
-_JSON_RESPONSE = re.compile(
-    r'"(?:choices|prompt_tokens|completion_tokens|system_fingerprint|reasoning_content)"\s*:'
-    r'|"object"\s*:\s*"(?:chat\.completion|text_completion)'
-)
+def raised(parse: Callable[[str], object], errors: type[Exception], text: str) -> Exception | None:
+    """The error ``parse`` raises on ``text``, of the kind ``errors`` names; None if it parses."""
+    try:
+        parse(text)
+    except errors as error:
+        return error
+    return None
 
 
 def json_problem(text: str) -> str | None:
-    try:
-        json.loads(text)
-    except ValueError as error:
-        return f"not valid JSON after the fix: {error}"
-    return None
+    return JsonFile().problem_with(text)

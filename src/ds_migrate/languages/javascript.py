@@ -14,12 +14,33 @@ import re
 
 from ds_migrate.findings import Applicability, Finding, Fix, TextEdit
 from ds_migrate.languages.base import Handler
-from ds_migrate.languages.textscan import Collector, mode_note, rename_edit, replacement, retired_message
+from ds_migrate.languages.textscan import Collector, rename_edit
 from ds_migrate.languages.treesitter import Source, line_indent, newline_of, parser_for, walk
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
-from ds_migrate.rules import rule_by_code
-from ds_migrate.rules.compat_code import as_compat, names_current_id
+from ds_migrate.rules.capability import LegacyCapabilityEntry
+from ds_migrate.rules.compat_code import LegacyNameInCompatCode, as_compat, names_current_id
+from ds_migrate.rules.comparison import LegacyModelComparison
+from ds_migrate.rules.constant import LegacyModelConstant
+from ds_migrate.rules.dynamic_name import PIECE, DynamicModelName, template_piece
+from ds_migrate.rules.env_default import LegacyEnvDefault
+from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
+from ds_migrate.rules.messages import (
+    DYNAMIC_NAME,
+    capability,
+    comparison,
+    other_provider_beside,
+    other_use,
+    replacement,
+    retired,
+    set_mode_where_requested,
+    table_entry,
+    unclaimed,
+)
+from ds_migrate.rules.model_argument import LegacyModelArgument
+from ds_migrate.rules.model_table import LegacyModelTable
+from ds_migrate.rules.other_provider import OtherProviderModel
+from ds_migrate.rules.payload import LegacyRequestPayload
 
 MODEL_KEYS = {"model", "modelName", "model_name", "modelId", "model_id", "id"}
 _CREATE = re.compile(r"\bchat\.completions\.(?:create|parse|stream)$|\bchat\.completions\.with\w*\.create$")
@@ -161,22 +182,18 @@ class JavaScript(Handler):
                     self._string(out, node, name, offset, src, mapping, typescript, comparison_clash)
                     claimed.add(offset + name.start)
             elif node.type == "template_string":
-                body = src.node_text(node)
-                match = re.search(r"deepseek-\$\{", body, re.IGNORECASE)
-                if match:
-                    start = src.char(node.start_byte) + match.start()
-                    out.add("DSM107", None, start, start + len("deepseek-"),
-                            "Model name built at run time from 'deepseek-': if the rest is 'chat' or 'reasoner' "
-                            "it names a model retired on 2026-07-24")
+                piece = template_piece(src.node_text(node))
+                if piece is not None:
+                    start = src.char(node.start_byte) + piece
+                    out.add(DynamicModelName, None, start, start + len(PIECE), DYNAMIC_NAME)
         for name in find_legacy_names(text):
             if name.start not in claimed:
-                out.add("DSM109", name, name.start, name.end,
-                        f"Retired model name '{name.text}' (outside any string or comment)")
+                out.add(LegacyNameRule, name, name.start, name.end, unclaimed(name, "outside any string or comment"))
         if compat_spans:
-            compat = rule_by_code("DSM113")
             for finding in out.findings:
-                if finding.code in ("DSM105", "DSM112") and _within(finding.offset, compat_spans):
-                    as_compat(finding, compat)
+                in_branches = finding.code in (LegacyModelComparison.code, LegacyCapabilityEntry.code)
+                if in_branches and _within(finding.offset, compat_spans):
+                    as_compat(finding, LegacyNameInCompatCode)
         return out.findings
 
     def problem_with(self, text: str, path: str = "") -> str | None:
@@ -193,8 +210,8 @@ class JavaScript(Handler):
         whole = src.node_text(fragment) == name.text and string is not None and string.type == "string"
         rename = out.rename_fix(name, Applicability.SAFE, offset)
 
-        def add(code, message, fix=None, note=None, role=None):
-            out.add(code, name, start, end, message, fix, note, role=role)
+        def add(rule, message, fix=None, note=None, role=None):
+            out.add(rule, name, start, end, message, fix, note, role=role)
 
         if whole and parent is not None and parent.type == "pair":
             if parent.child_by_field_name("key") == string:
@@ -206,11 +223,11 @@ class JavaScript(Handler):
                 return
             clash = self._collection_clash(parent.parent, src, mapping)
             if clash:  # { chat: "deepseek-chat", reasoner: "deepseek-reasoner" }: a map of ids
-                add("DSM106", f"Retired model '{name.text}' as a value of a map of model ids: the current model "
+                add(LegacyModelTable, f"Retired model '{name.text}' as a value of a map of model ids: the current model "
                     f"is '{replacement(name, mapping)}'; review the map", None, clash)
                 return
-            add("DSM103", retired_message(name, mapping, f"Config value {key}"), rename,
-                mode_note(name, mapping, "renamed the value"))
+            add(LegacyModelConstant, retired(name, mapping, f"Config value {key}"), rename,
+                set_mode_where_requested(name, mapping, "renamed the value"))
             return
         if whole and parent is not None and parent.type == "arguments":
             call = parent.parent
@@ -221,11 +238,11 @@ class JavaScript(Handler):
                     f"'{mapping.replacement(name.base).mode}' }} }} where the model is called"
                 if mapping.adds_toggle:
                     note = _vercel_toggle(rename, call, string, src, mapping.replacement(name.base).mode, note)
-                add("DSM101", retired_message(name, mapping, "Vercel AI SDK model"), rename, note)
+                add(LegacyModelArgument, retired(name, mapping, "Vercel AI SDK model"), rename, note)
                 return
             if callee_text.endswith(".default"):
-                add("DSM104", retired_message(name, mapping, "Schema default"), rename,
-                    mode_note(name, mapping, "renamed the default"))
+                add(LegacyEnvDefault, retired(name, mapping, "Schema default"), rename,
+                    set_mode_where_requested(name, mapping, "renamed the default"))
                 return
             receiver = callee_text.rsplit(".", 1)[0].rsplit(".", 1)[-1].lower()
             if callee_text.endswith(".includes") and not _NAMES_AN_ID.search(receiver):
@@ -233,13 +250,12 @@ class JavaScript(Handler):
                 return
             if callee_text.endswith((".includes", ".startsWith", ".endsWith", ".indexOf")):
                 # model.includes("deepseek-reasoner"): classifies ids ("is it a reasoning model?")
-                add("DSM112", f"Retired model '{name.text}' in a predicate on model ids "
-                    f"({callee_text.rsplit('.', 1)[-1]}): renaming it would change what the code says about "
-                    f"'{replacement(name, mapping)}'; add a test for the V4 id instead")
+                kind = "substring predicate" if callee_text.endswith(".includes") else "prefix predicate"
+                add(LegacyCapabilityEntry, capability(name, mapping, kind))
                 return
         if whole and parent is not None and parent.type == "variable_declarator":
-            add("DSM103", retired_message(name, mapping, "Constant"), rename,
-                mode_note(name, mapping, "constant renamed"))
+            add(LegacyModelConstant, retired(name, mapping, "Constant"), rename,
+                set_mode_where_requested(name, mapping, "constant renamed"))
             return
         if whole and parent is not None and parent.type == "binary_expression":
             operator = parent.child_by_field_name("operator")
@@ -247,8 +263,8 @@ class JavaScript(Handler):
             left = parent.child_by_field_name("left")
             if op in ("||", "??") and left is not None and src.node_text(left).startswith(("process.env", "import.meta.env")):
                 variable = src.node_text(left).split(".")[-1]
-                add("DSM104", retired_message(name, mapping, f"Default of ${variable}"), rename,
-                    mode_note(name, mapping, "renamed the default"))
+                add(LegacyEnvDefault, retired(name, mapping, f"Default of ${variable}"), rename,
+                    set_mode_where_requested(name, mapping, "renamed the default"))
                 return
             if op in ("===", "==", "!==", "!="):
                 self._comparison(add, out, name, offset, mapping, comparison_clash)
@@ -257,33 +273,28 @@ class JavaScript(Handler):
             self._comparison(add, out, name, offset, mapping, comparison_clash)
             return
         if whole and parent is not None and parent.type in ("array", "literal_type", "enum_assignment", "enum_body"):
-            message = (f"Retired model '{name.text}' as a member: the current model is "
-                       f"'{replacement(name, mapping)}'; review the list")
+            enum = parent.type in ("enum_assignment", "enum_body")
+            message = table_entry(name, mapping, "enum member" if enum else "member of a collection")
             container = parent.parent if parent.type in ("literal_type", "enum_assignment") else parent
             clash = self._collection_clash(container, src, mapping)
             if clash:
-                add("DSM106", message, None, clash, role="member")
+                add(LegacyModelTable, message, None, clash, role="member")
             else:
-                add("DSM106", message, out.rename_fix(name, Applicability.UNSAFE, offset), role="member")
+                add(LegacyModelTable, message, out.rename_fix(name, Applicability.UNSAFE, offset), role="member")
             return
-        add("DSM109", f"Retired model name '{name.text}' (the current name is '{replacement(name, mapping)}')",
+        add(LegacyNameRule, other_use(name, mapping),
             out.rename_fix(name, Applicability.UNSAFE, offset))
 
     def _key(self, add, out, name, offset, obj, src, mapping) -> None:
         if _describes_models(obj, src):
-            add("DSM112", f"Retired model '{name.text}' as a key of a table of numbers (prices, limits or sizes): "
-                f"renaming it would give '{replacement(name, mapping)}' the old model's figures; "
-                "add an entry for the V4 id instead")
+            add(LegacyCapabilityEntry, capability(name, mapping, "table of numbers (prices, limits or sizes)"))
             return
-        message = (f"Retired model '{name.text}' as a key: the current model is "
-                   f"'{replacement(name, mapping)}'; review the table")
+        message = table_entry(name, mapping, "key of a table")
         clash = self._collection_clash(obj, src, mapping)
-        add("DSM106", message, None if clash else out.rename_fix(name, Applicability.UNSAFE, offset), clash)
+        add(LegacyModelTable, message, None if clash else out.rename_fix(name, Applicability.UNSAFE, offset), clash)
 
     def _comparison(self, add, out, name, offset, mapping, clash) -> None:
-        message = (f"Comparison with retired model '{name.text}': after the migration it is "
-                   f"'{replacement(name, mapping)}', told apart only by its thinking mode; review the branch")
-        add("DSM105", message, None if clash else out.rename_fix(name, Applicability.UNSAFE, offset), clash)
+        add(LegacyModelComparison, comparison(name, mapping), None if clash else out.rename_fix(name, Applicability.UNSAFE, offset), clash)
 
     def _comparison_clash(self, fragments, src, mapping) -> str | None:
         compared = set()
@@ -316,8 +327,7 @@ class JavaScript(Handler):
         obj = pair.parent
         provider = _sibling_provider(obj, src)
         if provider is not None:
-            add("DSM110", f"'{name.text}' is {provider}'s model id here (its provider is named beside it); "
-                "that provider's ids are not affected by the retirement")
+            add(OtherProviderModel, other_provider_beside(name, provider))
             return
         arguments = obj.parent if obj is not None else None
         call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
@@ -336,16 +346,16 @@ class JavaScript(Handler):
                     if any(p.type == "spread_element" for p in obj.named_children):
                         rename.applicability = Applicability.UNSAFE
                         note = "the object spreads other options that may already set thinking"
-            add("DSM101", retired_message(name, mapping, "Model of openai-node chat.completions call"), rename, note)
+            add(LegacyModelArgument, retired(name, mapping, "Model of openai-node chat.completions call"), rename, note)
             return
         if callee is not None and callee_text == "JSON.stringify" and arguments.named_children[0] == obj:
             note = _json_body_toggle(rename, obj, call, string, src, mapping, name)
             if note != _NOT_A_BODY:
-                add("DSM102", retired_message(name, mapping, "Request body model"), rename, note)
+                add(LegacyRequestPayload, retired(name, mapping, "Request body model"), rename, note)
                 return
         what = "Model property" if call is not None else "Model setting"
-        add("DSM101" if call is not None else "DSM103", retired_message(name, mapping, what), rename,
-            mode_note(name, mapping, "renamed only"))
+        add(LegacyModelArgument if call is not None else LegacyModelConstant, retired(name, mapping, what), rename,
+            set_mode_where_requested(name, mapping, "renamed only"))
 
     def _thinking_edit(self, obj, string, src, mode, typescript) -> TextEdit:
         q = _quote(string, src)

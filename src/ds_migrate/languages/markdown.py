@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 from ds_migrate.findings import Applicability, Finding, Fix, Severity, TextEdit, apply_text_edits
 from ds_migrate.languages.base import Handler
-from ds_migrate.languages.textscan import Collector, replacement
+from ds_migrate.languages.textscan import Collector
+from ds_migrate.rules import rule_by_code
+from ds_migrate.rules.comment import LegacyNameInComment
+from ds_migrate.rules.messages import mentioned
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
 
@@ -103,7 +106,7 @@ class Documentation(Handler):
                     fix = Fix(Applicability.UNSAFE, [edit], "fix the code block")
                 start = block.start + name.start
                 out.add(
-                    finding.code, name, start, block.start + name.end,
+                    rule_by_code(finding.code), name, start, block.start + name.end,
                     f"in a {block.path.rsplit('.', 1)[-1]} code block: {finding.message}",
                     fix, finding.note, severity=Severity.INFO, role="doc",
                 )
@@ -112,9 +115,8 @@ class Documentation(Handler):
             if name.start in claimed:
                 continue
             out.add(
-                "DSM108", name, name.start, name.end,
-                f"documentation mentions retired model '{name.text}'; the current name is "
-                f"'{replacement(name, mapping)}' (say which thinking mode)",
+                LegacyNameInComment, name, name.start, name.end,
+                mentioned(name, mapping, "documentation") + " (say which thinking mode)",
                 out.rename_fix(name, Applicability.UNSAFE),
             )
         return out.findings

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from ds_migrate.findings import Finding, Fix, TextEdit, apply_text_edits
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.textscan import Collector
+from ds_migrate.rules import rule_by_code
+from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
+from ds_migrate.rules.messages import unclaimed
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
 
@@ -107,8 +110,7 @@ class Notebook(Handler):
             cells = find_cells(text)
         except (ValueError, KeyError, IndexError) as error:
             for name in find_legacy_names(text):
-                out.add("DSM109", name, name.start, name.end,
-                        f"Retired model name '{name.text}' (notebook is not valid JSON: {error})")
+                out.add(LegacyNameRule, name, name.start, name.end, unclaimed(name, f"notebook is not valid JSON: {error}"))
             return out.findings
         options = Options(mapping=mapping)
         in_source: list[tuple[int, int]] = []
@@ -131,7 +133,7 @@ class Notebook(Handler):
                     edit = CellEdit(cell, processed, finding, options)
                     fix = Fix(finding.fix.applicability, [edit], finding.fix.description)
                 added = out.add(
-                    finding.code, None, start, end, f"cell {cell.number}, line {finding.line}: {finding.message}",
+                    rule_by_code(finding.code), None, start, end, f"cell {cell.number}, line {finding.line}: {finding.message}",
                     fix, finding.note, severity=finding.severity, role=finding.role,
                 )
                 added.legacy_name, added.hold = finding.legacy_name, finding.hold

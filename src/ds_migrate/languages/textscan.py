@@ -1,34 +1,21 @@
-"""Helpers the non-Python handlers share: messages, renames, findings."""
+"""Helpers the non-Python handlers share: renames and findings. Their words
+are in ``rules/messages.py``; the rules are named by their classes."""
 
 from __future__ import annotations
 
 from ds_migrate.findings import Applicability, Finding, Fix, TextEdit, finding_at
 from ds_migrate.lines import LineIndex
-from ds_migrate.mapping import RETIREMENT, Mapping, api_error_text
+from ds_migrate.mapping import Mapping
 from ds_migrate.names import LegacyName
-from ds_migrate.rules import rule_by_code
-
-
-def replacement(name: LegacyName, mapping: Mapping) -> str:
-    return name.prefix + mapping.replacement(name.base).model
+from ds_migrate.rules import Rule, messages
+from ds_migrate.rules.comment import LegacyNameInComment
+from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
+from ds_migrate.rules.other_provider import OtherProviderModel
+from ds_migrate.rules.recorded_data import LegacyNameInRecordedData
 
 
 def rename_edit(name: LegacyName, mapping: Mapping, offset: int = 0) -> TextEdit:
     return TextEdit(offset + name.name_start, offset + name.end, mapping.replacement(name.base).model)
-
-
-def retired_message(name: LegacyName, mapping: Mapping, where: str) -> str:
-    base = name.text[len(name.prefix) :]
-    mode = mapping.replacement(name.base).mode
-    return (
-        f"{where} '{name.text}' was retired on {RETIREMENT}: use '{replacement(name, mapping)}' "
-        f"with thinking {mode}. The API answers 400 \"{api_error_text(base)}\""
-    )
-
-
-def mode_note(name: LegacyName, mapping: Mapping, what: str) -> str:
-    mode = mapping.replacement(name.base).mode
-    return f"{what}: set thinking {mode} where the request is made (V4 models think by default)"
 
 
 class Collector:
@@ -43,7 +30,7 @@ class Collector:
 
     def add(
         self,
-        code: str,
+        rule: type[Rule] | Rule,
         name: LegacyName | None,
         start: int,
         end: int,
@@ -53,7 +40,7 @@ class Collector:
         **extra,
     ) -> Finding:
         finding = finding_at(
-            self.path, self.index, start, end, rule_by_code(code), message,
+            self.path, self.index, start, end, rule, message,
             legacy_name=name.text if name else None, fix=fix, note=note, **extra,
         )
         self.findings.append(finding)
@@ -63,15 +50,12 @@ class Collector:
         return Fix(applicability, [rename_edit(name, self.mapping, offset)], "rename")
 
     def recorded(self, name: LegacyName, where: str = "recorded data") -> Finding:
-        return self.add(
-            "DSM111", name, name.start, name.end,
-            f"Retired model name '{name.text}' in {where}; recorded data is not rewritten",
-        )
+        return self.add(LegacyNameInRecordedData, name, name.start, name.end, messages.recorded(name, where))
 
     def comment(self, name: LegacyName, offset: int = 0) -> Finding:
         return self.add(
-            "DSM108", name, offset + name.start, offset + name.end,
-            f"comment mentions retired model '{name.text}'; the current name is '{replacement(name, self.mapping)}'",
+            LegacyNameInComment, name, offset + name.start, offset + name.end,
+            messages.mentioned(name, self.mapping, "comment"),
             self.rename_fix(name, Applicability.UNSAFE, offset),
         )
 
@@ -82,11 +66,9 @@ def unclaimed_names(
     """Findings for occurrences no rule claimed, so that none is ever lost."""
     from ds_migrate.names import find_legacy_names
 
-    rule = rule_by_code("DSM109")
     return [
         finding_at(
-            path, index, name.start, name.end, rule,
-            f"Retired model name '{name.text}' ({why})", legacy_name=name.text,
+            path, index, name.start, name.end, LegacyNameRule, messages.unclaimed(name, why), legacy_name=name.text,
         )
         for name in find_legacy_names(text)
         if name.start not in claimed
@@ -102,8 +84,7 @@ def provider_slug_findings(path: str, text: str, index: LineIndex, findings: lis
     slugs = find_provider_slugs(text)
     if not slugs:
         return []
-    covered = {(f.line, f.column) for f in findings if f.code == "DSM110"}
-    rule = rule_by_code("DSM110")
+    covered = {(f.line, f.column) for f in findings if f.code == OtherProviderModel.code}
     out = []
     for slug in slugs:
         line, column = index.position(slug.start)
@@ -111,7 +92,7 @@ def provider_slug_findings(path: str, text: str, index: LineIndex, findings: lis
             continue
         host = f"another provider ({slug.provider})" if slug.provider else "OpenRouter (a ':variant' id)"
         out.append(finding_at(
-            path, index, slug.start, slug.end, rule,
+            path, index, slug.start, slug.end, OtherProviderModel,
             f"'{slug.text}' is a model id of {host}, not of DeepSeek's API; the retirement does not "
             "touch it, so it is left alone",
         ))

@@ -19,10 +19,9 @@ from ds_migrate.python.module_info import ModuleInfo, record_binding, record_imp
 from ds_migrate.python.sites import DynamicSite, NameSite
 from ds_migrate.python.syntax import dict_get, string_value
 from ds_migrate.python.walk import walk
+from ds_migrate.rules.dynamic_name import python_piece
 
 _DEEPSEEK = re.compile(r"deepseek", re.IGNORECASE)
-# "deepseek-" closing a literal piece that something else completes at run time
-_DYNAMIC_TAIL = re.compile(r"deepseek-(?:\{[^}]*\}|%s|%\(\w+\)s)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -74,9 +73,9 @@ class _Collector:
         for name in find_legacy_names(text):
             self.analysis.sites.append(NameSite(name, node, offset, parents, self.analysis.info))
         if not isinstance(node, cst.Comment):
-            match = _DYNAMIC_TAIL.search(text.rstrip("'\""))
-            if match and _builds_at_run_time(node, parents):
-                self.analysis.dynamic.append(DynamicSite(node, offset, parents, match.start()))
+            piece = python_piece(node, text, parents)
+            if piece is not None:
+                self.analysis.dynamic.append(DynamicSite(node, offset, parents, piece))
 
     def visit_SimpleString(self, node: cst.SimpleString, ancestors: list) -> None:
         self._token(node, node.value)
@@ -129,20 +128,6 @@ def _comment_may_matter(source: str) -> bool:
         if "#" in lowered[lowered.rfind("\n", 0, at) + 1 : at]:
             return True
         at = lowered.find("deepseek", at + 8)
-    return False
-
-
-def _builds_at_run_time(token: cst.CSTNode, parents: tuple[cst.CSTNode, ...]) -> bool:
-    """Is the string combined with something only known at run time?"""
-    if isinstance(token, cst.FormattedStringText):
-        return True
-    parent = parents[0] if parents else None
-    if isinstance(parent, cst.BinaryOperation) and isinstance(
-        parent.operator, (cst.Add, cst.Modulo)
-    ):
-        return parent.left is token
-    if isinstance(parent, cst.Attribute) and parent.attr.value == "format":
-        return True
     return False
 
 

@@ -18,6 +18,8 @@ from ds_migrate.python.collisions import (
     named_as_legacy,
 )
 from ds_migrate.rules.compat_code import as_compat
+from ds_migrate.rules.dynamic_name import PIECE, DynamicModelName
+from ds_migrate.rules.messages import DYNAMIC_NAME
 from ds_migrate.rules import CheckContext, Rule, name_rules, rule_by_code
 
 
@@ -147,10 +149,9 @@ def check_module(
             findings.append(finding)
             claimed.add(site.absolute_start)
             break
-    dynamic = rule_by_code("DSM107")
     for site in analysis.dynamic:
         start = site.offset + site.start
-        findings.append(finding_at(path, index, start, start + len("deepseek-"), dynamic, dynamic.message))
+        findings.append(finding_at(path, index, start, start + len(PIECE), DynamicModelName, DYNAMIC_NAME))
     findings.extend(
         unclaimed_names(path, source, index, claimed, "not inside a string or comment the analysis understood")
     )

@@ -7,26 +7,26 @@ import libcst as cst
 
 def dotted_name(node: cst.BaseExpression) -> str | None:
     """``a.b.c`` for a chain of attributes on a name, else None."""
-    parts: list[str] = []
-    while isinstance(node, cst.Attribute):
-        parts.append(node.attr.value)
-        node = node.value
-    if isinstance(node, cst.Name):
-        parts.append(node.value)
-        return ".".join(reversed(parts))
-    return None
+    parts, base = _attribute_chain(node)
+    return ".".join(parts) if isinstance(base, cst.Name) else None
 
 
 def attribute_tail(node: cst.BaseExpression) -> list[str]:
     """Attribute names of a call chain, outermost last: ``x().chat.completions.create``
     gives ``["chat", "completions", "create"]``; the receiver is dropped."""
+    return _attribute_chain(node)[0]
+
+
+def _attribute_chain(node: cst.BaseExpression) -> tuple[list[str], cst.BaseExpression]:
+    """The names of ``node``'s attribute chain, outermost last (the name it
+    starts from included), and the expression it starts from."""
     parts: list[str] = []
     while isinstance(node, cst.Attribute):
         parts.append(node.attr.value)
         node = node.value
     if isinstance(node, cst.Name):
         parts.append(node.value)
-    return list(reversed(parts))
+    return parts[::-1], node
 
 
 def receiver_of(node: cst.BaseExpression, depth: int) -> cst.BaseExpression:

@@ -18,15 +18,15 @@ def _rules():
 
 
 def _rule_entry(rule) -> dict:
-    doc = rule.documentation()
+    doc = rule.doc()
     return {
-        "id": rule.code,
-        "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": doc},
-        "help": {"text": doc},
+        "id": doc.code,
+        "name": doc.name,
+        "shortDescription": {"text": doc.summary},
+        "fullDescription": {"text": doc.description()},
+        "help": {"text": doc.as_text(), "markdown": doc.as_markdown()},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-        "properties": {"fix": rule.fix_availability.value, "tags": ["deepseek", "migration"]},
+        "properties": {"fix": doc.fix_safety, "fixable": doc.fixable.value, "tags": ["deepseek", "migration"]},
     }
 
 

@@ -3,38 +3,36 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from ds_migrate.findings import Applicability
 
 
 @dataclass
 class Summary:
+    """The counts; in this order, the ``summary`` of ``--format json``."""
+
     files_scanned: int
+    files_as_text: int  # of files_scanned: searched as plain text
     files_skipped: int
     files_failed: int
     findings: int
     suppressed: int
     by_severity: dict[str, int]
     by_rule: dict[str, int]
-    fixable_safe: int
-    fixable_unsafe: int
+    fixable: dict[str, int]  # by applicability: "safe", "unsafe"
     fixed: int
-    files_as_text: int = 0  # of files_scanned: searched as plain text
+
+    @property
+    def fixable_safe(self) -> int:
+        return self.fixable["safe"]
+
+    @property
+    def fixable_unsafe(self) -> int:
+        return self.fixable["unsafe"]
 
     def as_dict(self) -> dict:
-        return {
-            "files_scanned": self.files_scanned,
-            "files_as_text": self.files_as_text,
-            "files_skipped": self.files_skipped,
-            "files_failed": self.files_failed,
-            "findings": self.findings,
-            "suppressed": self.suppressed,
-            "by_severity": self.by_severity,
-            "by_rule": self.by_rule,
-            "fixable": {"safe": self.fixable_safe, "unsafe": self.fixable_unsafe},
-            "fixed": self.fixed,
-        }
+        return asdict(self)
 
 
 def summarize(run, fixed: int = 0) -> Summary:
@@ -48,8 +46,10 @@ def summarize(run, fixed: int = 0) -> Summary:
         suppressed=len(run.suppressed),
         by_severity={s: severities.get(s, 0) for s in ("error", "warning", "info")},
         by_rule=dict(sorted(Counter(f.code for f in findings).items())),
-        fixable_safe=sum(1 for f in findings if f.fix_applicability is Applicability.SAFE),
-        fixable_unsafe=sum(1 for f in findings if f.fix_applicability is Applicability.UNSAFE),
+        fixable={
+            "safe": sum(1 for f in findings if f.fix_applicability is Applicability.SAFE),
+            "unsafe": sum(1 for f in findings if f.fix_applicability is Applicability.UNSAFE),
+        },
         fixed=fixed,
         files_as_text=getattr(run, "files_as_text", 0),
     )

@@ -6,9 +6,9 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, Match, Rule, ThinkingRule
 
-__all__ = ["CheckContext", "Example", "Match", "Rule", "all_rules", "rule_by_code", "name_rules"]
+__all__ = ["CheckContext", "Example", "Match", "Rule", "ThinkingRule", "all_rules", "rule_by_code", "name_rules"]
 
 
 def _subclasses(cls: type) -> list[type]:

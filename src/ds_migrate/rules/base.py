@@ -6,11 +6,11 @@ Importing this module must stay cheap (no libcst): ``ds-migrate rules`` and
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Sequence
 
 from ds_migrate.findings import Applicability, Fix, Severity
+from ds_migrate.rules.docs import DEFAULT_PATH, FixAvailability, RuleDoc, rule_doc
 
 if TYPE_CHECKING:
     from ds_migrate.mapping import Mapping
@@ -19,13 +19,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Example:
-    """A source the rule must report; ``fixed`` is the source after ``fix``
-    (with ``--unsafe-fixes`` when ``unsafe``), or None when nothing changes."""
+    """A source the rule must report (in ``invalid``) or must not (in
+    ``valid``); ``fixed`` is the source after ``fix`` (with ``--unsafe-fixes``
+    when ``unsafe``), or None when nothing changes."""
 
     source: str
     fixed: str | None = None
     unsafe: bool = False
-    path: str = "example.py"  # the file kind decides which scanner reads it
+    path: str = DEFAULT_PATH  # the file kind decides which scanner reads it
 
 
 @dataclass
@@ -47,18 +48,21 @@ class CheckContext:
 
 
 class Rule:
-    """Base class. The subclass docstring is the rule's documentation."""
+    """Base class. The subclass docstring is the rule's documentation, in the
+    fixed sections ``rules/docs.py`` reads."""
 
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
-    fix_availability: ClassVar[Applicability]
+    # whether its findings carry a fix, and how safe those fixes are
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.NEVER
+    fix_safety: ClassVar[Applicability] = Applicability.NONE
     summary: ClassVar[str]
     # Lower runs first; the first legacy-name rule that matches a site wins.
     priority: ClassVar[int] = 500
     # Legacy-name rules claim occurrences; the others report other problems.
     claims_names: ClassVar[bool] = True
-    valid: ClassVar[Sequence[str]] = ()
+    valid: ClassVar[Sequence[Example]] = ()
     invalid: ClassVar[Sequence[Example]] = ()
 
     def match(self, site: "NameSite", ctx: CheckContext) -> Match | None:
@@ -74,15 +78,21 @@ class Rule:
         return []
 
     @classmethod
-    def documentation(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or cls.summary)
+    def doc(cls) -> RuleDoc:
+        return rule_doc(cls)
 
     @classmethod
-    def as_dict(cls) -> dict[str, Any]:
-        return {
-            "code": cls.code,
-            "name": cls.name,
-            "severity": cls.severity.label,
-            "fix": cls.fix_availability.value,
-            "summary": cls.summary,
-        }
+    def documentation(cls) -> str:
+        return cls.doc().as_text()
+
+
+class ThinkingRule(Rule):
+    """Base of the DSM2xx rules: what breaks in a DeepSeek request once it
+    thinks, rather than an occurrence of a retired name."""
+
+    claims_names: ClassVar[bool] = False
+
+    @staticmethod
+    def sent_while_thinking(request: Any, key: str) -> Any:
+        """The value ``request`` passes as ``key``, if it thinks (or will once migrated)."""
+        return request.params.get(key) if request.thinks else None

@@ -4,10 +4,10 @@ import re
 
 import libcst as cst
 
-from ds_migrate.findings import Applicability, Severity
+from ds_migrate.findings import Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
-from ds_migrate.rules.common import replacement_text
+from ds_migrate.rules import messages
 
 # Names that say a table or test classifies models rather than picking one.
 CAPABILITY_WORDS = re.compile(
@@ -99,28 +99,39 @@ def capability_kind(site: NameSite) -> str | None:
 
 class LegacyCapabilityEntry(Rule):
     """
-    What it does: finds a retired model name in code that classifies models
-    instead of sending one: sets of ids that think (or do not), ``is_r1``
-    predicates, ``"deepseek-reasoner" in model`` tests, context-window and
-    price tables.
+    What it does:
+        Finds a retired model name in code that classifies models instead of
+        sending one: sets of ids that think (or do not), ``is_r1`` predicates,
+        ``"deepseek-reasoner" in model`` tests, context-window and price
+        tables.
 
-    Why it matters: renaming such an entry flips its meaning: V4 would be
-    listed as "non-thinking", or as the old R1, and its price or context
-    size would be the old model's.
+    Why it matters:
+        Renaming such an entry flips its meaning: V4 would be listed as
+        "non-thinking", or as the old R1, and its price or context size would
+        be the old model's.
 
-    Fix: none, in any tier. Add an entry or branch for the V4 id beside the
-    legacy one (keep it if old ids may still arrive, drop it if not). While
-    it stays, every other use of the same id is left as is too, so that the
-    two keep agreeing.
+    Example:
+        NON_THINKING_MODELS = {"deepseek-chat"}
+
+    Use instead:
+        NON_THINKING_MODELS = {"deepseek-chat", "deepseek-v4-flash"}
+
+    Fix:
+        None, in any tier. Add an entry or branch for the V4 id beside the
+        legacy one (keep it if old ids may still arrive, drop it if not). While
+        it stays, every other use of the same id is left as is too, so that the
+        two keep agreeing.
     """
 
     code = "DSM112"
     name = "legacy-capability-entry"
     severity = Severity.WARNING
-    fix_availability = Applicability.NONE
     summary = "Retired model name in a capability table or predicate (add a V4 entry)"
     priority = 50
-    valid = ('NON_THINKING_MODELS = {"deepseek-v4-flash"}\n', 'MODEL = "deepseek-chat"\n')
+    valid = (
+        Example('NON_THINKING_MODELS = {"deepseek-v4-flash"}\n'),
+        Example('MODEL = "deepseek-chat"\n'),
+    )
     invalid = (
         Example('NON_THINKING_MODELS = {"deepseek-chat"}\n'),
         Example('def is_r1(name):\n    return name == "deepseek-reasoner"\n'),
@@ -134,9 +145,4 @@ class LegacyCapabilityEntry(Rule):
         kind = capability_kind(site)
         if kind is None:
             return None
-        message = (
-            f"Retired model '{site.name.text}' in a capability table or predicate ({kind}): "
-            f"renaming it would change what the code says about '{replacement_text(site, ctx)}'; "
-            "add an entry or branch for the V4 id instead"
-        )
-        return Match(message)
+        return Match(messages.capability(site.name, ctx.mapping, kind))

@@ -4,8 +4,9 @@ import libcst as cst
 
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
-from ds_migrate.rules.common import rename_fix, replacement_text
+from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
+from ds_migrate.rules import messages
+from ds_migrate.rules.common import rename_fix
 
 
 def is_docstring(site: NameSite) -> bool:
@@ -15,25 +16,40 @@ def is_docstring(site: NameSite) -> bool:
 
 class LegacyNameInComment(Rule):
     """
-    What it does: finds retired model names in comments and docstrings.
+    What it does:
+        Finds retired model names in comments, docstrings and documentation
+        (Markdown and reStructuredText prose).
 
-    Why it matters: documentation that names deepseek-chat sends the next
-    reader back to a model that no longer answers.
+    Why it matters:
+        Documentation that names deepseek-chat sends the next reader back to a
+        model that no longer answers.
 
     Example:
         # Summaries use deepseek-chat.
 
-    Fix (unsafe): the name is replaced in the text; read the sentence after,
-    since "deepseek-chat and deepseek-reasoner" becomes a repetition.
+    Fixed (--unsafe-fixes):
+        # Summaries use deepseek-v4-flash.
+
+    Fix:
+        The name is replaced in the text; read the sentence after, since
+        "deepseek-chat and deepseek-reasoner" becomes a repetition.
+
+    Fix safety:
+        Unsafe: the sentence may need rewording, and may need to say which
+        thinking mode.
     """
 
     code = "DSM108"
     name = "legacy-name-in-comment"
     severity = Severity.INFO
-    fix_availability = Applicability.UNSAFE
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.UNSAFE
     summary = "Retired model name in a comment or docstring"
     priority = 10
-    valid = ('# uses deepseek-v4-flash\n', '"""Talks to deepseek-chat-v3-0324 on OpenRouter."""\n')
+    valid = (
+        Example('# uses deepseek-v4-flash\n'),
+        Example('"""Talks to deepseek-chat-v3-0324 on OpenRouter."""\n'),
+    )
     invalid = (
         Example("x = 1  # uses deepseek-chat\n", "x = 1  # uses deepseek-v4-flash\n", unsafe=True),
         Example('def f():\n    """Ask deepseek-reasoner."""\n', 'def f():\n    """Ask deepseek-v4-flash."""\n', unsafe=True),
@@ -43,8 +59,4 @@ class LegacyNameInComment(Rule):
         if not (site.is_comment or is_docstring(site)):
             return None
         where = "comment" if site.is_comment else "docstring"
-        return Match(
-            f"{where} mentions retired model '{site.name.text}'; "
-            f"the current name is '{replacement_text(site, ctx)}'",
-            rename_fix(site, Applicability.UNSAFE),
-        )
+        return Match(messages.mentioned(site.name, ctx.mapping, where), rename_fix(site, Applicability.UNSAFE))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import libcst as cst
 
 from ds_migrate.findings import Applicability, Fix, NodeEdit, RenameEdit
-from ds_migrate.mapping import RETIREMENT, api_error_text
 from ds_migrate.python.contexts import CallContext
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import quote_of
+from ds_migrate.rules import messages
 from ds_migrate.rules.base import CheckContext
 
 _ORDER = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.NONE: 2}
@@ -19,7 +19,7 @@ def weakest(*levels: Applicability) -> Applicability:
 
 
 def replacement_text(site: NameSite, ctx: CheckContext) -> str:
-    return site.name.prefix + ctx.mapping.replacement(site.name.base).model
+    return messages.replacement(site.name, ctx.mapping)
 
 
 def mode_of(site: NameSite, ctx: CheckContext) -> str:
@@ -27,13 +27,7 @@ def mode_of(site: NameSite, ctx: CheckContext) -> str:
 
 
 def retired(site: NameSite, ctx: CheckContext, where: str) -> str:
-    """The standard message: what was found, what to use, and the error it causes."""
-    base = site.name.text[len(site.name.prefix) :]
-    return (
-        f"{where} '{site.name.text}' was retired on {RETIREMENT}: use "
-        f"'{replacement_text(site, ctx)}' with thinking {mode_of(site, ctx)}. "
-        f"The API answers 400 \"{api_error_text(base)}\""
-    )
+    return messages.retired(site.name, ctx.mapping, where)
 
 
 def rename(site: NameSite) -> RenameEdit:
@@ -61,10 +55,7 @@ def toggle_at(
 
 
 def where_to_set_mode(site: NameSite, ctx: CheckContext, what: str) -> str:
-    return (
-        f"{what}: set thinking {mode_of(site, ctx)} where the request is made "
-        "(V4 models think by default)"
-    )
+    return messages.set_mode_where_requested(site.name, ctx.mapping, what)
 
 
 def value_holder(site: NameSite) -> tuple[tuple[cst.CSTNode, ...], bool]:

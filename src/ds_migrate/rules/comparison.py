@@ -4,8 +4,9 @@ import libcst as cst
 
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
-from ds_migrate.rules.common import rename_fix, replacement_text
+from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
+from ds_migrate.rules import messages
+from ds_migrate.rules.common import rename_fix
 from ds_migrate.python.collisions import collision_in
 
 _COMPARISON_PARENTS = (cst.Comparison, cst.ComparisonTarget, cst.MatchValue)
@@ -24,27 +25,44 @@ def comparison_of(site: NameSite) -> cst.CSTNode | None:
 
 class LegacyModelComparison(Rule):
     """
-    What it does: finds a retired model name that code compares against:
-    ``if model == "deepseek-reasoner":``, ``model in {...}``, a ``match``
-    case.
+    What it does:
+        Finds a retired model name that code compares against:
+        ``if model == "deepseek-reasoner":``, ``model in {...}``, a ``match``
+        case, a ``switch`` label in other languages.
 
-    Why it matters: such code usually branches on behaviour (parse
-    ``reasoning_content``, skip ``temperature``). After the migration both old
-    names are the same V4 model, told apart only by the thinking mode, so the
-    branch may need the mode rather than the name.
+    Why it matters:
+        Such code usually branches on behaviour (parse ``reasoning_content``,
+        skip ``temperature``). After the migration both old names are the same
+        V4 model, told apart only by the thinking mode, so the branch may need
+        the mode rather than the name.
 
-    Fix (unsafe): the name is renamed. The fix is never applied where two
-    branches would then test the same value, or a collection would hold it
-    twice: that is reported with the reason, for a person to decide.
+    Example:
+        if model == "deepseek-reasoner":
+            show(reply.choices[0].message.reasoning_content)
+
+    Fixed (--unsafe-fixes):
+        if model == "deepseek-v4-flash":
+            show(reply.choices[0].message.reasoning_content)
+
+    Fix:
+        The name is renamed, together with every other use of the same id in
+        the project. Never where two branches would then test the same value,
+        or a collection would hold it twice: that finding has no fix, and its
+        note gives the reason, for a person to decide.
+
+    Fix safety:
+        Unsafe: the branch may select behaviour that now depends on the
+        thinking mode.
     """
 
     code = "DSM105"
     name = "legacy-model-comparison"
     severity = Severity.WARNING
-    fix_availability = Applicability.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.UNSAFE
     summary = "Code compares a model against a retired name"
     priority = 55
-    valid = ('if model == "deepseek-v4-flash":\n    pass\n',)
+    valid = (Example('if model == "deepseek-v4-flash":\n    pass\n'),)
     invalid = (
         Example('if model == "deepseek-reasoner":\n    pass\n', 'if model == "deepseek-v4-flash":\n    pass\n', unsafe=True),
         Example(
@@ -57,10 +75,7 @@ class LegacyModelComparison(Rule):
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
         if comparison_of(site) is None:
             return None
-        message = (
-            f"Comparison with retired model '{site.name.text}': after the migration it is "
-            f"'{replacement_text(site, ctx)}', told apart only by its thinking mode; review the branch"
-        )
+        message = messages.comparison(site.name, ctx.mapping)
         clash = collision_in(site, ctx)
         if clash:
             return Match(message, None, note=clash)

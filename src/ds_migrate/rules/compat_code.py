@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from ds_migrate.findings import Applicability, Finding, Severity
+from ds_migrate.findings import Finding, Severity
 from ds_migrate.rules.base import Example, Rule
 
 # A current id next to a retired one: the code already knows about the retirement.
@@ -26,25 +26,30 @@ def as_compat(finding: Finding, rule: "LegacyNameInCompatCode") -> None:
 
 class LegacyNameInCompatCode(Rule):
     """
-    What it does: notes a retired model name that stands next to a current
-    V4 id in one collection, comparison chain, message, comment or line:
-    ``NON_THINKING = {"deepseek-chat", "deepseek-v4-flash"}``, "deepseek-chat
-    was retired in favour of deepseek-v4-flash".
+    What it does:
+        Notes a retired model name that stands next to a current V4 id in one
+        collection, comparison chain, message, comment or line:
+        ``NON_THINKING = {"deepseek-chat", "deepseek-v4-flash"}``,
+        "deepseek-chat was retired in favour of deepseek-v4-flash".
 
-    Why it matters: such code already handles the retirement (legacy
-    aliases, compat guards, release notes). Renaming the old id would make
-    it say the same id twice.
+    Why it matters:
+        Such code already handles the retirement (legacy aliases, compat
+        guards, release notes). Renaming the old id would make it say the same
+        id twice.
 
-    Fix: none; never rewritten, and it does not hold back other renames.
+    Example:
+        LEGACY = {"deepseek-chat": "deepseek-v4-flash"}
+
+    Fix:
+        None; never rewritten, and it does not hold back other renames.
     """
 
     code = "DSM113"
     name = "legacy-name-in-compat-code"
     severity = Severity.INFO
-    fix_availability = Applicability.NONE
     summary = "Retired model name beside a V4 id (compat code, left as is)"
     claims_names = False
-    valid = ('MODEL = "deepseek-v4-flash"\n',)
+    valid = (Example('MODEL = "deepseek-chat"\n'),)  # no V4 id beside it: a constant to rename (DSM103)
     invalid = (
         Example('LEGACY = {"deepseek-chat": "deepseek-v4-flash"}\n'),
         Example('# deepseek-chat was retired in favour of deepseek-v4-flash\n'),

@@ -8,7 +8,7 @@ from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import dict_key_value, dotted_name, keyword_arg
 from ds_migrate.python.usage import model_uses, payload_kind, payload_uses, sent_as_json
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
 from ds_migrate.rules.common import (
     enclosing_call_arg,
     positional_index,
@@ -57,28 +57,47 @@ def _binding(site: NameSite) -> tuple[str, str | None, bool] | None:
 
 class LegacyModelConstant(Rule):
     """
-    What it does: finds a retired model name stored before it is used: a
-    constant, a variable, a class attribute, a dataclass or pydantic field
-    default, a function parameter default, or a ``"model"`` entry of a config
-    dict.
+    What it does:
+        Finds a retired model name stored before it is used: a constant, a
+        variable, a class attribute, a dataclass or pydantic field default, a
+        function parameter default, or a ``"model"`` entry of a config dict.
 
-    Why it matters: every request built from the value fails with a 400 since
-    2026-07-24, and a bare rename turns thinking on wherever it is used.
+    Why it matters:
+        Every request built from the value fails with a 400 since 2026-07-24,
+        and a bare rename turns thinking on wherever it is used.
 
-    Fix (safe): the value is renamed. A name bound once in the module
-    (``MODEL = "deepseek-chat"``) is followed to the calls in the same module
-    that pass it as their model, and each of those calls gets the thinking
-    toggle in its own form. Where it cannot be followed (parameters, other
-    modules) the note says which mode to set where the request is made.
+    Example:
+        MODEL = "deepseek-chat"
+        reply = client.chat.completions.create(model=MODEL, messages=msgs)
+
+    Fixed:
+        MODEL = "deepseek-v4-flash"
+        reply = client.chat.completions.create(model=MODEL, messages=msgs, extra_body={"thinking": {"type": "disabled"}})
+
+    Fix:
+        The value is renamed. A name bound once in the module
+        (``MODEL = "deepseek-chat"``) is followed to the calls in the same
+        module that pass it as their model, and each of those calls gets the
+        thinking toggle in its own form. Where it cannot be followed
+        (parameters, other modules) the note says which mode to set where the
+        request is made.
+
+    Fix safety:
+        Safe. Unsafe where a call it reaches might already carry the mode in
+        ``**kwargs``.
     """
 
     code = "DSM103"
     name = "legacy-model-constant"
     severity = Severity.ERROR
-    fix_availability = Applicability.SAFE
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.SAFE
     summary = "Retired model name in a constant, field or default"
     priority = 35
-    valid = ('MODEL = "deepseek-v4-flash"\n', 'MODEL = "deepseek-chat-v3-0324"\n')
+    valid = (
+        Example('MODEL = "deepseek-v4-flash"\n'),
+        Example('MODEL = "deepseek-chat-v3-0324"\n'),
+    )
     invalid = (
         Example('MODEL = "deepseek-chat"\n', 'MODEL = "deepseek-v4-flash"\n'),
         Example(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import keyword_arg
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
 from ds_migrate.rules.common import enclosing_call_arg, positional_index, rename_fix, retired, where_to_set_mode
 
 _ENV_GETTERS = {
@@ -18,26 +18,42 @@ _ENV_GETTERS = {
 
 class LegacyEnvDefault(Rule):
     """
-    What it does: finds a retired model name used as the fallback of an
-    environment lookup: ``os.getenv("DEEPSEEK_MODEL", "deepseek-chat")``,
-    ``os.environ.get``, ``os.environ.setdefault``, or a pydantic
-    ``Field("deepseek-chat", env="...")``.
+    What it does:
+        Finds a retired model name used as the fallback of an environment
+        lookup: ``os.getenv("DEEPSEEK_MODEL", "deepseek-chat")``,
+        ``os.environ.get``, ``os.environ.setdefault``, a pydantic
+        ``Field("deepseek-chat", env="...")``, or ``${MODEL:-deepseek-chat}``
+        in shell and config files.
 
-    Why it matters: the default is what runs wherever the variable is unset,
-    usually in tests and on new machines; it fails with a 400 since 2026-07-24.
+    Why it matters:
+        The default is what runs wherever the variable is unset, usually in
+        tests and on new machines; it fails with a 400 since 2026-07-24.
 
-    Fix (safe): the default is renamed. The thinking mode cannot be set here;
-    the note says which mode to set where the request is made, and the same
-    variable in `.env` files and deployment config needs the new name too.
+    Example:
+        import os
+        MODEL = os.getenv("DEEPSEEK_MODEL", "deepseek-chat")
+
+    Fixed:
+        import os
+        MODEL = os.getenv("DEEPSEEK_MODEL", "deepseek-v4-flash")
+
+    Fix:
+        The default is renamed. The thinking mode cannot be set here; the note
+        says which mode to set where the request is made, and the same variable
+        in ``.env`` files and deployment config needs the new name too.
+
+    Fix safety:
+        Safe.
     """
 
     code = "DSM104"
     name = "legacy-env-default"
     severity = Severity.ERROR
-    fix_availability = Applicability.SAFE
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.SAFE
     summary = "Retired model name as an environment-variable default"
     priority = 30
-    valid = ('os.getenv("DEEPSEEK_MODEL", "deepseek-v4-flash")\n',)
+    valid = (Example('os.getenv("DEEPSEEK_MODEL", "deepseek-v4-flash")\n'),)
     invalid = (
         Example(
             'import os\nMODEL = os.getenv("DEEPSEEK_MODEL", "deepseek-chat")\n',

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ds_migrate.findings import Applicability, Severity
+from ds_migrate.findings import Severity
 from ds_migrate.python.collisions import strings_in
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
@@ -42,25 +42,36 @@ def merged_ids(site: NameSite, ctx: CheckContext) -> tuple[str, str, str] | None
 
 class LegacyIdMap(Rule):
     """
-    What it does: finds retired model names as values of one map or list
-    literal that holds two different retired ids: alias tables
-    (``{"deepseek": "deepseek-chat", "r1": "deepseek-reasoner"}``), configs
-    per mode (``{"chat": {"model": "deepseek-chat"}, "reasoner": {...}}``).
+    What it does:
+        Finds retired model names as values of one map or list literal that
+        holds two different retired ids: alias tables
+        (``{"fast": "deepseek-chat", "careful": "deepseek-reasoner"}``),
+        configs per mode (``{"chat": {"model": "deepseek-chat"}, ...}``).
 
-    Why it matters: both ids become one V4 model, so renaming both would make
-    two entries the same and the mode that told them apart would be lost.
+    Why it matters:
+        Both ids become one V4 model, so renaming both would make two entries
+        the same, and the mode that told them apart would be lost.
 
-    Fix: none; never renamed. Give each entry the V4 id and its own thinking
-    mode by hand. While it stays, other uses of the same ids stay too.
+    Example:
+        ALIASES = {"fast": "deepseek-chat", "careful": "deepseek-reasoner"}
+
+    Use instead:
+        ALIASES = {"fast": ("deepseek-v4-flash", "disabled"), "careful": ("deepseek-v4-flash", "enabled")}
+
+    Fix:
+        None; never renamed. Give each entry the V4 id and its own thinking
+        mode by hand. While it stays, other uses of the same ids stay too.
     """
 
     code = "DSM114"
     name = "legacy-id-map"
     severity = Severity.WARNING
-    fix_availability = Applicability.NONE
     summary = "Two retired ids as values of one map or list (renaming would merge them)"
     priority = 25
-    valid = ('ALIASES = {"fast": "deepseek-chat"}\n', 'PAIR = ["deepseek-v4-flash", "deepseek-v4-pro"]\n')
+    valid = (
+        Example('ALIASES = {"fast": "deepseek-chat"}\n'),
+        Example('PAIR = ["deepseek-v4-flash", "deepseek-v4-pro"]\n'),
+    )
     invalid = (
         Example('ALIASES = {"deepseek": "deepseek-chat", "r1": "deepseek-reasoner"}\n'),
         Example('CONFIGS = {"chat": {"model": "deepseek-chat"}, "reasoner": {"model": "deepseek-reasoner"}}\n'),

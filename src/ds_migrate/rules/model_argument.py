@@ -3,7 +3,7 @@ from __future__ import annotations
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.contexts import context_for
 from ds_migrate.python.sites import NameSite
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
 from ds_migrate.rules.common import (
     enclosing_call_arg,
     positional_index,
@@ -20,44 +20,53 @@ _POSITIONAL_MODEL = {"Agent", "init_chat_model", "OpenAIModel", "OpenAIChatModel
 
 class LegacyModelArgument(Rule):
     """
-    What it does: finds a retired model name passed to a call:
-    ``client.chat.completions.create(model="deepseek-chat")``,
-    ``ChatDeepSeek(model=...)``, ``ChatOpenAI(model_name=...)``,
-    agno ``DeepSeek(id=...)``, ``dspy.LM("deepseek/deepseek-chat")``,
-    pydantic-ai ``Agent("deepseek:deepseek-chat")``.
+    What it does:
+        Finds a retired model name passed to a call:
+        ``client.chat.completions.create(model="deepseek-chat")``,
+        ``ChatDeepSeek(model=...)``, ``ChatOpenAI(model_name=...)``, agno
+        ``DeepSeek(id=...)``, ``dspy.LM("deepseek/deepseek-chat")``,
+        pydantic-ai ``Agent("deepseek:deepseek-chat")``.
 
-    Why it matters: since 2026-07-24 15:59 UTC the API answers 400 "The
-    supported API model names are deepseek-v4-pro or deepseek-v4-flash, but
-    you passed deepseek-chat." A bare rename is wrong too: V4 models think by
-    default, so deepseek-chat must become deepseek-v4-flash with thinking
-    disabled, and deepseek-reasoner deepseek-v4-flash with thinking enabled.
+    Why it matters:
+        Since 2026-07-24 15:59 UTC the API answers 400 "The supported API model
+        names are deepseek-v4-pro or deepseek-v4-flash, but you passed
+        deepseek-chat." A bare rename is wrong too: V4 models think by default,
+        so deepseek-chat must become deepseek-v4-flash with thinking disabled,
+        and deepseek-reasoner deepseek-v4-flash with thinking enabled.
 
     Example:
-        client.chat.completions.create(model="deepseek-chat", messages=msgs)
+        reply = client.chat.completions.create(model="deepseek-chat", messages=msgs)
 
-    Fix (safe): the name is renamed (a provider prefix is kept) and the
-    thinking mode is added in the form the call accepts: ``extra_body`` for
-    the OpenAI SDK, LangChain and CrewAI; for the Anthropic SDK, LiteLLM,
-    DSPy and agno the form the version pinned near the file takes
-    (``thinking=`` from anthropic 0.47, from LiteLLM 1.81 for enabled and
-    1.93 for disabled; ``use_thinking=`` from agno 2.6.10), and with no pin
-    the form that works on every version (``extra_body`` /
-    ``request_params``); FIM calls are renamed only. A call that already sets a mode keeps it. Where ``**kwargs`` or a
-    computed ``extra_body`` might already carry the mode, the fix is unsafe.
-    For an unknown wrapper the name is renamed and the note says which mode
-    to set.
+    Fixed:
+        reply = client.chat.completions.create(model="deepseek-v4-flash", messages=msgs, extra_body={"thinking": {"type": "disabled"}})
+
+    Fix:
+        The name is renamed (a provider prefix is kept) and the thinking mode is
+        added in the form the call accepts: ``extra_body`` for the OpenAI SDK,
+        LangChain and CrewAI; for the Anthropic SDK, LiteLLM, DSPy and agno the
+        form the version pinned near the file takes (``thinking=`` from
+        anthropic 0.47, from LiteLLM 1.81 for enabled and 1.93 for disabled;
+        ``use_thinking=`` from agno 2.6.10), and with no pin the form that works
+        on every version (``extra_body`` / ``request_params``). FIM calls are
+        renamed only. A call that already sets a mode keeps it. For an unknown
+        wrapper the name is renamed and the note says which mode to set.
+
+    Fix safety:
+        Safe. Unsafe where ``**kwargs`` or a computed ``extra_body`` might
+        already carry the mode.
     """
 
     code = "DSM101"
     name = "legacy-model-argument"
     severity = Severity.ERROR
-    fix_availability = Applicability.SAFE
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.SAFE
     summary = "Retired model name passed as a call's model"
     priority = 40
     valid = (
-        'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n',
-        'client.chat.completions.create(model="deepseek/deepseek-chat-v3-0324", messages=m)\n',
-        'litellm.completion(model="openrouter/deepseek/deepseek-chat", messages=m)\n',
+        Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n'),
+        Example('client.chat.completions.create(model="deepseek/deepseek-chat-v3-0324", messages=m)\n'),
+        Example('litellm.completion(model="openrouter/deepseek/deepseek-chat", messages=m)\n'),
     )
     invalid = (
         Example(

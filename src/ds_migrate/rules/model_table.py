@@ -5,8 +5,9 @@ import libcst as cst
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.collisions import collision_in, enum_class_of
 from ds_migrate.python.sites import NameSite
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
-from ds_migrate.rules.common import enclosing_call_arg, rename_fix, replacement_text
+from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
+from ds_migrate.rules import messages
+from ds_migrate.rules.common import enclosing_call_arg, rename_fix
 
 
 def table_role(site: NameSite) -> str | None:
@@ -31,29 +32,46 @@ def table_role(site: NameSite) -> str | None:
 
 class LegacyModelTable(Rule):
     """
-    What it does: finds a retired model name used as a key or member: tables
-    keyed by model, lists and enums of models, ``Literal[...]`` types,
-    ``LABELS["deepseek-chat"]`` lookups. (Tables that describe a model, such
-    as prices or context sizes, are DSM112.)
+    What it does:
+        Finds a retired model name used as a key or member: tables keyed by
+        model, lists and enums of models, ``Literal[...]`` types,
+        ``LABELS["deepseek-chat"]`` lookups. (Tables that describe a model,
+        such as prices or context sizes, are DSM112.)
 
-    Why it matters: both retired names are one V4 model now; a table keyed
-    by both would get two equal keys after a blind rename, and the later
-    entry would silently win. Prices changed too (V4 Flash: input $0.14 per
-    1M tokens on a cache miss, $0.028 on a hit, output $0.28).
+    Why it matters:
+        Both retired names are one V4 model now; a table keyed by both would
+        get two equal keys after a blind rename, and the later entry would
+        silently win. Prices changed too (V4 Flash: input $0.14 per 1M tokens on
+        a cache miss, $0.028 on a hit, output $0.28).
 
-    Fix (unsafe): the key is renamed together with every other use of the
-    same id in the project (they select behaviour together), never where
-    that would create a duplicate key, member or enum alias; then the
-    finding says why and a person decides.
+    Example:
+        LABELS = {"deepseek-chat": "Fast", "gpt-4o": "Smart"}
+
+    Fixed (--unsafe-fixes):
+        LABELS = {"deepseek-v4-flash": "Fast", "gpt-4o": "Smart"}
+
+    Fix:
+        The key is renamed together with every other use of the same id in the
+        project (they select behaviour together). Never where that would create
+        a duplicate key, member or enum alias: that finding has no fix, and its
+        note says why.
+
+    Fix safety:
+        Unsafe: the entry may say something about the old model that is not
+        true of the new one.
     """
 
     code = "DSM106"
     name = "legacy-model-table"
     severity = Severity.WARNING
-    fix_availability = Applicability.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.UNSAFE
     summary = "Retired model name as a table key or collection member"
     priority = 60
-    valid = ('LABELS = {"deepseek-v4-flash": "Fast"}\n', 'PRICES = {"deepseek-chat": 0.28}\n')
+    valid = (
+        Example('LABELS = {"deepseek-v4-flash": "Fast"}\n'),
+        Example('PRICES = {"deepseek-chat": 0.28}\n'),
+    )
     invalid = (
         Example('LABELS = {"deepseek-chat": "Fast"}\n', 'LABELS = {"deepseek-v4-flash": "Fast"}\n', unsafe=True),
         Example('LABELS = {"deepseek-chat": "Fast", "deepseek-reasoner": "Careful"}\n', None, unsafe=True),
@@ -70,10 +88,7 @@ class LegacyModelTable(Rule):
         role = table_role(site)
         if role is None:
             return None
-        message = (
-            f"Retired model '{site.name.text}' as {role}: the current model is "
-            f"'{replacement_text(site, ctx)}' (thinking on or off is one model); review the table"
-        )
+        message = messages.table_entry(site.name, ctx.mapping, role)
         member = "key" if role in ("key of a table", "lookup key") else "member"
         clash = collision_in(site, ctx)
         if clash:

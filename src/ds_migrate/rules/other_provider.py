@@ -4,11 +4,12 @@ import re
 
 import libcst as cst
 
-from ds_migrate.findings import Applicability, Severity
+from ds_migrate.findings import Severity
 from ds_migrate.names import OLLAMA_COMMAND
 from ds_migrate.python.contexts import context_for
 from ds_migrate.python.module_info import is_foreign_url
 from ds_migrate.python.sites import NameSite
+from ds_migrate.rules import messages
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
 from ds_migrate.rules.common import enclosing_call_arg
 
@@ -55,31 +56,33 @@ def _sibling_provider(site: NameSite) -> str | None:
 
 class OtherProviderModel(Rule):
     """
-    What it does: notes a legacy-looking name that does not go to DeepSeek's
-    API: a call on a client whose base URL names another host (OpenRouter,
-    Together, a local server), a dict or call that names another provider
-    beside the model, an Ollama model tag or a local server's served name, a
-    package name in ``setup(name=...)``, or, in any kind of file, another
-    provider's id that contains a legacy name (``openrouter/deepseek/deepseek-chat``,
-    ``deepseek/deepseek-chat:free``).
+    What it does:
+        Notes a legacy-looking name that does not go to DeepSeek's API: a call
+        on a client whose base URL names another host (OpenRouter, Together, a
+        local server), a dict or call that names another provider beside the
+        model, an Ollama model tag or a local server's served name, a package
+        name in ``setup(name=...)``, or, in any kind of file, another provider's
+        id that contains a legacy name (``openrouter/deepseek/deepseek-chat``,
+        ``deepseek/deepseek-chat:free``).
 
-    Why it matters: other providers keep their own model ids; DeepSeek's
-    retirement does not touch them, and renaming them would break the call.
+    Why it matters:
+        Other providers keep their own model ids; DeepSeek's retirement does
+        not touch them, and renaming them would break the call.
 
     Example:
         client = OpenAI(base_url="https://openrouter.ai/api/v1")
         client.chat.completions.create(model="deepseek/deepseek-chat")
 
-    Fix: none. Check the provider's own catalogue.
+    Fix:
+        None; never rewritten. Check the provider's own catalogue.
     """
 
     code = "DSM110"
     name = "other-provider-model"
     severity = Severity.INFO
-    fix_availability = Applicability.NONE
     summary = "Legacy-looking name sent to another provider (left alone)"
     priority = 20
-    valid = ('client.chat.completions.create(model="deepseek-chat")\n',)
+    valid = (Example('client.chat.completions.create(model="deepseek-chat")\n'),)
     invalid = (
         Example(
             'client = OpenAI(base_url="https://openrouter.ai/api/v1")\n'
@@ -96,12 +99,9 @@ class OtherProviderModel(Rule):
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
         provider = _sibling_provider(site)
         if provider is not None:
-            return Match(
-                f"'{site.name.text}' is {provider}'s model id here (its provider is named beside it); "
-                "that provider's ids are not affected by the retirement"
-            )
+            return Match(messages.other_provider_beside(site.name, provider))
         if isinstance(site.token, cst.SimpleString) and OLLAMA_COMMAND.search(site.token.value[: site.name.start]):
-            return Match(f"'{site.name.text}' is a local model server's name here, not a DeepSeek API id; left alone")
+            return Match(messages.local_server(site.name))
         url = _payload_url(site)
         if is_foreign_url(url):
             return Match(

@@ -6,33 +6,48 @@ from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import dict_key_value
 from ds_migrate.python.usage import payload_kind, sent_as_json
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
 from ds_migrate.rules.common import rename_fix, retired, thinking_key_at, value_holder, where_to_set_mode
 
 
 class LegacyRequestPayload(Rule):
     """
-    What it does: finds a retired model name as the ``"model"`` of a request
-    body built by hand (``{"model": ..., "messages": [...]}``) for requests,
-    httpx or aiohttp.
+    What it does:
+        Finds a retired model name as the ``"model"`` of a request body built by
+        hand (``{"model": ..., "messages": [...]}``) for requests, httpx or
+        aiohttp.
 
-    Why it matters: the body is sent as is; since 2026-07-24 the API answers
-    400, and a bare rename turns thinking on, because V4 models think by
-    default.
+    Why it matters:
+        The body is sent as is; since 2026-07-24 the API answers 400, and a bare
+        rename turns thinking on, because V4 models think by default.
 
-    Fix (safe): the name is renamed and, when the dict is visibly sent as the
-    JSON body (``json=payload``, ``json.dumps(payload)``), a top-level
-    ``"thinking": {"type": "disabled"}`` (or ``"enabled"``) key is added. A
-    body that already has a ``"thinking"`` key keeps it.
+    Example:
+        payload = {"model": "deepseek-reasoner", "messages": msgs}
+        httpx.post(URL, json=payload)
+
+    Fixed:
+        payload = {"model": "deepseek-v4-flash", "messages": msgs, "thinking": {"type": "enabled"}}
+        httpx.post(URL, json=payload)
+
+    Fix:
+        The name is renamed and, when the dict is visibly sent as the JSON body
+        (``json=payload``, ``json.dumps(payload)``), a top-level
+        ``"thinking": {"type": "disabled"}`` (or ``"enabled"``) key is added. A
+        body that already has a ``"thinking"`` key keeps it; where the body's
+        way out is not visible, the note says which mode to set.
+
+    Fix safety:
+        Safe.
     """
 
     code = "DSM102"
     name = "legacy-request-payload"
     severity = Severity.ERROR
-    fix_availability = Applicability.SAFE
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.SAFE
     summary = "Retired model name in a hand-built request body"
     priority = 38
-    valid = ('payload = {"model": "deepseek-v4-flash", "messages": []}\n',)
+    valid = (Example('payload = {"model": "deepseek-v4-flash", "messages": []}\n'),)
     invalid = (
         Example(
             'requests.post(URL, json={"model": "deepseek-chat", "messages": msgs})\n',

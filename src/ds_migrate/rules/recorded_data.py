@@ -1,11 +1,48 @@
+"""DSM111 in every kind of file: recordings (by their folder, file name or
+content) and API responses built in code."""
+
 from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
 
 import libcst as cst
 
-from ds_migrate.findings import Applicability, Severity
+from ds_migrate.findings import Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import string_value
+from ds_migrate.rules import messages
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+
+# Folders of recordings, and lock files: in any kind of file, reported, never rewritten.
+RECORDED_PARTS = {"cassettes", "cassette", "__snapshots__", "snapshots", "fixtures", "recordings"}
+LOCK_FILES = {
+    "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "uv.lock", "Pipfile.lock",
+    "composer.lock", "Cargo.lock", "Gemfile.lock", "npm-shrinkwrap.json", "bun.lock",
+}
+
+# A VCR.py / vcrpy cassette, in YAML
+_CASSETTE = re.compile(r"^interactions:\s*$", re.M)
+# Persisted run records and mocked responses in JSON: API output, not configuration
+_JSON_RESPONSE = re.compile(
+    r'"(?:choices|prompt_tokens|completion_tokens|system_fingerprint|reasoning_content)"\s*:'
+    r'|"object"\s*:\s*"(?:chat\.completion|text_completion)'
+)
+
+
+def is_recorded_data(path: PurePosixPath) -> bool:
+    if path.name in LOCK_FILES or path.name.endswith(".lock"):
+        return True
+    return any(part.lower() in RECORDED_PARTS for part in path.parts[:-1])
+
+
+def is_cassette(text: str) -> bool:
+    return bool(_CASSETTE.search(text)) and "request:" in text
+
+
+def is_response_record(text: str) -> bool:
+    return bool(_JSON_RESPONSE.search(text))
+
 
 # Keys only an API response (or a record of one) has; a request has none of them.
 RESPONSE_KEYS = frozenset({"choices", "usage", "created", "system_fingerprint", "stop_reason", "finish_reason"})
@@ -56,26 +93,39 @@ def response_kind(site: NameSite) -> str | None:
 
 class LegacyNameInRecordedData(Rule):
     """
-    What it does: notes retired model names in recorded data: HTTP
-    cassettes (VCR), snapshot and fixture folders, lock files, the outputs
-    of notebook cells, JSON records of past requests and responses, and API
-    responses built in code (``ChatCompletion.model_validate({...})``, a
-    dict with ``choices``/``usage``): responses are not requests.
+    What it does:
+        Notes retired model names in recorded data: HTTP cassettes (VCR),
+        snapshot and fixture folders, lock files, the outputs of notebook
+        cells, JSON records of past requests and responses, and API responses
+        built in code (``ChatCompletion.model_validate({...})``, a dict with
+        ``choices``/``usage``): responses are not requests.
 
-    Why it matters: recordings show what was sent back then; rewriting them
-    would make them lie. Re-record them after migrating the code that made
-    them.
+    Why it matters:
+        Recordings show what was sent back then; rewriting them would make them
+        lie. Re-record them after migrating the code that made them.
 
-    Fix: none; never rewritten.
+    Example (tests/cassettes/chat.yaml):
+        interactions:
+        - request:
+            body: '{"model": "deepseek-chat", "messages": []}'
+            method: POST
+
+    Fix:
+        None; never rewritten.
     """
 
     code = "DSM111"
     name = "legacy-name-in-recorded-data"
     severity = Severity.INFO
-    fix_availability = Applicability.NONE
     summary = "Retired model name in recorded data (cassettes, snapshots, outputs)"
     priority = 15
-    valid = ('MODEL = "deepseek-v4-flash"\n', 'body = {"model": "deepseek-v4-flash", "messages": []}\n')
+    valid = (
+        # a request, not a response: DSM102's
+        Example('body = {"model": "deepseek-chat", "messages": []}\n'),
+        # configuration beside the tests, not a recording: DSM103's
+        Example("llm:\n  model: deepseek-chat\n", path="tests/settings.yaml"),
+        Example('{"name": "app", "dependencies": {"openai": "^4.0.0"}, "model": "deepseek-chat"}\n', path="package.json"),
+    )
     invalid = (
         Example(
             "interactions:\n- request:\n    body: '{\"model\": \"deepseek-chat\"}'\n    method: POST\n",
@@ -92,4 +142,4 @@ class LegacyNameInRecordedData(Rule):
         kind = response_kind(site)
         if kind is None:
             return None
-        return Match(f"Retired model name '{site.name.text}' in {kind}: responses are not requests; not rewritten")
+        return Match(messages.in_response(site.name, kind))

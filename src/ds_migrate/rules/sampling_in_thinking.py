@@ -1,46 +1,45 @@
 from __future__ import annotations
 
-from ds_migrate.findings import Applicability, Severity
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.findings import Severity
+from ds_migrate.rules.base import CheckContext, Example, Match, ThinkingRule
 
 IGNORED_WHILE_THINKING = ("temperature", "presence_penalty", "frequency_penalty")
 
 
-class SamplingInThinking(Rule):
+class SamplingInThinking(ThinkingRule):
     """
-    What it does: finds ``temperature``, ``presence_penalty`` or
-    ``frequency_penalty`` on a request that thinks, or will once migrated
-    (deepseek-reasoner, or a V4 model with no mode, where thinking is on by
-    default).
+    What it does:
+        Finds ``temperature``, ``presence_penalty`` or ``frequency_penalty`` on
+        a request that thinks, or will once migrated (deepseek-reasoner, or a
+        V4 model with no mode, where thinking is on by default).
 
-    Why it matters: in thinking mode DeepSeek accepts these parameters and
-    ignores them. Code that relies on ``temperature=0`` for repeatable output
-    no longer gets it.
+    Why it matters:
+        In thinking mode DeepSeek accepts these parameters and ignores them.
+        Code that relies on ``temperature=0`` for repeatable output no longer
+        gets it.
 
-    Fix: none. Disable thinking if the sampling matters, or drop the
-    parameter.
+    Example:
+        reply = client.chat.completions.create(model="deepseek-reasoner", messages=msgs, temperature=0.2)
+
+    Use instead:
+        reply = client.chat.completions.create(model="deepseek-v4-flash", messages=msgs, temperature=0.2, extra_body={"thinking": {"type": "disabled"}})
+
+    Fix:
+        None. Disable thinking if the sampling matters, or drop the parameter.
     """
 
     code = "DSM203"
     name = "sampling-in-thinking"
     severity = Severity.INFO
-    fix_availability = Applicability.NONE
     summary = "Sampling parameter that thinking mode ignores"
-    claims_names = False
-    valid = (
-        'client.chat.completions.create(model="deepseek-chat", messages=m, temperature=0)\n',
-        'client.chat.completions.create(model="deepseek-v4-flash", messages=m, temperature=0, extra_body={"thinking": {"type": "disabled"}})\n',
-    )
-    invalid = (Example('client.chat.completions.create(model="deepseek-reasoner", messages=m, temperature=0.2)\n'),)
+    # beside the docstring's examples: chat does not think; a V4 model with no mode does
+    valid = (Example('client.chat.completions.create(model="deepseek-chat", messages=m, temperature=0)\n'),)
+    invalid = (Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m, presence_penalty=0.5)\n'),)
 
     def check_request(self, request, ctx: CheckContext) -> list[Match]:
-        if not request.thinks:
-            return []
+        sent = {name: self.sent_while_thinking(request, name) for name in IGNORED_WHILE_THINKING}
         return [
-            Match(
-                f"{name} is accepted but ignored in thinking mode",
-                node=request.params[name],
-            )
-            for name in IGNORED_WHILE_THINKING
-            if name in request.params
+            Match(f"{name} is accepted but ignored in thinking mode", node=value)
+            for name, value in sent.items()
+            if value is not None
         ]

@@ -5,34 +5,44 @@ import libcst as cst
 from ds_migrate.findings import Applicability, Fix, NodeEdit, Severity
 from ds_migrate.mapping import DISABLED, ENABLED
 from ds_migrate.python.toggles import thinking_object
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, ThinkingRule
 
 
-class ThinkingBoolean(Rule):
+class ThinkingBoolean(ThinkingRule):
     """
-    What it does: finds the thinking toggle written as a boolean,
-    ``extra_body={"thinking": True}``, the form some migration guides show.
+    What it does:
+        Finds the thinking toggle written as a boolean,
+        ``extra_body={"thinking": True}``, the form some migration guides show.
 
-    Why it matters: DeepSeek's API takes an object,
-    ``{"thinking": {"type": "enabled"}}`` or ``{"type": "disabled"}``; a
-    boolean does not match the documented request shape.
+    Why it matters:
+        DeepSeek's API takes an object, ``{"thinking": {"type": "enabled"}}``
+        or ``{"type": "disabled"}``; a boolean does not match the documented
+        request shape.
 
-    Fix (safe): ``True`` becomes ``{"type": "enabled"}`` and ``False``
-    ``{"type": "disabled"}``.
+    Example:
+        reply = client.chat.completions.create(model="deepseek-v4-flash", messages=msgs, extra_body={"thinking": True})
+
+    Fixed:
+        reply = client.chat.completions.create(model="deepseek-v4-flash", messages=msgs, extra_body={"thinking": {"type": "enabled"}})
+
+    Fix:
+        ``True`` becomes ``{"type": "enabled"}`` and ``False``
+        ``{"type": "disabled"}`` (with ``"budget_tokens"`` for the Anthropic
+        SDK). agno's ``use_thinking`` is a boolean by design and is left alone.
+
+    Fix safety:
+        Safe.
     """
 
     code = "DSM202"
     name = "thinking-boolean"
     severity = Severity.WARNING
-    fix_availability = Applicability.SAFE
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.SAFE
     summary = "Thinking toggle given as a boolean instead of {'type': ...}"
-    claims_names = False
-    valid = ('client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "enabled"}})\n',)
+    valid = (Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "enabled"}})\n'),)
+    # beside the docstring's example (True in extra_body): False in a request body
     invalid = (
-        Example(
-            'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": True})\n',
-            'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "enabled"}})\n',
-        ),
         Example(
             'httpx.post(U, json={"model": "deepseek-v4-flash", "messages": m, "thinking": False})\n',
             'httpx.post(U, json={"model": "deepseek-v4-flash", "messages": m, "thinking": {"type": "disabled"}})\n',

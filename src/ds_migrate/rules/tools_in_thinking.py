@@ -1,47 +1,57 @@
 from __future__ import annotations
 
-from ds_migrate.findings import Applicability, Severity
+from ds_migrate.findings import Severity
 from ds_migrate.python.history import reasoning_drops
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, Match, ThinkingRule
 
 PASS_BACK_ERROR = "The `reasoning_content` in the thinking mode must be passed back to the API."
 
 
-class ToolsInThinking(Rule):
+class ToolsInThinking(ThinkingRule):
     """
-    What it does: finds ``tools=`` on a request that thinks, or will once
-    migrated. It is a warning when the same module visibly drops
-    ``reasoning_content`` or rebuilds assistant messages from ``content``
-    alone, and a reminder (info) otherwise.
+    What it does:
+        Finds ``tools=`` on a request that thinks, or will once migrated. It is
+        a warning when the same module visibly drops ``reasoning_content`` or
+        rebuilds assistant messages from ``content`` alone, and a reminder
+        (info) otherwise.
 
-    Why it matters: with tools in thinking mode, each assistant message's
-    ``reasoning_content`` must be passed back in every later request, or the
-    API answers 400 "The `reasoning_content` in the thinking mode must be
-    passed back to the API." Code written for deepseek-reasoner (R1) often
-    strips it, because R1 rejected it.
+    Why it matters:
+        With tools in thinking mode, each assistant message's
+        ``reasoning_content`` must be passed back in every later request, or the
+        API answers 400 "The `reasoning_content` in the thinking mode must be
+        passed back to the API." Code written for deepseek-reasoner (R1) often
+        strips it, because R1 rejected it.
 
-    Fix: none. Append the assistant message as returned (with its
-    ``reasoning_content``) to the history.
+    Example:
+        reply = client.chat.completions.create(model="deepseek-v4-flash", messages=msgs, tools=tools)
+        msgs.append({"role": "assistant", "content": reply.choices[0].message.content})
+
+    Use instead:
+        reply = client.chat.completions.create(model="deepseek-v4-flash", messages=msgs, tools=tools, extra_body={"thinking": {"type": "disabled"}})
+        msgs.append({"role": "assistant", "content": reply.choices[0].message.content})
+
+    Fix:
+        None. Append the assistant message as returned (with its
+        ``reasoning_content``) to the history, or disable thinking.
     """
 
     code = "DSM205"
     name = "tools-in-thinking"
     severity = Severity.WARNING
-    fix_availability = Applicability.NONE
     summary = "Tools on a thinking request: reasoning_content must be passed back"
-    claims_names = False
-    valid = ('client.chat.completions.create(model="deepseek-chat", messages=m, tools=t)\n',)
-    invalid = (
-        Example('client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t)\n'),
+    valid = (
+        Example('client.chat.completions.create(model="deepseek-chat", messages=m, tools=t)\n'),
         Example(
-            'r = client.chat.completions.create(model="deepseek-v4-flash", messages=m, tools=t)\n'
-            'm.append({"role": "assistant", "content": r.choices[0].message.content})\n'
+            'client.chat.completions.create(model="deepseek-v4-flash", messages=m, tools=t, '
+            'extra_body={"thinking": {"type": "disabled"}})\n'
         ),
     )
+    # beside the docstring's example (a history rebuilt from content): the reminder
+    invalid = (Example('client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t)\n'),)
 
     def check_request(self, request, ctx: CheckContext) -> list[Match]:
-        tools = request.params.get("tools")
-        if tools is None or not request.thinks:
+        tools = self.sent_while_thinking(request, "tools")
+        if tools is None:
             return []
         info = ctx.info
         strips = bool(reasoning_drops(info)) or bool(info.content_only_messages)

@@ -4,7 +4,7 @@ from ds_migrate.findings import Applicability, Fix, NodeEdit, Severity
 from ds_migrate.python.layout import append_dict_element, dict_element_node
 from ds_migrate.python.syntax import dict_get
 from ds_migrate.python.toggles import thinking_object
-from ds_migrate.rules.base import CheckContext, Example, Match, Rule
+from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, ThinkingRule
 
 
 def _payload_toggle(mode: str):
@@ -53,35 +53,52 @@ def _from_elsewhere(request, ctx: CheckContext) -> Match:
 _ORDER = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.NONE: 2}
 
 
-class V4CallWithoutMode(Rule):
+class V4CallWithoutMode(ThinkingRule):
     """
-    What it does: finds a request to a V4 model (``deepseek-v4-flash``,
-    ``deepseek-v4-pro``, ``deepseek-flash``) or to a client on
-    ``api.deepseek.com`` that does not say whether to think.
+    What it does:
+        Finds a request to a V4 model (``deepseek-v4-flash``,
+        ``deepseek-v4-pro``, ``deepseek-flash``) or to a client on
+        ``api.deepseek.com`` that does not say whether to think.
 
-    Why it matters: thinking is on by default on V4. Code renamed by hand
-    from deepseek-chat, as many migration guides told people to do, now
-    reasons on every request: slower, billed for reasoning tokens,
-    ``temperature`` ignored and forced ``tool_choice`` rejected.
+    Why it matters:
+        Thinking is on by default on V4. Code renamed by hand from
+        deepseek-chat, as many migration guides told people to do, now reasons
+        on every request: slower, billed for reasoning tokens, ``temperature``
+        ignored and forced ``tool_choice`` rejected.
 
     Example:
-        client.chat.completions.create(model="deepseek-v4-flash", messages=m)
+        reply = client.chat.completions.create(model="deepseek-v4-flash", messages=msgs)
 
-    Fix: none by default, since the intent is unknown. With
-    ``--assume-mode chat`` (or ``reasoner``) the toggle for that mode is
-    added to every such request, in the form the call accepts.
+    Fixed (--assume-mode chat):
+        reply = client.chat.completions.create(model="deepseek-v4-flash", messages=msgs, extra_body={"thinking": {"type": "disabled"}})
+
+    Fix:
+        None by default, since the intent is unknown. With ``--assume-mode
+        chat`` (or ``reasoner``) the toggle for that mode is added to every such
+        request, in the form the call accepts; where no form is certain, the
+        note says so and there is no fix. A request whose model comes from
+        another module (a settings module, an environment variable set in an
+        env file, a parameter default) is found across the project: the
+        finding names where the model comes from, and where exactly one
+        retired id reaches it, not through a parameter or a table, on a client
+        visibly DeepSeek's, the toggle of that id's mode is offered there.
+
+    Fix safety:
+        Safe: you said which mode. Unsafe where ``**kwargs`` might already
+        carry one, and for the toggle offered across modules (another caller
+        could still pass another model).
     """
 
     code = "DSM201"
     name = "v4-call-without-mode"
     severity = Severity.WARNING
-    fix_availability = Applicability.NONE
+    fix_availability = FixAvailability.WITH_ASSUME_MODE
+    fix_safety = Applicability.SAFE
     summary = "V4 request with no explicit thinking mode (on by default)"
-    claims_names = False
     valid = (
-        'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n',
-        'client.completions.create(model="deepseek-v4-flash", prompt=p, suffix=s)\n',
-        'client.chat.completions.create(model="gpt-4o", messages=m)\n',
+        Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n'),
+        Example('client.completions.create(model="deepseek-v4-flash", prompt=p, suffix=s)\n'),
+        Example('client.chat.completions.create(model="gpt-4o", messages=m)\n'),
     )
     invalid = (
         Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n'),

@@ -1,0 +1,102 @@
+"""The words of findings that more than one kind of file reports, built in one
+place so that the same shape reads the same in Python, JavaScript, the
+backend languages, config files and documentation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ds_migrate.mapping import RETIREMENT, api_error_text
+
+if TYPE_CHECKING:
+    from ds_migrate.mapping import Mapping
+    from ds_migrate.names import LegacyName
+
+# DSM107: only the "deepseek-" piece is reported; the rest is known at run time
+DYNAMIC_NAME = (
+    "Model name built at run time from 'deepseek-': if the rest is 'chat' or "
+    "'reasoner' it names a model retired on 2026-07-24; use 'v4-flash' with an explicit thinking mode"
+)
+
+
+def replacement(name: "LegacyName", mapping: "Mapping") -> str:
+    """The id ``name`` becomes, its provider prefix kept."""
+    return name.prefix + mapping.replacement(name.base).model
+
+
+def retired(name: "LegacyName", mapping: "Mapping", where: str) -> str:
+    """DSM101-DSM104: what was found, what to use, and the error it causes."""
+    base = name.text[len(name.prefix) :]
+    return (
+        f"{where} '{name.text}' was retired on {RETIREMENT}: use '{replacement(name, mapping)}' "
+        f"with thinking {mapping.replacement(name.base).mode}. The API answers 400 \"{api_error_text(base)}\""
+    )
+
+
+def set_mode_where_requested(name: "LegacyName", mapping: "Mapping", what: str) -> str:
+    """The note of a rename that could not set the thinking mode itself."""
+    mode = mapping.replacement(name.base).mode
+    return f"{what}: set thinking {mode} where the request is made (V4 models think by default)"
+
+
+def comparison(name: "LegacyName", mapping: "Mapping") -> str:
+    """DSM105."""
+    return (
+        f"Comparison with retired model '{name.text}': after the migration it is "
+        f"'{replacement(name, mapping)}', told apart only by its thinking mode; review the branch"
+    )
+
+
+def table_entry(name: "LegacyName", mapping: "Mapping", role: str) -> str:
+    """DSM106: ``role`` is "key of a table", "member of a collection", "enum member", "lookup key"."""
+    return (
+        f"Retired model '{name.text}' as {role}: the current model is "
+        f"'{replacement(name, mapping)}' (thinking on or off is one model); review the table"
+    )
+
+
+def capability(name: "LegacyName", mapping: "Mapping", kind: str) -> str:
+    """DSM112: ``kind`` is what the table or predicate classifies by."""
+    return (
+        f"Retired model '{name.text}' in a capability table or predicate ({kind}): "
+        f"renaming it would change what the code says about '{replacement(name, mapping)}'; "
+        "add an entry or branch for the V4 id instead"
+    )
+
+
+def mentioned(name: "LegacyName", mapping: "Mapping", where: str) -> str:
+    """DSM108: a comment, docstring or documentation names a retired model."""
+    return f"{where} mentions retired model '{name.text}'; the current name is '{replacement(name, mapping)}'"
+
+
+def other_use(name: "LegacyName", mapping: "Mapping") -> str:
+    """DSM109 where the rename is known."""
+    return f"Retired model name '{name.text}' (the current name is '{replacement(name, mapping)}')"
+
+
+def unclaimed(name: "LegacyName", why: str) -> str:
+    """DSM109 where no rule understood the spot."""
+    return f"Retired model name '{name.text}' ({why})"
+
+
+def other_provider_beside(name: "LegacyName", provider: str) -> str:
+    """DSM110: another provider named beside the model."""
+    return (
+        f"'{name.text}' is {provider}'s model id here (its provider is named beside it); "
+        "that provider's ids are not affected by the retirement"
+    )
+
+
+def local_server(name: "LegacyName") -> str:
+    """DSM110: an Ollama or other local server's model name."""
+    return f"'{name.text}' is a local model server's name here, not a DeepSeek API id; left alone"
+
+
+def recorded(name: "LegacyName", where: str) -> str:
+    """DSM111 in a recording (cassette, snapshot, lock file, notebook output)."""
+    return f"Retired model name '{name.text}' in {where}; recorded data is not rewritten"
+
+
+def in_response(name: "LegacyName", kind: str) -> str:
+    """DSM111 in an API response built or kept in code."""
+    return f"Retired model name '{name.text}' in {kind}: responses are not requests; not rewritten"
