@@ -145,9 +145,10 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
         _text_fallback(result, data.decode("latin-1"), options, "file could not be decoded")
         return processed
     processed.text = text
-    from ds_migrate.python.model_sources import extract
+    from ds_migrate.python.model_sources import extract, reads_model_by_name
 
     result.model_sources = extract(text)  # a client or URL setting is worth following, too
+    result.reads_model = reads_model_by_name(text)
     if not worth_parsing(text) and not flows:
         return processed
     too_complex = _too_complex(text)

@@ -154,6 +154,8 @@ class FileResult:
     # names the module exports that hold a model id or base URL
     # (python/model_sources.py); model_flow.py follows them to requests
     model_sources: tuple = ()
+    # the file passes some request a model by name (model_flow.py looks there)
+    reads_model: bool = False
 
 
 def finding_at(path: str, index: Any, start: int, end: int, rule: Any, message: str, **extra: Any) -> Finding:

@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from ds_migrate.discovery import FileFilter, discover
 from ds_migrate.mapping import LEGACY_MODES
 from ds_migrate.names import find_legacy_names
-from ds_migrate.python.model_sources import Source
+from ds_migrate.python.model_sources import Source, reads_model_by_name
 
 GIT_TIMEOUT_SECONDS = 60
 MAX_HOPS = 4
@@ -78,18 +78,24 @@ def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str,
         return []
     from ds_migrate.runner import display_path
 
-    roots = [p for p in paths if os.path.isdir(p)]
-    roots += [_root_of(m.path, dotted) for m in modules for dotted in _dotted_names(m.path)[:3]]
+    roots = {p for p in paths if os.path.isdir(p)}
+    roots.update(_root_of(m.path, depth) for m in modules for depth in range(3))
     index = _ModuleIndex(modules, roots, lambda path: display_path(path, outcome.cwd or None))
     # stem -> the top-level names its modules export (a request must name one)
     names_of: dict[str, set[str]] = {}
     for module in exporting:
         for dotted in _dotted_names(module.path)[:1]:
             names_of.setdefault(dotted, set()).update(name.split(".")[0] for name in module.sources)
-    shown_of = {os.path.realpath(p): r.path for p, r in zip(outcome.paths, outcome.results)}
-    candidates = {os.path.realpath(p): p for p in outcome.paths if p.endswith(PYTHON_SUFFIXES)}
+    shown_of = {_real(p): r.path for p, r in zip(outcome.paths, outcome.results)}
+    candidates = {
+        _real(p): p
+        for p, r in zip(outcome.paths, outcome.results)
+        if p.endswith(PYTHON_SUFFIXES) and r.reads_model
+    }
     for path in _files_naming(sorted(names_of), paths, file_filter):
-        candidates.setdefault(os.path.realpath(path), path)
+        real = _real(path)
+        if real not in shown_of:  # a file the workers read was judged there
+            candidates.setdefault(real, path)
     hints: list[tuple[str, str, dict[int, Hint]]] = []
     for real, path in sorted(candidates.items()):
         try:
@@ -97,6 +103,8 @@ def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str,
         except (OSError, UnicodeDecodeError):
             continue
         own = index.by_path.get(real)
+        if real not in shown_of and not reads_model_by_name(text):
+            continue
         if not _worth_tracing(text, names_of, own) and not (real in shown_of and _reads_env(text, env)):
             continue
         shown = shown_of.get(real) or display_path(path, outcome.cwd or None)
@@ -108,17 +116,37 @@ def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str,
 
 def _worth_tracing(text: str, names_of: dict[str, set[str]], own: "_Module | None") -> bool:
     """Cheap test before a parse: the file imports an exporting module and
-    names what it exports, or uses one of its own exported names again."""
-    if own is not None:
-        for name in {n.split(".")[0] for n, s in own.sources.items() if s.model or s.models or s.instance_of or s.env}:
-            if len(re.findall(rf"\b{re.escape(name)}\b", text)) > 1:
-                return True
-    imported = {word for line in _IMPORT_LINE.findall(text) for word in _WORD.findall(line)}
-    stems = imported.intersection(names_of)
+    names what it exports, or reads one of its own exported names in a way
+    the module's own rules do not follow (a parameter default, an attribute
+    of a settings instance, a table lookup, ``self.x = NAME``)."""
+    if own is not None and _reads_own_sources(text, own):
+        return True
+    stems = _imported_words(text).intersection(names_of)
     if not stems:
         return False
     words = set(_WORD.findall(text))
     return any(words & names_of[stem] for stem in stems)
+
+
+def _imported_words(text: str) -> set[str]:
+    return {word for line in _IMPORT_LINE.findall(text) for word in _WORD.findall(line)}
+
+
+def _reads_own_sources(text: str, own: "_Module") -> bool:
+    names = {n.split(".")[0] for n, s in own.sources.items() if s.model or s.models or s.instance_of or s.env}
+    names = {name for name in names if text.count(name) > 1}  # defined once, read again
+    if not names:
+        return False
+    alternatives = "|".join(map(re.escape, sorted(names)))
+    classes = "|".join(sorted({re.escape(n.split(".")[0]) for n in own.sources if "." in n})) or "(?!)"
+    pattern = (
+        rf"(?:\bdef\s+\w+\s*\([^)]*=\s*(?:{alternatives})\b"  # a parameter default
+        rf"|\bself\.\w+\s*=\s*(?:{alternatives})\b"  # kept on the instance
+        rf"|\b(?:{alternatives})\.\w+"  # settings.model
+        rf"|\b(?:{classes})\("  # Settings(), Settings().model
+        rf"|\b(?:{alternatives})\s*\[)"  # MODELS["chat"]
+    )
+    return re.search(pattern, text) is not None
 
 
 # NAME=value, NAME: value, "NAME": "value" (dotenv, compose, YAML, JSON, Dockerfile ENV)
@@ -150,16 +178,16 @@ class _ModuleIndex:
     """The modules that export sources, by every dotted name they may be imported as."""
 
     def __init__(self, modules: list[_Module], roots: list[str], display) -> None:
-        self.by_path = {os.path.realpath(m.path): m for m in modules}
+        self.by_path = {_real(m.path): m for m in modules}
         self.by_dotted: dict[str, list[_Module]] = {}
         for module in modules:
             self._add(module)
         self.roots = sorted({os.path.abspath(r) for r in roots})
         self.display = display
-        self.loaded: set[str] = set()
+        self.listings: dict[str, set[str]] = {}
 
     def _add(self, module: _Module) -> None:
-        self.by_path[os.path.realpath(module.path)] = module
+        self.by_path[_real(module.path)] = module
         for dotted in _dotted_names(module.path):
             self.by_dotted.setdefault(dotted, []).append(module)
 
@@ -174,13 +202,24 @@ class _ModuleIndex:
         module, a settings module reading the environment), found below the
         run's folders and read once."""
         found = []
+        head = dotted.split(".")[0]
         for root in self.roots:
+            if head not in self._entries(root) and f"{head}.py" not in self._entries(root):
+                continue  # most imports name a library: one set lookup per root
             base = os.path.join(root, *dotted.split("."))
             for path in (base + ".py", os.path.join(base, "__init__.py")):
-                if os.path.isfile(path) and os.path.realpath(path) not in self.by_path:
+                if os.path.isfile(path) and _real(path) not in self.by_path:
                     found.append(self._read(path))
         self.by_dotted[dotted] = [m for m in found if m is not None]
         return self.by_dotted[dotted]
+
+    def _entries(self, root: str) -> set[str]:
+        if root not in self.listings:
+            try:
+                self.listings[root] = set(os.listdir(root))
+            except OSError:
+                self.listings[root] = set()
+        return self.listings[root]
 
     def _read(self, path: str) -> _Module | None:
         from ds_migrate.python.model_sources import extract
@@ -190,7 +229,7 @@ class _ModuleIndex:
         except (OSError, UnicodeDecodeError):
             return None
         module = _Module(path, self.display(path), {s.name: s for s in extract(text, gated=False)})
-        self.by_path[os.path.realpath(path)] = module
+        self.by_path[_real(path)] = module
         return module
 
     def qualified(self, name: str, from_path: str):
@@ -216,7 +255,7 @@ class _ModuleIndex:
 
     def at_path(self, path: str) -> _Module | None:
         for candidate in (path + ".py", os.path.join(path, "__init__.py")):
-            module = self.by_path.get(os.path.realpath(candidate))
+            module = self.by_path.get(_real(candidate))
             if module is None and os.path.isfile(candidate):
                 module = self._read(candidate)
             if module is not None:
@@ -224,19 +263,25 @@ class _ModuleIndex:
         return None
 
 
-def _root_of(path: str, dotted: str) -> str:
-    """The folder ``path`` is imported from as ``dotted``."""
+def _root_of(path: str, depth: int) -> str:
+    """The folder ``path`` is imported from with ``depth`` packages above
+    it (``app.config`` is depth 1)."""
     root = os.path.dirname(os.path.abspath(path))
-    depth = dotted.count(".") + (1 if os.path.basename(path).startswith("__init__.") else 0)
+    depth += 1 if os.path.basename(path).startswith("__init__.") else 0
     for _ in range(depth):
         root = os.path.dirname(root)
     return root
 
 
+def _real(path: str) -> str:
+    """One spelling per file (no ``realpath``: a stat per folder per file)."""
+    return os.path.abspath(path)
+
+
 def _dotted_names(path: str, depth: int = 6) -> list[str]:
     """``config``, ``app.config``, ``src.app.config``...: the names a file
     may be imported as, shortest first."""
-    parts = list(PurePosixPath(Path(os.path.abspath(path)).as_posix()).parts[1:])
+    parts = os.path.abspath(path).split(os.sep)[1:]
     if not parts:
         return []
     parts[-1] = parts[-1].rsplit(".", 1)[0]
@@ -275,17 +320,42 @@ def _git_grep(folder: str, stems: list[str]) -> list[str] | None:
 
 
 def _walk_grep(folder: str, stems: list[str], file_filter: FileFilter) -> list[str]:
-    needles = [stem.encode() for stem in stems]
+    """Outside a work tree: the Python files discovery lists whose import
+    lines name a stem (ripgrep, when there, rules most of them out first)."""
+    wanted = set(stems)
     found = []
-    for path in discover([folder], file_filter).files:
-        if not path.endswith(PYTHON_SUFFIXES):
-            continue
+    listed = [p for p in discover([folder], file_filter).files if p.endswith(PYTHON_SUFFIXES)]
+    for path in _naming_any(listed, stems):
         try:
-            data = Path(path).read_bytes()
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if any(needle in data for needle in needles):
+        if wanted & _imported_words(text):
             found.append(path)
+    return found
+
+
+def _naming_any(paths: list[str], words: list[str], chunk: int = 2000) -> list[str]:
+    """The paths that contain one of ``words`` as a word, by ripgrep when it
+    is installed (all of them otherwise: the caller checks each)."""
+    from ds_migrate.ripgrep import find_ripgrep
+
+    binary = find_ripgrep()
+    if binary is None or not paths:
+        return paths
+    found: list[str] = []
+    command = [binary, "--no-config", "--files-with-matches", "--null", "--no-messages", "-w", "-F"]
+    command += [part for word in words for part in ("-e", word)]
+    for start in range(0, len(paths), chunk):
+        try:
+            done = subprocess.run(
+                [*command, "--", *paths[start : start + chunk]], capture_output=True, timeout=GIT_TIMEOUT_SECONDS
+            )
+        except (OSError, subprocess.SubprocessError):
+            return paths
+        if done.returncode not in (0, 1):
+            return paths  # could not read some: let the caller read them all
+        found += [os.fsdecode(raw) for raw in done.stdout.split(b"\0") if raw]
     return found
 
 

@@ -52,6 +52,19 @@ class Source(NamedTuple):
         return self.text or self.name
 
 
+# A model given by a name rather than a literal: ``model=settings.MODEL``,
+# ``"model": MODEL``. Only a file with one can hold a request whose model
+# another module (or another part of this one) keeps.
+_MODEL_BY_NAME = re.compile(
+    r"""(?:\b(?:model|model_name|model_id|id|llm_model|deployment_name)\s*=(?!=)\s*|["']model["']\s*:\s*)"""
+    r"""(?:[A-Za-z_]|\w+\()"""
+)
+
+
+def reads_model_by_name(text: str) -> bool:
+    return len(text) <= MAX_SOURCE_CHARS and _MODEL_BY_NAME.search(text) is not None
+
+
 def extract(text: str, gated: bool = True) -> tuple[Source, ...]:
     """Every source the module defines at its top level, in source order.
     ``gated``: skip the parse when no line could bind a source."""
