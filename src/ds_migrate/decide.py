@@ -123,7 +123,7 @@ class GroupPlan:
 class Decision:
     verdicts: dict[tuple[str, int, str], Verdict] = field(default_factory=dict)
     plan: list[GroupPlan] = field(default_factory=list)
-    # per path, the requests whose model comes from another module (model_flow.py)
+    # per path, the requests whose model comes from another module (ds_migrate/flow/)
     flows: dict[str, dict] = field(default_factory=dict)
 
     def for_paths(self, paths: set[str]) -> "Decision":

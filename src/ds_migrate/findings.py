@@ -152,9 +152,9 @@ class FileResult:
     # of them would become equal to what is already there (decide.py)
     current_ids: tuple[str, ...] = ()
     # names the module exports that hold a model id or base URL
-    # (python/model_sources.py); model_flow.py follows them to requests
+    # (python/model_sources.py); ds_migrate/flow/ follows them to requests
     model_sources: tuple = ()
-    # the file passes some request a model by name (model_flow.py looks there)
+    # the file passes some request a model by name (ds_migrate/flow/ looks there)
     reads_model: bool = False
 
 

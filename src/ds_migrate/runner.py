@@ -313,11 +313,11 @@ def _decide(outcome: Run, options: Options, elsewhere: list[FileResult] = ()) ->
 
 
 def _follow_models(outcome: Run, originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
-    """Requests whose model another module holds (model_flow.py): their files
+    """Requests whose model another module holds (ds_migrate/flow/): their files
     are analysed again, whole, with the hints, so DSM201 names where the
     model comes from (and offers the toggle where that is certain). A file
     that never mentions DeepSeek was counted clean; it is not any more."""
-    from ds_migrate.model_flow import trace
+    from ds_migrate.flow import trace
 
     found = trace(outcome, paths, file_filter)
     if not found:

@@ -105,7 +105,7 @@ def check_module(
 
     ``module`` may be parsed from a slice of ``source`` (``plan``); the
     module-wide facts a slice leaves out then come from the plan.
-    ``flows``: line -> model_flow.Hint, for requests whose model comes from
+    ``flows``: line -> flow.Hint, for requests whose model comes from
     another module (the whole run found them; the module is parsed whole).
     """
     analysis = analyze(source, module)

@@ -32,7 +32,7 @@ class Request:
     toggle: cst.BaseExpression | None = None  # the thinking value as written
     toggle_mode: str | None = None  # ENABLED / DISABLED when the toggle is readable
     model_node: cst.BaseExpression | None = None  # where the model is given
-    # where the model comes from when another module holds it (model_flow.Hint)
+    # where the model comes from when another module holds it (flow.Hint)
     flow: object | None = None
 
     @property

@@ -17,7 +17,7 @@ def _payload_toggle(mode: str):
 
 
 def _from_elsewhere(request, ctx: CheckContext) -> Match:
-    """A request whose model another module holds (ds_migrate/model_flow.py)."""
+    """A request whose model another module holds (ds_migrate/flow/)."""
     hint = request.flow
     where = request.model_node
     if hint.is_legacy:

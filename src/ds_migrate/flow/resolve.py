@@ -1,0 +1,315 @@
+"""In one importing module: the requests whose model is read by name, and
+what each reads, followed through imports, aliases, settings instances,
+``self`` attributes, parameter defaults, tables and environment variables."""
+
+from __future__ import annotations
+
+import os
+
+from ds_migrate.flow import Hint
+from ds_migrate.flow.modules import Module, ModuleIndex, lookup
+from ds_migrate.flow.syntax import (
+    assignments_to_self,
+    enclosing,
+    env_read,
+    parameter_default,
+    receiver as receiver_of,
+    relative_imports,
+)
+from ds_migrate.mapping import LEGACY_MODES
+from ds_migrate.names import find_legacy_names
+from ds_migrate.python.model_sources import Source
+
+MAX_HOPS = 4
+
+
+def requests_reached(path: str, text: str, index: ModuleIndex, own: Module | None, env) -> dict[int, Hint]:
+    import libcst as cst
+
+    from ds_migrate.python.analyzer import analyze
+
+    try:
+        module = cst.parse_module(text)
+    except (cst.ParserSyntaxError, RecursionError, MemoryError):
+        return {}
+    analysis = analyze(text, module)
+    resolver = _Resolver(path, module, analysis, index, own, env)
+    hints: dict[int, Hint] = {}
+    for model_node, call, context in resolver.requests():
+        hint = resolver.hint(model_node, call, context)
+        if hint is not None:
+            hints[hint.line] = hint
+    return hints
+
+
+class _Resolver:
+    def __init__(self, path, module, analysis, index: ModuleIndex, own: Module | None, env) -> None:
+        self.path = path
+        self.env = env
+        self.module = module
+        self.analysis = analysis
+        self.info = analysis.info
+        self.index = index
+        self.own = own
+        self.relative = relative_imports(module, path)
+        self._positions = None
+        self.function = self.klass = None  # around the request being followed
+
+    def requests(self):
+        from ds_migrate.python.contexts import context_for
+        from ds_migrate.python.contexts.fim import FimCompletions
+        from ds_migrate.python.syntax import dict_get
+        from ds_migrate.python.usage import MODEL_KEYWORDS, json_sender, payload_kind
+
+        info = self.info
+        for call in info.calls:
+            context = context_for(call, info)
+            if context is None or isinstance(context, FimCompletions):
+                continue
+            for position, arg in enumerate(call.args):
+                keyword = arg.keyword.value if arg.keyword is not None else None
+                if keyword in MODEL_KEYWORDS or (keyword is None and position == 0 and context.positional_model):
+                    if info.resolve_string(arg.value) is None:
+                        yield arg.value, call, context
+                    break
+        for body, parents in info.model_dicts:
+            if payload_kind(body) != "chat":
+                continue
+            sender = json_sender(body, parents, info)
+            model = dict_get(body, "model").value
+            if sender is not None and info.resolve_string(model) is None:
+                yield model, sender, None
+
+    def hint(self, model_node, call, context) -> Hint | None:
+        self.function, self.klass = enclosing(self.analysis.ancestry.get(id(call), ()))
+        reached = self.resolve(model_node, 0)
+        if reached is None:
+            return None
+        module, source, through_parameter = reached
+        values = self._values(source)
+        if not values:
+            return None
+        host = self.host(call, context)
+        if host == "foreign":
+            return None  # another provider's request: DSM110's business
+        where = f"{module.shown}:{source.line}" if module is not None else None
+        origin = f"{where} ({source.describe()})" if where else source.describe()
+        also = [f"{shown}:{line} sets {source.env}={value}" for shown, line, value in self.env.get(source.env, ())]
+        if also:
+            origin += "; " + "; ".join(also)
+        model = source.model or values[0]
+        line = self.line_of(model_node)
+        key = ((module.shown, source.line),) if module is not None else ()
+        key += tuple((shown, line) for shown, line, _ in self.env.get(source.env, ()))
+        legacy = [find_legacy_names(v) for v in values]
+        if not any(legacy):
+            return Hint(line, model, origin, None, None, key)
+        why_not = None
+        if source.models:
+            why_not = f"it is picked from a table of ids at {where or source.describe()}"
+        elif len(set(values)) > 1:
+            why_not = f"{len(set(values))} different ids reach it ({', '.join(sorted(set(values)))})"
+        elif through_parameter:
+            why_not = "it arrives through a parameter, so callers may pass another model"
+        elif host != "deepseek":
+            why_not = "the client's host is not visibly DeepSeek's (it may be shared with another provider)"
+        mode = LEGACY_MODES[legacy[0][0].base] if why_not is None and legacy[0] else None
+        return Hint(line, model, origin, mode, why_not, key)
+
+    def _values(self, source: Source) -> list[str]:
+        """Every id that can reach a request through ``source``: its value,
+        and what the run's config files set its environment variable to."""
+        values = [source.model] if source.model else list(source.models)
+        if source.env:
+            values += [value for _, _, value in self.env.get(source.env, ())]
+        return values
+
+    # -- following an expression ------------------------------------------
+    def resolve(self, node, hops: int, through_parameter: bool = False, function=None):
+        """(module, source, through a parameter) that ``node`` reads, or None.
+
+        ``function``: the function whose parameters a bare name may be (by
+        default the one making the request)."""
+        import libcst as cst
+
+        from ds_migrate.python.syntax import dotted_name
+
+        if hops > MAX_HOPS or node is None:
+            return None
+        function = function if function is not None else self.function
+        variable = env_read(node)
+        if variable is not None:  # model=os.getenv("DEEPSEEK_MODEL"): the run's config files say
+            return (None, Source(variable, 0, env=variable, text=f"${variable}"), through_parameter)
+        if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+            # model or DEFAULT_MODEL: the default, unless a caller passes one
+            return self.resolve(node.right, hops + 1, True, function)
+        if isinstance(node, cst.Subscript):  # MODELS["chat"], cfg["model"]: one of a table's ids
+            base = node.value
+            while isinstance(base, cst.Subscript):
+                base = base.value
+            found = self.resolve(base, hops + 1, through_parameter, function)
+            if found is None or not (found[1].models or found[1].model):
+                return None
+            module, source, through = found
+            return module, source._replace(models=source.models or (source.model,), model=None), through
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Call):
+            callee = dotted_name(node.value.func)  # Settings().model
+            dotted = f"{callee}.{node.attr.value}" if callee else None
+        else:
+            dotted = dotted_name(node)
+        if dotted is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        if head == "self" and rest:
+            return self._self_attribute(rest, hops, through_parameter)
+        found = self._in_modules(head, rest)
+        if found is not None:
+            return (*found, through_parameter)
+        local = self.info.single_binding(head)
+        if local is not None:
+            if isinstance(local, cst.Call):
+                callee = dotted_name(local.func)
+                if callee and rest:
+                    return self._resolve_dotted(f"{callee}.{rest}", hops + 1, through_parameter)
+                return None
+            if rest:
+                inner = dotted_name(local)
+                return self._resolve_dotted(f"{inner}.{rest}", hops + 1, through_parameter) if inner else None
+            return self.resolve(local, hops + 1, through_parameter, function)
+        default = parameter_default(function, head)
+        if default is not None and not rest:
+            literal = self.info.resolve_string(default)
+            if literal is not None:
+                source = Source(head, self.line_of(default), model=literal, text=f"parameter {head}={literal!r}")
+                return (self.own_module(), source, True)
+            return self.resolve(default, hops + 1, True, function)
+        return None
+
+    def _self_attribute(self, attribute: str, hops: int, through_parameter: bool):
+        """``self.model``: the one value the class assigns it, followed in
+        the method that assigns it (``self.model = model`` in ``__init__``)."""
+        first, _, rest = attribute.partition(".")
+        assigned = assignments_to_self(self.klass, first)
+        if len(assigned) != 1:
+            return None
+        value, method = assigned[0]
+        if rest:  # self.settings.model, with self.settings = settings or Settings()
+            import libcst as cst
+
+            from ds_migrate.python.syntax import dotted_name
+
+            if isinstance(value, cst.BooleanOperation):
+                value, through_parameter = value.right, True
+            if isinstance(value, cst.Call) and dotted_name(value.func):
+                return self._resolve_dotted(f"{dotted_name(value.func)}.{rest}", hops + 1, through_parameter)
+            return None
+        return self.resolve(value, hops + 1, through_parameter, method)
+
+    def _resolve_dotted(self, dotted: str, hops: int, through_parameter: bool):
+        head, _, rest = dotted.partition(".")
+        found = self._in_modules(head, rest)
+        return (*found, through_parameter) if found is not None else None
+
+    def own_module(self) -> Module:
+        return self.own or Module(self.path, self.path, {})
+
+    def _in_modules(self, head: str, rest: str):
+        """The source ``head.rest`` names, through this module's imports or its own sources."""
+        if head in self.relative:
+            target, name = self.relative[head]
+            module = self.index.at_path(target)
+            if name is not None:
+                as_module = self.index.at_path(os.path.join(target, name))
+                if as_module is not None:
+                    return lookup(as_module, rest)
+                return lookup(module, f"{name}.{rest}" if rest else name) if module else None
+            return lookup(module, rest) if module else None
+        qualified = self.info.imports.get(head)
+        if qualified is not None:
+            return self.index.qualified(f"{qualified}.{rest}" if rest else qualified, self.path)
+        if self.own is not None:
+            return lookup(self.own, f"{head}.{rest}" if rest else head)
+        return None
+
+    def host(self, call, context) -> str | None:
+        """"deepseek", "foreign" or None (not visible) for the request's client."""
+        from ds_migrate.python.module_info import is_deepseek_url, is_foreign_url
+
+        if context is None:  # a JSON body: the URL it is posted to
+            url = self._posted_to(call)
+        else:
+            url = context.base_url(call, self.info) or self._client_url(call)
+        if url and is_deepseek_url(url):
+            return "deepseek"
+        if is_foreign_url(url):
+            return "foreign"
+        qualified = self.info.qualified(call.func) or ""
+        if context is not None and (context.name == "agno" or "DeepSeek" in qualified):
+            return "deepseek"
+        return None
+
+    def _posted_to(self, sender) -> str | None:
+        from ds_migrate.python.syntax import keyword_arg
+
+        url = keyword_arg(sender, "url")
+        node = url.value if url is not None else (sender.args[0].value if sender.args and sender.args[0].keyword is None else None)
+        if node is None:
+            return None
+        literal = self.info.resolve_string(node)
+        if literal is not None:
+            return literal
+        if hasattr(node, "parts"):  # f"{BASE_URL}/chat/completions"
+            import libcst as cst
+
+            for part in node.parts:
+                if isinstance(part, cst.FormattedStringExpression):
+                    reached = self.resolve(part.expression, 0)
+                    return reached[1].url if reached is not None else self.info.resolve_string(part.expression)
+            return None
+        reached = self.resolve(node, 0)
+        return reached[1].url if reached is not None else None
+
+    def _client_url(self, call) -> str | None:
+        """The base URL of the client the request is made on, followed to
+        the module that holds it (``OpenAI(base_url=config.URL)``)."""
+        import libcst as cst
+
+        from ds_migrate.python.module_info import BASE_URL_KEYWORDS
+        from ds_migrate.python.syntax import dotted_name, keyword_arg
+
+        receiver = receiver_of(call)
+        if receiver is None:
+            return None
+        constructor = receiver if isinstance(receiver, cst.Call) else None
+        if constructor is None:
+            key = dotted_name(receiver)
+            local = self.info.single_binding(key) if key else None
+            constructor = local if isinstance(local, cst.Call) else None
+        if constructor is None:  # the client itself is imported
+            reached = self.resolve(receiver, 0)
+            return self._url_of(reached[0], reached[1]) if reached is not None else None
+        for keyword in BASE_URL_KEYWORDS:
+            arg = keyword_arg(constructor, keyword)
+            if arg is not None:
+                literal = self.info.resolve_string(arg.value)
+                if literal is not None:
+                    return literal
+                reached = self.resolve(arg.value, 0)
+                return self._url_of(reached[0], reached[1]) if reached is not None else None
+        return None
+
+    def _url_of(self, module: Module | None, source: Source) -> str | None:
+        """The URL a source holds, or that the module it names holds."""
+        if source.url or not source.url_from or module is None:
+            return source.url
+        found = self.index.qualified(source.url_from, module.path)
+        return found[1].url if found is not None else None
+
+    def line_of(self, node) -> int:
+        from libcst.metadata import MetadataWrapper, PositionProvider
+
+        if self._positions is None:
+            self._positions = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
+        return self._positions[node].start.line
+
+

@@ -1,0 +1,153 @@
+"""Which files to follow: the ones that import an exporting module (git grep,
+ripgrep or a walk), the cheap text tests before a parse, and the ids the
+run's config files give environment variables."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from ds_migrate.discovery import FileFilter, discover
+
+if TYPE_CHECKING:
+    from ds_migrate.flow.modules import Module
+
+GIT_TIMEOUT_SECONDS = 60
+PYTHON_SUFFIXES = (".py", ".pyi")
+
+_WORD = re.compile(r"\w+")
+_IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t][^\n]*", re.M)
+
+
+def worth_tracing(text: str, names_of: dict[str, set[str]], own: "Module | None") -> bool:
+    """Cheap test before a parse: the file imports an exporting module and
+    names what it exports, or reads one of its own exported names in a way
+    the module's own rules do not follow (a parameter default, an attribute
+    of a settings instance, a table lookup, ``self.x = NAME``)."""
+    if own is not None and _reads_own_sources(text, own):
+        return True
+    stems = _imported_words(text).intersection(names_of)
+    if not stems:
+        return False
+    words = set(_WORD.findall(text))
+    return any(words & names_of[stem] for stem in stems)
+
+
+def _imported_words(text: str) -> set[str]:
+    return {word for line in _IMPORT_LINE.findall(text) for word in _WORD.findall(line)}
+
+
+def _reads_own_sources(text: str, own: "Module") -> bool:
+    names = {n.split(".")[0] for n, s in own.sources.items() if s.model or s.models or s.instance_of or s.env}
+    names = {name for name in names if text.count(name) > 1}  # defined once, read again
+    if not names:
+        return False
+    alternatives = "|".join(map(re.escape, sorted(names)))
+    classes = "|".join(sorted({re.escape(n.split(".")[0]) for n in own.sources if "." in n})) or "(?!)"
+    pattern = (
+        rf"(?:\bdef\s+\w+\s*\([^)]*=\s*(?:{alternatives})\b"  # a parameter default
+        rf"|\bself\.\w+\s*=\s*(?:{alternatives})\b"  # kept on the instance
+        rf"|\b(?:{alternatives})\.\w+"  # settings.model
+        rf"|\b(?:{classes})\("  # Settings(), Settings().model
+        rf"|\b(?:{alternatives})\s*\[)"  # MODELS["chat"]
+    )
+    return re.search(pattern, text) is not None
+
+
+# NAME=value, NAME: value, "NAME": "value" (dotenv, compose, YAML, JSON, Dockerfile ENV)
+_ENV_SETTING = re.compile(r"\b([A-Z][A-Z0-9_]*)\b[\"']?[ \t]*[:=][ \t]*[\"']?((?:[\w.-]+[/:])?deepseek-[\w.-]+)", re.I)
+
+
+def env_values(outcome) -> dict[str, list[tuple[str, int, str]]]:
+    """VAR -> (file, line, value) for every DeepSeek model id a config file
+    of the run (``.env``, compose, YAML, Dockerfile...) gives a variable."""
+    found: dict[str, list[tuple[str, int, str]]] = {}
+    for path, result in zip(outcome.paths, outcome.results):
+        if path.endswith(PYTHON_SUFFIXES) or not (result.findings or result.suppressed or result.current_ids):
+            continue
+        try:
+            lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        for number, line in enumerate(lines, 1):
+            for match in _ENV_SETTING.finditer(line):
+                found.setdefault(match.group(1), []).append((result.path, number, match.group(2)))
+    return found
+
+
+def reads_env(text: str, env: dict) -> bool:
+    return bool(env) and ("getenv" in text or "environ" in text) and any(name in text for name in env)
+
+
+def files_naming(stems: list[str], paths: list[str], file_filter: FileFilter) -> list[str]:
+    """Python files below the folder arguments that name one of ``stems``."""
+    if not stems:
+        return []
+    found: list[str] = []
+    for folder in (p for p in paths if os.path.isdir(p)):
+        listed = _git_grep(folder, stems)
+        if listed is None:
+            listed = _walk_grep(folder, stems, file_filter)
+        else:
+            listed = [p for p in listed if not file_filter.is_excluded(PurePosixPath(os.path.relpath(p, folder)))]
+        found.extend(listed)
+    return found
+
+
+def _git_grep(folder: str, stems: list[str]) -> list[str] | None:
+    command = ["git", "-C", folder, "grep", "-l", "-z", "-I", "-w", "-F", "--untracked"]
+    for stem in stems:
+        command += ["-e", stem]
+    command += ["--", "*.py", "*.pyi"]
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=GIT_TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode not in (0, 1):
+        return None  # not a work tree (128) or git failed: walk instead
+    return [os.path.join(folder, os.fsdecode(raw)) for raw in done.stdout.split(b"\0") if raw]
+
+
+def _walk_grep(folder: str, stems: list[str], file_filter: FileFilter) -> list[str]:
+    """Outside a work tree: the Python files discovery lists whose import
+    lines name a stem (ripgrep, when there, rules most of them out first)."""
+    wanted = set(stems)
+    found = []
+    listed = [p for p in discover([folder], file_filter).files if p.endswith(PYTHON_SUFFIXES)]
+    for path in _naming_any(listed, stems):
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if wanted & _imported_words(text):
+            found.append(path)
+    return found
+
+
+def _naming_any(paths: list[str], words: list[str], chunk: int = 2000) -> list[str]:
+    """The paths that contain one of ``words`` as a word, by ripgrep when it
+    is installed (all of them otherwise: the caller checks each)."""
+    from ds_migrate.ripgrep import find_ripgrep
+
+    binary = find_ripgrep()
+    if binary is None or not paths:
+        return paths
+    found: list[str] = []
+    command = [binary, "--no-config", "--files-with-matches", "--null", "--no-messages", "-w", "-F"]
+    command += [part for word in words for part in ("-e", word)]
+    for start in range(0, len(paths), chunk):
+        try:
+            done = subprocess.run(
+                [*command, "--", *paths[start : start + chunk]], capture_output=True, timeout=GIT_TIMEOUT_SECONDS
+            )
+        except (OSError, subprocess.SubprocessError):
+            return paths
+        if done.returncode not in (0, 1):
+            return paths  # could not read some: let the caller read them all
+        found += [os.fsdecode(raw) for raw in done.stdout.split(b"\0") if raw]
+    return found
+
+
