@@ -134,7 +134,7 @@ def test_planted_real_modules_long_profile(monkeypatch):
 
 
 def compare_planted(monkeypatch, count: int, seed: int) -> None:
-    monkeypatch.setattr(slicing, "_WORTH_SLICING", 1.0)  # slice whenever it can
+    monkeypatch.setattr(slicing.planner, "WORTH_SLICING", 1.0)  # slice whenever it can
     files = corpus()
     assert len(files) > 50, "the stdlib corpus is missing"
     rng = random.Random(seed)

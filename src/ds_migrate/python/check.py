@@ -104,15 +104,7 @@ def check_module(
     ``module`` may be parsed from a slice of ``source`` (``plan``); the
     module-wide facts a slice leaves out then come from the plan.
     """
-    analysis = analyze(source, module)
-    if plan is not None and not plan.whole:
-        info = analysis.info
-        info.imports = dict(plan.imports)
-        info.parameters = plan.parameters
-        info._qualified.clear()
-        info.contexts.clear()
-        info.asked, info.searched = set(), set()
-    analysis.info.path = path  # version-aware toggles read the pins near the file
+    analysis = analyze(source, module, plan, path)
     index = line_index(source)
     ctx = CheckContext(mapping, assume_mode=mapping.assume_mode, info=analysis.info)
     rules = name_rules()
@@ -153,8 +145,8 @@ def check_module(
         unclaimed_names(path, source, index, claimed, "not inside a string or comment the analysis understood")
     )
     findings.extend(_thinking_findings(path, module, index, ctx, analysis.offsets))
-    if plan is not None and not plan.whole:
-        plan.check_covers(analysis.info.asked, analysis.info.searched)
+    if analysis.info.questions is not None:
+        plan.check_covers(analysis.info.questions)
     return findings, analysis.ancestry
 
 

@@ -141,14 +141,14 @@ def _is_deepseek(request: Request, info: ModuleInfo) -> bool:
 def deepseek_requests(info: ModuleInfo) -> list[Request]:
     """Requests in the module that go to DeepSeek's API, as far as the code shows."""
     found: list[Request] = []
-    for call in info.calls:
+    for call in info.every_call():
         context = context_for(call, info)
         if context is None or isinstance(context, FimCompletions) or context.is_foreign(call, info):
             continue
         request = _call_request(call, context, info)
         if _is_deepseek(request, info):
             found.append(request)
-    for node, parents in info.model_dicts:
+    for node, parents in info.every_model_dict():
         if payload_kind(node) == "chat" and sent_as_json(node, parents, info):
             request = _payload_request(node, info)
             if request.is_legacy or request.is_v4:
