@@ -12,6 +12,7 @@ import ast
 import os
 import random
 import sysconfig
+from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
@@ -105,22 +106,32 @@ def plant(source: str, rng: random.Random) -> str:
     return "".join(lines)
 
 
-def outcome(path: str, source: str, monkeypatch, sliced: bool) -> tuple:
+@dataclass(frozen=True)
+class Outcome:
+    """Everything a run shows of one file (unsafe fixes and SARIF regions included)."""
+
+    findings: list[dict]
+    suppressed: list[dict]
+    errors: list[tuple[str, int | None]]  # (message, line)
+    fixed_text: str | None
+
+
+def outcome(path: str, source: str, monkeypatch, sliced: bool) -> Outcome:
     monkeypatch.setenv("DS_MIGRATE_NO_SLICING", "0" if sliced else "1")
     return result_of(path, source)
 
 
-def result_of(path: str, source: str) -> tuple:
+def result_of(path: str, source: str) -> Outcome:
     """Everything a run shows of one file: findings, suppressed ones,
-    errors, and the fixed text (unsafe fixes and SARIF regions included)."""
+    errors, and the fixed text."""
     options = Options(mapping=Mapping(), unsafe_fixes=True, describe_fixes=True)
     processed = process_file(path, source.encode(), options, want_fix=True)
     result = processed.result
-    return (
-        [finding_dict(f) for f in result.findings],
-        [finding_dict(f) for f in result.suppressed],
-        [(e.message, e.line) for e in result.errors],
-        processed.fixed_text,
+    return Outcome(
+        findings=[finding_dict(f) for f in result.findings],
+        suppressed=[finding_dict(f) for f in result.suppressed],
+        errors=[(e.message, e.line) for e in result.errors],
+        fixed_text=processed.fixed_text,
     )
 
 
@@ -148,7 +159,7 @@ def compare_planted(monkeypatch, count: int, seed: int) -> None:
             continue  # a plant landed where the grammar does not allow it
         sliced_any += slicing.plan(source) is not None
         whole = outcome(path.name, source, monkeypatch, sliced=False)
-        assert whole[0], f"nothing found in the planted {path.name}"
+        assert whole.findings, f"nothing found in the planted {path.name}"
         assert outcome(path.name, source, monkeypatch, sliced=True) == whole, path.name
     assert sliced_any > count // 2, "the corpus hardly exercised slicing"
 
@@ -255,7 +266,7 @@ def test_fixes_splice_into_the_original_text(monkeypatch):
         '            model="deepseek-chat", messages=m,\n        )\n    # deepseek-reasoner: slower\n',
     ).replace("\n", "\r\n").rstrip("\r\n")  # CRLF and no final newline
     whole = outcome("m.py", source, monkeypatch, sliced=False)
-    assert whole[3] is not None and "deepseek-v4-flash" in whole[3]
+    assert whole.fixed_text is not None and "deepseek-v4-flash" in whole.fixed_text
     assert outcome("m.py", source, monkeypatch, sliced=True) == whole
 
 
@@ -279,7 +290,7 @@ def test_a_fix_keeps_the_bytes_libcst_would_not_print_back(monkeypatch, sliced):
         'def ask(m):\n    try:\n        go()\n    except KeyError :\n        pass\n'
         '    return client.chat.completions.create(model="deepseek-chat", messages=m)',
     )
-    fixed = outcome("m.py", source, monkeypatch, sliced)[3]
+    fixed = outcome("m.py", source, monkeypatch, sliced).fixed_text
     assert "except (OSError, ValueError) :" in fixed and "except KeyError :" in fixed
     assert fixed.replace("deepseek-v4-flash", "deepseek-chat").replace(
         ', extra_body={"thinking": {"type": "disabled"}}', ""
@@ -305,7 +316,7 @@ def test_a_long_class_keeps_only_the_method_that_matters(monkeypatch):
     assert "def method_3" not in plan.text and "def later_5" not in plan.text
     assert len(cst.parse_module(plan.text).body) == 1
     whole = outcome("s.py", source, monkeypatch, sliced=False)
-    assert "deepseek-v4-flash" in whole[3]
+    assert "deepseek-v4-flash" in whole.fixed_text
     assert outcome("s.py", source, monkeypatch, sliced=True) == whole
 
 
@@ -325,7 +336,7 @@ def test_a_fix_in_one_method_prints_that_method_only(monkeypatch, sliced, final_
     source = "class Service:\n" + other + "\n" + filler + ask
     if not final_newline:
         source = source.rstrip("\n")
-    fixed = outcome("s.py", source, monkeypatch, sliced)[3]
+    fixed = outcome("s.py", source, monkeypatch, sliced).fixed_text
     before_ask = source.index("    def ask")
     assert fixed[:before_ask] == source[:before_ask]  # "except KeyError :" included
     assert fixed[before_ask:] == (
@@ -349,7 +360,7 @@ def test_left_out_methods_keep_tab_indentation(monkeypatch):
     assert '\n\t"""' in plan.text  # a left-out method, indented as it was
     assert len(cst.parse_module(plan.text).body) == 1
     whole = outcome("t.py", source, monkeypatch, sliced=False)
-    assert "deepseek-v4-flash" in whole[3]
+    assert "deepseek-v4-flash" in whole.fixed_text
     assert outcome("t.py", source, monkeypatch, sliced=True) == whole
 
 

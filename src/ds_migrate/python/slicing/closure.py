@@ -53,6 +53,20 @@ def dotted(node: ast.AST) -> str | None:
     return None
 
 
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def occurrences(text: str, word: str):
+    """The offsets of ``word`` as a whole word in ``text`` (where
+    ``\\bword\\b`` matches; searched as a plain string, which is many
+    times faster on a large text, then checked at both ends)."""
+    for match in re.finditer(re.escape(word), text):
+        start, end = match.span()
+        if (start and _WORD_CHARACTER.match(text, start - 1)) or _WORD_CHARACTER.match(text, end):
+            continue
+        yield start
+
+
 def _followed(value: ast.AST) -> bool:
     """``follows.readers_followed`` for an ``ast`` value."""
     kind = type(value)
@@ -301,9 +315,9 @@ class _Closure:
         self.followed.add(key)
         readings = class_readings(key)
         word = key.rsplit(".", 1)[-1]
-        for match in re.finditer(rf"\b{re.escape(word)}\b", self.text):
-            leaf = bisect.bisect_right(self.starts, match.start()) - 1
-            if leaf < 0 or match.start() >= self.ends[leaf] or leaf in self.analysed:
+        for at in occurrences(self.text, word):
+            leaf = bisect.bisect_right(self.starts, at) - 1
+            if leaf < 0 or at >= self.ends[leaf] or leaf in self.analysed:
                 continue
             if leaf not in self.mentions:
                 self.mentions[leaf] = _mentions(self.statements[leaf])

@@ -28,9 +28,12 @@ import os
 import re
 import warnings
 from dataclasses import dataclass, field
+from typing import Callable
 
-from ds_migrate.lines import line_index
+from ds_migrate.lines import LineIndex, line_index
 from ds_migrate.python.slicing.closure import Facts, Leaf, Parameters, closure
+from ds_migrate.python.slicing import prepass
+from ds_migrate.python.slicing.placeholders import blank, continued
 
 _TRIGGER = re.compile(r"deepseek|reasoning_content|assistant")
 # a module this much kept is parsed whole: slicing would not pay
@@ -67,8 +70,9 @@ class Slice:
     children: dict[int, list[int]] = field(default_factory=dict)
     # the plan of the whole module, when runs of left-out statements were
     # merged into one placeholder (``units`` and ``children`` then count a
-    # run as one statement)
-    origin: "Slice | None" = None
+    # run as one statement); a function making it, when it was not needed
+    # to make this plan (prepass.py)
+    origin: "Slice | Callable[[], Slice] | None" = None
 
     @property
     def whole(self) -> bool:
@@ -77,7 +81,7 @@ class Slice:
 
     def widened(self, original: str) -> "Slice":
         """The plan for parsing the whole of ``original``."""
-        source = self.origin or self
+        source = self.origin() if callable(self.origin) else self.origin or self
         return Slice(original, source.units, [True] * len(source.units), children=source.children)
 
     def check_covers(self, questions) -> None:
@@ -95,22 +99,38 @@ def plan(text: str) -> Slice | None:
     out), or None when CPython cannot read the module either."""
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return None  # lone CR line ends: ast and our line index would disagree
+    reduced = prepass.reduce(text, _TRIGGER)
+    if reduced is not None:
+        # the same plan as from the whole text (prepass.py says why), from
+        # far less of it; only widening needs the whole module's units
+        found = _plan(reduced, line_index(text))  # the same lines: one index for both
+        if found is not None and not found.whole:
+            found.origin = lambda: _plan(text, whole_only=True)
+            return found
+    return _plan(text)
+
+
+def _plan(text: str, index: LineIndex | None = None, whole_only: bool = False) -> Slice | None:
+    """The plan of ``text``; ``index`` may be the line index of a text with
+    the same line lengths."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    index = line_index(text)
+    index = index or line_index(text)
     line_count = index.line_count
     units, statements = _units(tree)
     whole = Slice(text, units, [True] * len(units))
-    lines = text.split("\n")
+    lines = index.line_text
     if len(units) < 2 and not (units and _splits(statements[0], units[0], lines)):
         return whole
     leaves: list[Leaf] = []
     for top, group in enumerate(statements):
         _add_leaves(leaves, group, units[top], top, None, 0, whole.children, lines)
+    if whole_only:
+        return whole
     leaf_of_line = [-1] * (line_count + 2)
     for number, leaf in enumerate(leaves):
         leaf_of_line[leaf.first : leaf.last + 1] = [number] * (leaf.last - leaf.first + 1)
@@ -185,10 +205,10 @@ def plan(text: str) -> Slice | None:
     pieces: list[str] = []
     done = 0
     for run in runs:
-        if _continued(text, run.start) or _continued(text, run.end):
+        if continued(text, run.start) or continued(text, run.end):
             return whole  # a backslash joins a line of this one to a neighbour's
         pieces.append(text[done : run.start])
-        pieces.append(_blank(text, run.start, run.end, run.indent))
+        pieces.append(blank(text, run.start, run.end, run.indent))
         done = run.end
     pieces.append(text[done:])
     # the units and split bodies as libcst will see them: a run, one statement
@@ -202,8 +222,8 @@ def plan(text: str) -> Slice | None:
         sliced_units.append((unit[0], run.last) if run is not None else unit)
         flags.append(number in kept_tops)
     children = {
-        first: [line for line in lines if not (line in merged and merged[line].block is not None)]
-        for first, lines in whole.children.items()
+        first: [line for line in firsts if not (line in merged and merged[line].block is not None)]
+        for first, firsts in whole.children.items()
     }
     return Slice(
         "".join(pieces), sliced_units, flags, facts.imports, facts.parameters,
@@ -234,7 +254,7 @@ def _first_line(statement: ast.stmt) -> int:
     return min([statement.lineno] + [d.lineno for d in getattr(statement, "decorator_list", ())])
 
 
-def _splits(group: list[ast.stmt], span: tuple[int, int], lines: list[str]) -> bool:
+def _splits(group: list[ast.stmt], span: tuple[int, int], lines: Callable[[int], str]) -> bool:
     """Is this a long def or class whose body starts on a line of its own
     (not after the colon of a header spanning several lines)?"""
     node = group[0]
@@ -247,7 +267,7 @@ def _splits(group: list[ast.stmt], span: tuple[int, int], lines: list[str]) -> b
     ):
         return False
     first = node.body[0]
-    line = lines[_first_line(first) - 1]
+    line = lines(_first_line(first))
     if getattr(first, "decorator_list", None):
         return line.lstrip().startswith("@")
     # col_offset counts UTF-8 bytes: equal to characters for a whitespace prefix
@@ -255,7 +275,8 @@ def _splits(group: list[ast.stmt], span: tuple[int, int], lines: list[str]) -> b
 
 
 def _add_leaves(leaves: list[Leaf], group: list[ast.stmt], span: tuple[int, int], top: int,
-                parent: int | None, indent: int, children: dict[int, list[int]], lines: list[str]) -> None:
+                parent: int | None, indent: int, children: dict[int, list[int]],
+                lines: Callable[[int], str]) -> None:
     if not _splits(group, span, lines):
         leaves.append(Leaf(span[0], span[1], group, top, parent, indent))
         return
@@ -273,42 +294,6 @@ def _add_leaves(leaves: list[Leaf], group: list[ast.stmt], span: tuple[int, int]
     children[span[0]] = [child_span[0] for child_span, _ in body]
     for child_span, child in body:
         _add_leaves(leaves, child, child_span, top, header, child[0].col_offset, children, lines)
-
-
-def _continued(text: str, line_start: int) -> bool:
-    """Does the line before the one starting at ``line_start`` end with a
-    backslash (and so continue into it)?"""
-    at = line_start - 1  # the line feed ending the line above
-    if at > 0 and text[at - 1] == "\r":
-        at -= 1
-    return at > 0 and text[at - 1] == "\\"
-
-
-def _blank(text: str, start: int, end: int, indent: int = 0) -> str:
-    """The lines of ``text[start:end]`` as one placeholder statement,
-    indented by ``indent``, with every line as long as before: ``0`` on one
-    line; over several, a string of spaces in triple quotes (one node,
-    however long), or a parenthesised ``()`` when the first or last line is
-    too short for the quotes."""
-    lines = text[start:end].split("\n")
-    if lines[-1] == "":
-        lines.pop()  # the segment ends with the last line's newline
-    ends = ["\r" if line.endswith("\r") else "" for line in lines]
-    widths = [len(line) - len(cr) for line, cr in zip(lines, ends)]
-    lead = lines[0][:indent]  # the line's own indentation: tabs stay tabs
-    if lead.strip():
-        lead = " " * indent
-    if len(lines) == 1:
-        marks = {0: lead + "0"}
-    else:
-        closing = next((i for i in range(len(lines) - 1, 0, -1) if widths[i] >= 3), None)
-        if widths[0] >= indent + 3 and closing is not None:
-            marks = {0: lead + '"""', closing: '"""'}
-        else:
-            marks = {0: lead + "(", len(lines) - 1: ")"}
-    blank = [marks.get(i, "").ljust(width) + cr for i, (width, cr) in enumerate(zip(widths, ends))]
-    tail = "\n" if text[start:end].endswith("\n") else ""
-    return "\n".join(blank) + tail
 
 
 def _units(tree: ast.Module) -> tuple[list[tuple[int, int]], list[list[ast.stmt]]]:
