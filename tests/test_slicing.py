@@ -21,6 +21,7 @@ import pytest
 from ds_migrate.engine import Options, process_file
 from ds_migrate.mapping import Mapping
 from ds_migrate.python import slicing
+from ds_migrate.python.slicing import planner as _planner, prepass as _prepass  # noqa: F401 (slicing.planner, slicing.prepass)
 from ds_migrate.report.json_format import finding_dict
 
 # Pieces planted together: (where, code). "top" goes between two top-level
@@ -405,3 +406,99 @@ def test_runs_inside_a_split_class_are_merged_and_fixes_still_splice():
     assert fixed.replace("deepseek-v4-flash", "deepseek-chat").count("\n") >= source.count("\n") - 1
     assert "deepseek-chat" not in fixed.split("MODEL")[1].split("\n")[0]
     assert fixed.split("MODEL")[0] == source.split("MODEL")[0]
+
+
+# -- the first cut for huge modules (python/slicing/prepass.py) ---------------
+
+
+def same_plan(first: slicing.Slice, second: slicing.Slice) -> bool:
+    return (first.text, first.units, first.kept, first.imports) == (second.text, second.units, second.kept, second.imports)
+
+
+def test_the_first_cut_leaves_out_a_huge_run_and_plans_as_the_whole_text(monkeypatch):
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    source = (
+        "import os\n" + "x = 1\n" * 3000 + "\n"
+        + 'client.chat.completions.create(model="deepseek-chat", messages=[])\n' + "y = 'a'\n" * 3000
+    )
+    reduced = slicing.prepass.reduce(source, slicing.planner._TRIGGER)
+    assert reduced is not None and len(reduced) == len(source) and reduced.count("\n") == source.count("\n")
+    assert "x = 1" not in reduced and "y = 'a'" not in reduced and "import os" in reduced
+    sliced = slicing.plan(source)
+    assert same_plan(sliced, slicing.planner._plan(source))
+    assert sliced.units == [(1, 3001), (3003, 3003), (3004, 6003)] and sliced.kept == [False, True, False]
+    assert sliced.widened(source).units[:3] == [(1, 1), (2, 2), (3, 3)]
+
+
+@pytest.mark.parametrize(
+    "source, applies",
+    [
+        # a binding far away is kept through the name it shares with the call
+        ("M = 'deepseek-chat'\n" + "x = 1\n" * 500 + "client.chat.completions.create(model=M, messages=[])\n", True),
+        # a comment between left-out statements still splits their run
+        ("x = 1\n" * 300 + "# a note\n" + "x = 2\n" * 300 + "M = 'deepseek-chat'\n", True),
+        # a comment naming DeepSeek keeps the statement after it
+        ("x = 1\n" * 300 + "z = 0\n# was deepseek-chat\ndef f():\n    return 1\n" + "x = 2\n" * 300, True),
+        # a decorated def, and a class whose method reads a class attribute
+        ("x = 1\n" * 200 + "@dec\ndef ask(m):\n    return client.create(model=NAME, messages=m)\n"
+         + "x = 1\n" * 200 + "NAME = 'deepseek-chat'\n" + "class A:\n    model = 'deepseek-reasoner'\n"
+         + "    def go(self):\n        return self.model\n" + "x = 1\n" * 200, True),
+        # column-0 lines inside a string: not statements (the proof refuses the cut, or it is not made)
+        ("x = 1\n" * 200 + 'DOC = """\nM = 1\nclient = 2\n"""\n' + "client = OpenAI(base_url='https://api.deepseek.com')\n"
+         + "x = 1\n" * 200, None),
+        # a line continued with a backslash next to a kept statement
+        ("x = 1\n" * 200 + "y = 1 + \\\n2\n" + "M = 'deepseek-chat'\n" + "x = 1\n" * 200, None),
+    ],
+)
+def test_the_first_cut_gives_the_plan_of_the_whole_text(monkeypatch, source, applies):
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    reduced = slicing.prepass.reduce(source, slicing.planner._TRIGGER)
+    if applies is not None:
+        assert (reduced is not None) == applies
+    assert same_plan(slicing.plan(source), slicing.planner._plan(source))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = 1\n" * 300 + "x = = 2\n" + "x = 1\n" * 300 + "M = 'deepseek-chat'\n",  # does not parse
+        "x = 1\n" * 300 + "def f(:\n    pass\n" + "M = 'deepseek-chat'\n",
+    ],
+)
+def test_a_syntax_error_in_left_out_code_is_still_found(monkeypatch, source):
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    assert slicing.prepass.reduce(source, slicing.planner._TRIGGER) is None
+    assert slicing.plan(source) is None
+
+
+def test_the_first_cut_needs_ascii_and_a_large_module(monkeypatch):
+    source = "x = 1\n" * 300 + "M = 'deepseek-chat'\n"
+    assert slicing.prepass.reduce(source, slicing.planner._TRIGGER) is None  # below MIN_CHARS
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    assert slicing.prepass.reduce(source, slicing.planner._TRIGGER) is not None
+    assert slicing.prepass.reduce(source + "ｘ = 1\n", slicing.planner._TRIGGER) is None  # NFKC names
+
+
+def test_planted_real_modules_plan_the_same_with_the_first_cut(monkeypatch):
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    monkeypatch.setattr(slicing.prepass, "_MAX_KEPT", 1.0)  # in a small module most words link most code
+    rng = random.Random(20261130)
+    files = corpus()
+    blanked = 0
+    for _ in range(100):
+        path = rng.choice(files)
+        source = plant(path.read_text(encoding="utf-8", errors="replace"), rng)
+        reduced = slicing.prepass.reduce(source, slicing.planner._TRIGGER)
+        blanked += reduced is not None and reduced != source
+        whole = slicing.planner._plan(source)
+        sliced = slicing.plan(source)
+        assert (sliced is None) == (whole is None), path.name
+        if whole is not None:
+            assert same_plan(sliced, whole), path.name
+    assert blanked >= 2, "the corpus hardly exercised the first cut"
+
+
+def test_planted_real_modules_give_the_same_findings_and_fixes_with_the_first_cut(monkeypatch):
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    monkeypatch.setattr(slicing.prepass, "_MAX_KEPT", 1.0)
+    compare_planted(monkeypatch, count=15, seed=20261130)

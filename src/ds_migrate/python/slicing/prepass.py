@@ -40,7 +40,7 @@ from ds_migrate.python.slicing.placeholders import blank
 MIN_CHARS = 1_000_000
 _MAX_KEPT = 0.3  # more than this kept: the first cut would not pay
 _MAX_OCCURRENCES = 200_000  # words met more often than this: not worth it either
-_DISTINCT_LINES = 10_000  # a left-out piece with at most this many distinct lines is proven line by line
+_DISTINCT_LINES = 64  # a left-out piece with at most this many different lines is proven line by line
 
 _CONTINUES = re.compile(r"(?:else|elif|except|finally)\b")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -210,9 +210,8 @@ def _proven(text: str, start: int, end: int, left_out: bool) -> bool:
         return True
     piece = text[start:end]
     if left_out:
-        distinct = set(piece.split("\n"))
-        if len(distinct) <= _DISTINCT_LINES:
-            return all(_one_line_statement(line) for line in distinct)
+        if _each_line_a_statement(piece):
+            return True  # else a line may be part of a statement of several: compile it
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -225,6 +224,29 @@ def _proven(text: str, start: int, end: int, left_out: bool) -> bool:
             return True
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return False
+
+
+def _each_line_a_statement(piece: str) -> bool:
+    """Is every line of ``piece`` a whole statement on its own (or blank)?
+    False also when it has more than ``_DISTINCT_LINES`` different lines. Each
+    different line is parsed once, and then every copy of it removed at C
+    speed (a copy is only ever removed whole, between two line feeds)."""
+    rest = "\n" + piece + ("" if piece.endswith("\n") else "\n")
+    checked = 0
+    while len(rest) > 1:
+        line = rest[1 : rest.index("\n", 1)]
+        checked += 1
+        if checked > _DISTINCT_LINES:
+            return False
+        if not _one_line_statement(line):
+            return False
+        needle = "\n" + line + "\n"
+        while True:  # each pass removes every other copy of a run of copies
+            shorter = rest.replace(needle, "\n")
+            if len(shorter) == len(rest):
+                break
+            rest = shorter
+    return True
 
 
 def _one_line_statement(line: str) -> bool:

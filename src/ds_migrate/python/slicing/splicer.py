@@ -37,7 +37,7 @@ def splice(original: str, plan: Slice, module, new_module, changed: list[str] | 
     if len(body) != len(new_body) or len(body) != len(plan.units):
         raise SpliceError("the fix changed the module's statements")
     text = plan.text
-    index = line_index(text)
+    index = line_index(original)  # the same lines as the slice's, and most likely built already
     code = module.code_for_node
     # per changed statement: where its old code starts (with its leading
     # comment lines), where its own lines start, the old code, the new, and
