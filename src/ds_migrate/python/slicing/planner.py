@@ -103,16 +103,18 @@ def plan(text: str) -> Slice | None:
     if reduced is not None:
         # the same plan as from the whole text (prepass.py says why), from
         # far less of it; only widening needs the whole module's units
-        found = _plan(reduced, line_index(text))  # the same lines: one index for both
+        found = _plan(reduced[0], line_index(text), reduced[1])  # the same lines: one index for both
         if found is not None and not found.whole:
             found.origin = lambda: _plan(text, whole_only=True)
             return found
     return _plan(text)
 
 
-def _plan(text: str, index: LineIndex | None = None, whole_only: bool = False) -> Slice | None:
+def _plan(text: str, index: LineIndex | None = None, spans: dict[int, int] | None = None,
+          whole_only: bool = False) -> Slice | None:
     """The plan of ``text``; ``index`` may be the line index of a text with
-    the same line lengths."""
+    the same line lengths, ``spans`` the last line of each placeholder of the
+    first cut by its first line."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -122,6 +124,8 @@ def _plan(text: str, index: LineIndex | None = None, whole_only: bool = False) -
     index = index or line_index(text)
     line_count = index.line_count
     units, statements = _units(tree)
+    if spans:
+        units = [(first, max(last, spans.get(first, last))) for first, last in units]
     whole = Slice(text, units, [True] * len(units))
     lines = index.line_text
     if len(units) < 2 and not (units and _splits(statements[0], units[0], lines)):

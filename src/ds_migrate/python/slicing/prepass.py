@@ -47,9 +47,11 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _KEYWORDS = frozenset(keyword.kwlist)
 
 
-def reduce(text: str, trigger: re.Pattern) -> str | None:
-    """``text`` with the chunks that cannot matter blanked, or None when the
-    first cut does not apply or cannot help."""
+def reduce(text: str, trigger: re.Pattern) -> tuple[str, dict[int, int]] | None:
+    """``text`` with the chunks that cannot matter blanked, and the first and
+    last line of each placeholder (its closing quotes may stand on an earlier
+    line than its last); None when the first cut does not apply or cannot
+    help."""
     if len(text) < MIN_CHARS or not text.isascii():
         return None
     chunks = _Chunks(text)
@@ -95,17 +97,18 @@ def reduce(text: str, trigger: re.Pattern) -> str | None:
     if chunks.kept_chars > _MAX_KEPT * len(text):
         return None
     pieces: list[str] = []
+    spans: dict[int, int] = {}
     done = 0
     for start, end in chunks.merged():
         if not (_proven(text, done, start, left_out=True) and _proven(text, start, end, left_out=False)):
             return None
-        pieces.append(_left_out(text, done, start))
+        pieces.append(_left_out(text, done, start, spans))
         pieces.append(text[start:end])
         done = end
     if not _proven(text, done, len(text), left_out=True):
         return None
-    pieces.append(_left_out(text, done, len(text)))
-    return "".join(pieces)
+    pieces.append(_left_out(text, done, len(text), spans))
+    return "".join(pieces), spans
 
 
 def _comment_line(text: str, at: int) -> bool:
@@ -185,7 +188,7 @@ class _Chunks:
                 return line
 
 
-def _left_out(text: str, start: int, end: int) -> str:
+def _left_out(text: str, start: int, end: int, spans: dict[int, int]) -> str:
     """``text[start:end]`` (whole top-level statements and blank lines, no
     comments) with its code, from the line of its first character to the
     line of its last, as one placeholder, as the plan blanks a run."""
@@ -197,6 +200,8 @@ def _left_out(text: str, start: int, end: int) -> str:
     first = max(first, start)
     last = text.find("\n", start + segment.rindex(code[-1]), end)
     last = end if last < 0 else last + 1
+    first_line = text.count("\n", 0, first) + 1
+    spans[first_line] = first_line + text.count("\n", first, last - 1)
     return text[start:first] + blank(text, first, last) + text[last:end]
 
 
