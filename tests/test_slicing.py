@@ -1,4 +1,4 @@
-"""Slicing (python/slicing.py): libcst parses only the top-level statements
+"""Slicing (python/slicing/): libcst parses only the top-level statements
 that can matter. The promise is that nothing else changes: every finding,
 message, position and fixed byte is the same as with the whole module
 parsed. The corpus test plants linked uses (a constant here, the call that
