@@ -128,6 +128,10 @@ class ModuleInfo:
             self.questions.searched.add(key)
         return self._model_dicts
 
+    def imported(self, local: str) -> str | None:
+        """The qualified name ``local`` was imported as, if it was."""
+        return self._imports.get(local)
+
     def qualified(self, node: cst.BaseExpression) -> str | None:
         """Qualified name of a callee, resolving the module's imports."""
         key = id(node)
