@@ -45,7 +45,7 @@ def test_a_whole_module_records_no_questions():
 
 
 def test_a_sliced_module_records_every_question_and_takes_its_facts_from_the_plan():
-    filler = "".join(f"def helper_{i}(a, b):\n    return a + b\n\n" for i in range(12))
+    filler = "".join(f"def helper_{i}(a, b):\n    return b * {i}\n\n" for i in range(12))  # never read a
     source = "import json as js\n" + filler + 'a = "deepseek-chat"\n' + filler.replace("helper_", "other_")
     plan = planner.plan(source)
     assert not plan.whole
