@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import ast
 import hashlib
+import json
 import os
 import random
 import resource
@@ -211,6 +212,31 @@ def medians(commands: dict[str, list[str]], runs: int, setup=None) -> dict[str, 
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def huge_results(tool: str, huge: Path, copy: Path, fresh) -> tuple[bool, bool]:
+    """Did ``scan`` report the one legacy call of the huge file (and nothing
+    else), and did ``fix --write`` change that line and no other?"""
+    hit = T1_HIT.strip()
+    done = subprocess.run([tool, "scan", "--format", "json", "--no-respect-gitignore", str(huge)],
+                          capture_output=True, text=True, check=False)
+    try:
+        report = json.loads(done.stdout)
+        findings = report["findings"] if isinstance(report, dict) else report
+        text = huge.read_text(encoding="utf-8")
+        scanned = len(findings) == 1 and findings[0]["line"] == text.count("\n", 0, text.index(hit)) + 1
+    except (ValueError, KeyError, TypeError, IndexError):
+        scanned = False
+    fresh("check")
+    subprocess.run([tool, "fix", "--write", "-q", "--no-respect-gitignore", str(copy / "huge.py")],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    with open(huge, encoding="utf-8") as before, open(copy / "huge.py", encoding="utf-8") as after:
+        changed = [(old, new) for old, new in zip(before, after) if old != new]
+    fixed = (
+        len(changed) == 1 and changed[0][0].strip() == hit and "deepseek-v4-flash" in changed[0][1]
+        and (copy / "huge.py").stat().st_size > huge.stat().st_size
+    )
+    return scanned, fixed
+
+
 def ds_migrate() -> str:
     exe = Path(sys.executable).parent / "ds-migrate"
     return str(exe) if exe.exists() else "ds-migrate"
@@ -289,8 +315,13 @@ def run(runs: int, baseline: str | None = None) -> None:
         m = medians({"scan": [tool, "scan", "-q", "--no-respect-gitignore", str(huge)],
                      "fix --write": [tool, "fix", "--write", "-q", "--no-respect-gitignore", str(copy / "huge.py")]},
                     max(1, min(runs, 3)), setup=fresh)
-        targets.add("4 huge file scan", f"{m['scan']:.2f}s", "<= 10s", m["scan"] <= 10)
-        targets.add("4 huge file fix --write", f"{m['fix --write']:.2f}s", "<= 12s", m["fix --write"] <= 12)
+        # a fast run counts only if it did the job: one finding on the legacy
+        # line, and a fix that changes that line alone
+        scanned, fixed = huge_results(tool, huge, copy, fresh)
+        targets.add("4 huge file scan", f"{m['scan']:.2f}s{'' if scanned else ' (WRONG RESULT)'}", "<= 10s",
+                    m["scan"] <= 10 and scanned)
+        targets.add("4 huge file fix --write", f"{m['fix --write']:.2f}s{'' if fixed else ' (WRONG RESULT)'}",
+                    "<= 12s", m["fix --write"] <= 12 and fixed)
         shutil.rmtree(copy, ignore_errors=True)
 
     # 5: unchanged or better

@@ -37,14 +37,14 @@ def _requests(path: Path) -> list[tuple[int, bool, bool]]:
     info = analyze(text, module).info
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     found = []
-    for call in info.calls:
+    for call in info.every_call():
         context = context_for(call, info)
         if context is None or isinstance(context, FimCompletions) or context.is_foreign(call, info):
             continue
         request = _call_request(call, context, info)
         node = request.model_node if request.model_node is not None else call
         found.append((positions[node].start.line, request.explicit, request.is_legacy))
-    for body, parents in info.model_dicts:
+    for body, parents in info.every_model_dict():
         if payload_kind(body) == "chat" and sent_as_json(body, parents, info):
             request = _payload_request(body, info)
             node = request.model_node if request.model_node is not None else body

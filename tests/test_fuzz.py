@@ -94,9 +94,9 @@ def sliced_and_whole_agree(source: str) -> None:
     from ds_migrate.report.json_format import finding_dict
 
     outcomes = []
-    saved = os.environ.get("DS_MIGRATE_NO_SLICING"), slicing._WORTH_SLICING
+    saved = os.environ.get("DS_MIGRATE_NO_SLICING"), slicing.planner.WORTH_SLICING
     try:
-        slicing._WORTH_SLICING = 1.0
+        slicing.planner.WORTH_SLICING = 1.0
         for off in ("1", "0"):
             os.environ["DS_MIGRATE_NO_SLICING"] = off
             processed = process_file("t.py", source.encode(), Options(unsafe_fixes=True), want_fix=True)
@@ -107,7 +107,7 @@ def sliced_and_whole_agree(source: str) -> None:
                 processed.fixed_text,
             ))
     finally:
-        slicing._WORTH_SLICING = saved[1]
+        slicing.planner.WORTH_SLICING = saved[1]
         if saved[0] is None:
             os.environ.pop("DS_MIGRATE_NO_SLICING", None)
         else:

@@ -1,4 +1,4 @@
-"""Slicing (python/slicing.py): libcst parses only the top-level statements
+"""Slicing (python/slicing/): libcst parses only the top-level statements
 that can matter. The promise is that nothing else changes: every finding,
 message, position and fixed byte is the same as with the whole module
 parsed. The corpus test plants linked uses (a constant here, the call that
@@ -12,6 +12,7 @@ import ast
 import os
 import random
 import sysconfig
+from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
@@ -20,6 +21,7 @@ import pytest
 from ds_migrate.engine import Options, process_file
 from ds_migrate.mapping import Mapping
 from ds_migrate.python import slicing
+from ds_migrate.python.slicing import planner as _planner, prepass as _prepass  # noqa: F401 (slicing.planner, slicing.prepass)
 from ds_migrate.report.json_format import finding_dict
 
 # Pieces planted together: (where, code). "top" goes between two top-level
@@ -105,22 +107,32 @@ def plant(source: str, rng: random.Random) -> str:
     return "".join(lines)
 
 
-def outcome(path: str, source: str, monkeypatch, sliced: bool) -> tuple:
+@dataclass(frozen=True)
+class Outcome:
+    """Everything a run shows of one file (unsafe fixes and SARIF regions included)."""
+
+    findings: list[dict]
+    suppressed: list[dict]
+    errors: list[tuple[str, int | None]]  # (message, line)
+    fixed_text: str | None
+
+
+def outcome(path: str, source: str, monkeypatch, sliced: bool) -> Outcome:
     monkeypatch.setenv("DS_MIGRATE_NO_SLICING", "0" if sliced else "1")
     return result_of(path, source)
 
 
-def result_of(path: str, source: str) -> tuple:
+def result_of(path: str, source: str) -> Outcome:
     """Everything a run shows of one file: findings, suppressed ones,
-    errors, and the fixed text (unsafe fixes and SARIF regions included)."""
+    errors, and the fixed text."""
     options = Options(mapping=Mapping(), unsafe_fixes=True, describe_fixes=True)
     processed = process_file(path, source.encode(), options, want_fix=True)
     result = processed.result
-    return (
-        [finding_dict(f) for f in result.findings],
-        [finding_dict(f) for f in result.suppressed],
-        [(e.message, e.line) for e in result.errors],
-        processed.fixed_text,
+    return Outcome(
+        findings=[finding_dict(f) for f in result.findings],
+        suppressed=[finding_dict(f) for f in result.suppressed],
+        errors=[(e.message, e.line) for e in result.errors],
+        fixed_text=processed.fixed_text,
     )
 
 
@@ -134,7 +146,7 @@ def test_planted_real_modules_long_profile(monkeypatch):
 
 
 def compare_planted(monkeypatch, count: int, seed: int) -> None:
-    monkeypatch.setattr(slicing, "_WORTH_SLICING", 1.0)  # slice whenever it can
+    monkeypatch.setattr(slicing.planner, "WORTH_SLICING", 1.0)  # slice whenever it can
     files = corpus()
     assert len(files) > 50, "the stdlib corpus is missing"
     rng = random.Random(seed)
@@ -148,7 +160,7 @@ def compare_planted(monkeypatch, count: int, seed: int) -> None:
             continue  # a plant landed where the grammar does not allow it
         sliced_any += slicing.plan(source) is not None
         whole = outcome(path.name, source, monkeypatch, sliced=False)
-        assert whole[0], f"nothing found in the planted {path.name}"
+        assert whole.findings, f"nothing found in the planted {path.name}"
         assert outcome(path.name, source, monkeypatch, sliced=True) == whole, path.name
     assert sliced_any > count // 2, "the corpus hardly exercised slicing"
 
@@ -255,7 +267,7 @@ def test_fixes_splice_into_the_original_text(monkeypatch):
         '            model="deepseek-chat", messages=m,\n        )\n    # deepseek-reasoner: slower\n',
     ).replace("\n", "\r\n").rstrip("\r\n")  # CRLF and no final newline
     whole = outcome("m.py", source, monkeypatch, sliced=False)
-    assert whole[3] is not None and "deepseek-v4-flash" in whole[3]
+    assert whole.fixed_text is not None and "deepseek-v4-flash" in whole.fixed_text
     assert outcome("m.py", source, monkeypatch, sliced=True) == whole
 
 
@@ -279,7 +291,7 @@ def test_a_fix_keeps_the_bytes_libcst_would_not_print_back(monkeypatch, sliced):
         'def ask(m):\n    try:\n        go()\n    except KeyError :\n        pass\n'
         '    return client.chat.completions.create(model="deepseek-chat", messages=m)',
     )
-    fixed = outcome("m.py", source, monkeypatch, sliced)[3]
+    fixed = outcome("m.py", source, monkeypatch, sliced).fixed_text
     assert "except (OSError, ValueError) :" in fixed and "except KeyError :" in fixed
     assert fixed.replace("deepseek-v4-flash", "deepseek-chat").replace(
         ', extra_body={"thinking": {"type": "disabled"}}', ""
@@ -305,7 +317,7 @@ def test_a_long_class_keeps_only_the_method_that_matters(monkeypatch):
     assert "def method_3" not in plan.text and "def later_5" not in plan.text
     assert len(cst.parse_module(plan.text).body) == 1
     whole = outcome("s.py", source, monkeypatch, sliced=False)
-    assert "deepseek-v4-flash" in whole[3]
+    assert "deepseek-v4-flash" in whole.fixed_text
     assert outcome("s.py", source, monkeypatch, sliced=True) == whole
 
 
@@ -325,7 +337,7 @@ def test_a_fix_in_one_method_prints_that_method_only(monkeypatch, sliced, final_
     source = "class Service:\n" + other + "\n" + filler + ask
     if not final_newline:
         source = source.rstrip("\n")
-    fixed = outcome("s.py", source, monkeypatch, sliced)[3]
+    fixed = outcome("s.py", source, monkeypatch, sliced).fixed_text
     before_ask = source.index("    def ask")
     assert fixed[:before_ask] == source[:before_ask]  # "except KeyError :" included
     assert fixed[before_ask:] == (
@@ -349,7 +361,7 @@ def test_left_out_methods_keep_tab_indentation(monkeypatch):
     assert '\n\t"""' in plan.text  # a left-out method, indented as it was
     assert len(cst.parse_module(plan.text).body) == 1
     whole = outcome("t.py", source, monkeypatch, sliced=False)
-    assert "deepseek-v4-flash" in whole[3]
+    assert "deepseek-v4-flash" in whole.fixed_text
     assert outcome("t.py", source, monkeypatch, sliced=True) == whole
 
 
@@ -394,3 +406,100 @@ def test_runs_inside_a_split_class_are_merged_and_fixes_still_splice():
     assert fixed.replace("deepseek-v4-flash", "deepseek-chat").count("\n") >= source.count("\n") - 1
     assert "deepseek-chat" not in fixed.split("MODEL")[1].split("\n")[0]
     assert fixed.split("MODEL")[0] == source.split("MODEL")[0]
+
+
+# -- the first cut for huge modules (python/slicing/prepass.py) ---------------
+
+
+def same_plan(first: slicing.Slice, second: slicing.Slice) -> bool:
+    return (first.text, first.units, first.kept, first.imports) == (second.text, second.units, second.kept, second.imports)
+
+
+def test_the_first_cut_leaves_out_a_huge_run_and_plans_as_the_whole_text(monkeypatch):
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    source = (
+        "import os\n" + "x = 1\n" * 3000 + "\n"
+        + 'client.chat.completions.create(model="deepseek-chat", messages=[])\n' + "y = 'a'\n" * 3000
+    )
+    reduced, spans = slicing.prepass.reduce(source, slicing.planner._TRIGGER)
+    assert spans == {2: 3001, 3004: 6003}  # "import os" is kept for the module's imports
+    assert len(reduced) == len(source) and reduced.count("\n") == source.count("\n")
+    assert "x = 1" not in reduced and "y = 'a'" not in reduced and "import os" in reduced
+    sliced = slicing.plan(source)
+    assert same_plan(sliced, slicing.planner._plan(source))
+    assert sliced.units == [(1, 3001), (3003, 3003), (3004, 6003)] and sliced.kept == [False, True, False]
+    assert sliced.widened(source).units[:3] == [(1, 1), (2, 2), (3, 3)]
+
+
+@pytest.mark.parametrize(
+    "source, applies",
+    [
+        # a binding far away is kept through the name it shares with the call
+        ("M = 'deepseek-chat'\n" + "x = 1\n" * 500 + "client.chat.completions.create(model=M, messages=[])\n", True),
+        # a comment between left-out statements still splits their run
+        ("x = 1\n" * 300 + "# a note\n" + "x = 2\n" * 300 + "M = 'deepseek-chat'\n", True),
+        # a comment naming DeepSeek keeps the statement after it
+        ("x = 1\n" * 300 + "z = 0\n# was deepseek-chat\ndef f():\n    return 1\n" + "x = 2\n" * 300, True),
+        # a decorated def, and a class whose method reads a class attribute
+        ("x = 1\n" * 200 + "@dec\ndef ask(m):\n    return client.create(model=NAME, messages=m)\n"
+         + "x = 1\n" * 200 + "NAME = 'deepseek-chat'\n" + "class A:\n    model = 'deepseek-reasoner'\n"
+         + "    def go(self):\n        return self.model\n" + "x = 1\n" * 200, True),
+        # column-0 lines inside a string: not statements (the proof refuses the cut, or it is not made)
+        ("x = 1\n" * 200 + 'DOC = """\nM = 1\nclient = 2\n"""\n' + "client = OpenAI(base_url='https://api.deepseek.com')\n"
+         + "x = 1\n" * 200, None),
+        # a line continued with a backslash next to a kept statement
+        ("x = 1\n" * 200 + "y = 1 + \\\n2\n" + "M = 'deepseek-chat'\n" + "x = 1\n" * 200, None),
+    ],
+)
+def test_the_first_cut_gives_the_plan_of_the_whole_text(monkeypatch, source, applies):
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    reduced = slicing.prepass.reduce(source, slicing.planner._TRIGGER)
+    if applies is not None:
+        assert (reduced is not None) == applies
+    assert same_plan(slicing.plan(source), slicing.planner._plan(source))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = 1\n" * 300 + "x = = 2\n" + "x = 1\n" * 300 + "M = 'deepseek-chat'\n",  # does not parse
+        "x = 1\n" * 300 + "def f(:\n    pass\n" + "M = 'deepseek-chat'\n",
+    ],
+)
+def test_a_syntax_error_in_left_out_code_is_still_found(monkeypatch, source):
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    assert slicing.prepass.reduce(source, slicing.planner._TRIGGER) is None
+    assert slicing.plan(source) is None
+
+
+def test_the_first_cut_needs_ascii_and_a_large_module(monkeypatch):
+    source = "x = 1\n" * 300 + "M = 'deepseek-chat'\n"
+    assert slicing.prepass.reduce(source, slicing.planner._TRIGGER) is None  # below MIN_CHARS
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    assert slicing.prepass.reduce(source, slicing.planner._TRIGGER) is not None
+    assert slicing.prepass.reduce(source + "ｘ = 1\n", slicing.planner._TRIGGER) is None  # NFKC names
+
+
+def test_planted_real_modules_plan_the_same_with_the_first_cut(monkeypatch):
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    monkeypatch.setattr(slicing.prepass, "_MAX_KEPT", 1.0)  # in a small module most words link most code
+    rng = random.Random(20261130)
+    files = corpus()
+    blanked = 0
+    for _ in range(100):
+        path = rng.choice(files)
+        source = plant(path.read_text(encoding="utf-8", errors="replace"), rng)
+        reduced = slicing.prepass.reduce(source, slicing.planner._TRIGGER)
+        blanked += reduced is not None and reduced[0] != source
+        whole = slicing.planner._plan(source)
+        sliced = slicing.plan(source)
+        assert (sliced is None) == (whole is None), path.name
+        if whole is not None:
+            assert same_plan(sliced, whole), path.name
+    assert blanked >= 2, "the corpus hardly exercised the first cut"
+
+
+def test_planted_real_modules_give_the_same_findings_and_fixes_with_the_first_cut(monkeypatch):
+    monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
+    monkeypatch.setattr(slicing.prepass, "_MAX_KEPT", 1.0)
+    compare_planted(monkeypatch, count=15, seed=20261130)

@@ -238,25 +238,10 @@ def _analyse(processed: Processed, text: str, encoding: str, options: Options, w
 
 
 def _parse_slice(text: str):
-    """The slice plan (python/slicing.py) and the libcst module parsed from
-    it; (plan, None) when the whole module is to be parsed; (None, None)
-    when CPython cannot read it either."""
-    import libcst as cst
-
+    """The slice plan and the libcst module parsed from it (python/slicing)."""
     from ds_migrate.python import slicing
 
-    plan = slicing.plan(text)
-    if plan is not None and not slicing.enabled():
-        plan = plan.widened(text)
-    if plan is None or plan.whole:
-        return plan, None
-    try:
-        module = cst.parse_module(plan.text)
-    except (cst.ParserSyntaxError, RecursionError, MemoryError):
-        return plan.widened(text), None
-    if len(module.body) != len(plan.units):
-        return plan.widened(text), None
-    return plan, module
+    return slicing.parse(text)
 
 
 # CPython itself refuses more than 200 nested brackets; libcst's parser slows

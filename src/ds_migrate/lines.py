@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 
 
 class LineIndex:
     def __init__(self, text: str) -> None:
         self._text = text
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
+        # each line starts one past the end of the line before (at C speed:
+        # no Python code runs per line)
+        starts = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
+        starts.pop()  # one past the end of the text
         self._starts = starts
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -62,7 +62,7 @@ class _Resolver:
         from ds_migrate.python.usage import MODEL_KEYWORDS, json_sender, payload_kind
 
         info = self.info
-        for call in info.calls:
+        for call in info.every_call():
             context = context_for(call, info)
             if context is None or isinstance(context, FimCompletions):
                 continue
@@ -72,7 +72,7 @@ class _Resolver:
                     if info.resolve_string(arg.value) is None:
                         yield arg.value, call, context
                     break
-        for body, parents in info.model_dicts:
+        for body, parents in info.every_model_dict():
             if payload_kind(body) != "chat":
                 continue
             sender = json_sender(body, parents, info)
@@ -224,7 +224,7 @@ class _Resolver:
                     return lookup(as_module, rest)
                 return lookup(module, f"{name}.{rest}" if rest else name) if module else None
             return lookup(module, rest) if module else None
-        qualified = self.info.imports.get(head)
+        qualified = self.info.imported(head)
         if qualified is not None:
             return self.index.qualified(f"{qualified}.{rest}" if rest else qualified, self.path)
         if self.own is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from ds_migrate.names import find_legacy_names
-from ds_migrate.python.module_info import ModuleInfo, record_binding, record_import
+from ds_migrate.python.module_info import ModuleInfo, Questions
 from ds_migrate.python.sites import DynamicSite, NameSite
 from ds_migrate.python.syntax import dict_get, string_value
 from ds_migrate.python.walk import walk
@@ -36,11 +36,11 @@ class Analysis:
 
 
 class _Collector:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, info: ModuleInfo) -> None:
         self.source = source
         self.cursor = 0
         self.ancestors: list[cst.CSTNode] = []  # the walk's list, outermost first
-        self.analysis = Analysis(info=ModuleInfo(source=source))
+        self.analysis = Analysis(info=info)
 
     def handlers(self) -> dict[type, object]:
         return {
@@ -90,30 +90,30 @@ class _Collector:
 
     # -- module facts ------------------------------------------------------
     def visit_Import(self, node: cst.Import, ancestors: list) -> None:
-        record_import(self.analysis.info, node)
+        self.analysis.info.record_import(node)
 
     def visit_ImportFrom(self, node: cst.ImportFrom, ancestors: list) -> None:
-        record_import(self.analysis.info, node)
+        self.analysis.info.record_import(node)
 
     def visit_Assign(self, node: cst.Assign, ancestors: list) -> None:
         for target in node.targets:
-            record_binding(self.analysis.info, target.target, node.value)
+            self.analysis.info.record_binding(target.target, node.value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign, ancestors: list) -> None:
         if node.value is not None:
-            record_binding(self.analysis.info, node.target, node.value)
+            self.analysis.info.record_binding(node.target, node.value)
 
     def visit_Param(self, node: cst.Param, ancestors: list) -> None:
-        self.analysis.info.parameters.add(node.name.value)
+        self.analysis.info.record_parameter(node.name.value)
 
     def visit_Call(self, node: cst.Call, ancestors: list) -> None:
-        self.analysis.info.calls.append(node)
+        self.analysis.info.record_call(node)
         self.analysis.ancestry[id(node)] = self._parents()
 
     def visit_Dict(self, node: cst.Dict, ancestors: list) -> None:
         if dict_get(node, "model") is not None:
             parents = self._parents()
-            self.analysis.info.model_dicts.append((node, parents))
+            self.analysis.info.record_model_dict(node, parents)
             self.analysis.ancestry[id(node)] = parents
         elif _is_content_only_assistant_message(node):
             self.analysis.info.content_only_messages.append(node)
@@ -142,8 +142,16 @@ def _is_content_only_assistant_message(node: cst.Dict) -> bool:
     return isinstance(value, cst.Attribute) and value.attr.value == "content"
 
 
-def analyze(source: str, module: cst.Module) -> Analysis:
-    collector = _Collector(source)
+def analyze(source: str, module: cst.Module, plan=None, path: str | None = None) -> Analysis:
+    """The analysis of ``module``, parsed from ``source`` or, with a
+    ``plan`` that left something out, from its slice: the module-wide facts
+    then come from the plan, and the questions the rules ask are recorded
+    for ``plan.check_covers``."""
+    if plan is not None and not plan.whole:
+        info = ModuleInfo(source, path, imports=plan.imports, parameters=plan.parameters, questions=Questions())
+    else:
+        info = ModuleInfo(source, path)
+    collector = _Collector(source, info)
     collector.ancestors = []
     walk(module, collector.handlers(), with_trivia=_comment_may_matter(source), ancestors=collector.ancestors)
     return collector.analysis

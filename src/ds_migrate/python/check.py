@@ -20,7 +20,7 @@ from ds_migrate.python.collisions import (
 from ds_migrate.rules.compat_code import as_compat
 from ds_migrate.rules.dynamic_name import PIECE, DynamicModelName
 from ds_migrate.rules.messages import DYNAMIC_NAME
-from ds_migrate.rules import CheckContext, Rule, name_rules, rule_by_code
+from ds_migrate.rules import CheckContext, name_rules, rule_by_code
 
 
 # Rules whose occurrences sit in a collection or branch set that may also hold a V4 id.
@@ -108,15 +108,7 @@ def check_module(
     ``flows``: line -> flow.Hint, for requests whose model comes from
     another module (the whole run found them; the module is parsed whole).
     """
-    analysis = analyze(source, module)
-    if plan is not None and not plan.whole:
-        info = analysis.info
-        info.imports = dict(plan.imports)
-        info.parameters = plan.parameters
-        info._qualified.clear()
-        info.contexts.clear()
-        info.asked, info.searched = set(), set()
-    analysis.info.path = path  # version-aware toggles read the pins near the file
+    analysis = analyze(source, module, plan, path)
     index = line_index(source)
     ctx = CheckContext(mapping, assume_mode=mapping.assume_mode, info=analysis.info)
     rules = name_rules()
@@ -156,8 +148,8 @@ def check_module(
         unclaimed_names(path, source, index, claimed, "not inside a string or comment the analysis understood")
     )
     findings.extend(_thinking_findings(path, module, index, ctx, analysis.offsets, flows))
-    if plan is not None and not plan.whole:
-        plan.check_covers(analysis.info.asked, analysis.info.searched)
+    if analysis.info.questions is not None:
+        plan.check_covers(analysis.info.questions)
     return findings, analysis.ancestry
 
 

@@ -3,6 +3,15 @@
 Gathered in the same single traversal that finds the legacy names: imports
 (to know that ``LLM`` is CrewAI's), simple bindings (to follow a constant
 to the calls that use it) and client constructors (to know a call's host).
+What is recorded, and what the rules follow through it, is said once in
+``python/follows.py``.
+
+Rules and contexts read the facts through query methods only. When the
+module was parsed from a slice (``python/slicing``), the module-wide facts
+(imports, parameter names) come from the slice's plan, and every question
+about a binding or about the readers of a name is recorded (``Questions``),
+so that the slice can check it kept everything the answers depend on: no
+rule can read a binding or search the calls without the slice knowing.
 """
 
 from __future__ import annotations
@@ -11,39 +20,117 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from ds_migrate.python.follows import BASE_URL_KEYWORDS, import_bindings
 from ds_migrate.python.syntax import dotted_name, keyword_arg, string_value
 
-BASE_URL_KEYWORDS = ("base_url", "api_base", "openai_api_base", "api_base_url", "base_api")
+__all__ = ["BASE_URL_KEYWORDS", "ModuleInfo", "Questions", "is_deepseek_url", "is_foreign_url"]
 
 
 @dataclass
+class Questions:
+    """What the rules asked of a sliced module: the binding keys they looked
+    up, and the keys whose readers they searched."""
+
+    asked: set[str] = field(default_factory=set)
+    searched: set[str] = field(default_factory=set)
+
+
 class ModuleInfo:
-    source: str
-    imports: dict[str, str] = field(default_factory=dict)  # local name -> qualified
-    # target text ("MODEL", "self.client") -> values bound to it
-    bindings: dict[str, list[cst.BaseExpression]] = field(default_factory=dict)
-    # every call, in source order
-    calls: list[cst.Call] = field(default_factory=list)
-    # dict literals with a "model" key and their ancestors (innermost first)
-    model_dicts: list[tuple[cst.Dict, tuple[cst.CSTNode, ...]]] = field(default_factory=list)
-    # "reasoning_content" string literals and their ancestors (innermost first)
-    reasoning_strings: list[tuple[cst.SimpleString, tuple[cst.CSTNode, ...]]] = field(default_factory=list)
-    # assistant messages rebuilt as {"role": "assistant", "content": x.content}
-    content_only_messages: list[cst.Dict] = field(default_factory=list)
-    # names bound as function parameters anywhere in the module
-    parameters: set[str] = field(default_factory=set)
-    # id(callee) -> its qualified name; every calling context asks of every call
-    _qualified: dict[int, str | None] = field(default_factory=dict, repr=False)
-    # id(call) -> the calling context that recognises it (None: no context)
-    contexts: dict[int, object] = field(default_factory=dict, repr=False)
-    # when the module was parsed from a slice: the binding keys the rules
-    # asked for, and the keys whose readers they searched (python/slicing.py
-    # checks that the slice held all of them)
-    asked: set[str] | None = field(default=None, repr=False)
-    searched: set[str] | None = field(default=None, repr=False)
-    # the file's path, for contexts whose toggle depends on the pinned
-    # version of their package (ds_migrate/forms.py reads the pins near it)
-    path: str | None = None
+    """The module's imports, bindings, calls and payload dicts.
+
+    ``imports`` and ``parameters``, when given (from a slice's plan), are the
+    whole module's and the analysis does not add to them; ``questions``,
+    when given, records what the rules ask.
+    """
+
+    def __init__(self, source: str, path: str | None = None, imports: dict[str, str] | None = None,
+                 parameters=None, questions: Questions | None = None) -> None:
+        self.source = source
+        # the file's path, for contexts whose toggle depends on the pinned
+        # version of their package (ds_migrate/forms.py reads the pins near it)
+        self.path = path
+        self._fixed = imports is not None
+        self._imports: dict[str, str] = dict(imports) if imports is not None else {}  # local -> qualified
+        self._parameters = parameters if parameters is not None else set()  # every parameter name
+        # target text ("MODEL", "self.client") -> values bound to it
+        self._bindings: dict[str, list[cst.BaseExpression]] = {}
+        self._calls: list[cst.Call] = []  # every call, in source order
+        # dict literals with a "model" key and their ancestors (innermost first)
+        self._model_dicts: list[tuple[cst.Dict, tuple[cst.CSTNode, ...]]] = []
+        # "reasoning_content" string literals and their ancestors (innermost first)
+        self.reasoning_strings: list[tuple[cst.SimpleString, tuple[cst.CSTNode, ...]]] = []
+        # assistant messages rebuilt as {"role": "assistant", "content": x.content}
+        self.content_only_messages: list[cst.Dict] = []
+        # id(callee) -> its qualified name; every calling context asks of every call
+        self._qualified: dict[int, str | None] = {}
+        # id(call) -> the calling context that recognises it (None: no context)
+        self.contexts: dict[int, object] = {}
+        self.questions = questions
+
+    # -- recorded by the analysis ------------------------------------------
+    def record_import(self, node: cst.Import | cst.ImportFrom) -> None:
+        if self._fixed:
+            return  # the plan's imports are the whole module's
+        self._qualified.clear()
+        self.contexts.clear()
+        if isinstance(node, cst.Import):
+            names = []
+            for alias in node.names:
+                full = dotted_name(alias.name)
+                if full is not None:
+                    names.append((full, _alias(alias)))
+            found = import_bindings(None, names, False)
+        else:
+            if isinstance(node.names, cst.ImportStar):
+                return
+            module = dotted_name(node.module) if node.module is not None else None
+            if module is None:
+                return
+            names = [(alias.name.value, _alias(alias)) for alias in node.names if isinstance(alias.name, cst.Name)]
+            found = import_bindings(module, names, bool(node.relative))
+        for local, qualified, _ in found:
+            self._imports[local] = qualified
+
+    def record_binding(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        key = dotted_name(target)
+        if key is not None:
+            self._bindings.setdefault(key, []).append(value)
+
+    def record_parameter(self, name: str) -> None:
+        if not self._fixed:
+            self._parameters.add(name)
+
+    def record_call(self, call: cst.Call) -> None:
+        self._calls.append(call)
+
+    def record_model_dict(self, node: cst.Dict, parents: tuple[cst.CSTNode, ...]) -> None:
+        self._model_dicts.append((node, parents))
+
+    # -- asked by rules and contexts ---------------------------------------
+    def every_call(self) -> list[cst.Call]:
+        """Every call of the parsed code, in source order (in a slice, the
+        kept code's: to find the readers of a name use ``calls_reading``)."""
+        return self._calls
+
+    def every_model_dict(self) -> list[tuple[cst.Dict, tuple[cst.CSTNode, ...]]]:
+        """Every dict literal with a "model" key, with its ancestors."""
+        return self._model_dicts
+
+    def calls_reading(self, key: str) -> list[cst.Call]:
+        """The calls to search for readers of the binding ``key`` (recorded)."""
+        if self.questions is not None:
+            self.questions.searched.add(key)
+        return self._calls
+
+    def model_dicts_reading(self, key: str) -> list[tuple[cst.Dict, tuple[cst.CSTNode, ...]]]:
+        """The payload dicts to search for readers of ``key`` (recorded)."""
+        if self.questions is not None:
+            self.questions.searched.add(key)
+        return self._model_dicts
+
+    def imported(self, local: str) -> str | None:
+        """The qualified name ``local`` was imported as, if it was."""
+        return self._imports.get(local)
 
     def qualified(self, node: cst.BaseExpression) -> str | None:
         """Qualified name of a callee, resolving the module's imports."""
@@ -57,26 +144,21 @@ class ModuleInfo:
         if name is None:
             return None
         head, _, rest = name.partition(".")
-        base = self.imports.get(head)
+        base = self._imports.get(head)
         if base is None:
             return name
         return f"{base}.{rest}" if rest else base
 
     def has_binding(self, key: str) -> bool:
-        if self.asked is not None:
-            self.asked.add(key)
-        return key in self.bindings
-
-    def search_readers(self, key: str) -> None:
-        """Note that a rule looks for the code reading ``key``."""
-        if self.searched is not None:
-            self.searched.add(key)
+        if self.questions is not None:
+            self.questions.asked.add(key)
+        return key in self._bindings
 
     def single_binding(self, key: str) -> cst.BaseExpression | None:
-        if self.asked is not None:
-            self.asked.add(key)
-        values = self.bindings.get(key)
-        if values and len(values) == 1 and key.split(".")[-1] not in self.parameters:
+        if self.questions is not None:
+            self.questions.asked.add(key)
+        values = self._bindings.get(key)
+        if values and len(values) == 1 and key.split(".")[-1] not in self._parameters:
             return values[0]
         return None
 
@@ -111,6 +193,12 @@ class ModuleInfo:
         return None
 
 
+def _alias(alias: cst.ImportAlias) -> str | None:
+    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    return None
+
+
 def is_deepseek_url(url: str) -> bool:
     return "deepseek.com" in url.lower()
 
@@ -121,37 +209,3 @@ def is_foreign_url(url: str | None) -> bool:
         return False
     lowered = url.lower()
     return ("://" in lowered or "." in lowered) and not is_deepseek_url(lowered)
-
-
-def record_import(info: ModuleInfo, node: cst.Import | cst.ImportFrom) -> None:
-    info._qualified.clear()
-    info.contexts.clear()
-    if isinstance(node, cst.Import):
-        for alias in node.names:
-            full = dotted_name(alias.name)
-            if full is None:
-                continue
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                info.imports[alias.asname.name.value] = full
-            else:
-                head = full.split(".")[0]
-                info.imports[head] = head
-        return
-    if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
-        return
-    module = dotted_name(node.module)
-    if module is None:
-        return
-    for alias in node.names:
-        if not isinstance(alias.name, cst.Name):
-            continue
-        local = alias.name.value
-        if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-            local = alias.asname.name.value
-        info.imports[local] = f"{module}.{alias.name.value}"
-
-
-def record_binding(info: ModuleInfo, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-    key = dotted_name(target)
-    if key is not None:
-        info.bindings.setdefault(key, []).append(value)

@@ -145,7 +145,7 @@ def deepseek_requests(info: ModuleInfo, flow_of=None) -> list[Request]:
     shows, or as the whole run showed (``flow_of(model_node)``: the hint of a
     request whose model another module holds)."""
     found: list[Request] = []
-    for call in info.calls:
+    for call in info.every_call():
         context = context_for(call, info)
         if context is None or isinstance(context, FimCompletions) or context.is_foreign(call, info):
             continue
@@ -156,7 +156,7 @@ def deepseek_requests(info: ModuleInfo, flow_of=None) -> list[Request]:
                 request.model = request.flow.model
         if request.flow is not None or _is_deepseek(request, info):
             found.append(request)
-    for node, parents in info.model_dicts:
+    for node, parents in info.every_model_dict():
         if payload_kind(node) == "chat" and sent_as_json(node, parents, info):
             request = _payload_request(node, info)
             if flow_of is not None and request.model is None and request.model_node is not None:

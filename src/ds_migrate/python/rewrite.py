@@ -61,7 +61,7 @@ def apply_fixes(
     plan=None,
     changed: list[str] | None = None,
 ) -> str:
-    """The fixed source. With a ``plan`` (python/slicing.py) the changed
+    """The fixed source. With a ``plan`` (python/slicing) the changed
     statements are spliced into ``original`` (and listed in ``changed``);
     without one, the whole module is printed."""
     if plan is not None and original is not None:

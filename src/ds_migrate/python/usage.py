@@ -8,12 +8,12 @@ from typing import Iterator
 import libcst as cst
 
 from ds_migrate.python.contexts import CallContext, context_for
+from ds_migrate.python.follows import SELF_NAMES
 from ds_migrate.python.module_info import ModuleInfo
 from ds_migrate.python.syntax import dict_get, dotted_name
 
 MODEL_KEYWORDS = frozenset({"model", "model_name", "model_id", "id", "llm_model", "deployment_name"})
 _JSON_DUMPS = {"json.dumps", "orjson.dumps", "ujson.dumps"}
-_SELF = {"self", "cls"}
 
 
 def refers_to(node: cst.BaseExpression, key: str, class_attribute: bool) -> bool:
@@ -22,7 +22,7 @@ def refers_to(node: cst.BaseExpression, key: str, class_attribute: bool) -> bool
     if name == key:
         return True
     if class_attribute and isinstance(node, cst.Attribute) and node.attr.value == key:
-        return isinstance(node.value, cst.Name) and node.value.value in _SELF
+        return isinstance(node.value, cst.Name) and node.value.value in SELF_NAMES
     return False
 
 
@@ -30,10 +30,10 @@ def model_uses(
     info: ModuleInfo, key: str, class_attribute: bool = False
 ) -> Iterator[tuple[cst.Call, CallContext | None]]:
     """Calls that pass the binding ``key`` as their model."""
-    info.search_readers(key)
-    if class_attribute and any(info.has_binding(f"{owner}.{key}") for owner in _SELF):
+    calls = info.calls_reading(key)
+    if class_attribute and any(info.has_binding(f"{owner}.{key}") for owner in SELF_NAMES):
         class_attribute = False  # instances rebind it: self.x is not the class value
-    for call in info.calls:
+    for call in calls:
         for index, arg in enumerate(call.args):
             if not refers_to(arg.value, key, class_attribute):
                 continue
@@ -49,8 +49,7 @@ def payload_uses(
     info: ModuleInfo, key: str
 ) -> Iterator[tuple[cst.Dict, tuple[cst.CSTNode, ...]]]:
     """Dict literals that take the binding ``key`` as their "model"."""
-    info.search_readers(key)
-    for node, parents in info.model_dicts:
+    for node, parents in info.model_dicts_reading(key):
         element = dict_get(node, "model")
         if element is not None and refers_to(element.value, key, False):
             yield node, parents
@@ -83,8 +82,7 @@ def json_sender(node: cst.Dict, parents: tuple[cst.CSTNode, ...], info: ModuleIn
 
 
 def _call_sending_name(info: ModuleInfo, key: str) -> cst.Call | None:
-    info.search_readers(key)
-    for call in info.calls:
+    for call in info.calls_reading(key):
         for arg in call.args:
             if dotted_name(arg.value) != key or arg.star:
                 continue
