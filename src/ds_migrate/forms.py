@@ -64,14 +64,14 @@ FORMS: dict[str, dict] = {
         "prefer": ("use_thinking", "request_params"),
         "unpinned": "request_params",
         "works": {
-            # DeepSeek(use_thinking=...) is a TypeError before 2.6.10
+            # DeepSeek(use_thinking=...) is a TypeError before 2.6.10 (1.8.3, 2.6.9)
             ("use_thinking", "enabled"): ("2.6.10", None),
             ("use_thinking", "disabled"): ("2.6.10", None),
             # request_params={"extra_body": {"thinking": ...}}
             ("request_params", "enabled"): ("1.8", None),
             ("request_params", "disabled"): ("1.8", None),
         },
-        "evidence": "wire: 1.8.3, 3.1.10",
+        "evidence": "wire: 1.8.3, 2.6.9 (use_thinking= a TypeError), 2.6.10, 3.1.10",
     },
     "autogen": {
         "package": "autogen-ext",
