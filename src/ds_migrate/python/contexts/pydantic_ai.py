@@ -13,11 +13,9 @@ import libcst as cst
 
 from ds_migrate.python.contexts.base import CallContext
 from ds_migrate.python.module_info import ModuleInfo
-from ds_migrate.mapping import DISABLED, ENABLED
-from ds_migrate.python.contexts.responses_api import EFFORT
+from ds_migrate.python.contexts.responses_api import EFFORT, explicit_effort
 from ds_migrate.python.nested_toggles import (
     explicit_extra_body_thinking,
-    nested_toggle_value,
     via_nested,
     via_settings_extra_body,
 )
@@ -130,10 +128,4 @@ class PydanticAIResponsesModel(CallContext):
         return via_nested(call, "settings", ("extra_body", "reasoning", "effort"), effort, quote, what="the reasoning effort")
 
     def explicit_toggle(self, call: cst.Call):
-        value = nested_toggle_value(call, "settings", ("extra_body", "reasoning", "effort"))
-        if value is None:
-            return None
-        effort = string_value(value)
-        if effort is None:
-            return value, None
-        return value, DISABLED if effort == "none" else ENABLED
+        return explicit_effort(call, "settings", ("extra_body", "reasoning", "effort"))
