@@ -21,11 +21,12 @@ For each calling context whose form depends on a version:
 from __future__ import annotations
 
 _LITELLM_WORKS = {
-    # raises UnsupportedParamsError on 1.77; from 1.81 LiteLLM keeps only
-    # type "enabled" (and then passes reasoning_content back itself) and
-    # silently drops "disabled" up to 1.92; passed through from 1.93.
-    ("thinking", "enabled"): ("1.81", None),
-    ("thinking", "disabled"): ("1.93", None),
+    # thinking= raises UnsupportedParamsError up to 1.80.0 and is dropped
+    # silently from 1.80.17 (both types); from 1.82.1 type "enabled" reaches
+    # the body (1.82.0 still drops it), while "disabled" is dropped silently
+    # up to 1.92.2 (V4 keeps thinking) and passed through from 1.93.0.
+    ("thinking", "enabled"): ("1.82.1", None),
+    ("thinking", "disabled"): ("1.93.0", None),
     # an OpenAI-style extra body reaches the request on every version checked
     ("extra_body", "enabled"): ("1.77", None),
     ("extra_body", "disabled"): ("1.77", None),
@@ -50,28 +51,28 @@ FORMS: dict[str, dict] = {
         "prefer": ("thinking", "extra_body"),
         "unpinned": "extra_body",
         "works": _LITELLM_WORKS,
-        "evidence": "wire: 1.77.7, 1.85.7, 1.92.2, 1.93.0, 1.110.2",
+        "evidence": "wire: 1.77.7, 1.82.0, 1.82.1, 1.92.2, 1.93.0, 1.110.2 (bisected on 1.80.0, 1.80.17, 1.81.0, 1.81.10, 1.82.2, 1.82.4, 1.83.0, 1.84.0)",
     },
     "dspy": {
         "package": "litellm",
         "prefer": ("thinking", "extra_body"),
         "unpinned": "extra_body",
         "works": _LITELLM_WORKS,  # DSPy forwards its keywords: LiteLLM's version decides
-        "evidence": "wire: dspy 3.0.3 on LiteLLM 1.77.7, dspy 3.4.1 on LiteLLM 1.110.2",
+        "evidence": "wire: dspy 3.0.3 on LiteLLM 1.77.7, dspy 3.4.1 on LiteLLM 1.92.2 and 1.110.2",
     },
     "agno": {
         "package": "agno",
         "prefer": ("use_thinking", "request_params"),
         "unpinned": "request_params",
         "works": {
-            # DeepSeek(use_thinking=...) is a TypeError before 2.6.10
+            # DeepSeek(use_thinking=...) is a TypeError before 2.6.10 (1.8.3, 2.6.9)
             ("use_thinking", "enabled"): ("2.6.10", None),
             ("use_thinking", "disabled"): ("2.6.10", None),
             # request_params={"extra_body": {"thinking": ...}}
             ("request_params", "enabled"): ("1.8", None),
             ("request_params", "disabled"): ("1.8", None),
         },
-        "evidence": "wire: 1.8.3, 3.1.10",
+        "evidence": "wire: 1.8.3, 2.6.9 (use_thinking= a TypeError), 2.6.10, 3.1.10",
     },
     "autogen": {
         "package": "autogen-ext",

@@ -1,7 +1,10 @@
 """The Vercel AI SDK: generateText({ model: deepseek(...) }) gets
 providerOptions: { deepseek: { thinking } } (languages/javascript.py)."""
 
+import pytest
+
 from conftest import fix, scan
+from projects import project
 
 VERCEL = "import { deepseek } from '@ai-sdk/deepseek';\nimport { generateText, streamText, generateObject } from 'ai';\n"
 
@@ -61,3 +64,14 @@ def test_vercel_current_model_with_mode_is_left_alone():
     source = VERCEL + "await generateText({ model: deepseek('deepseek-v4-flash'), providerOptions: { deepseek: { thinking: { type: 'disabled' } } } });\n"
     assert scan(source, path="a.js") == []
     assert fix(source, path="a.js", unsafe=True) == source
+
+
+@pytest.mark.parametrize("deepseek, ai", [("1.0.0", "5.0.0"), ("^1.0.20", "^5.0.0"), ("2.0.69", "6.0.326")])
+def test_vercel_provider_options_for_every_pinned_line(tmp_path, deepseek, ai):
+    """@ai-sdk/deepseek 1.0.0 with ai 5.0.0 already copies providerOptions.deepseek
+    into the body (tests/wire/js/ai5), as 2.x and 3.x do: the pin changes nothing."""
+    package = '{"dependencies": {"@ai-sdk/deepseek": "%s", "ai": "%s"}}\n' % (deepseek, ai)
+    path = project(tmp_path, {"package.json": package}).replace("app.py", "app.ts")
+    before = VERCEL + "const { text } = await generateText({ model: deepseek('deepseek-chat'), prompt: 'Hi' });\n"
+    after = VERCEL + "const { text } = await generateText({ model: deepseek('deepseek-v4-flash'), prompt: 'Hi', providerOptions: { deepseek: { thinking: { type: 'disabled' } } } });\n"
+    assert fix(before, path=path) == after

@@ -42,7 +42,10 @@ def test_dspy_lm_positional_model():
     [
         pytest.param(None, EXTRA, EXTRA, id="unpinned"),  # unpinned: works on every version checked
         pytest.param("litellm==1.77.7", EXTRA, EXTRA, id="1.77.7"),  # thinking= raises UnsupportedParamsError
+        pytest.param("litellm==1.82.0", EXTRA, EXTRA, id="1.82.0"),  # thinking= is dropped silently, both types
+        pytest.param("litellm==1.82.1", EXTRA, KEYWORD, id="1.82.1"),  # the first that sends "enabled"
         pytest.param("litellm==1.85.7", EXTRA, KEYWORD, id="1.85.7"),  # "disabled" would be dropped silently
+        pytest.param("litellm>=1.82.1,<1.93", EXTRA, KEYWORD, id="1.82.1-to-1.93"),
         pytest.param("litellm==1.92.2", EXTRA, KEYWORD, id="1.92.2"),
         pytest.param("litellm==1.93.0", KEYWORD, KEYWORD, id="1.93.0"),
         pytest.param("litellm>=1.100,<2", KEYWORD, KEYWORD, id="1.100-to-2"),

@@ -100,3 +100,36 @@ def test_pydantic_ai_v4_agent_without_mode_is_flagged_and_explicit_one_is_not():
 def test_agent_of_another_library_is_not_pydantic_ai():
     before = 'from mylib import Agent\nagent = Agent("deepseek:deepseek-chat")\n'
     assert "model_settings" not in fix(before, unsafe=True)
+
+
+PAI_RESPONSES = (
+    "from pydantic_ai.models.openai import OpenAIResponsesModel\n"
+    "from pydantic_ai.providers.deepseek import DeepSeekProvider\n"
+)
+
+
+def test_pydantic_ai_responses_model_gets_the_reasoning_effort():
+    before = PAI_RESPONSES + 'model = OpenAIResponsesModel("deepseek-chat", provider=DeepSeekProvider(api_key=key))\n'
+    after = PAI_RESPONSES + 'model = OpenAIResponsesModel("deepseek-v4-flash", provider=DeepSeekProvider(api_key=key), settings={"extra_body": {"reasoning": {"effort": "none"}}})\n'
+    assert fix(before) == after
+    reasoner = before.replace("deepseek-chat", "deepseek-reasoner")
+    assert fix(reasoner) == after.replace('"none"', '"high"')
+
+
+def test_pydantic_ai_responses_model_settings_literal_is_merged_into():
+    before = PAI_RESPONSES + "m = OpenAIResponsesModel('deepseek-chat', provider='deepseek', settings={'max_tokens': 64, 'extra_body': {'top_k': 3}})\n"
+    after = PAI_RESPONSES + "m = OpenAIResponsesModel('deepseek-v4-flash', provider='deepseek', settings={'max_tokens': 64, 'extra_body': {'top_k': 3, 'reasoning': {'effort': 'none'}}})\n"
+    assert fix(before) == after
+
+
+def test_pydantic_ai_responses_model_with_an_effort_keeps_it():
+    before = PAI_RESPONSES + 'm = OpenAIResponsesModel("deepseek-chat", provider="deepseek", settings={"extra_body": {"reasoning": {"effort": "high"}}})\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+    done = PAI_RESPONSES + 'm = OpenAIResponsesModel("deepseek-v4-flash", provider="deepseek", settings={"extra_body": {"reasoning": {"effort": "none"}}})\n'
+    assert codes(done) == []
+    assert codes(PAI_RESPONSES + 'm = OpenAIResponsesModel("deepseek-v4-flash", provider="deepseek")\n') == ["DSM201"]
+
+
+def test_pydantic_ai_responses_model_on_another_provider_is_left_alone():
+    before = PAI_RESPONSES + 'm = OpenAIResponsesModel("deepseek/deepseek-chat", provider="openrouter")\n'
+    assert fix(before, unsafe=True) == before

@@ -18,6 +18,7 @@ Exit status 0 when every environment passed. The forms each version took
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -70,8 +71,10 @@ def load_matrix(path: Path = HERE / "matrix.toml") -> list[Env]:
     return envs
 
 
+@functools.lru_cache(maxsize=None)
 def _installer() -> list[str] | None:
-    """The uv command, if there is one."""
+    """The uv command, if there is one (looked up once, before the threads
+    start: environments built at the same time all use the same installer)."""
     found = shutil.which("uv")
     if found:
         return [found]
@@ -204,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     logs = CACHE / "logs"
     logs.mkdir(parents=True, exist_ok=True)
+    _installer()
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         outcomes = list(pool.map(lambda env: run_env(env, logs), envs))

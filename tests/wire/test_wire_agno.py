@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from ds_migrate.forms import FORMS, _at_least
 from wire_harness import installed, need
 
 AGNO = """from agno.agent import Agent
@@ -20,8 +21,10 @@ REQUEST_PARAMS = ', request_params={"extra_body": {"thinking": {"type": "MODE"}}
 
 
 def _use_thinking_works() -> bool:
+    """Whether the table gives this agno ``use_thinking=`` (2.6.10 on)."""
     text = installed("agno") or "0"
-    return tuple(int(p) for p in text.split(".")[:3] if p.isdigit()) >= (2, 6, 10)
+    since, _ = FORMS["agno"]["works"][("use_thinking", "enabled")]
+    return _at_least(tuple(int(p) for p in text.split(".")[:3] if p.isdigit()), since)
 
 
 def _pair(legacy: str, toggle: str, mode: str):

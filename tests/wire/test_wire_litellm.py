@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from ds_migrate.forms import FORMS, _at_least
 from wire_harness import installed, need
 
 LITELLM = """import litellm
@@ -35,9 +36,9 @@ def _version() -> tuple[int, ...]:
 
 def _pinned_form(mode: str) -> str:
     """The form expected for the installed LiteLLM when a project pins it:
-    thinking= from 1.81 for enabled, from 1.93 for disabled; extra_body before."""
-    since = (1, 81) if mode == "enabled" else (1, 93)
-    return "thinking" if _version() >= since else "extra_body"
+    ``thinking=`` from the version forms.py gives for the mode, ``extra_body`` before."""
+    since, _ = FORMS["litellm"]["works"][("thinking", mode)]
+    return "thinking" if _at_least(_version(), since) else "extra_body"
 
 
 def _pair(template: str, legacy: str, toggle: str, mode: str, inline: bool = False):

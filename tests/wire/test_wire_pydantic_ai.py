@@ -87,3 +87,23 @@ model = {cls}(
 Agent(model).run_sync("Hello")
 ''',
     )
+
+
+@pytest.mark.parametrize("legacy, effort", [("deepseek-chat", "none"), ("deepseek-reasoner", "high")])
+def test_responses_model_gets_the_effort_in_extra_body(wire, legacy, effort):
+    """``OpenAIResponsesModel`` posts to ``/responses``: the mode is
+    ``reasoning.effort``, which pydantic-ai's ``extra_body`` setting carries."""
+    from test_wire_responses import check_responses_pair
+
+    program = ROUTE + '''from pydantic_ai import Agent
+from pydantic_ai.models.openai import OpenAIResponsesModel
+
+model = OpenAIResponsesModel("MODEL", provider=DeepSeekProvider(api_key="sk-test")SETTINGS)
+Agent(model).run_sync("Hello")
+'''
+    settings = ', settings={"extra_body": {"reasoning": {"effort": "EFFORT"}}}'.replace("EFFORT", effort)
+    check_responses_pair(
+        wire,
+        program.replace("MODEL", legacy).replace("SETTINGS", ""),
+        program.replace("MODEL", "deepseek-v4-flash").replace("SETTINGS", settings),
+    )

@@ -97,7 +97,25 @@ def program_env(url: str, home: Path) -> dict[str, str]:
             "TOKENIZERS_PARALLELISM": "false",
         }
     )
+    tokenizers = _litellm_tokenizers()
+    if tokenizers is not None and "TIKTOKEN_CACHE_DIR" not in env:
+        env["TIKTOKEN_CACHE_DIR"] = str(tokenizers)
     return env
+
+
+def _litellm_tokenizers() -> Path | None:
+    """LiteLLM's bundled tiktoken files. LiteLLM points tiktoken at them when
+    it loads its default encoding, but some versions (1.80.17, 1.81.0) load
+    cl100k_base lazily in ``litellm.main`` without doing so: there tiktoken
+    would download it (refused by the guard), and every request fails
+    before it is sent."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("litellm")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "litellm_core_utils" / "tokenizers"
+    return folder if folder.is_dir() else None
 
 
 def run_programs(recorder: Recorder, sources: dict[str, str], workdir: Path) -> dict[str, list[Request]]:

@@ -45,7 +45,7 @@ class LegacyModelArgument(Rule):
         added in the form the call accepts: ``extra_body`` for the OpenAI SDK,
         LangChain and CrewAI; for the Anthropic SDK, LiteLLM, DSPy and agno the
         form the version pinned near the file takes (``thinking=`` from
-        anthropic 0.47, from LiteLLM 1.81 for enabled and 1.93 for disabled;
+        anthropic 0.47, from LiteLLM 1.82.1 for enabled and 1.93 for disabled;
         ``use_thinking=`` from agno 2.6.10), and with no pin the form that works
         on every version (``extra_body`` / ``request_params``). FIM calls are
         renamed only. A call that already sets a mode keeps it. For an unknown

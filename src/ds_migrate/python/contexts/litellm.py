@@ -1,11 +1,12 @@
 """LiteLLM and DSPy (which forwards to LiteLLM): the form the pinned LiteLLM takes.
 
-``thinking={"type": ...}`` raises on LiteLLM 1.77 and drops "disabled"
-silently up to 1.92; ``extra_body={"thinking": ...}`` reaches the request on
-every version checked. ds_migrate/forms.py says which form works from which
-version; with no pin the form that works everywhere is used. (From 1.81
-LiteLLM passes ``reasoning_content`` back only with an explicit
-``thinking={"type": "enabled"}``, so that form is preferred where it works.)
+``thinking={"type": ...}`` raises on LiteLLM 1.77, is dropped silently for
+"enabled" up to 1.82.0 and for "disabled" up to 1.92.2;
+``extra_body={"thinking": ...}`` reaches the request on every version checked.
+ds_migrate/forms.py says which form works from which version; with no pin the
+form that works everywhere is used. (``thinking=``, LiteLLM's own parameter,
+is preferred where it works; a tool loop's ``reasoning_content`` goes back
+with either form.)
 """
 
 from __future__ import annotations

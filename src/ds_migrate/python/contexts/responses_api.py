@@ -23,6 +23,18 @@ _METHODS = {"create", "stream", "parse"}
 EFFORT = {DISABLED: "none", ENABLED: "high"}
 
 
+def explicit_effort(call: cst.Call, keyword: str, path: tuple[str, ...]):
+    """The reasoning effort written at ``keyword={path...}`` on ``call`` and
+    the mode it means ("none" disables thinking), or None when there is none."""
+    value = nested_toggle_value(call, keyword, path)
+    if value is None:
+        return None
+    effort = string_value(value)
+    if effort is None:
+        return value, None
+    return value, DISABLED if effort == "none" else ENABLED
+
+
 class OpenAIResponses(CallContext):
     name = "openai-responses"
     label = "OpenAI SDK responses call"
@@ -41,10 +53,4 @@ class OpenAIResponses(CallContext):
         return via_nested(call, "reasoning", ("effort",), effort, quote, what="the reasoning effort")
 
     def explicit_toggle(self, call: cst.Call):
-        value = nested_toggle_value(call, "reasoning", ("effort",))
-        if value is None:
-            return None
-        effort = string_value(value)
-        if effort is None:
-            return value, None
-        return value, DISABLED if effort == "none" else ENABLED
+        return explicit_effort(call, "reasoning", ("effort",))
