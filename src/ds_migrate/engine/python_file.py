@@ -16,7 +16,7 @@ from ds_migrate.engine.reading import TextOnly, decode_python, read_source
 from ds_migrate.engine.result import Processed
 from ds_migrate.engine.sorting import choose_fixes, search_as_text, sort_into, take_reading
 from ds_migrate.findings import FileError, FileResult, Finding
-from ds_migrate.lines import LineIndex
+from ds_migrate.lines import differing_span, line_index
 
 # Parse only what a rule can report on: a retired name, a V4 name, the API
 # host, a "deepseek-" piece that code completes, or reasoning_content.
@@ -143,11 +143,17 @@ def _units_match(module, plan) -> bool:
 
 
 def _describe_fixes(result: FileResult, module, text: str, options: Options, ancestry: dict, plan=None) -> None:
-    """Attach to each fix the one text replacement it makes (for SARIF)."""
+    """Attach to each fix the one text replacement it makes (for SARIF).
+
+    Each fix is applied alone, as the rewrite would apply it: only the nodes
+    on its path are visited and only the statements it changes are printed
+    again (python/rewrite.py, python/slicing.py); where the texts differ is
+    found without a Python loop over the file.
+    """
     from ds_migrate.python.rewrite import apply_fixes
     from ds_migrate.python.slicing import SpliceError
 
-    index = LineIndex(text)
+    index = line_index(text)
     for finding in result.findings:
         if finding.fix is None or not finding.fix.edits:
             continue
@@ -155,14 +161,7 @@ def _describe_fixes(result: FileResult, module, text: str, options: Options, anc
             new = apply_fixes(module, [finding.fix], options.mapping, ancestry, text, plan)
         except SpliceError:  # no region to describe
             continue
-        start = 0
-        limit = min(len(text), len(new))
-        while start < limit and text[start] == new[start]:
-            start += 1
-        end_old, end_new = len(text), len(new)
-        while end_old > start and end_new > start and text[end_old - 1] == new[end_new - 1]:
-            end_old -= 1
-            end_new -= 1
+        start, end_old, end_new = differing_span(text, new)
         start_line, start_column = index.position(start)
         end_line, end_column = index.position(end_old)
         finding.fix.region = (start_line, start_column, end_line, end_column, new[start:end_new])
