@@ -48,3 +48,26 @@ def line_index(text: str) -> LineIndex:
         return cached
     cached = _last = LineIndex(text)
     return cached
+
+
+def differing_span(old: str, new: str) -> tuple[int, int, int]:
+    """Where ``old`` and ``new`` differ: (start, end in ``old``, end in
+    ``new``), the shared start taken first and the shared end then kept
+    from overlapping it. Slices are compared (at C speed), halving the range
+    each time, so a long text costs no Python loop over its characters."""
+    limit = min(len(old), len(new))
+    start = _longest(lambda n: old[:n] == new[:n], limit)
+    end = _longest(lambda n: old[len(old) - n :] == new[len(new) - n :], limit - start)
+    return start, len(old) - end, len(new) - end
+
+
+def _longest(shared, limit: int) -> int:
+    """The largest ``n <= limit`` with ``shared(n)`` (true for every smaller n too)."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if shared(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low

@@ -13,7 +13,15 @@ from pathlib import PurePosixPath
 
 from ds_migrate.languages.base import Handler
 
-__all__ = ["Handler", "handler_for", "all_handlers"]
+__all__ = ["Handler", "handler_for", "all_handlers", "is_python"]
+
+PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
+
+
+def is_python(path: str, data: bytes = b"") -> bool:
+    """Is the file Python source? By its name; ``-`` (standard input) is;
+    else by a shebang that names python, when its first bytes are given."""
+    return path.endswith(PYTHON_SUFFIXES) or path == "-" or data.startswith(b"#!") and b"python" in data[:100]
 
 
 @lru_cache(maxsize=None)
@@ -32,10 +40,9 @@ def all_handlers() -> tuple[Handler, ...]:
 
 
 def handler_for(path: str) -> Handler | None:
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    if name.endswith((".py", ".pyi")):
+    if path.endswith(PYTHON_SUFFIXES):
         return None  # the common case, answered without matching globs
-    return _handler_for_name(name)
+    return _handler_for_name(path.replace("\\", "/").rsplit("/", 1)[-1])
 
 
 @lru_cache(maxsize=4096)
@@ -63,7 +70,6 @@ def understood_patterns() -> tuple[str, ...]:
 
 def searched_as_text(path: str) -> bool:
     """Is ``path`` a kind no handler parses, searched as plain text?"""
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    if name.endswith((".py", ".pyi", ".pyw")):
+    if is_python(path):
         return False
-    return _handler_for_name(name) is None
+    return _handler_for_name(path.replace("\\", "/").rsplit("/", 1)[-1]) is None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import PurePosixPath
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
-from ds_migrate.findings import Finding
+from ds_migrate.findings import Finding, apply_text_edits
 from ds_migrate.mapping import Mapping
 
 # Never searched: these kinds are binary (images, archives, compiled code,
@@ -22,8 +22,15 @@ BINARY_EXTENSIONS = frozenset({
 })
 
 
-class Handler:
-    kind: ClassVar[str]
+@runtime_checkable
+class Handler(Protocol):
+    """What the engine asks of a file kind (engine/other_kinds.py).
+
+    Every handler subclasses this: that registers it (languages/__init__.py)
+    and gives it the defaults below; ``scan`` it must define.
+    """
+
+    kind: ClassVar[str] = ""  # empty: never chosen by file name (the plain-text fallback)
     # file-name globs this handler takes (also the default include list)
     patterns: ClassVar[tuple[str, ...]] = ()
     priority: ClassVar[int] = 100
@@ -32,7 +39,12 @@ class Handler:
         return any(fnmatch.fnmatch(path.name, pattern) for pattern in self.patterns)
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
+        """The findings in ``text``, each fix a list of text edits."""
         raise NotImplementedError
+
+    def apply(self, text: str, chosen: list[Finding]) -> str:
+        """``text`` with the fixes of ``chosen`` applied."""
+        return apply_text_edits(text, [edit for finding in chosen for edit in finding.fix.edits])
 
     def problem_with(self, text: str, path: str = "") -> str | None:
         """Why ``text`` is not a valid file of this kind, or None."""

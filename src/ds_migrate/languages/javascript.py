@@ -5,17 +5,21 @@ The same shapes as in Python: a model property, ``openai.chat.completions
 defaults, comparisons, switch cases, keys, union and enum members, comments.
 An openai-node ``create({...})`` object gets ``thinking: { type: ... }``,
 preceded in TypeScript by the ``// @ts-expect-error`` line openai-node
-documents for undocumented body parameters.
+documents for undocumented body parameters. This module finds and
+classifies; the edits that add the thinking mode are javascript_toggles.py.
 """
 
 from __future__ import annotations
 
 import re
 
-from ds_migrate.findings import Applicability, Finding, Fix, TextEdit
+from ds_migrate.findings import Applicability, Finding
 from ds_migrate.languages.base import Handler
-from ds_migrate.languages.textscan import Collector, rename_edit
-from ds_migrate.languages.treesitter import Source, line_indent, newline_of, parser_for, walk
+from ds_migrate.languages.javascript_toggles import (
+    NOT_A_BODY, json_body_toggle, key_name, openai_thinking_edit, vercel_toggle,
+)
+from ds_migrate.languages.textscan import Collector
+from ds_migrate.languages.treesitter import Source, parser_for, walk
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
 from ds_migrate.rules.capability import LegacyCapabilityEntry
@@ -46,7 +50,6 @@ MODEL_KEYS = {"model", "modelName", "model_name", "modelId", "model_id", "id"}
 _CREATE = re.compile(r"\bchat\.completions\.(?:create|parse|stream)$|\bchat\.completions\.with\w*\.create$")
 _VERCEL = {"deepseek", "deepSeek"}
 _TS_SUFFIXES = (".ts", ".mts", ".cts")
-TS_DIRECTIVE = "// @ts-expect-error thinking is a DeepSeek body parameter"
 
 
 def _parser(dialect: str):
@@ -65,19 +68,6 @@ def dialect_of(path: str) -> str:
 
 _Source = Source
 _walk = walk
-
-
-def _key_name(pair, src: Source) -> str | None:
-    key = pair.child_by_field_name("key")
-    if key is None:
-        return None
-    name = src.node_text(key)
-    return name.strip("'\"`")
-
-
-def _quote(string_node, src: Source) -> str:
-    first = src.node_text(string_node)[:1]
-    return first if first in "'\"" else '"'
 
 
 def _in_comparison(fragment, src: Source) -> bool:
@@ -142,7 +132,7 @@ def _sibling_provider(obj, src: Source) -> str | None:
     if obj is None:
         return None
     for pair in obj.named_children:
-        if pair.type == "pair" and _key_name(pair, src) in _PROVIDER_KEYS:
+        if pair.type == "pair" and key_name(pair, src) in _PROVIDER_KEYS:
             value = pair.child_by_field_name("value")
             text = src.node_text(value).strip("'\"`") if value is not None and value.type == "string" else None
             if text and text.lower() not in {"deepseek", "deepseek-ai"}:
@@ -217,7 +207,7 @@ class JavaScript(Handler):
             if parent.child_by_field_name("key") == string:
                 self._key(add, out, name, offset, parent.parent, src, mapping)
                 return
-            key = _key_name(parent, src)
+            key = key_name(parent, src)
             if key in MODEL_KEYS:
                 self._model_property(add, out, name, offset, parent, string, src, mapping, typescript)
                 return
@@ -237,7 +227,7 @@ class JavaScript(Handler):
                 note = "renamed; set providerOptions: { deepseek: { thinking: { type: " \
                     f"'{mapping.replacement(name.base).mode}' }} }} where the model is called"
                 if mapping.adds_toggle:
-                    note = _vercel_toggle(rename, call, string, src, mapping.replacement(name.base).mode, note)
+                    note = vercel_toggle(rename, call, string, src, mapping.replacement(name.base).mode, note)
                 add(LegacyModelArgument, retired(name, mapping, "Vercel AI SDK model"), rename, note)
                 return
             if callee_text.endswith(".default"):
@@ -337,11 +327,11 @@ class JavaScript(Handler):
         if callee is not None and _CREATE.search(callee_text) and arguments.named_children[0] == obj:
             note = None
             if mapping.adds_toggle:
-                keys = {_key_name(p, src) for p in obj.named_children if p.type == "pair"}
+                keys = {key_name(p, src) for p in obj.named_children if p.type == "pair"}
                 if "thinking" in keys:
                     note = "the call already sets thinking; kept as is"
                 else:
-                    edit = self._thinking_edit(obj, string, src, mapping.replacement(name.base).mode, typescript)
+                    edit = openai_thinking_edit(obj, string, src, mapping.replacement(name.base).mode, typescript)
                     rename.edits.append(edit)
                     if any(p.type == "spread_element" for p in obj.named_children):
                         rename.applicability = Applicability.UNSAFE
@@ -349,165 +339,10 @@ class JavaScript(Handler):
             add(LegacyModelArgument, retired(name, mapping, "Model of openai-node chat.completions call"), rename, note)
             return
         if callee is not None and callee_text == "JSON.stringify" and arguments.named_children[0] == obj:
-            note = _json_body_toggle(rename, obj, call, string, src, mapping, name)
-            if note != _NOT_A_BODY:
+            note = json_body_toggle(rename, obj, call, string, src, mapping, name)
+            if note != NOT_A_BODY:
                 add(LegacyRequestPayload, retired(name, mapping, "Request body model"), rename, note)
                 return
         what = "Model property" if call is not None else "Model setting"
         add(LegacyModelArgument if call is not None else LegacyModelConstant, retired(name, mapping, what), rename,
             set_mode_where_requested(name, mapping, "renamed only"))
-
-    def _thinking_edit(self, obj, string, src, mode, typescript) -> TextEdit:
-        q = _quote(string, src)
-        prop = f"thinking: {{ type: {q}{mode}{q} }}"
-        members = [c for c in obj.named_children if c.type not in ("comment",)]
-        last = members[-1]
-        after_last = last.end_byte
-        rest = src.data[after_last : obj.end_byte].decode("utf-8")
-        trailing_comma = rest.lstrip().startswith(",")
-        body = src.data[obj.start_byte : obj.end_byte]
-        multiline = b"\n" in body or b"\r" in body
-        text = src.text
-        indent = line_indent(text, src.char(last.start_byte))
-        nl = newline_of(text, src.char(obj.start_byte))  # the file's own line end
-        insert_at = src.char(after_last)
-        if trailing_comma:
-            insert_at = src.char(after_last) + rest.index(",") + 1
-        if multiline:
-            directive = f"{nl}{indent}{TS_DIRECTIVE}" if typescript else ""
-            new = f"{directive}{nl}{indent}{prop}" + ("," if trailing_comma else "")
-            if not trailing_comma:
-                new = "," + new
-            return TextEdit(insert_at, insert_at, new)
-        if typescript:
-            # the directive must be on the line above: open the object onto lines
-            base = line_indent(text, src.char(obj.start_byte))
-            new = f"{'' if trailing_comma else ','}{nl}{base}  {TS_DIRECTIVE}{nl}{base}  {prop}{nl}{base}"
-            close = src.char(obj.end_byte) - 1
-            return TextEdit(insert_at, close, new)
-        new = f" {prop}" if trailing_comma else f", {prop}"
-        return TextEdit(insert_at, insert_at, new)
-
-
-# -- request bodies and the Vercel AI SDK: the thinking mode in their own forms ----------------
-
-_VERCEL_CALLS = ("generateText", "generateObject", "streamText", "streamObject")
-_NOT_A_BODY = "not a chat request body"
-
-
-def _pairs(obj, src: _Source) -> dict:
-    """Members of an object literal by key: ``key: value`` pairs and ``{ messages }`` shorthands."""
-    found = {}
-    for member in obj.named_children:
-        if member.type == "pair":
-            found[_key_name(member, src)] = member
-        elif member.type == "shorthand_property_identifier":
-            found[src.node_text(member)] = member
-    return found
-
-
-def _append_property_edit(obj, src: _Source, prop: str) -> TextEdit:
-    """Insert ``prop`` as the last member of the object literal ``obj``, in its layout."""
-    members = [c for c in obj.named_children if c.type != "comment"]
-    if not members:
-        start = src.char(obj.start_byte) + 1
-        return TextEdit(start, src.char(obj.end_byte) - 1, f" {prop} ")
-    last = members[-1]
-    rest = src.data[last.end_byte : obj.end_byte].decode("utf-8")
-    trailing_comma = rest.lstrip().startswith(",")
-    insert_at = src.char(last.end_byte) + (rest.index(",") + 1 if trailing_comma else 0)
-    if src.data[obj.start_byte : obj.end_byte].count(b"\n"):
-        text = src.text
-        last_start = src.char(last.start_byte)
-        line_start = text.rfind("\n", 0, last_start) + 1
-        indent = re.match(r"[ \t]*", text[line_start:]).group(0)
-        if trailing_comma:
-            return TextEdit(insert_at, insert_at, f"\n{indent}{prop},")
-        return TextEdit(insert_at, insert_at, f",\n{indent}{prop}")
-    return TextEdit(insert_at, insert_at, f" {prop}" if trailing_comma else f", {prop}")
-
-
-def _thinking_text(mode: str, q: str) -> str:
-    return f"thinking: {{ type: {q}{mode}{q} }}"
-
-
-def _vercel_toggle(fix: Fix, model_call, string, src: _Source, mode: str, otherwise: str) -> str | None:
-    """``generateText({ model: deepseek('deepseek-chat'), ... })``: add
-    ``providerOptions: { deepseek: { thinking: { type } } }`` to the call's
-    options, which @ai-sdk/deepseek sends as the body's ``thinking``. The
-    finding's note: None when the toggle is added, ``otherwise`` when the
-    model is not given to one of these calls here."""
-    if "@ai-sdk/deepseek" not in src.text or model_call is None:
-        return otherwise
-    pair = model_call.parent
-    if pair is None or pair.type != "pair" or _key_name(pair, src) != "model":
-        return otherwise
-    obj = pair.parent
-    arguments = obj.parent if obj is not None else None
-    call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
-    callee = call.child_by_field_name("function") if call is not None else None
-    if callee is None or not src.node_text(callee).endswith(_VERCEL_CALLS) or arguments.named_children[0] != obj:
-        return otherwise
-    q = _quote(string, src)
-    thinking = _thinking_text(mode, q)
-    pairs = _pairs(obj, src)
-    if any(c.type == "spread_element" for c in obj.named_children):
-        fix.applicability = Applicability.UNSAFE
-    options = pairs.get("providerOptions")
-    if options is None:
-        fix.edits.append(_append_property_edit(obj, src, f"providerOptions: {{ deepseek: {{ {thinking} }} }}"))
-        return "the options spread another object that may set providerOptions" if fix.applicability is Applicability.UNSAFE else None
-    value = options.child_by_field_name("value")
-    if value is None or value.type != "object":
-        return f"providerOptions is built elsewhere: set deepseek.thinking to {{ type: '{mode}' }} in it"
-    inner = _pairs(value, src).get("deepseek")
-    if inner is None:
-        fix.edits.append(_append_property_edit(value, src, f"deepseek: {{ {thinking} }}"))
-        return None
-    deepseek_value = inner.child_by_field_name("value")
-    if deepseek_value is None or deepseek_value.type != "object":
-        return f"providerOptions.deepseek is built elsewhere: set thinking to {{ type: '{mode}' }} in it"
-    if "thinking" in _pairs(deepseek_value, src):
-        return "the call already sets providerOptions.deepseek.thinking; kept as is"
-    fix.edits.append(_append_property_edit(deepseek_value, src, thinking))
-    return None
-
-
-def _foreign_url(node, src: _Source) -> str | None:
-    """The URL of the ``fetch(url, { body })`` around ``node``, when it visibly names another host."""
-    current = node
-    for _ in range(6):
-        current = current.parent
-        if current is None:
-            return None
-        if current.type == "call_expression":
-            arguments = current.child_by_field_name("arguments")
-            first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
-            if first is not None and first.type in ("string", "template_string"):
-                url = src.node_text(first).strip("'\"`")
-                if "://" in url and "deepseek.com" not in url.lower():
-                    return url
-            return None
-    return None
-
-
-def _json_body_toggle(fix: Fix, obj, call, string, src: _Source, mapping: Mapping, name) -> str | None:
-    """``JSON.stringify({ model: 'deepseek-chat', messages })``, a chat body sent as
-    JSON (``fetch(url, { body: JSON.stringify(...) })``): add a top-level
-    ``thinking`` key. ``_NOT_A_BODY`` when the object is no chat body."""
-    pairs = _pairs(obj, src)
-    if "messages" not in pairs:
-        return _NOT_A_BODY
-    mode = mapping.replacement(name.base).mode
-    url = _foreign_url(call, src)
-    if url is not None:
-        return _NOT_A_BODY
-    if not mapping.adds_toggle:
-        return None
-    if "thinking" in pairs:
-        return "the body already sets thinking; kept as is"
-    fix.edits.append(_append_property_edit(obj, src, _thinking_text(mode, _quote(string, src))))
-    if any(c.type == "spread_element" for c in obj.named_children):
-        fix.applicability = Applicability.UNSAFE
-        return "the body spreads another object that may already set thinking"
-    return None

@@ -1,0 +1,118 @@
+"""The options ``scan`` and ``fix`` share, and the engine's and discovery's settings made from them."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import click
+
+from ds_migrate.discovery import DEFAULT_EXCLUDES, DEFAULT_INCLUDE, FileFilter
+from ds_migrate.engine import DEFAULT_MAX_FILE_SIZE, Options
+from ds_migrate.mapping import DEFAULT_TARGET, DISABLED, ENABLED, LEGACY_MODES, TARGETS, THINKING_FORMS, Mapping
+from ds_migrate.report import FORMATS
+
+
+def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
+
+
+def common_options(func: Callable) -> Callable:
+    decorators = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Report format."),
+        click.option("--output-file", "-o", metavar="PATH", help="Write the report to this file."),
+        click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated)."),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="Replace the default excludes with these globs."),
+        click.option("--extend-exclude", multiple=True, metavar="GLOB", help="Exclude these globs as well."),
+        click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True, help="Skip files that .gitignore ignores."),
+        click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too."),
+        click.option("--target", type=click.Choice(TARGETS), default=DEFAULT_TARGET, show_default=True, help="Model id the retired names become."),
+        click.option("--thinking-form", type=click.Choice(THINKING_FORMS), default="object", show_default=True, help="'omit' renames only, without a thinking toggle."),
+        click.option("--assume-mode", type=click.Choice(["chat", "reasoner"]), default=None, help="Give V4 requests that set no thinking mode this one (DSM201 fix)."),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True, help="Lowest severity that makes the exit code 1."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain."),
+        click.option("--stdin-filename", metavar="PATH", help="Name to report for source read from '-'."),
+        click.option("--quiet", "-q", is_flag=True, help="Print only the summary (and errors)."),
+        click.option("--statistics", is_flag=True, help="Print counts per rule."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: all cores)."),
+        click.option("--include", multiple=True, metavar="GLOB", help="File names to scan (default: every file but known binary kinds)."),
+        click.option("--per-file-ignores", multiple=True, metavar="GLOB:CODES", help="Ignore these codes in matching files."),
+        click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE, show_default=True, help="Skip larger files (bytes)."),
+        click.option("--mapping", "mapping_items", multiple=True, metavar="NAME=MODEL", help="Map one retired name to a model (e.g. deepseek-reasoner=deepseek-v4-pro)."),
+        click.option("--show-files", is_flag=True, help="List the files that would be scanned, then stop."),
+        click.option("--config", metavar="PATH", help="Read this configuration file."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _setting(kwargs: dict, config, name: str, key: str | None = None):
+    """The command line wins; then the config file; then the option's default."""
+    from click.core import ParameterSource
+
+    source = click.get_current_context().get_parameter_source(name)
+    if source not in (ParameterSource.DEFAULT, None):
+        return kwargs[name]
+    return config.get(key or name.replace("_", "-"), kwargs[name])
+
+
+def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, FileFilter]:
+    """The engine's options and the file filter: the command line, then the config file, then the defaults."""
+    from ds_migrate.config import TARGET_ALIASES, ConfigError, load_config
+
+    try:
+        config = load_config(kwargs["config"], paths_of(kwargs)[0], kwargs["isolated"])
+    except ConfigError as error:
+        raise click.exceptions.UsageError(str(error)) from None
+    kwargs["_config"] = config
+    target = _setting(kwargs, config, "target")
+    assume = {"chat": DISABLED, "reasoner": ENABLED}.get(kwargs["assume_mode"] or "")
+    overrides = dict(config.get("mapping", {}))
+    for item in kwargs["mapping_items"]:
+        name, _, model = item.partition("=")
+        if name.strip().lower() not in LEGACY_MODES or not model.strip():
+            raise click.BadParameter(
+                f"expected NAME=MODEL with NAME one of {', '.join(LEGACY_MODES)}, got {item!r}", param_hint="--mapping"
+            )
+        overrides[name.strip().lower()] = model.strip()
+    mapping = Mapping(
+        target=TARGET_ALIASES.get(target, target),
+        overrides=overrides,
+        thinking_form=_setting(kwargs, config, "thinking_form"),
+        assume_mode=assume,
+    )
+    select = kwargs["select"] if kwargs["select"] else tuple(config.get("select", ()))
+    ignore = kwargs["ignore"] if kwargs["ignore"] else tuple(config.get("ignore", ()))
+    per_file = dict(config.get("per-file-ignores", {}))
+    for item in kwargs["per_file_ignores"]:
+        glob, _, codes = item.rpartition(":")
+        if not glob:
+            raise click.BadParameter(f"expected GLOB:CODES, got {item!r}", param_hint="--per-file-ignores")
+        per_file[glob] = list(_split_codes((codes,)))
+    options = Options(
+        mapping=mapping,
+        select=_split_codes(tuple(select)),
+        ignore=_split_codes(tuple(ignore)),
+        unsafe_fixes=unsafe_fixes,
+        per_file_ignores=tuple((glob, tuple(_split_codes(tuple(codes)))) for glob, codes in per_file.items()),
+        max_file_size=_setting(kwargs, config, "max_file_size"),
+        describe_fixes=kwargs["output_format"] == "sarif",
+    )
+    exclude = tuple(kwargs["exclude"]) or tuple(config.get("exclude", ())) or DEFAULT_EXCLUDES
+    file_filter = FileFilter(
+        exclude=exclude,
+        extend_exclude=tuple(kwargs["extend_exclude"]) + tuple(config.get("extend-exclude", ())),
+        respect_gitignore=_setting(kwargs, config, "respect_gitignore"),
+        force_exclude=kwargs["force_exclude"],
+        include=tuple(kwargs["include"]) or tuple(config.get("include", ())) or DEFAULT_INCLUDE,
+    )
+    kwargs["fail_on"] = _setting(kwargs, config, "fail_on")
+    kwargs["jobs"] = _setting(kwargs, config, "jobs")
+    return options, file_filter
+
+
+def paths_of(kwargs: dict) -> list[str]:
+    return list(kwargs["paths"]) or ["."]

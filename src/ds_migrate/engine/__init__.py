@@ -1,0 +1,39 @@
+"""Scan and fix one file, in stages: reading the bytes (``reading``), then
+the Python pipeline (``python_file``) or another kind's handler
+(``other_kinds``); both sort their findings and choose fixes the same way
+(``sorting``). The result is one ``Processed`` per file.
+"""
+
+from __future__ import annotations
+
+from ds_migrate.engine.deep_stack import DEEP_RECURSION_LIMIT, DEEP_STACK_BYTES, run_with_deep_stack
+from ds_migrate.engine.options import DEFAULT_MAX_FILE_SIZE, Options
+from ds_migrate.engine.other_kinds import process_other
+from ds_migrate.engine.python_file import apply_chosen, fixed_text, process_python, verify_python, worth_parsing
+from ds_migrate.engine.reading import DecodeError, decode_python
+from ds_migrate.engine.result import Processed
+from ds_migrate.engine.sorting import choose_fixes
+
+__all__ = [
+    "DEEP_RECURSION_LIMIT", "DEEP_STACK_BYTES", "DEFAULT_MAX_FILE_SIZE", "DecodeError", "Options", "Processed",
+    "apply_chosen", "choose_fixes", "decode_python", "fixed_text", "process_file", "process_other",
+    "process_python", "run_with_deep_stack", "verify_python", "worth_parsing",
+]
+
+
+def process_file(path: str, data: bytes, options: Options, want_fix: bool = False, decision=None) -> Processed:
+    """Scan (and fix) one file of any supported kind.
+
+    ``decision`` (decide.py) is the whole run's; without one, a fix is
+    decided from this file's own occurrences.
+    """
+    from ds_migrate.languages import handler_for, is_python
+
+    handler = handler_for(path)
+    if handler is not None:
+        return process_other(handler, path, data, options, want_fix, decision)
+    if is_python(path, data):
+        return process_python(path, data, options, want_fix, decision)
+    from ds_migrate.languages.plain import PlainText
+
+    return process_other(PlainText(), path, data, options, want_fix, decision)

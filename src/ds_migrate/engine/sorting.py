@@ -1,0 +1,103 @@
+"""What every file kind does with its findings: hold and mark them, sort
+them into reported, suppressed and unselected, and choose the fixes to apply."""
+
+from __future__ import annotations
+
+from ds_migrate.engine.options import Options
+from ds_migrate.engine.reading import Reading, TextOnly
+from ds_migrate.engine.result import Processed
+from ds_migrate.findings import FileError, FileResult, Finding
+from ds_migrate.lines import LineIndex, line_index
+from ds_migrate.suppression import is_suppressed
+
+# Findings that may already be compat code (a V4 id on the same line).
+_MAY_BE_COMPAT = frozenset({"DSM101", "DSM102", "DSM103", "DSM104", "DSM105", "DSM106", "DSM108", "DSM109", "DSM112"})
+
+
+def take_reading(processed: Processed, data: bytes, reading: Reading, options: Options) -> str | None:
+    """Record what reading ``data`` gave; the text to analyse, if any."""
+    if reading.skipped:
+        processed.result.skipped = reading.skipped
+    elif reading.text_only is not None:
+        search_as_text(processed.result, reading.text_only, options)
+    elif reading.text is not None:
+        processed.text, processed.encoding, processed.original = reading.text, reading.encoding, data
+    return reading.text
+
+
+def search_as_text(result: FileResult, text_only: TextOnly, options: Options, line: int | None = None) -> None:
+    """Report why the source cannot be parsed, and find the names in it as text."""
+    from ds_migrate.languages.textscan import unclaimed_names
+
+    result.errors.append(FileError(result.path, f"{text_only.problem}; searched as text, not fixed", line))
+    text = text_only.text
+    sort_into(result, unclaimed_names(result.path, text, LineIndex(text), set(), text_only.why), text, options)
+
+
+def _mark_compat_code(findings: list[Finding], index) -> None:
+    """A legacy id on a line that also names a V4 id is compat code, in every file kind."""
+    from ds_migrate.rules import rule_by_code
+    from ds_migrate.rules.compat_code import as_compat, names_current_id
+
+    rule = None
+    for finding in findings:
+        if finding.legacy_name and finding.code in _MAY_BE_COMPAT and finding.role != "compat":
+            if names_current_id(index.line_text(finding.line)):
+                rule = rule or rule_by_code("DSM113")
+                as_compat(finding, rule)
+
+
+def _hold_lines_with_hidden_copies(findings: list[Finding], index) -> None:
+    """A line holding a legacy id also in a form no rule renames (``"/deepseek-chat"``,
+    a test's expected output) cannot have only its other copy renamed."""
+    from ds_migrate.names import LEGACY_BASE_NAMES
+
+    by_line: dict[int, list[Finding]] = {}
+    for finding in findings:
+        if finding.legacy_name:
+            by_line.setdefault(finding.line, []).append(finding)
+    for line, found in by_line.items():
+        lowered = index.line_text(line).lower()
+        raw = sum(lowered.count(base) for base in LEGACY_BASE_NAMES)
+        if raw > len(found):
+            for finding in found:
+                finding.hold = "the same line names it again in a form that is not renamed"
+
+
+def sort_into(result: FileResult, findings: list[Finding], text: str, options: Options) -> None:
+    from ds_migrate.languages.textscan import provider_slug_findings
+
+    index = line_index(text)
+    findings = findings + provider_slug_findings(result.path, text, index, findings)
+    _hold_lines_with_hidden_copies(findings, index)
+    if "deepseek-" in text and (("-v4-" in text) or ("deepseek-flash" in text) or ("deepseek-pro" in text)):
+        from ds_migrate.rules.compat_code import V4_ID
+
+        result.current_ids = tuple(sorted({m.group(0).lower() for m in V4_ID.finditer(text)}))
+        _mark_compat_code(findings, index)
+    for finding in sorted(findings, key=Finding.sort_key):
+        if not options.selects(finding.code):
+            finding.suppressed = True  # not reported, but it still couples (decide.py)
+            result.unselected.append(finding)
+            continue
+        if options.ignored_in_file(result.path, finding.code) or is_suppressed(
+            index.line_text(finding.line), finding.code
+        ):
+            finding.suppressed = True
+            result.suppressed.append(finding)
+        else:
+            result.findings.append(finding)
+
+
+def choose_fixes(result: FileResult, options: Options, decision=None) -> list[Finding]:
+    """The findings whose fixes this run applies: the decision (the whole
+    run's, or this file's own when the file stands alone) lowers fixes that
+    would break coupled uses; then the tier the user chose applies."""
+    from ds_migrate.decide import decide
+
+    every = result.findings + result.suppressed + result.unselected
+    if decision is None:
+        present = {current: result.path for current in result.current_ids}
+        decision = decide(every, target_of=options.mapping.target_of, present=present)
+    decision.annotate(every)
+    return [f for f in result.findings if f.fix is not None and options.may_apply(f)]
