@@ -46,7 +46,6 @@ def test_current_model_with_explicit_mode_is_left_alone():
     assert fix(source, path="a.js", unsafe=True) == source
 
 
-@pytest.mark.xfail(strict=True, reason="the JS handler does not read the client's baseURL yet (Python leaves such calls alone)")
 def test_client_on_another_host_is_left_alone():
     source = (
         'const client = new OpenAI({ baseURL: "https://openrouter.ai/api/v1" });\n'
@@ -54,3 +53,22 @@ def test_client_on_another_host_is_left_alone():
     )
     assert codes(source, path="a.js") == ["DSM110"]
     assert fix(source, path="a.js", unsafe=True) == source
+
+
+def test_client_named_differently_on_another_host_is_left_alone():
+    source = (
+        "import OpenAI from 'openai';\n"
+        "class Bot {\n"
+        "  constructor() { this.llm = new OpenAI({ apiKey: key, baseURL: 'https://api.together.xyz/v1' }); }\n"
+        "  ask(messages) { return this.llm.chat.completions.create({ model: 'deepseek-chat', messages }); }\n"
+        "}\n"
+    )
+    assert fix(source, path="bot.ts", unsafe=True) == source
+
+
+def test_client_on_deepseek_still_gets_the_fix():
+    source = (
+        'const client = new OpenAI({ baseURL: "https://api.deepseek.com" });\n'
+        'await client.chat.completions.create({ model: "deepseek-chat", messages });\n'
+    )
+    assert 'thinking: { type: "disabled" }' in fix(source, path="a.js")

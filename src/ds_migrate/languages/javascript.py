@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ds_migrate.findings import Applicability, Finding
+from ds_migrate.hosts import is_foreign_url
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.javascript_toggles import (
     NOT_A_BODY, json_body_toggle, key_name, openai_thinking_edit, vercel_toggle,
@@ -34,6 +35,7 @@ from ds_migrate.rules.messages import (
     capability,
     comparison,
     other_provider_beside,
+    sent_elsewhere,
     other_use,
     replacement,
     retired,
@@ -137,6 +139,50 @@ def _sibling_provider(obj, src: Source) -> str | None:
             text = src.node_text(value).strip("'\"`") if value is not None and value.type == "string" else None
             if text and text.lower() not in {"deepseek", "deepseek-ai"}:
                 return text
+    return None
+
+
+def _client_host(callee, src: Source) -> str | None:
+    """The ``baseURL`` of the openai-node client a ``...chat.completions.create``
+    call is made on, when the file builds it with a string: ``new OpenAI({
+    baseURL: "..." })`` in place, or bound to the receiver's name."""
+    node = callee
+    while node is not None and node.type == "member_expression":
+        node = node.child_by_field_name("object")
+    if node is not None and node.type == "new_expression":
+        return _base_url_of(node, src)
+    text = re.sub(r"\s+", "", src.node_text(callee))
+    receiver = text.split(".chat.", 1)[0].rsplit(".", 1)[-1] if ".chat." in text else None
+    if not receiver or not receiver.isidentifier():
+        return None
+    root = callee
+    while root.parent is not None:
+        root = root.parent
+    for candidate in _walk(root):
+        if candidate.type != "new_expression":
+            continue
+        holder = candidate.parent
+        if holder is not None and holder.type == "variable_declarator":
+            bound = holder.child_by_field_name("name")
+        elif holder is not None and holder.type == "assignment_expression":
+            bound = holder.child_by_field_name("left")
+        else:
+            continue
+        if bound is not None and src.node_text(bound).rsplit(".", 1)[-1] == receiver:
+            return _base_url_of(candidate, src)
+    return None
+
+
+def _base_url_of(construction, src: Source) -> str | None:
+    arguments = construction.child_by_field_name("arguments")
+    options = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    if options is None or options.type != "object":
+        return None
+    for pair in options.named_children:
+        if pair.type == "pair" and key_name(pair, src) in ("baseURL", "baseUrl"):
+            value = pair.child_by_field_name("value")
+            if value is not None and value.type == "string":
+                return src.node_text(value).strip("'\"")
     return None
 
 
@@ -325,6 +371,10 @@ class JavaScript(Handler):
         callee_text = re.sub(r"\s+", "", src.node_text(callee)) if callee is not None else ""
         rename = out.rename_fix(name, Applicability.SAFE, offset)
         if callee is not None and _CREATE.search(callee_text) and arguments.named_children[0] == obj:
+            url = _client_host(callee, src)
+            if is_foreign_url(url):
+                add(OtherProviderModel, sent_elsewhere(name, url))
+                return
             note = None
             if mapping.adds_toggle:
                 keys = {key_name(p, src) for p in obj.named_children if p.type == "pair"}

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from ds_migrate.python.follows import BASE_URL_KEYWORDS, import_bindings
+from ds_migrate.hosts import is_deepseek_url, is_foreign_url  # noqa: F401 (imported from here too)
 from ds_migrate.python.syntax import dotted_name, keyword_arg, string_value
 
 __all__ = ["BASE_URL_KEYWORDS", "ModuleInfo", "Questions", "is_deepseek_url", "is_foreign_url"]
@@ -199,13 +200,3 @@ def _alias(alias: cst.ImportAlias) -> str | None:
     return None
 
 
-def is_deepseek_url(url: str) -> bool:
-    return "deepseek.com" in url.lower()
-
-
-def is_foreign_url(url: str | None) -> bool:
-    """True when a base URL visibly names a host other than DeepSeek's."""
-    if not url:
-        return False
-    lowered = url.lower()
-    return ("://" in lowered or "." in lowered) and not is_deepseek_url(lowered)

@@ -87,6 +87,11 @@ def other_provider_beside(name: "LegacyName", provider: str) -> str:
     )
 
 
+def sent_elsewhere(name: "LegacyName", url: str) -> str:
+    """DSM110: the request goes to a client whose base URL names another host."""
+    return f"'{name.text}' goes to {url}, not DeepSeek's API; that provider's ids are not affected by the retirement"
+
+
 def local_server(name: "LegacyName") -> str:
     """DSM110: an Ollama or other local server's model name."""
     return f"'{name.text}' is a local model server's name here, not a DeepSeek API id; left alone"

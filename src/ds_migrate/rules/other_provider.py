@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 
 import libcst as cst
 
@@ -121,8 +120,5 @@ class OtherProviderModel(Rule):
         context = context_for(call, info)
         url = context.base_url(call, info) if context else info.host_of_call(call)
         if is_foreign_url(url):
-            return Match(
-                f"'{site.name.text}' goes to {url}, not DeepSeek's API; "
-                "that provider's ids are not affected by the retirement"
-            )
+            return Match(messages.sent_elsewhere(site.name, url))
         return None
