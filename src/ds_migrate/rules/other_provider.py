@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-
 import libcst as cst
 
 from ds_migrate.findings import Severity
