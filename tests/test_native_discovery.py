@@ -275,3 +275,26 @@ def test_a_merge_conflict_lists_the_file_once(tmp_path):
     assert native is not None
     assert native.files == [str(root / "a.py")]
     assert native.clean + len(native.files) == len(expected.files) == 2
+
+
+@pytest.mark.parametrize(
+    "name, as_text",
+    [
+        ("mod.py", False), ("stub.pyi", False), ("gui.pyw", False), ("app.ts", False), ("Dockerfile", False),
+        ("Dockerfile.dev", False), (".env", False), (".env.local", False), ("prod.env", False),
+        ("Gemfile", False), ("setup.cfg", False), ("notes.md", False), ("nb.ipynb", False),
+        ("notes.txt", True), ("LICENSE", True), ("data.csv", True), ("Makefile", True),
+        ("environment", True), ("py", True), ("x.py.orig", True),
+    ],
+)
+def test_files_counted_as_plain_text_are_those_no_handler_claims(name, as_text):
+    """The count of clean files searched as text (one pattern for every handler) agrees
+    with the handlers themselves."""
+    from pathlib import PurePosixPath
+
+    from ds_migrate.languages import all_handlers, searched_as_text
+
+    python = name.endswith((".py", ".pyi", ".pyw"))
+    claimed = python or any(h.claims(PurePosixPath(name)) for h in all_handlers())
+    assert searched_as_text(f"some/dir/{name}") is as_text
+    assert claimed is not as_text

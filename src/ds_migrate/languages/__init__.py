@@ -6,8 +6,11 @@ text edits that touch only the value tokens, so every other byte stays.
 
 from __future__ import annotations
 
+import fnmatch
 import importlib
+import os
 import pkgutil
+import re
 from functools import lru_cache
 from pathlib import PurePosixPath
 
@@ -62,8 +65,18 @@ def understood_patterns() -> tuple[str, ...]:
 
 
 def searched_as_text(path: str) -> bool:
-    """Is ``path`` a kind no handler parses, searched as plain text?"""
+    """Is ``path`` a kind no handler parses, searched as plain text?
+
+    Discovery asks this of every clean file it counts (tens of thousands of
+    distinct names on a big tree), so it is one match of one pattern."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    if name.endswith((".py", ".pyi", ".pyw")):
-        return False
-    return _handler_for_name(name) is None
+    return _parsed_name().match(name) is None
+
+
+@lru_cache(maxsize=None)
+def _parsed_name() -> re.Pattern:
+    """Matches the file names Python or some handler parses (what
+    ``Handler.claims`` answers, for all handlers at once)."""
+    globs = ["*.py", "*.pyi", "*.pyw"] + [p for handler in all_handlers() for p in handler.patterns]
+    flags = re.IGNORECASE if os.path.normcase("A") == "a" else 0  # as fnmatch.fnmatch on Windows
+    return re.compile("|".join(fnmatch.translate(g) for g in globs), flags)
