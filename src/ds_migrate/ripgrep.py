@@ -21,8 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ds_migrate.discovery import Discovery, FileFilter, git_entry, walk_entries
-from ds_migrate.languages import searched_as_text
+from ds_migrate.discovery import Discovery, FileFilter, git_entry, walk_folders
+from ds_migrate.languages import parsed_name, searched_as_text
 
 NEEDLE = "deepseek"
 
@@ -343,12 +343,16 @@ class _WalkTally:
         self.as_text = 0
 
     def run(self, found: Discovery) -> None:
-        for path, link in walk_entries(self.root, self.filter, found):
-            if link:
-                found.files.append(path)  # ripgrep follows no link: Python reads it
-            else:
-                self.regular += 1
-                self.as_text += searched_as_text(path)
+        parsed = parsed_name().match
+        for _folder, names, others in walk_folders(self.root, self.filter, found):
+            self.regular += len(names)
+            self.as_text += len(names) - sum(1 for _ in filter(parsed, names))
+            for path, link in others:
+                if link:
+                    found.files.append(path)  # ripgrep follows no link: Python reads it
+                else:
+                    self.regular += 1
+                    self.as_text += searched_as_text(path)
 
     def members(self, matched: list[str]) -> list[str]:
         specs: dict[str, tuple] = {}

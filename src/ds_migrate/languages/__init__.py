@@ -70,11 +70,11 @@ def searched_as_text(path: str) -> bool:
     Discovery asks this of every clean file it counts (tens of thousands of
     distinct names on a big tree), so it is one match of one pattern."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    return _parsed_name().match(name) is None
+    return parsed_name().match(name) is None
 
 
 @lru_cache(maxsize=None)
-def _parsed_name() -> re.Pattern:
+def parsed_name() -> re.Pattern:
     """Matches the file names Python or some handler parses (what
     ``Handler.claims`` answers, for all handlers at once)."""
     globs = ["*.py", "*.pyi", "*.pyw"] + [p for handler in all_handlers() for p in handler.patterns]
