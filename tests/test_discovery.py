@@ -106,7 +106,7 @@ def test_many_is_called_once_when_enough_files_are_found(tmp_path):
 
 
 def test_a_small_folder_does_not_start_workers(tmp_path, monkeypatch):
-    from ds_migrate import runner
+    from ds_migrate import ripgrep, runner
 
     started = []
     real = runner.ProcessPoolExecutor
@@ -116,6 +116,14 @@ def test_a_small_folder_does_not_start_workers(tmp_path, monkeypatch):
     assert result.exit_code == 1 and started == []
     for i in range(40):
         (tmp_path / f"m{i}.py").write_text('MODEL = "deepseek-chat"\n')
+    result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "2", str(tmp_path)])
+    # 41 files, but 1 KB to parse: in this process (without ripgrep the walk forks
+    # the workers as soon as it has found enough files, before any is read)
+    assert result.exit_code == 1 and started == ([] if ripgrep.find_ripgrep() else [1])
+    started.clear()
+    padding = "x = 1\n" * (runner.PARALLEL_BYTES // 40 // 6 + 1)
+    for i in range(40):
+        (tmp_path / f"m{i}.py").write_text('MODEL = "deepseek-chat"\n' + padding)
     result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "2", str(tmp_path)])
     assert result.exit_code == 1 and started == [1]
 
