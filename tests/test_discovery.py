@@ -1,4 +1,7 @@
+import fnmatch
 import os
+import random
+import re
 import subprocess
 from pathlib import Path
 
@@ -7,6 +10,7 @@ from click.testing import CliRunner
 
 from ds_migrate.cli import main
 from ds_migrate.discovery import FileFilter, discover
+from ds_migrate.globs import globs_regex
 
 LEGACY = 'MODEL = "deepseek-chat"\n'
 
@@ -232,3 +236,20 @@ def test_git_and_plain_walks_treat_links_alike(tmp_path):
     )
     assert seen(discover([str(tree)], FileFilter(respect_gitignore=False))) == expected
     assert seen(discover([str(tree)], FileFilter())) == expected  # git lists the files
+
+
+@pytest.mark.parametrize(
+    "globs",
+    [
+        ("*.py", "*.pyi", "*.js", "*.json", "*.jsx", "*.ts", "Dockerfile", "Dockerfile.*", ".env", ".env.*", "*.env"),
+        ("*.c++", "a?b", "[ab].x", "*", "*.", "x*.y"),
+        (),
+    ],
+)
+def test_globs_joined_in_one_pattern_match_as_fnmatch_does(globs):
+    pattern = re.compile(globs_regex(globs))
+    rng = random.Random(7)
+    names = ["".join(rng.choice("pyijsontxD.ckerfil+ab\n*?") for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    names += ["a.py", "a.PY", "x.json", "x.js.bak", ".env", "prod.env", "Dockerfile.dev", "a.b.c++", "ab", "a\nb.py"]
+    for name in names:
+        assert bool(pattern.match(name)) == any(fnmatch.fnmatchcase(name, g) for g in globs), repr(name)

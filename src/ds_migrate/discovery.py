@@ -17,6 +17,8 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+from ds_migrate.globs import extensions_regex, globs_regex
+
 DEFAULT_EXCLUDES = (
     ".git",
     ".hg",
@@ -76,7 +78,7 @@ class FileFilter:
     def _part_pattern(self) -> re.Pattern:
         """Matches one path component against any exclude glob without a slash."""
         globs = [p.rstrip("/") for p in self.patterns if "/" not in p.rstrip("/")]
-        return re.compile("|".join(fnmatch.translate(g) for g in globs) or r"(?!)")
+        return re.compile(globs_regex(globs))
 
     @cached_property
     def _path_pattern(self) -> re.Pattern:
@@ -90,8 +92,8 @@ class FileFilter:
         from ds_migrate.languages.base import BINARY_EXTENSIONS
 
         # a known binary extension is never included, whatever the globs say
-        binary = r"(?!(?i:.*\.(?:" + "|".join(sorted(BINARY_EXTENSIONS)) + r"))\Z)"
-        return re.compile(binary + "(?:" + ("|".join(fnmatch.translate(g) for g in self.include) or r"(?!)") + ")")
+        binary = r"(?!(?i:.*\." + extensions_regex(BINARY_EXTENSIONS) + r")\Z)"
+        return re.compile(binary + "(?:" + globs_regex(self.include) + ")")
 
     @cached_property
     def _regular_pattern(self) -> re.Pattern:

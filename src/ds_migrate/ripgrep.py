@@ -346,7 +346,7 @@ class _WalkTally:
         parsed = parsed_name().match
         for _folder, names, others in walk_folders(self.root, self.filter, found):
             self.regular += len(names)
-            self.as_text += len(names) - sum(1 for _ in filter(parsed, names))
+            self.as_text += len(names) - len(list(filter(parsed, names)))
             for path, link in others:
                 if link:
                     found.files.append(path)  # ripgrep follows no link: Python reads it

@@ -6,7 +6,6 @@ text edits that touch only the value tokens, so every other byte stays.
 
 from __future__ import annotations
 
-import fnmatch
 import importlib
 import os
 import pkgutil
@@ -14,6 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from ds_migrate.globs import globs_regex
 from ds_migrate.languages.base import Handler
 
 __all__ = ["Handler", "handler_for", "all_handlers"]
@@ -79,4 +79,4 @@ def parsed_name() -> re.Pattern:
     ``Handler.claims`` answers, for all handlers at once)."""
     globs = ["*.py", "*.pyi", "*.pyw"] + [p for handler in all_handlers() for p in handler.patterns]
     flags = re.IGNORECASE if os.path.normcase("A") == "a" else 0  # as fnmatch.fnmatch on Windows
-    return re.compile("|".join(fnmatch.translate(g) for g in globs), flags)
+    return re.compile(globs_regex(globs), flags)
