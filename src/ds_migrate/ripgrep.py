@@ -268,13 +268,13 @@ class _GitTally:
         changed_ok = changes.returncode == 0
         self.changed = {os.fsdecode(name) for name in out.split(b"\0") if name}
         seen_any = False
+        parsed = parsed_name().match
         try:
-            for relative, kind in self._classified(listing.stdout):
+            for regular, careful in self._classified(listing.stdout):
                 seen_any = True
-                if kind == "regular":
-                    self.regular += 1
-                    self.as_text += searched_as_text(relative)
-                else:  # a link, a submodule, a changed file: the careful way
+                self.regular += len(regular)
+                self.as_text += len(regular) - len(list(filter(parsed, map(_name, regular))))
+                for relative in careful:  # a link, a submodule, a changed file: the careful way
                     path = git_entry(self.root, relative, found)
                     if path is not None:
                         found.files.append(path)
@@ -287,28 +287,39 @@ class _GitTally:
         return True
 
     def _classified(self, stream):
-        """(relative path, "regular" or "careful") of each wanted entry."""
+        """``(regular, careful)`` for each block of the listing: the wanted
+        entries, as relative paths, that are regular files as staged (and
+        unchanged since) and those to take the careful way. Most entries of
+        a big tree are the former, so they are sorted out a block at a time."""
         unmerged: set[str] = set()
         wanted = self.rules.wanted
         changed = self.changed
-        for raw in _entries(stream):
-            entry = os.fsdecode(raw)
-            meta, tab, relative = entry.partition("\t")
-            if not tab:  # untracked: no mode given
-                relative = entry
+        for block in _blocks(stream):
+            staged: list[str] = []
+            untracked: list[str] = []  # regular files, wanted
+            careful: list[str] = []
+            for entry in block:
+                meta, tab, relative = entry.partition("\t")
+                if tab and meta[-2:] == " 0" and meta[:6] in _REGULAR_MODES:
+                    staged.append(relative)
+                    continue
+                if not tab:  # untracked: no mode given
+                    if wanted(entry):
+                        (untracked if _regular(self.base, entry) else careful).append(entry)
+                    continue
                 if not wanted(relative):
                     continue
-                yield relative, ("regular" if _regular(self.base, relative) else "careful")
-                continue
-            if not wanted(relative):
-                continue
-            if not meta.endswith(" 0"):  # a merge conflict lists a file once per side
-                if relative not in unmerged:
-                    unmerged.add(relative)
-                    yield relative, "careful"
-                continue
-            regular = meta[:6] in _REGULAR_MODES and relative not in changed
-            yield relative, ("regular" if regular else "careful")
+                if not meta.endswith(" 0"):  # a merge conflict lists a file once per side
+                    if relative not in unmerged:
+                        unmerged.add(relative)
+                        careful.append(relative)
+                    continue
+                careful.append(relative)  # a link, a submodule
+            regular = list(filter(wanted, staged))
+            if changed:
+                careful += [r for r in regular if r in changed]
+                regular = [r for r in regular if r not in changed]
+            yield regular + untracked, careful
 
     def members(self, matched: list[str]) -> list[str]:
         """The paths, as discovery gives them, of the matched files counted
@@ -322,9 +333,8 @@ class _GitTally:
             except OSError:
                 raise _GitFailed from None
             try:
-                for relative, kind in self._classified(process.stdout):
-                    if kind == "regular" and relative in wanted:
-                        members.append(str(self.root / relative))
+                for regular, _careful in self._classified(process.stdout):
+                    members += [str(self.root / r) for r in regular if r in wanted]
             finally:
                 process.stdout.close()
             if process.wait() != 0:
@@ -392,8 +402,15 @@ class _WalkTally:
         return regular and rules._include_pattern.match(parts[-1]) is not None
 
 
-def _entries(stream, size: int = 1 << 20):
-    """NUL-separated entries read in pieces (nothing held for the whole listing)."""
+def _blocks(stream, size: int = 1 << 20):
+    """The NUL-separated entries of ``stream``, decoded, a list per piece read
+    (nothing held for the whole listing)."""
+    for entries in _pieces(stream, size):
+        if entries:
+            yield os.fsdecode(b"\0".join(entries)).split("\0")  # NUL is in no encoded character
+
+
+def _pieces(stream, size: int):
     rest = b""
     while True:
         piece = stream.read(size)
@@ -401,9 +418,14 @@ def _entries(stream, size: int = 1 << 20):
             break
         parts = (rest + piece).split(b"\0")
         rest = parts.pop()
-        yield from parts
+        if parts:
+            yield [p for p in parts if p]
     if rest:
-        yield rest
+        yield [rest]
+
+
+def _name(relative: str) -> str:
+    return relative[relative.rfind("/") + 1 :]
 
 
 def _regular(base: str, relative: str) -> bool:
