@@ -113,8 +113,8 @@ def test_a_small_folder_does_not_start_workers(tmp_path, monkeypatch):
     from ds_migrate import ripgrep, runner
 
     started = []
-    real = runner.ProcessPoolExecutor
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", lambda *a, **k: started.append(1) or real(*a, **k))
+    real = runner.start_workers
+    monkeypatch.setattr(runner, "start_workers", lambda jobs: started.append(1) or real(jobs))
     (tmp_path / "app.py").write_text('MODEL = "deepseek-chat"\n')
     result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "2", str(tmp_path)])
     assert result.exit_code == 1 and started == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -149,6 +148,14 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True, name="ds-migrate-parent-watch").start()
 
 
+def start_workers(jobs: int):
+    """A pool of ``jobs`` worker processes (imported here: a run that parses
+    few files never needs multiprocessing)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent)
+
+
 def _is_clean(processed: Processed) -> bool:
     result = processed.result
     return not (result.findings or result.suppressed or result.errors or result.skipped or processed.text)
@@ -211,12 +218,12 @@ def run(
     (with a number of files, once, for the files counted clean).
     """
     jobs = jobs or os.cpu_count() or 1
-    pools: list[ProcessPoolExecutor] = []
+    pools: list = []  # of concurrent.futures.ProcessPoolExecutor
 
     def fork_workers() -> None:
         # fork while this process is still small: each worker inherits its
         # memory, and discovery's lists would add to every worker's peak
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent)
+        pool = start_workers(jobs)
         pool.submit(int).result()
         pools.append(pool)
 
@@ -261,7 +268,7 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
             for i in range(0, len(tasks), size)
         ]
         if not pools:  # many files named one by one: no walk forked them
-            pools.append(ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent))
+            pools.append(start_workers(jobs))
         for (batch_files, *_), batch in zip(batches, pools[0].map(_worker, batches)):
             for (path, shown), item in zip(batch_files, batch):
                 items.append(item)
