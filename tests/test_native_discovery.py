@@ -146,7 +146,7 @@ def _report(root, monkeypatch, how: str, *extra) -> dict:
         if how == "no ripgrep":
             patch.setenv("DS_MIGRATE_NO_RIPGREP", "1")
         elif how == "prefilter":
-            patch.setattr(ripgrep, "native_discover", lambda *a: None)
+            patch.setattr(ripgrep, "native_discover", lambda *a, **k: None)
         result = CliRunner().invoke(main, ["scan", "--format", "json", "--jobs", "1", *extra, str(root)])
     assert result.exit_code == 1, result.output
     return json.loads(result.output)
@@ -169,7 +169,7 @@ def test_junit_still_names_every_clean_file(tmp_path, monkeypatch):
     outputs = []
     for native in (True, False):
         if not native:
-            monkeypatch.setattr(ripgrep, "native_discover", lambda *a: None)
+            monkeypatch.setattr(ripgrep, "native_discover", lambda *a, **k: None)
         result = CliRunner().invoke(main, ["scan", "--format", "junit", "--jobs", "1", str(root)])
         outputs.append(result.output)
     assert outputs[0] == outputs[1]

@@ -20,11 +20,13 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 from ds_migrate.discovery import Discovery, FileFilter, git_entry, walk_folders
 from ds_migrate.languages import parsed_name, searched_as_text
 
 NEEDLE = "deepseek"
+_PYTHON_MATCH = re.compile(rb"\.py[iw]?\0")  # a Python file's name in ``--null`` output
 
 
 def find_ripgrep() -> str | None:
@@ -40,20 +42,27 @@ def find_ripgrep() -> str | None:
 class Search:
     """One ripgrep run over some folders, started now and read later."""
 
-    def __init__(self, process: subprocess.Popen) -> None:
+    def __init__(self, process: subprocess.Popen, on_python_match: Callable[[], None] | None = None) -> None:
         import threading
 
         self.process = process
         self._out = b""
+        self._on_python_match = on_python_match
         # drain the pipe while discovery runs, or ripgrep would stall on a full one
         self._reader = threading.Thread(target=self._read, daemon=True, name="ds-migrate-ripgrep")
         self._reader.start()
 
     def _read(self) -> None:
+        pieces = []
         try:
-            self._out = self.process.stdout.read()
+            while piece := self.process.stdout.read1(1 << 16):
+                pieces.append(piece)
+                if self._on_python_match is not None and _PYTHON_MATCH.search(piece):
+                    self._on_python_match()  # a hint only: a name cut between pieces is not seen
+                    self._on_python_match = None
         except (OSError, ValueError):
-            self._out = b""
+            pieces = []
+        self._out = b"".join(pieces)
 
     def output(self) -> bytes | None:
         """What ripgrep printed, or None when it failed anywhere (exit 2 included)."""
@@ -145,11 +154,15 @@ class _GitFailed(Exception):
     pass
 
 
-def native_discover(paths: list[str], file_filter: FileFilter) -> Discovery | None:
+def native_discover(
+    paths: list[str], file_filter: FileFilter, on_python_match: Callable[[], None] | None = None
+) -> Discovery | None:
     """Discovery of folder arguments that lists only the files left to read
     (``files``) and counts the clean ones (``clean``); None where it cannot
     answer exactly (no ripgrep, arguments that are not separate folders,
-    globs whose meaning could differ, a ripgrep that failed anywhere)."""
+    globs whose meaning could differ, a ripgrep that failed anywhere).
+    ``on_python_match()`` is called (from another thread, at most once) as
+    soon as ripgrep names a Python file that mentions DeepSeek."""
     if os.environ.get("DS_MIGRATE_NO_NATIVE") or not paths:
         return None
     if not all(os.path.isdir(p) and not os.path.islink(p) for p in paths):
@@ -174,7 +187,7 @@ def native_discover(paths: list[str], file_filter: FileFilter) -> Discovery | No
         command += ["--glob", pattern]
     command += ["--regexp", NEEDLE, "--", *paths]
     try:
-        search = Search(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL))
+        search = Search(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL), on_python_match)
     except OSError:
         return None
     found = Discovery()

@@ -235,8 +235,39 @@ def run(
             pool.shutdown()
 
 
+class _Preload:
+    """Imports libcst and the rules in a thread, while ripgrep is still
+    searching, once it has named a Python file: this process is then mostly
+    waiting for ripgrep, and the import (a good part of a run with few hits)
+    no longer follows it. ``wait()`` before parsing or forking."""
+
+    def __init__(self) -> None:
+        self._thread = None
+
+    def start(self) -> None:
+        import threading
+
+        self._thread = threading.Thread(target=_import_python_analysis, daemon=True, name="ds-migrate-preload")
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+
+def _import_python_analysis() -> None:
+    from ds_migrate.python import check, slicing  # noqa: F401  (libcst with them)
+    from ds_migrate.rules import all_rules
+
+    all_rules()
+
+
 def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, pools) -> Run:
-    native = ripgrep.native_discover(paths, file_filter)
+    preload = _Preload()
+    try:
+        native = ripgrep.native_discover(paths, file_filter, on_python_match=preload.start)
+    finally:
+        preload.wait()  # no import half done while this thread imports or forks
     if native is not None:
         # only the files left to read are listed; the clean ones are counted
         outcome = Run(discovery=native, listed=(paths, file_filter))
