@@ -91,8 +91,9 @@ class FileFilter:
     def _include_pattern(self) -> re.Pattern:
         from ds_migrate.languages.base import BINARY_EXTENSIONS
 
-        # a known binary extension is never included, whatever the globs say
-        binary = r"(?!(?i:.*\." + extensions_regex(BINARY_EXTENSIONS) + r")\Z)"
+        # a known binary extension is never included, whatever the globs say (a name
+        # with a newline too: ripgrep, told the same, skips those as well)
+        binary = r"(?!(?si:.*\." + extensions_regex(BINARY_EXTENSIONS) + r")\Z)"
         return re.compile(binary + "(?:" + globs_regex(self.include) + ")")
 
     @cached_property

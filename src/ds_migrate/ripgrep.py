@@ -24,6 +24,7 @@ from typing import Callable
 
 from ds_migrate.discovery import Discovery, FileFilter, git_entry, walk_folders
 from ds_migrate.languages import parsed_name, searched_as_text
+from ds_migrate.languages.base import BINARY_EXTENSIONS
 
 NEEDLE = "deepseek"
 _PYTHON_MATCH = re.compile(rb"\.py[iw]?\0")  # a Python file's name in ``--null`` output
@@ -116,8 +117,6 @@ def start(folders: list[str], file_filter: FileFilter) -> Search | None:
             command += ["--glob", f"!{name}"]
     for pattern in file_filter.include:
         command += ["--glob", pattern]
-    from ds_migrate.languages.base import BINARY_EXTENSIONS
-
     for extension in sorted(BINARY_EXTENSIONS):  # never discovered: not worth reading
         command += ["--iglob", f"!*.{extension}"]
     command += ["--regexp", NEEDLE, "--", *folders]
@@ -185,6 +184,10 @@ def native_discover(
         command += ["--glob", f"!{name}"]
     for pattern in file_filter.include:
         command += ["--glob", pattern]
+    # never discovered, and the bulk of a tree's bytes (compiled libraries): not worth
+    # searching. ripgrep matches these at least as widely as discovery does (any case,
+    # newlines in names), so it still searches every file discovery counts.
+    command += ["--iglob", "!*.{" + ",".join(sorted(BINARY_EXTENSIONS)) + "}"]
     command += ["--regexp", NEEDLE, "--", *paths]
     try:
         search = Search(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL), on_python_match)
