@@ -240,19 +240,20 @@ class _Rules:
         self.part = file_filter._part_pattern.match
         slashed = any("/" in p.rstrip("/") for p in file_filter.patterns)
         self.path_excluded = file_filter._path_pattern.match if slashed else None
-        self._folders: dict[str, bool] = {}
+        self._folder = ""  # the last folder asked about, and its answer: git lists
+        self._excluded = False  # a folder's files together, and memory stays flat
 
     def wanted(self, relative: str) -> bool:
-        """Git's rules: included by name, no part excluded (folders remembered)."""
+        """Git's rules: included by name, no part excluded."""
         slash = relative.rfind("/")
         name = relative[slash + 1 :]
         if not name or not self.include(name) or self.part(name):
             return False
         folder = relative[:slash] if slash > 0 else ""
-        excluded = self._folders.get(folder)
-        if excluded is None:
-            excluded = self._folders[folder] = bool(folder) and any(map(self.part, folder.split("/")))
-        return not excluded and not (self.path_excluded and self.path_excluded(relative))
+        if folder != self._folder:
+            self._folder = folder
+            self._excluded = bool(folder) and any(map(self.part, folder.split("/")))
+        return not self._excluded and not (self.path_excluded and self.path_excluded(relative))
 
 
 class _GitTally:
@@ -418,7 +419,7 @@ class _WalkTally:
         return regular and rules._include_pattern.match(parts[-1]) is not None
 
 
-def _blocks(stream, size: int = 1 << 20):
+def _blocks(stream, size: int = 1 << 18):
     """The NUL-separated entries of ``stream``, decoded, a list per piece read
     (nothing held for the whole listing)."""
     for entries in _pieces(stream, size):
