@@ -70,6 +70,8 @@ def searched_as_text(path: str) -> bool:
     Discovery asks this of every clean file it counts (tens of thousands of
     distinct names on a big tree), so it is one match of one pattern."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    if name.endswith((".py", ".pyi", ".pyw")):
+        return False  # answered without importing every handler (a pre-commit run of .py files)
     return parsed_name().match(name) is None
 
 
