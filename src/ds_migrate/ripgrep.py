@@ -20,11 +20,14 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
-from ds_migrate.discovery import Discovery, FileFilter, git_entry, walk_entries
-from ds_migrate.languages import searched_as_text
+from ds_migrate.discovery import Discovery, FileFilter, git_entry, walk_folders
+from ds_migrate.languages import parsed_name, searched_as_text
+from ds_migrate.languages.base import BINARY_EXTENSIONS
 
 NEEDLE = "deepseek"
+_PYTHON_MATCH = re.compile(rb"\.py[iw]?\0")  # a Python file's name in ``--null`` output
 
 
 def find_ripgrep() -> str | None:
@@ -40,20 +43,27 @@ def find_ripgrep() -> str | None:
 class Search:
     """One ripgrep run over some folders, started now and read later."""
 
-    def __init__(self, process: subprocess.Popen) -> None:
+    def __init__(self, process: subprocess.Popen, on_python_match: Callable[[], None] | None = None) -> None:
         import threading
 
         self.process = process
         self._out = b""
+        self._on_python_match = on_python_match
         # drain the pipe while discovery runs, or ripgrep would stall on a full one
         self._reader = threading.Thread(target=self._read, daemon=True, name="ds-migrate-ripgrep")
         self._reader.start()
 
     def _read(self) -> None:
+        pieces = []
         try:
-            self._out = self.process.stdout.read()
+            while piece := self.process.stdout.read1(1 << 16):
+                pieces.append(piece)
+                if self._on_python_match is not None and _PYTHON_MATCH.search(piece):
+                    self._on_python_match()  # a hint only: a name cut between pieces is not seen
+                    self._on_python_match = None
         except (OSError, ValueError):
-            self._out = b""
+            pieces = []
+        self._out = b"".join(pieces)
 
     def output(self) -> bytes | None:
         """What ripgrep printed, or None when it failed anywhere (exit 2 included)."""
@@ -107,8 +117,6 @@ def start(folders: list[str], file_filter: FileFilter) -> Search | None:
             command += ["--glob", f"!{name}"]
     for pattern in file_filter.include:
         command += ["--glob", pattern]
-    from ds_migrate.languages.base import BINARY_EXTENSIONS
-
     for extension in sorted(BINARY_EXTENSIONS):  # never discovered: not worth reading
         command += ["--iglob", f"!*.{extension}"]
     command += ["--regexp", NEEDLE, "--", *folders]
@@ -145,11 +153,15 @@ class _GitFailed(Exception):
     pass
 
 
-def native_discover(paths: list[str], file_filter: FileFilter) -> Discovery | None:
+def native_discover(
+    paths: list[str], file_filter: FileFilter, on_python_match: Callable[[], None] | None = None
+) -> Discovery | None:
     """Discovery of folder arguments that lists only the files left to read
     (``files``) and counts the clean ones (``clean``); None where it cannot
     answer exactly (no ripgrep, arguments that are not separate folders,
-    globs whose meaning could differ, a ripgrep that failed anywhere)."""
+    globs whose meaning could differ, a ripgrep that failed anywhere).
+    ``on_python_match()`` is called (from another thread, at most once) as
+    soon as ripgrep names a Python file that mentions DeepSeek."""
     if os.environ.get("DS_MIGRATE_NO_NATIVE") or not paths:
         return None
     if not all(os.path.isdir(p) and not os.path.islink(p) for p in paths):
@@ -172,9 +184,13 @@ def native_discover(paths: list[str], file_filter: FileFilter) -> Discovery | No
         command += ["--glob", f"!{name}"]
     for pattern in file_filter.include:
         command += ["--glob", pattern]
+    # never discovered, and the bulk of a tree's bytes (compiled libraries): not worth
+    # searching. ripgrep matches these at least as widely as discovery does (any case,
+    # newlines in names), so it still searches every file discovery counts.
+    command += ["--iglob", "!*.{" + ",".join(sorted(BINARY_EXTENSIONS)) + "}"]
     command += ["--regexp", NEEDLE, "--", *paths]
     try:
-        search = Search(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL))
+        search = Search(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL), on_python_match)
     except OSError:
         return None
     found = Discovery()
@@ -224,19 +240,20 @@ class _Rules:
         self.part = file_filter._part_pattern.match
         slashed = any("/" in p.rstrip("/") for p in file_filter.patterns)
         self.path_excluded = file_filter._path_pattern.match if slashed else None
-        self._folders: dict[str, bool] = {}
+        self._folder = ""  # the last folder asked about, and its answer: git lists
+        self._excluded = False  # a folder's files together, and memory stays flat
 
     def wanted(self, relative: str) -> bool:
-        """Git's rules: included by name, no part excluded (folders remembered)."""
+        """Git's rules: included by name, no part excluded."""
         slash = relative.rfind("/")
         name = relative[slash + 1 :]
         if not name or not self.include(name) or self.part(name):
             return False
         folder = relative[:slash] if slash > 0 else ""
-        excluded = self._folders.get(folder)
-        if excluded is None:
-            excluded = self._folders[folder] = bool(folder) and any(map(self.part, folder.split("/")))
-        return not excluded and not (self.path_excluded and self.path_excluded(relative))
+        if folder != self._folder:
+            self._folder = folder
+            self._excluded = bool(folder) and any(map(self.part, folder.split("/")))
+        return not self._excluded and not (self.path_excluded and self.path_excluded(relative))
 
 
 class _GitTally:
@@ -268,13 +285,13 @@ class _GitTally:
         changed_ok = changes.returncode == 0
         self.changed = {os.fsdecode(name) for name in out.split(b"\0") if name}
         seen_any = False
+        parsed = parsed_name().match
         try:
-            for relative, kind in self._classified(listing.stdout):
+            for regular, careful in self._classified(listing.stdout):
                 seen_any = True
-                if kind == "regular":
-                    self.regular += 1
-                    self.as_text += searched_as_text(relative)
-                else:  # a link, a submodule, a changed file: the careful way
+                self.regular += len(regular)
+                self.as_text += len(regular) - len(list(filter(parsed, map(_name, regular))))
+                for relative in careful:  # a link, a submodule, a changed file: the careful way
                     path = git_entry(self.root, relative, found)
                     if path is not None:
                         found.files.append(path)
@@ -287,28 +304,39 @@ class _GitTally:
         return True
 
     def _classified(self, stream):
-        """(relative path, "regular" or "careful") of each wanted entry."""
+        """``(regular, careful)`` for each block of the listing: the wanted
+        entries, as relative paths, that are regular files as staged (and
+        unchanged since) and those to take the careful way. Most entries of
+        a big tree are the former, so they are sorted out a block at a time."""
         unmerged: set[str] = set()
         wanted = self.rules.wanted
         changed = self.changed
-        for raw in _entries(stream):
-            entry = os.fsdecode(raw)
-            meta, tab, relative = entry.partition("\t")
-            if not tab:  # untracked: no mode given
-                relative = entry
+        for block in _blocks(stream):
+            staged: list[str] = []
+            untracked: list[str] = []  # regular files, wanted
+            careful: list[str] = []
+            for entry in block:
+                meta, tab, relative = entry.partition("\t")
+                if tab and meta[-2:] == " 0" and meta[:6] in _REGULAR_MODES:
+                    staged.append(relative)
+                    continue
+                if not tab:  # untracked: no mode given
+                    if wanted(entry):
+                        (untracked if _regular(self.base, entry) else careful).append(entry)
+                    continue
                 if not wanted(relative):
                     continue
-                yield relative, ("regular" if _regular(self.base, relative) else "careful")
-                continue
-            if not wanted(relative):
-                continue
-            if not meta.endswith(" 0"):  # a merge conflict lists a file once per side
-                if relative not in unmerged:
-                    unmerged.add(relative)
-                    yield relative, "careful"
-                continue
-            regular = meta[:6] in _REGULAR_MODES and relative not in changed
-            yield relative, ("regular" if regular else "careful")
+                if not meta.endswith(" 0"):  # a merge conflict lists a file once per side
+                    if relative not in unmerged:
+                        unmerged.add(relative)
+                        careful.append(relative)
+                    continue
+                careful.append(relative)  # a link, a submodule
+            regular = list(filter(wanted, staged))
+            if changed:
+                careful += [r for r in regular if r in changed]
+                regular = [r for r in regular if r not in changed]
+            yield regular + untracked, careful
 
     def members(self, matched: list[str]) -> list[str]:
         """The paths, as discovery gives them, of the matched files counted
@@ -322,9 +350,8 @@ class _GitTally:
             except OSError:
                 raise _GitFailed from None
             try:
-                for relative, kind in self._classified(process.stdout):
-                    if kind == "regular" and relative in wanted:
-                        members.append(str(self.root / relative))
+                for regular, _careful in self._classified(process.stdout):
+                    members += [str(self.root / r) for r in regular if r in wanted]
             finally:
                 process.stdout.close()
             if process.wait() != 0:
@@ -343,12 +370,16 @@ class _WalkTally:
         self.as_text = 0
 
     def run(self, found: Discovery) -> None:
-        for path, link in walk_entries(self.root, self.filter, found):
-            if link:
-                found.files.append(path)  # ripgrep follows no link: Python reads it
-            else:
-                self.regular += 1
-                self.as_text += searched_as_text(path)
+        parsed = parsed_name().match
+        for _folder, names, others in walk_folders(self.root, self.filter, found):
+            self.regular += len(names)
+            self.as_text += len(names) - len(list(filter(parsed, names)))
+            for path, link in others:
+                if link:
+                    found.files.append(path)  # ripgrep follows no link: Python reads it
+                else:
+                    self.regular += 1
+                    self.as_text += searched_as_text(path)
 
     def members(self, matched: list[str]) -> list[str]:
         specs: dict[str, tuple] = {}
@@ -388,8 +419,15 @@ class _WalkTally:
         return regular and rules._include_pattern.match(parts[-1]) is not None
 
 
-def _entries(stream, size: int = 1 << 20):
-    """NUL-separated entries read in pieces (nothing held for the whole listing)."""
+def _blocks(stream, size: int = 1 << 18):
+    """The NUL-separated entries of ``stream``, decoded, a list per piece read
+    (nothing held for the whole listing)."""
+    for entries in _pieces(stream, size):
+        if entries:
+            yield os.fsdecode(b"\0".join(entries)).split("\0")  # NUL is in no encoded character
+
+
+def _pieces(stream, size: int):
     rest = b""
     while True:
         piece = stream.read(size)
@@ -397,9 +435,14 @@ def _entries(stream, size: int = 1 << 20):
             break
         parts = (rest + piece).split(b"\0")
         rest = parts.pop()
-        yield from parts
+        if parts:
+            yield [p for p in parts if p]
     if rest:
-        yield rest
+        yield [rest]
+
+
+def _name(relative: str) -> str:
+    return relative[relative.rfind("/") + 1 :]
 
 
 def _regular(base: str, relative: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -17,6 +16,10 @@ from ds_migrate.writer import FileChangedError, write_atomically
 
 # Below this many files that need parsing, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 16
+# Nor below this many bytes of them, unless discovery already forked the
+# workers: each worker imports libcst (about 0.15 s of CPU), which is more
+# than parsing a few hundred KB in this process saves (about 0.5 us a byte).
+PARALLEL_BYTES = 512 * 1024
 BATCH_SIZE = 512  # files per task sent to a worker
 
 
@@ -145,6 +148,14 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True, name="ds-migrate-parent-watch").start()
 
 
+def start_workers(jobs: int):
+    """A pool of ``jobs`` worker processes (imported here: a run that parses
+    few files never needs multiprocessing)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent)
+
+
 def _is_clean(processed: Processed) -> bool:
     result = processed.result
     return not (result.findings or result.suppressed or result.errors or result.skipped or processed.text)
@@ -167,6 +178,19 @@ def _worker(batch: tuple) -> list[tuple[Processed, bytes | None] | None]:
     # one deep-stack thread for the batch, not one per file
     run_with_deep_stack(work)
     return out
+
+
+def _bytes_at_least(tasks: list[tuple], limit: int) -> bool:
+    """Do the files of ``tasks`` hold at least ``limit`` bytes together?"""
+    total = 0
+    for path, *_ in tasks:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            continue
+        if total >= limit:
+            return True
+    return False
 
 
 def _count_as_text(files: list[str], results: list[FileResult]) -> int:
@@ -194,12 +218,12 @@ def run(
     (with a number of files, once, for the files counted clean).
     """
     jobs = jobs or os.cpu_count() or 1
-    pools: list[ProcessPoolExecutor] = []
+    pools: list = []  # of concurrent.futures.ProcessPoolExecutor
 
     def fork_workers() -> None:
         # fork while this process is still small: each worker inherits its
         # memory, and discovery's lists would add to every worker's peak
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent)
+        pool = start_workers(jobs)
         pool.submit(int).result()
         pools.append(pool)
 
@@ -211,8 +235,39 @@ def run(
             pool.shutdown()
 
 
+class _Preload:
+    """Imports libcst and the rules in a thread, while ripgrep is still
+    searching, once it has named a Python file: this process is then mostly
+    waiting for ripgrep, and the import (a good part of a run with few hits)
+    no longer follows it. ``wait()`` before parsing or forking."""
+
+    def __init__(self) -> None:
+        self._thread = None
+
+    def start(self) -> None:
+        import threading
+
+        self._thread = threading.Thread(target=_import_python_analysis, daemon=True, name="ds-migrate-preload")
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+
+def _import_python_analysis() -> None:
+    from ds_migrate.python import check, slicing  # noqa: F401  (libcst with them)
+    from ds_migrate.rules import all_rules
+
+    all_rules()
+
+
 def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, pools) -> Run:
-    native = ripgrep.native_discover(paths, file_filter)
+    preload = _Preload()
+    try:
+        native = ripgrep.native_discover(paths, file_filter, on_python_match=preload.start)
+    finally:
+        preload.wait()  # no import half done while this thread imports or forks
     if native is not None:
         # only the files left to read are listed; the clean ones are counted
         outcome = Run(discovery=native, listed=(paths, file_filter))
@@ -236,7 +291,7 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         else:
             tasks.append((path, display_path(path, cwd), options, want_fix))
     items = []
-    if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
+    if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD and (pools or _bytes_at_least(tasks, PARALLEL_BYTES)):
         # small enough batches that no worker is left with a long tail alone
         size = max(1, min(BATCH_SIZE, len(tasks) // (jobs * 16)))
         batches = [
@@ -244,7 +299,7 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
             for i in range(0, len(tasks), size)
         ]
         if not pools:  # many files named one by one: no walk forked them
-            pools.append(ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent))
+            pools.append(start_workers(jobs))
         for (batch_files, *_), batch in zip(batches, pools[0].map(_worker, batches)):
             for (path, shown), item in zip(batch_files, batch):
                 items.append(item)
