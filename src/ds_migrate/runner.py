@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Callable
 
 from ds_migrate import ripgrep
-from ds_migrate.decide import Decision, GroupPlan, decide
+from ds_migrate.decide import Decision, GroupPlan
 from ds_migrate.discovery import Discovery, FileFilter, discover
 from ds_migrate.engine import Options, Processed, process_file, run_with_deep_stack
 from ds_migrate.findings import FileError, FileResult
-from ds_migrate.writer import FileChangedError, write_atomically
 
 # Below this many files that need parsing, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 16
@@ -318,131 +317,14 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         outcome.processed.append(processed)
         outcome.results.append(processed.result)
         originals.append(data)
-    outcome.decision = _decide(outcome, options, _coupled_elsewhere(paths, outcome, options, file_filter, cwd))
-    _follow_models(outcome, originals, options, want_fix, list(paths), file_filter)
+    from ds_migrate import after_analysis as then
+
+    outcome.decision = then.decide_for_run(outcome, options, then.coupled_elsewhere(paths, outcome, options, file_filter, cwd))
+    then.follow_models(outcome, originals, options, want_fix, list(paths), file_filter)
     outcome.plan = [g for g in outcome.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
     if want_fix:
-        _redo_where_decided_otherwise(outcome, originals, options, jobs, pools)
+        then.redo_where_decided_otherwise(outcome, originals, options, jobs, pools)
     if write:
-        _write(outcome, originals)
+        then.write(outcome, originals)
     outcome.files_as_text = _count_as_text(files, outcome.results) + outcome.discovery.clean_as_text
     return outcome
-
-
-def _coupled_elsewhere(paths, outcome: Run, options: Options, file_filter: FileFilter, cwd: str) -> list[FileResult]:
-    """With only files named (pre-commit), the results of the repository's
-    other files that name the same ids: they take part in the decision, and
-    are neither reported nor rewritten."""
-    if not paths or any(p == "-" or os.path.isdir(p) for p in paths):
-        return []
-    from ds_migrate.decide import base_id
-    from ds_migrate.elsewhere import files_naming
-
-    ids = {
-        base_id(f.legacy_name)
-        for r in outcome.results
-        for f in (*r.findings, *r.suppressed, *r.unselected)
-        if f.legacy_name
-    }
-    results = []
-    for path in files_naming(ids, list(paths), file_filter):
-        processed, _ = _process_path(path, display_path(path, cwd), options, False)
-        results.append(processed.result)
-    return results
-
-
-def _decide(outcome: Run, options: Options, elsewhere: list[FileResult] = ()) -> Decision:
-    """The whole run's decision, shown on every finding it concerns."""
-    mine = [f for r in outcome.results for f in (*r.findings, *r.suppressed, *r.unselected)]
-    theirs = [f for r in elsewhere for f in (*r.findings, *r.suppressed, *r.unselected)]
-    present = {current: r.path for r in (*outcome.results, *elsewhere) for current in r.current_ids}
-    unnamed = {r.path for r in elsewhere}
-    decision = decide(
-        mine + theirs,
-        renamable=lambda finding: finding.path not in unnamed,
-        target_of=options.mapping.target_of,
-        present=present,
-    )
-    decision.annotate(mine)
-    return decision
-
-
-def _follow_models(outcome: Run, originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
-    """Requests whose model another module holds (ds_migrate/flow/): their files
-    are analysed again, whole, with the hints, so DSM201 names where the
-    model comes from (and offers the toggle where that is certain). A file
-    that never mentions DeepSeek was counted clean; it is not any more."""
-    from ds_migrate.flow import trace
-
-    found = trace(outcome, paths, file_filter)
-    if not found:
-        return
-    outcome.decision.flows = {shown: hints for _, shown, hints in found}
-    at = {result.path: i for i, result in enumerate(outcome.results)}
-    for path, shown, _ in found:
-        processed, data = _process_path(path, shown, options, want_fix, outcome.decision.for_paths({shown}))
-        if shown in at:
-            i = at[shown]
-            outcome.processed[i], outcome.results[i], originals[i] = processed, processed.result, data
-            continue
-        _uncount_clean(outcome, path, shown)
-        outcome.paths.append(path)
-        outcome.processed.append(processed)
-        outcome.results.append(processed.result)
-        originals.append(data)
-
-
-def _uncount_clean(outcome: Run, path: str, shown: str) -> None:
-    if shown in outcome.clean:
-        outcome.clean.remove(shown)
-    elif path in outcome.clean_unread:
-        outcome.clean_unread.remove(path)
-    elif outcome.discovery.clean:
-        outcome.discovery.clean -= 1
-        outcome.discovery.files.append(path)
-
-
-def _redo_where_decided_otherwise(outcome: Run, originals: list, options: Options, jobs: int, pools: list) -> None:
-    """Each file was fixed as if it stood alone; where the whole run decided
-    less may change, fix it again under the run's decision."""
-    redo = []
-    for i, processed in enumerate(outcome.processed):
-        wanted = {f.identity for f in processed.result.findings if f.fix is not None and options.may_apply(f)}
-        if wanted != {f.identity for f in processed.applied}:
-            redo.append(i)
-    if not redo:
-        return
-    decision = outcome.decision.for_paths({outcome.processed[i].result.path for i in redo})
-    files = [(outcome.paths[i], outcome.processed[i].result.path) for i in redo]
-    if jobs > 1 and pools and len(files) >= PARALLEL_THRESHOLD:
-        size = max(1, min(BATCH_SIZE, len(files) // (jobs * 4)))
-        batches = [(files[i : i + size], options, True, decision) for i in range(0, len(files), size)]
-        again = [item for batch in pools[0].map(_worker, batches) for item in batch]
-    else:
-        again = [_process_path(path, shown, options, True, decision) for path, shown in files]
-    for i, item in zip(redo, again):
-        if item is None:  # the file no longer mentions DeepSeek: changed on disk since
-            outcome.processed[i].fixed_data = outcome.processed[i].fixed_text = None
-            outcome.processed[i].applied = []
-            continue
-        processed, data = item
-        outcome.processed[i] = processed
-        outcome.results[i] = processed.result
-        originals[i] = data
-
-
-def _write(outcome: Run, originals: list) -> None:
-    for path, processed, data in zip(outcome.paths, outcome.processed, originals):
-        if processed.fixed_data is None or data is None:
-            continue
-        try:
-            write_atomically(path, processed.fixed_data, data)
-            outcome.written.append(processed.result.path)
-        except FileChangedError as error:
-            processed.result.errors.append(FileError(processed.result.path, str(error)))
-            processed.applied = []
-        except OSError as error:
-            processed.result.errors.append(
-                FileError(processed.result.path, f"cannot write: {error.strerror or error}; file left as it was")
-            )
-            processed.applied = []

@@ -1,0 +1,135 @@
+"""The parent's steps once every file is analysed: decide for the whole run
+(decide.py), follow each model to the requests that read it in other
+modules (ds_migrate/flow/), fix again the files where the run decided less
+than each file alone, and write. Workers never see the other files; these
+steps are where the project as a whole is seen."""
+
+from __future__ import annotations
+
+import os
+
+from ds_migrate import runner
+from ds_migrate.decide import Decision, decide
+from ds_migrate.discovery import FileFilter
+from ds_migrate.engine import Options
+from ds_migrate.findings import FileError, FileResult
+from ds_migrate.writer import FileChangedError, write_atomically
+
+
+def coupled_elsewhere(paths, outcome: "runner.Run", options: Options, file_filter: FileFilter, cwd: str) -> list[FileResult]:
+    """With only files named (pre-commit), the results of the repository's
+    other files that name the same ids: they take part in the decision, and
+    are neither reported nor rewritten."""
+    if not paths or any(p == "-" or os.path.isdir(p) for p in paths):
+        return []
+    from ds_migrate.decide import base_id
+    from ds_migrate.elsewhere import files_naming
+
+    ids = {
+        base_id(f.legacy_name)
+        for r in outcome.results
+        for f in (*r.findings, *r.suppressed, *r.unselected)
+        if f.legacy_name
+    }
+    results = []
+    for path in files_naming(ids, list(paths), file_filter):
+        processed, _ = runner._process_path(path, runner.display_path(path, cwd), options, False)
+        results.append(processed.result)
+    return results
+
+
+def decide_for_run(outcome: "runner.Run", options: Options, elsewhere: list[FileResult] = ()) -> Decision:
+    """The whole run's decision, shown on every finding it concerns."""
+    mine = [f for r in outcome.results for f in (*r.findings, *r.suppressed, *r.unselected)]
+    theirs = [f for r in elsewhere for f in (*r.findings, *r.suppressed, *r.unselected)]
+    present = {current: r.path for r in (*outcome.results, *elsewhere) for current in r.current_ids}
+    unnamed = {r.path for r in elsewhere}
+    decision = decide(
+        mine + theirs,
+        renamable=lambda finding: finding.path not in unnamed,
+        target_of=options.mapping.target_of,
+        present=present,
+    )
+    decision.annotate(mine)
+    return decision
+
+
+def follow_models(outcome: "runner.Run", originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
+    """Requests whose model another module holds (ds_migrate/flow/): their files
+    are analysed again, whole, with the hints, so DSM201 names where the
+    model comes from (and offers the toggle where that is certain). A file
+    that never mentions DeepSeek was counted clean; it is not any more."""
+    from ds_migrate.flow import trace
+
+    found = trace(outcome, paths, file_filter)
+    if not found:
+        return
+    outcome.decision.flows = {shown: hints for _, shown, hints in found}
+    at = {result.path: i for i, result in enumerate(outcome.results)}
+    for path, shown, _ in found:
+        processed, data = runner._process_path(path, shown, options, want_fix, outcome.decision.for_paths({shown}))
+        if shown in at:
+            i = at[shown]
+            outcome.processed[i], outcome.results[i], originals[i] = processed, processed.result, data
+            continue
+        _uncount_clean(outcome, path, shown)
+        outcome.paths.append(path)
+        outcome.processed.append(processed)
+        outcome.results.append(processed.result)
+        originals.append(data)
+
+
+def _uncount_clean(outcome: "runner.Run", path: str, shown: str) -> None:
+    if shown in outcome.clean:
+        outcome.clean.remove(shown)
+    elif path in outcome.clean_unread:
+        outcome.clean_unread.remove(path)
+    elif outcome.discovery.clean:
+        outcome.discovery.clean -= 1
+        outcome.discovery.files.append(path)
+
+
+def redo_where_decided_otherwise(outcome: "runner.Run", originals: list, options: Options, jobs: int, pools: list) -> None:
+    """Each file was fixed as if it stood alone; where the whole run decided
+    less may change, fix it again under the run's decision."""
+    redo = []
+    for i, processed in enumerate(outcome.processed):
+        wanted = {f.identity for f in processed.result.findings if f.fix is not None and options.may_apply(f)}
+        if wanted != {f.identity for f in processed.applied}:
+            redo.append(i)
+    if not redo:
+        return
+    decision = outcome.decision.for_paths({outcome.processed[i].result.path for i in redo})
+    files = [(outcome.paths[i], outcome.processed[i].result.path) for i in redo]
+    if jobs > 1 and pools and len(files) >= runner.PARALLEL_THRESHOLD:
+        size = max(1, min(runner.BATCH_SIZE, len(files) // (jobs * 4)))
+        batches = [(files[i : i + size], options, True, decision) for i in range(0, len(files), size)]
+        again = [item for batch in pools[0].map(runner._worker, batches) for item in batch]
+    else:
+        again = [runner._process_path(path, shown, options, True, decision) for path, shown in files]
+    for i, item in zip(redo, again):
+        if item is None:  # the file no longer mentions DeepSeek: changed on disk since
+            outcome.processed[i].fixed_data = outcome.processed[i].fixed_text = None
+            outcome.processed[i].applied = []
+            continue
+        processed, data = item
+        outcome.processed[i] = processed
+        outcome.results[i] = processed.result
+        originals[i] = data
+
+
+def write(outcome: "runner.Run", originals: list) -> None:
+    for path, processed, data in zip(outcome.paths, outcome.processed, originals):
+        if processed.fixed_data is None or data is None:
+            continue
+        try:
+            write_atomically(path, processed.fixed_data, data)
+            outcome.written.append(processed.result.path)
+        except FileChangedError as error:
+            processed.result.errors.append(FileError(processed.result.path, str(error)))
+            processed.applied = []
+        except OSError as error:
+            processed.result.errors.append(
+                FileError(processed.result.path, f"cannot write: {error.strerror or error}; file left as it was")
+            )
+            processed.applied = []
