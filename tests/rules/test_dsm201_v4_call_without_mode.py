@@ -76,3 +76,44 @@ def test_thinking_rules_respect_suppression_and_ignore():
     source = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m)  # ds-migrate: ignore[DSM201]\n'
     assert thinking_codes(source) == []
     assert thinking_codes('client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n', ignore=("DSM201",)) == []
+
+
+# -- JavaScript / TypeScript: openai-node ------------------------------------------------
+
+JS_CLIENT = 'const client = new OpenAI({ baseURL: "https://api.deepseek.com" });\n'
+
+
+def test_js_v4_literal_without_mode_is_reported():
+    source = 'await client.chat.completions.create({ model: "deepseek-v4-flash", messages });\n'
+    assert thinking_codes(source, path="a.js") == ["DSM201"]
+
+
+def test_js_model_by_name_on_a_deepseek_client_is_reported():
+    source = JS_CLIENT + "await client.chat.completions.create({ model: MODEL, messages });\n"
+    assert thinking_codes(source, path="a.js") == ["DSM201"]
+
+
+def test_js_request_that_sets_its_mode_is_not_reported():
+    source = 'await client.chat.completions.create({ model: "deepseek-v4-pro", messages, thinking: { type: "enabled" } });\n'
+    assert thinking_codes(source, path="a.js") == []
+
+
+def test_js_model_by_name_on_an_unknown_client_is_not_reported():
+    source = "await client.chat.completions.create({ model: MODEL, messages });\n"
+    assert thinking_codes(source, path="a.js") == []
+
+
+def test_js_v4_request_to_another_host_is_not_reported():
+    source = (
+        'const client = new OpenAI({ baseURL: "https://openrouter.ai/api/v1" });\n'
+        'await client.chat.completions.create({ model: "deepseek/deepseek-v4-flash", messages });\n'
+    )
+    assert thinking_codes(source, path="a.js") == []
+
+
+def test_js_assume_mode_adds_the_toggle():
+    source = 'await client.chat.completions.create({ model: "deepseek-v4-flash", messages });\n'
+    assert fix(source, path="a.js", assume_mode="disabled") == (
+        'await client.chat.completions.create({ model: "deepseek-v4-flash", messages, thinking: { type: "disabled" } });\n'
+    )
+    assert fix(source, path="a.js") == source

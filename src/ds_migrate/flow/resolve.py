@@ -97,6 +97,8 @@ class _Resolver:
         also = [f"{shown}:{line} sets {source.env}={value}" for shown, line, value in self.env.get(source.env, ())]
         if also:
             origin += "; " + "; ".join(also)
+        if source.env:
+            origin += f" (and ${source.env} wherever it is set outside the project)"
         model = source.model or values[0]
         line = self.line_of(model_node)
         key = ((module.shown, source.line),) if module is not None else ()

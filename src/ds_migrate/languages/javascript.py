@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ds_migrate.findings import Applicability, Finding
+from ds_migrate.findings import Applicability, Finding, Fix
 from ds_migrate.hosts import is_foreign_url
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.javascript_toggles import (
@@ -24,7 +24,7 @@ from ds_migrate.languages.treesitter import Source, parser_for, walk
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
 from ds_migrate.rules.capability import LegacyCapabilityEntry
-from ds_migrate.rules.compat_code import LegacyNameInCompatCode, as_compat, names_current_id
+from ds_migrate.rules.compat_code import V4_ID, LegacyNameInCompatCode, as_compat, names_current_id
 from ds_migrate.rules.comparison import LegacyModelComparison
 from ds_migrate.rules.constant import LegacyModelConstant
 from ds_migrate.rules.dynamic_name import PIECE, DynamicModelName, template_piece
@@ -36,6 +36,7 @@ from ds_migrate.rules.messages import (
     comparison,
     other_provider_beside,
     sent_elsewhere,
+    V4_WITHOUT_MODE,
     other_use,
     replacement,
     retired,
@@ -47,6 +48,7 @@ from ds_migrate.rules.model_argument import LegacyModelArgument
 from ds_migrate.rules.model_table import LegacyModelTable
 from ds_migrate.rules.other_provider import OtherProviderModel
 from ds_migrate.rules.payload import LegacyRequestPayload
+from ds_migrate.rules.v4_without_mode import V4CallWithoutMode
 
 MODEL_KEYS = {"model", "modelName", "model_name", "modelId", "model_id", "id"}
 _CREATE = re.compile(r"\bchat\.completions\.(?:create|parse|stream)$|\bchat\.completions\.with\w*\.create$")
@@ -217,6 +219,8 @@ class JavaScript(Handler):
                 for name in find_legacy_names(src.node_text(node)):
                     self._string(out, node, name, offset, src, mapping, typescript, comparison_clash)
                     claimed.add(offset + name.start)
+            elif node.type == "call_expression":
+                self._v4_request(out, node, src, mapping, typescript)
             elif node.type == "template_string":
                 piece = template_piece(src.node_text(node))
                 if piece is not None:
@@ -357,6 +361,42 @@ class JavaScript(Handler):
                 return f"not renamed: '{seen[after]}' and '{value}' would both become '{after}'"
             seen.setdefault(after, value.lower())
         return None
+
+    # -- a V4 request that does not say whether to think (DSM201) --------------------
+    def _v4_request(self, out, call, src, mapping, typescript) -> None:
+        """openai-node ``...chat.completions.create({...})`` with a V4 model, or
+        any model on a client built with DeepSeek's base URL, and no thinking."""
+        callee = call.child_by_field_name("function")
+        arguments = call.child_by_field_name("arguments")
+        if callee is None or arguments is None or not arguments.named_children:
+            return
+        if not _CREATE.search(re.sub(r"\s+", "", src.node_text(callee))):
+            return
+        obj = arguments.named_children[0]
+        if obj.type != "object":
+            return
+        pairs = {key_name(p, src): p for p in obj.named_children if p.type == "pair"}
+        model = pairs.get("model")
+        if model is None or "thinking" in pairs:
+            return
+        value = model.child_by_field_name("value")
+        if value is None:
+            return
+        host = _client_host(callee, src)
+        if is_foreign_url(host):
+            return
+        literal = value.type == "string" and V4_ID.fullmatch(src.node_text(value).strip("'\"`"))
+        if not literal and not (host and "deepseek.com" in host.lower()):
+            return
+        fix = None
+        if mapping.assume_mode is not None:
+            edit = openai_thinking_edit(obj, value, src, mapping.assume_mode, typescript)
+            fix = Fix(Applicability.SAFE, [edit], f"assume thinking {mapping.assume_mode}")
+            if any(p.type == "spread_element" for p in obj.named_children):
+                fix.applicability = Applicability.UNSAFE
+        start = src.char(value.start_byte)
+        out.add(V4CallWithoutMode, None, start, src.char(value.end_byte), V4_WITHOUT_MODE, fix,
+                f"--assume-mode: thinking {mapping.assume_mode}" if fix else None)
 
     # -- the model of a request -----------------------------------------------------
     def _model_property(self, add, out, name, offset, pair, string, src, mapping, typescript) -> None:

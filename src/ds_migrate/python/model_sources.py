@@ -102,6 +102,8 @@ def _binding(
     if not isinstance(target, ast.Name):
         return []
     text = lines[node.lineno - 1].strip()[:MAX_TEXT] if node.lineno <= len(lines) else ""
+    if text.endswith(("{", "[", "(")):  # a table over several lines
+        text += "...}" if text.endswith("{") else ("...]" if text.endswith("[") else "...)")
     source = _classify(f"{prefix}{target.id}", node.lineno, value, classes, text, earlier, imports or {})
     return [source] if source is not None else []
 

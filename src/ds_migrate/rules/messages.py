@@ -105,3 +105,10 @@ def recorded(name: "LegacyName", where: str) -> str:
 def in_response(name: "LegacyName", kind: str) -> str:
     """DSM111 in an API response built or kept in code."""
     return f"Retired model name '{name.text}' in {kind}: responses are not requests; not rewritten"
+
+
+# DSM201: a request to a V4 model that does not say whether to think.
+V4_WITHOUT_MODE = (
+    "Thinking is on by default on V4 and this request does not set it; "
+    "add an explicit thinking mode (enabled for reasoner-style use, disabled for chat-style)"
+)

@@ -4,6 +4,7 @@ from ds_migrate.findings import Applicability, Fix, NodeEdit, Severity
 from ds_migrate.python.layout import append_dict_element, dict_element_node
 from ds_migrate.python.syntax import dict_get
 from ds_migrate.python.toggles import thinking_object
+from ds_migrate.rules import messages
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, ThinkingRule
 
 
@@ -20,10 +21,15 @@ def _from_elsewhere(request, ctx: CheckContext) -> Match:
     """A request whose model another module holds (ds_migrate/flow/)."""
     hint = request.flow
     where = request.model_node
-    if hint.is_legacy:
+    if hint.is_legacy and hint.why_not and hint.why_not.startswith("it is picked from a table"):
         message = (
-            f"This request's model comes from {hint.origin}; renamed to {ctx.mapping.rename(hint.model)}, "
-            "it thinks by default (V4), so its thinking mode must be set here"
+            f"This request's model is picked from {hint.origin}; once those ids are V4 ids the request thinks "
+            "by default, so set the mode per entry (reasoner: enabled, chat and coder: disabled) where it is made"
+        )
+    elif hint.is_legacy:
+        message = (
+            f"This request's model comes from {hint.origin}; once that is renamed to "
+            f"{ctx.mapping.rename(hint.model)}, the request thinks by default (V4) unless its mode is set here"
         )
     else:
         message = (
@@ -112,10 +118,7 @@ class V4CallWithoutMode(ThinkingRule):
             return []
         if request.context is None and not request.is_v4:
             return []
-        message = (
-            "Thinking is on by default on V4 and this request does not set it; "
-            "add an explicit thinking mode (enabled for reasoner-style use, disabled for chat-style)"
-        )
+        message = messages.V4_WITHOUT_MODE
         where = request.model_node if request.model_node is not None else request.node
         if ctx.assume_mode is None:
             return [Match(message, node=where)]
