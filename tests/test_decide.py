@@ -189,3 +189,14 @@ def test_selecting_uses_of_an_id_change_all_together_or_not_at_all(project, unsa
         assert fix_tree(root, *flags) == {}
     finally:
         shutil.rmtree(root)
+
+
+def test_a_rename_the_decision_refused_is_not_called_renamed():
+    from ds_migrate.findings import Applicability, Finding, Fix
+
+    common = dict(path="a.py", line=1, column=1, end_line=1, end_column=5, code="DSM103", name="n",
+                  severity=None, message="m", note="field default renamed: set thinking disabled where the request is made")
+    refused = Finding(**common, fix=Fix(Applicability.NONE), coupling="not renamed: it selects behaviour elsewhere")
+    assert refused.explanation.startswith("once renamed, set thinking disabled where the request is made; not renamed")
+    renamed = Finding(**common, fix=Fix(Applicability.UNSAFE), coupling="coupled with b.py:2 (comparison)")
+    assert renamed.explanation.startswith("field default renamed: set thinking disabled")

@@ -110,7 +110,11 @@ class Finding:
     @property
     def explanation(self) -> str | None:
         """The rule's note and the decision's, as reports show them."""
-        parts = [part for part in (self.note, self.coupling) if part]
+        note = self.note
+        if note and self.coupling and self.fix_applicability is Applicability.NONE and _SET_MODE in note:
+            # the rule spoke of its rename; the decision made none in any tier
+            note = "once renamed, " + note.split(": ", 1)[-1]
+        parts = [part for part in (note, self.coupling) if part]
         return "; ".join(parts) if parts else None
 
     @property
@@ -136,6 +140,10 @@ class FileError:
     path: str
     message: str
     line: int | None = None
+
+
+# the note of a rename that cannot set the mode itself (rules/messages.py)
+_SET_MODE = ": set thinking "
 
 
 @dataclass(slots=True)  # one per file: tens of thousands on a big tree
