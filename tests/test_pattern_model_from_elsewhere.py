@@ -265,3 +265,22 @@ def test_model_picked_from_a_table_is_reported_and_never_toggled(tmp_path):
     assert "picked from a table of ids at" in finding["note"] and "settings.py:1" in finding["note"]
     assert finding["fix"] == "none"
     assert "handler.py" not in fix_tree(tmp_path, "--unsafe-fixes")
+
+
+def test_pydantic_request_model_dumped_into_the_body_is_reported(tmp_path):
+    schemas = (
+        "from pydantic import BaseModel, Field\n\n\n"
+        "class ChatRequest(BaseModel):\n"
+        '    model: str = Field(default="deepseek-chat")\n'
+        "    messages: list\n"
+    )
+    client = (
+        "import httpx\n\nfrom svc.schemas import ChatRequest\n\n\n"
+        "def send(request: ChatRequest):\n"
+        '    return httpx.post("https://api.deepseek.com/chat/completions", json=request.model_dump())\n'
+    )
+    write_tree(tmp_path, {"svc/schemas.py": schemas, "svc/client.py": client})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert finding["line"] == 7 and "svc/schemas.py:5" in finding["message"]
+    assert finding["fix"] == "none"  # the caller builds the request: it may set another model
+    assert "svc/client.py" not in fix_tree(tmp_path, "--unsafe-fixes")

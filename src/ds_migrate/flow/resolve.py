@@ -59,7 +59,7 @@ class _Resolver:
         from ds_migrate.python.contexts import context_for
         from ds_migrate.python.contexts.fim import FimCompletions
         from ds_migrate.python.syntax import dict_get
-        from ds_migrate.python.usage import MODEL_KEYWORDS, json_sender, payload_kind
+        from ds_migrate.python.usage import MODEL_KEYWORDS, dumped_body, json_sender, payload_kind
 
         info = self.info
         for call in info.every_call():
@@ -72,6 +72,10 @@ class _Resolver:
                     if info.resolve_string(arg.value) is None:
                         yield arg.value, call, context
                     break
+        for call in info.every_call():
+            dumped = dumped_body(call)
+            if dumped is not None:  # post(url, json=request.model_dump())
+                yield dumped[0], call, None
         for body, parents in info.every_model_dict():
             if payload_kind(body) != "chat":
                 continue
@@ -142,6 +146,10 @@ class _Resolver:
         variable = env_read(node)
         if variable is not None:  # model=os.getenv("DEEPSEEK_MODEL"): the run's config files say
             return (None, Source(variable, 0, env=variable, text=f"${variable}"), through_parameter)
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and not node.args:
+            # request.model_dump(): the model field of the request's class
+            owner = self._class_of(node.func.value, function)
+            return self._resolve_dotted(f"{owner}.model", hops + 1, True) if owner else None
         if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
             # model or DEFAULT_MODEL: the default, unless a caller passes one
             return self.resolve(node.right, hops + 1, True, function)
@@ -186,6 +194,23 @@ class _Resolver:
                 return (self.own_module(), source, True)
             return self.resolve(default, hops + 1, True, function)
         return None
+
+    def _class_of(self, node, function) -> str | None:
+        """The class of a name: its parameter annotation, or the call bound to it."""
+        import libcst as cst
+
+        from ds_migrate.python.syntax import dotted_name
+
+        name = dotted_name(node)
+        if name is None or "." in name:
+            return None
+        if function is not None:
+            params = function.params
+            for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+                if param.name.value == name and param.annotation is not None:
+                    return dotted_name(param.annotation.annotation)
+        local = self.info.single_binding(name)
+        return dotted_name(local.func) if isinstance(local, cst.Call) else None
 
     def _self_attribute(self, attribute: str, hops: int, through_parameter: bool):
         """``self.model``: the one value the class assigns it, followed in

@@ -58,6 +58,7 @@ class Source(NamedTuple):
 _MODEL_BY_NAME = re.compile(
     r"""(?:\b(?:model|model_name|model_id|id|llm_model|deployment_name)\s*=(?!=)\s*|["']model["']\s*:\s*)"""
     r"""(?:[A-Za-z_]|\w+\()"""
+    r"""|\bjson\s*=\s*\w+\.(?:model_dump|dict)\(\)"""  # a pydantic request model sent whole
 )
 
 

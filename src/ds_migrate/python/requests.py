@@ -17,7 +17,7 @@ from ds_migrate.python.contexts import CallContext, context_for
 from ds_migrate.python.contexts.fim import FimCompletions
 from ds_migrate.python.module_info import ModuleInfo, is_deepseek_url
 from ds_migrate.python.syntax import dict_get, dict_key_value, string_value
-from ds_migrate.python.usage import MODEL_KEYWORDS, payload_kind, sent_as_json
+from ds_migrate.python.usage import MODEL_KEYWORDS, dumped_body, payload_kind, sent_as_json
 
 # Where each form keeps its toggle.
 _TOGGLE_KEYWORDS = ("thinking", "use_thinking")
@@ -146,6 +146,12 @@ def deepseek_requests(info: ModuleInfo, flow_of=None) -> list[Request]:
     request whose model another module holds)."""
     found: list[Request] = []
     for call in info.every_call():
+        if flow_of is not None:
+            dumped = dumped_body(call)
+            hint = flow_of(dumped[0]) if dumped is not None else None
+            if hint is not None:  # post(url, json=request.model_dump()): the body's model is a field default
+                found.append(Request(call, None, hint.model, model_node=dumped[0], flow=hint))
+                continue
         context = context_for(call, info)
         if context is None or isinstance(context, FimCompletions) or context.is_foreign(call, info):
             continue

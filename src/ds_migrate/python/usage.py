@@ -108,3 +108,23 @@ def payload_kind(node: cst.Dict) -> str:
     if dict_get(node, "prompt") is not None:
         return "fim"
     return "config"
+
+
+_DUMPS = frozenset({"model_dump", "dict"})
+
+
+def dumped_body(call: cst.Call) -> tuple[cst.Call, cst.BaseExpression] | None:
+    """``post(url, json=request.model_dump())``: the ``json=`` value and the
+    object dumped (a pydantic model whose fields are the body)."""
+    for arg in call.args:
+        if arg.keyword is None or arg.keyword.value != "json":
+            continue
+        value = arg.value
+        if (
+            isinstance(value, cst.Call)
+            and not value.args
+            and isinstance(value.func, cst.Attribute)
+            and value.func.attr.value in _DUMPS
+        ):
+            return value, value.func.value
+    return None

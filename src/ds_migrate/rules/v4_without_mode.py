@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import libcst as cst
+
 from ds_migrate.findings import Applicability, Fix, NodeEdit, Severity
 from ds_migrate.python.layout import append_dict_element, dict_element_node
 from ds_migrate.python.syntax import dict_get
@@ -41,6 +43,8 @@ def _from_elsewhere(request, ctx: CheckContext) -> Match:
         note = f"not set here: {hint.why_not}" if hint.why_not else None
         return Match(message, node=where, note=note)
     applicability = Applicability.UNSAFE if hint.mode else Applicability.SAFE
+    if request.context is None and not isinstance(request.node, cst.Dict):
+        return Match(message, node=where, note="set thinking in the body where it is built")
     if request.context is None:
         edit = NodeEdit(request.node, _payload_toggle(mode))
     else:
