@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ds_migrate.findings import Applicability, Finding, Fix
+from ds_migrate.findings import Applicability, Finding
 from ds_migrate.hosts import is_foreign_url
 from ds_migrate.languages.base import Handler
+from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_request_without_mode
 from ds_migrate.languages.javascript_toggles import (
     NOT_A_BODY, json_body_toggle, key_name, openai_thinking_edit, vercel_toggle,
 )
@@ -24,7 +25,7 @@ from ds_migrate.languages.treesitter import Source, parser_for, walk
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
 from ds_migrate.rules.capability import LegacyCapabilityEntry
-from ds_migrate.rules.compat_code import V4_ID, LegacyNameInCompatCode, as_compat, names_current_id
+from ds_migrate.rules.compat_code import LegacyNameInCompatCode, as_compat, names_current_id
 from ds_migrate.rules.comparison import LegacyModelComparison
 from ds_migrate.rules.constant import LegacyModelConstant
 from ds_migrate.rules.dynamic_name import PIECE, DynamicModelName, template_piece
@@ -36,7 +37,6 @@ from ds_migrate.rules.messages import (
     comparison,
     other_provider_beside,
     sent_elsewhere,
-    V4_WITHOUT_MODE,
     other_use,
     replacement,
     retired,
@@ -48,10 +48,8 @@ from ds_migrate.rules.model_argument import LegacyModelArgument
 from ds_migrate.rules.model_table import LegacyModelTable
 from ds_migrate.rules.other_provider import OtherProviderModel
 from ds_migrate.rules.payload import LegacyRequestPayload
-from ds_migrate.rules.v4_without_mode import V4CallWithoutMode
 
 MODEL_KEYS = {"model", "modelName", "model_name", "modelId", "model_id", "id"}
-_CREATE = re.compile(r"\bchat\.completions\.(?:create|parse|stream)$|\bchat\.completions\.with\w*\.create$")
 _VERCEL = {"deepseek", "deepSeek"}
 _TS_SUFFIXES = (".ts", ".mts", ".cts")
 
@@ -144,50 +142,6 @@ def _sibling_provider(obj, src: Source) -> str | None:
     return None
 
 
-def _client_host(callee, src: Source) -> str | None:
-    """The ``baseURL`` of the openai-node client a ``...chat.completions.create``
-    call is made on, when the file builds it with a string: ``new OpenAI({
-    baseURL: "..." })`` in place, or bound to the receiver's name."""
-    node = callee
-    while node is not None and node.type == "member_expression":
-        node = node.child_by_field_name("object")
-    if node is not None and node.type == "new_expression":
-        return _base_url_of(node, src)
-    text = re.sub(r"\s+", "", src.node_text(callee))
-    receiver = text.split(".chat.", 1)[0].rsplit(".", 1)[-1] if ".chat." in text else None
-    if not receiver or not receiver.isidentifier():
-        return None
-    root = callee
-    while root.parent is not None:
-        root = root.parent
-    for candidate in _walk(root):
-        if candidate.type != "new_expression":
-            continue
-        holder = candidate.parent
-        if holder is not None and holder.type == "variable_declarator":
-            bound = holder.child_by_field_name("name")
-        elif holder is not None and holder.type == "assignment_expression":
-            bound = holder.child_by_field_name("left")
-        else:
-            continue
-        if bound is not None and src.node_text(bound).rsplit(".", 1)[-1] == receiver:
-            return _base_url_of(candidate, src)
-    return None
-
-
-def _base_url_of(construction, src: Source) -> str | None:
-    arguments = construction.child_by_field_name("arguments")
-    options = arguments.named_children[0] if arguments is not None and arguments.named_children else None
-    if options is None or options.type != "object":
-        return None
-    for pair in options.named_children:
-        if pair.type == "pair" and key_name(pair, src) in ("baseURL", "baseUrl"):
-            value = pair.child_by_field_name("value")
-            if value is not None and value.type == "string":
-                return src.node_text(value).strip("'\"")
-    return None
-
-
 # A receiver that holds one model id (``model.includes(...)`` tests the id, not a list).
 _NAMES_AN_ID = re.compile(r"model|name|(^|_)id$|slug")
 
@@ -220,7 +174,7 @@ class JavaScript(Handler):
                     self._string(out, node, name, offset, src, mapping, typescript, comparison_clash)
                     claimed.add(offset + name.start)
             elif node.type == "call_expression":
-                self._v4_request(out, node, src, mapping, typescript)
+                v4_request_without_mode(out, node, src, mapping, typescript)
             elif node.type == "template_string":
                 piece = template_piece(src.node_text(node))
                 if piece is not None:
@@ -362,42 +316,6 @@ class JavaScript(Handler):
             seen.setdefault(after, value.lower())
         return None
 
-    # -- a V4 request that does not say whether to think (DSM201) --------------------
-    def _v4_request(self, out, call, src, mapping, typescript) -> None:
-        """openai-node ``...chat.completions.create({...})`` with a V4 model, or
-        any model on a client built with DeepSeek's base URL, and no thinking."""
-        callee = call.child_by_field_name("function")
-        arguments = call.child_by_field_name("arguments")
-        if callee is None or arguments is None or not arguments.named_children:
-            return
-        if not _CREATE.search(re.sub(r"\s+", "", src.node_text(callee))):
-            return
-        obj = arguments.named_children[0]
-        if obj.type != "object":
-            return
-        pairs = {key_name(p, src): p for p in obj.named_children if p.type == "pair"}
-        model = pairs.get("model")
-        if model is None or "thinking" in pairs:
-            return
-        value = model.child_by_field_name("value")
-        if value is None:
-            return
-        host = _client_host(callee, src)
-        if is_foreign_url(host):
-            return
-        literal = value.type == "string" and V4_ID.fullmatch(src.node_text(value).strip("'\"`"))
-        if not literal and not (host and "deepseek.com" in host.lower()):
-            return
-        fix = None
-        if mapping.assume_mode is not None:
-            edit = openai_thinking_edit(obj, value, src, mapping.assume_mode, typescript)
-            fix = Fix(Applicability.SAFE, [edit], f"assume thinking {mapping.assume_mode}")
-            if any(p.type == "spread_element" for p in obj.named_children):
-                fix.applicability = Applicability.UNSAFE
-        start = src.char(value.start_byte)
-        out.add(V4CallWithoutMode, None, start, src.char(value.end_byte), V4_WITHOUT_MODE, fix,
-                f"--assume-mode: thinking {mapping.assume_mode}" if fix else None)
-
     # -- the model of a request -----------------------------------------------------
     def _model_property(self, add, out, name, offset, pair, string, src, mapping, typescript) -> None:
         obj = pair.parent
@@ -410,8 +328,8 @@ class JavaScript(Handler):
         callee = call.child_by_field_name("function") if call is not None else None
         callee_text = re.sub(r"\s+", "", src.node_text(callee)) if callee is not None else ""
         rename = out.rename_fix(name, Applicability.SAFE, offset)
-        if callee is not None and _CREATE.search(callee_text) and arguments.named_children[0] == obj:
-            url = _client_host(callee, src)
+        if callee is not None and CREATE.search(callee_text) and arguments.named_children[0] == obj:
+            url = client_host(callee, src)
             if is_foreign_url(url):
                 add(OtherProviderModel, sent_elsewhere(name, url))
                 return

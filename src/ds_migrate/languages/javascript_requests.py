@@ -1,0 +1,99 @@
+"""openai-node requests as requests: the client a ``...chat.completions.create``
+call is made on (its ``baseURL``, when the file builds it with a string),
+and the V4 request that does not say whether to think (DSM201)."""
+
+from __future__ import annotations
+
+import re
+
+from ds_migrate.findings import Applicability, Fix
+from ds_migrate.hosts import is_foreign_url
+from ds_migrate.languages.javascript_toggles import key_name, openai_thinking_edit
+from ds_migrate.languages.treesitter import Source, walk
+from ds_migrate.mapping import Mapping
+from ds_migrate.rules.compat_code import V4_ID
+from ds_migrate.rules.messages import V4_WITHOUT_MODE
+from ds_migrate.rules.v4_without_mode import V4CallWithoutMode
+
+# openai-node chat calls, by the callee as written
+CREATE = re.compile(r"\bchat\.completions\.(?:create|parse|stream)$|\bchat\.completions\.with\w*\.create$")
+
+
+def v4_request_without_mode(out, call, src: Source, mapping: Mapping, typescript: bool) -> None:
+    """openai-node ``...chat.completions.create({...})`` with a V4 model, or
+    any model on a client built with DeepSeek's base URL, and no thinking."""
+    callee = call.child_by_field_name("function")
+    arguments = call.child_by_field_name("arguments")
+    if callee is None or arguments is None or not arguments.named_children:
+        return
+    if not CREATE.search(re.sub(r"\s+", "", src.node_text(callee))):
+        return
+    obj = arguments.named_children[0]
+    if obj.type != "object":
+        return
+    pairs = {key_name(p, src): p for p in obj.named_children if p.type == "pair"}
+    model = pairs.get("model")
+    if model is None or "thinking" in pairs:
+        return
+    value = model.child_by_field_name("value")
+    if value is None:
+        return
+    host = client_host(callee, src)
+    if is_foreign_url(host):
+        return
+    literal = value.type == "string" and V4_ID.fullmatch(src.node_text(value).strip("'\"`"))
+    if not literal and not (host and "deepseek.com" in host.lower()):
+        return
+    fix = None
+    if mapping.assume_mode is not None:
+        edit = openai_thinking_edit(obj, value, src, mapping.assume_mode, typescript)
+        fix = Fix(Applicability.SAFE, [edit], f"assume thinking {mapping.assume_mode}")
+        if any(p.type == "spread_element" for p in obj.named_children):
+            fix.applicability = Applicability.UNSAFE
+    start = src.char(value.start_byte)
+    out.add(V4CallWithoutMode, None, start, src.char(value.end_byte), V4_WITHOUT_MODE, fix,
+            f"--assume-mode: thinking {mapping.assume_mode}" if fix else None)
+
+
+def client_host(callee, src: Source) -> str | None:
+    """The ``baseURL`` of the openai-node client a ``...chat.completions.create``
+    call is made on, when the file builds it with a string: ``new OpenAI({
+    baseURL: "..." })`` in place, or bound to the receiver's name."""
+    node = callee
+    while node is not None and node.type == "member_expression":
+        node = node.child_by_field_name("object")
+    if node is not None and node.type == "new_expression":
+        return _base_url_of(node, src)
+    text = re.sub(r"\s+", "", src.node_text(callee))
+    receiver = text.split(".chat.", 1)[0].rsplit(".", 1)[-1] if ".chat." in text else None
+    if not receiver or not receiver.isidentifier():
+        return None
+    root = callee
+    while root.parent is not None:
+        root = root.parent
+    for candidate in walk(root):
+        if candidate.type != "new_expression":
+            continue
+        holder = candidate.parent
+        if holder is not None and holder.type == "variable_declarator":
+            bound = holder.child_by_field_name("name")
+        elif holder is not None and holder.type == "assignment_expression":
+            bound = holder.child_by_field_name("left")
+        else:
+            continue
+        if bound is not None and src.node_text(bound).rsplit(".", 1)[-1] == receiver:
+            return _base_url_of(candidate, src)
+    return None
+
+
+def _base_url_of(construction, src: Source) -> str | None:
+    arguments = construction.child_by_field_name("arguments")
+    options = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    if options is None or options.type != "object":
+        return None
+    for pair in options.named_children:
+        if pair.type == "pair" and key_name(pair, src) in ("baseURL", "baseUrl"):
+            value = pair.child_by_field_name("value")
+            if value is not None and value.type == "string":
+                return src.node_text(value).strip("'\"")
+    return None
