@@ -54,6 +54,7 @@ class _Resolver:
         self.relative = relative_imports(module, path)
         self._positions = None
         self.function = self.klass = None  # around the request being followed
+        self.parameter_of: str | None = None  # the function whose parameter the model arrives through
 
     def requests(self):
         from ds_migrate.python.contexts import context_for
@@ -86,6 +87,7 @@ class _Resolver:
 
     def hint(self, model_node, call, context) -> Hint | None:
         self.function, self.klass = enclosing(self.analysis.ancestry.get(id(call), ()))
+        self.parameter_of = None
         reached = self.resolve(model_node, 0)
         if reached is None:
             return None
@@ -116,7 +118,11 @@ class _Resolver:
         elif len(set(values)) > 1:
             why_not = f"{len(set(values))} different ids reach it ({', '.join(sorted(set(values)))})"
         elif through_parameter:
-            why_not = "it arrives through a parameter, so callers may pass another model"
+            where = f" of {self.parameter_of}()" if self.parameter_of else ""
+            why_not = (
+                f"it arrives through a parameter{where}, so callers may pass another model; "
+                "let them choose the mode too (a thinking parameter beside the model)"
+            )
         elif host != "deepseek":
             why_not = "the client's host is not visibly DeepSeek's (it may be shared with another provider)"
         mode = LEGACY_MODES[legacy[0][0].base] if why_not is None and legacy[0] else None
@@ -188,6 +194,7 @@ class _Resolver:
             return self.resolve(local, hops + 1, through_parameter, function)
         default = parameter_default(function, head)
         if default is not None and not rest:
+            self.parameter_of = function.name.value
             literal = self.info.resolve_string(default)
             if literal is not None:
                 source = Source(head, self.line_of(default), model=literal, text=f"parameter {head}={literal!r}")
