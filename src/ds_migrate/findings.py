@@ -159,9 +159,6 @@ class FileResult:
     # V4 ids the file already names, lower case: a legacy id renamed to one
     # of them would become equal to what is already there (decide.py)
     current_ids: tuple[str, ...] = ()
-    # names the module exports that hold a model id or base URL
-    # (python/model_sources.py); ds_migrate/flow/ follows them to requests
-    model_sources: tuple = ()
     # the file passes some request a model by name (ds_migrate/flow/ looks there)
     reads_model: bool = False
 

@@ -44,10 +44,9 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
     text = take_reading(processed, data, reading, options)
     if text is None:
         return processed
-    from ds_migrate.python.model_sources import extract, reads_model_by_name
+    from ds_migrate.python.model_sources import reads_model_by_name
 
-    processed.result.model_sources = extract(text)  # a client or URL setting is worth following, too
-    processed.result.reads_model = reads_model_by_name(text)
+    processed.result.reads_model = reads_model_by_name(text)  # ds_migrate/flow/ follows those
     if not worth_parsing(text) and not flows:
         return processed
     too_complex = _too_complex(text)

@@ -56,25 +56,27 @@ from ds_migrate.flow.search import env_values, files_naming, reads_env, worth_tr
 def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str, str, dict[int, Hint]]]:
     """(path on disk, displayed path, hints by line) of every file with a
     request the exported ids reach."""
+    # every Python file the workers read may export a model id; what it
+    # exports is read only when another file imports it (modules.Module)
     modules = [
-        Module(path, result.path, {s.name: s for s in result.model_sources})
+        Module(path, result.path)
         for path, result in zip(outcome.paths, outcome.results)
-        if result.model_sources and path.endswith(PYTHON_SUFFIXES)
+        if not result.skipped and path.endswith(PYTHON_SUFFIXES)
     ]
-    exporting = [m for m in modules if any(s.model or s.models or s.env for s in m.sources.values())]
     env = env_values(outcome)
-    if not exporting and not env:
+    if not modules and not env:
         return []
     from ds_migrate.runner import display_path
 
     roots = {p for p in paths if os.path.isdir(p)}
     roots.update(root_of(m.path, depth) for m in modules for depth in range(3))
     index = ModuleIndex(modules, roots, lambda path: display_path(path, outcome.cwd or None))
-    # stem -> the top-level names its modules export (a request must name one)
-    names_of: dict[str, set[str]] = {}
-    for module in exporting:
+    # stem -> the modules of that name that may export (their names are read
+    # only when a file imports the stem)
+    names_of: dict[str, list[Module]] = {}
+    for module in modules:
         for dotted in dotted_names(module.path)[:1]:
-            names_of.setdefault(dotted, set()).update(name.split(".")[0] for name in module.sources)
+            names_of.setdefault(dotted, []).append(module)
     shown_of = {canonical(p): r.path for p, r in zip(outcome.paths, outcome.results)}
     candidates = {
         canonical(p): p

@@ -15,7 +15,20 @@ from ds_migrate.python.model_sources import Source
 class Module:
     path: str  # on disk
     shown: str  # as reported
-    sources: dict[str, Source]
+    _sources: dict[str, Source] | None = None
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        """What the module exports, read the first time someone asks."""
+        if self._sources is None:
+            from ds_migrate.python.model_sources import extract
+
+            try:
+                text = Path(self.path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            self._sources = {s.name: s for s in extract(text)}
+        return self._sources
 
 
 class ModuleIndex:
@@ -66,13 +79,7 @@ class ModuleIndex:
         return self.listings[root]
 
     def _read(self, path: str) -> Module | None:
-        from ds_migrate.python.model_sources import extract
-
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        module = Module(path, self.display(path), {s.name: s for s in extract(text, gated=False)})
+        module = Module(path, self.display(path))  # its sources are read when asked for
         self.by_path[canonical(path)] = module
         return module
 

@@ -22,18 +22,18 @@ _WORD = re.compile(r"\w+")
 _IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t][^\n]*", re.M)
 
 
-def worth_tracing(text: str, names_of: dict[str, set[str]], own: "Module | None") -> bool:
+def worth_tracing(text: str, names_of: dict[str, list["Module"]], own: "Module | None") -> bool:
     """Cheap test before a parse: the file imports an exporting module and
     names what it exports, or reads one of its own exported names in a way
     the module's own rules do not follow (a parameter default, an attribute
     of a settings instance, a table lookup, ``self.x = NAME``)."""
-    if own is not None and _reads_own_sources(text, own):
-        return True
     stems = _imported_words(text).intersection(names_of)
-    if not stems:
-        return False
-    words = set(_WORD.findall(text))
-    return any(words & names_of[stem] for stem in stems)
+    if stems:
+        words = set(_WORD.findall(text))
+        for stem in stems:
+            if any(words & {name.split(".")[0] for name in module.sources} for module in names_of[stem]):
+                return True
+    return own is not None and _reads_own_sources(text, own)
 
 
 def _imported_words(text: str) -> set[str]:

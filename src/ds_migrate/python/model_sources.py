@@ -16,7 +16,7 @@ import ast
 import re
 from typing import NamedTuple
 
-from ds_migrate.python.module_info import BASE_URL_KEYWORDS
+from ds_migrate.python.follows import BASE_URL_KEYWORDS
 
 # A line that binds something whose value mentions DeepSeek or reads the
 # environment: the only lines that can make a source.
@@ -53,17 +53,27 @@ class Source(NamedTuple):
 
 
 # A model given by a name rather than a literal: ``model=settings.MODEL``,
-# ``"model": MODEL``. Only a file with one can hold a request whose model
-# another module (or another part of this one) keeps.
-_MODEL_BY_NAME = re.compile(
-    r"""(?:\b(?:model|model_name|model_id|id|llm_model|deployment_name)\s*=(?!=)\s*|["']model["']\s*:\s*)"""
-    r"""(?:[A-Za-z_]|\w+\()"""
-    r"""|\bjson\s*=\s*\w+\.(?:model_dump|dict)\(\)"""  # a pydantic request model sent whole
+# ``"model": MODEL``, ``json=request.model_dump()``. Only a file with one can
+# hold a request whose model another module (or another part of this one)
+# keeps. Tried only where "model" occurs: a regex over the whole text costs
+# more than the worker's whole analysis of a typical file.
+_BY_NAME_AT = re.compile(
+    r"""model(?:_name|_id)?\s*=(?!=)\s*(?:[A-Za-z_]|\w+\()"""  # model=NAME, model_name=f(...)
+    r"""|model["']\s*:\s*[A-Za-z_]"""  # "model": NAME
+    r"""|model_dump\(\)|dict\(\)"""  # json=request.model_dump()
 )
 
 
 def reads_model_by_name(text: str) -> bool:
-    return len(text) <= MAX_SOURCE_CHARS and _MODEL_BY_NAME.search(text) is not None
+    if len(text) > MAX_SOURCE_CHARS:
+        return False
+    at = text.find("model")
+    while at >= 0:
+        if _BY_NAME_AT.match(text, at) and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+                                           or text[at - 4 : at] == "llm_"):
+            return True
+        at = text.find("model", at + 5)
+    return False
 
 
 def extract(text: str, gated: bool = True) -> tuple[Source, ...]:
