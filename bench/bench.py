@@ -26,6 +26,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -339,7 +340,9 @@ def run(runs: int, baseline: str | None = None, only: set[str] | None = None) ->
     # 4: the huge file
     huge = TREES / "huge" / "huge.py"
     if huge.exists() and wanted("4"):
-        copy = TREES / "huge-fix"
+        # outside any git work tree: a named file takes its repository's other
+        # files into the decision (they couple), and bench/trees lives in ours
+        copy = Path(tempfile.gettempdir()) / "ds-migrate-bench-huge-fix"
 
         def fresh(_name: str) -> None:
             shutil.rmtree(copy, ignore_errors=True)
