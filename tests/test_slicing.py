@@ -210,6 +210,32 @@ def test_a_name_links_the_units_that_bind_and_read_it():
     assert "def unrelated" not in kept and "helper_3" not in kept
 
 
+@pytest.mark.parametrize(
+    "table, reader, code",
+    [
+        # a price table: a rule asks where the dict is posted, so its readers are kept
+        ('PRICES = {"deepseek-chat": 0.27, "deepseek-reasoner": 0.55}',
+         "def cost(tokens):\n    return PRICES[MODEL] * tokens\n", None),
+        # the same question answered: a body posted to a local Ollama server
+        ('PULL = {"name": "deepseek-coder", "stream": False}',
+         'def pull():\n    return requests.post("http://localhost:11434/api/pull", json=PULL)\n', "DSM110"),
+    ],
+)
+def test_a_dict_naming_deepseek_keeps_its_readers_so_the_slice_is_not_widened(monkeypatch, table, reader, code):
+    from ds_migrate.python.check import check_module
+
+    source = module_with(table, reader)
+    plan, module = slicing.parse(source)
+    assert not plan.whole
+    kept = "\n".join(kept_text(plan, source))
+    assert reader.split("(")[0] in kept and "def helper_3" not in kept
+    check_module("m.py", source, module, Mapping(), plan)  # SliceTooNarrow would re-parse the whole module
+    sliced = outcome("m.py", source, monkeypatch, sliced=True)
+    assert sliced == outcome("m.py", source, monkeypatch, sliced=False)
+    if code:
+        assert code in {finding["code"] for finding in sliced.findings}
+
+
 def test_module_wide_facts_come_from_the_whole_module():
     source = module_with(
         'MODEL = "deepseek-chat"',

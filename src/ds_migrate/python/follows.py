@@ -14,7 +14,8 @@ here; neither restates them.
 - The rules search the *readers* of a binding whose value can become part
   of a DeepSeek request (``readers_followed``): a string naming DeepSeek, a
   client built with a base URL, a payload dict (one with a ``"model"``
-  key).
+  key), or a dict holding a string that names DeepSeek (a rule asks where
+  such a dict is posted: ``{"name": "deepseek-coder"}`` sent to Ollama).
 - A class attribute ``x`` is also read as ``self.x`` or ``cls.x``
   (``SELF_NAMES``).
 - The base URL of a client is passed by one of ``BASE_URL_KEYWORDS``.
@@ -60,7 +61,7 @@ def import_bindings(
 
 
 def readers_followed(kind: str, string: object = None, keywords: Iterable[str | None] = (),
-                     dict_keys: Iterable[object] = ()) -> bool:
+                     dict_keys: Iterable[object] = (), dict_strings: Iterable[object] = ()) -> bool:
     """Could code reading a name bound to this value become a DeepSeek
     request, or be searched by a rule? ``kind`` is "string" (with its
     value), "call" (with its keyword names) or "dict" (with its constant
@@ -71,7 +72,9 @@ def readers_followed(kind: str, string: object = None, keywords: Iterable[str | 
     if kind == "call":
         return any(keyword in BASE_URL_KEYWORDS for keyword in keywords)
     if kind == "dict":
-        return PAYLOAD_KEY in dict_keys
+        return PAYLOAD_KEY in dict_keys or any(
+            isinstance(text, str) and "deepseek" in text.lower() for text in dict_strings
+        )
     return False
 
 

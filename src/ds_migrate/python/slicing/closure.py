@@ -75,7 +75,9 @@ def _followed(value: ast.AST) -> bool:
     if kind is ast.Call:
         return readers_followed("call", keywords=[k.arg for k in value.keywords])
     if kind is ast.Dict:
-        return readers_followed("dict", dict_keys=[k.value for k in value.keys if isinstance(k, ast.Constant)])
+        keys = [k.value for k in value.keys if isinstance(k, ast.Constant)]
+        values = [v.value for v in value.values if isinstance(v, ast.Constant)]
+        return readers_followed("dict", dict_keys=keys, dict_strings=keys + values)
     return False
 
 
