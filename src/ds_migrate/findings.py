@@ -161,6 +161,9 @@ class FileResult:
     current_ids: tuple[str, ...] = ()
     # the file passes some request a model by name (ds_migrate/flow/ looks there)
     reads_model: bool = False
+    # what the module exports that holds a model id or base URL
+    # (python/model_sources.py), when the worker read it; None: not read
+    exports: tuple | None = None
 
 
 def finding_at(path: str, index: Any, start: int, end: int, rule: Any, message: str, **extra: Any) -> Finding:

@@ -54,6 +54,12 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
         search_as_text(processed.result, TextOnly(too_complex, text, "file too complex to parse safely"), options)
         return processed
     run_with_deep_stack(_analyse, processed, text, options, want_fix, decision)
+    if decision is None:
+        from ds_migrate.python.model_sources import extract
+
+        # a walk over the tree the slice's plan parsed: the run follows
+        # importers of the modules that export something (ds_migrate/flow/)
+        processed.result.exports = extract(text)
     return processed
 
 

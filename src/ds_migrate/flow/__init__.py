@@ -56,10 +56,11 @@ from ds_migrate.flow.search import env_values, files_naming, reads_env, worth_tr
 def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str, str, dict[int, Hint]]]:
     """(path on disk, displayed path, hints by line) of every file with a
     request the exported ids reach."""
-    # every Python file the workers read may export a model id; what it
-    # exports is read only when another file imports it (modules.Module)
+    # every Python file the workers analysed comes with what it exports
+    # (python/model_sources.py); any other is read only when another file
+    # imports it (modules.Module)
     modules = [
-        Module(path, result.path)
+        Module(path, result.path, None if result.exports is None else {s.name: s for s in result.exports})
         for path, result in zip(outcome.paths, outcome.results)
         if not result.skipped and path.endswith(PYTHON_SUFFIXES)
     ]
@@ -71,10 +72,12 @@ def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str,
     roots = {p for p in paths if os.path.isdir(p)}
     roots.update(root_of(m.path, depth) for m in modules for depth in range(3))
     index = ModuleIndex(modules, roots, lambda path: display_path(path, outcome.cwd or None))
-    # stem -> the modules of that name that may export (their names are read
-    # only when a file imports the stem)
+    # stem -> the modules of that name that may export: those a worker found
+    # exporting, or did not read (read only when a file imports the stem)
     names_of: dict[str, list[Module]] = {}
     for module in modules:
+        if module.known_empty:
+            continue  # no importer can take a model from it: not searched for
         for dotted in dotted_names(module.path)[:1]:
             names_of.setdefault(dotted, []).append(module)
     shown_of = {canonical(p): r.path for p, r in zip(outcome.paths, outcome.results)}

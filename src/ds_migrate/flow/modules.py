@@ -18,6 +18,11 @@ class Module:
     _sources: dict[str, Source] | None = None
 
     @property
+    def known_empty(self) -> bool:
+        """Known to export nothing (a worker read it), without reading it here."""
+        return self._sources is not None and not self._sources
+
+    @property
     def sources(self) -> dict[str, Source]:
         """What the module exports, read the first time someone asks."""
         if self._sources is None:

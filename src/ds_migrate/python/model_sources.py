@@ -81,8 +81,10 @@ def extract(text: str, gated: bool = True) -> tuple[Source, ...]:
     ``gated``: skip the parse when no line could bind a source."""
     if len(text) > MAX_SOURCE_CHARS or (gated and not _GATE.search(text)):
         return ()
+    from ds_migrate.python.module_tree import module_tree
+
     try:
-        tree = ast.parse(text)
+        tree = module_tree(text)  # the slice's plan parsed it already (in a worker)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return ()
     lines = text.splitlines()

@@ -26,11 +26,11 @@ import ast
 import bisect
 import os
 import re
-import warnings
 from dataclasses import dataclass, field
 from typing import Callable
 
 from ds_migrate.lines import LineIndex, line_index
+from ds_migrate.python.module_tree import module_tree
 from ds_migrate.python.slicing.closure import Facts, Leaf, Parameters, closure
 from ds_migrate.python.slicing import prepass
 from ds_migrate.python.slicing.placeholders import blank, continued
@@ -116,9 +116,7 @@ def _plan(text: str, index: LineIndex | None = None, spans: dict[int, int] | Non
     the same line lengths, ``spans`` the last line of each placeholder of the
     first cut by its first line."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text)
+        tree = module_tree(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     index = index or line_index(text)
