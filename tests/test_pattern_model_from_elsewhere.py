@@ -284,3 +284,46 @@ def test_pydantic_request_model_dumped_into_the_body_is_reported(tmp_path):
     assert finding["line"] == 7 and "svc/schemas.py:5" in finding["message"]
     assert finding["fix"] == "none"  # the caller builds the request: it may set another model
     assert "svc/client.py" not in fix_tree(tmp_path, "--unsafe-fixes")
+
+
+def test_workers_say_what_a_module_exports_and_only_exporters_are_searched_for(tmp_path, monkeypatch):
+    """A module the workers analysed comes with its exports; importers are
+    searched for only where there are some (a search of the whole tree for
+    every module that merely calls DeepSeek cost seconds on a monorepo)."""
+    from ds_migrate import flow
+    from ds_migrate.engine import Options, process_file
+    from ds_migrate.python.model_sources import extract
+
+    assert process_file("config.py", CONFIG.encode(), Options()).result.exports == extract(CONFIG)
+    caller = 'def ask(client, m):\n    return client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+    assert process_file("caller.py", caller.encode(), Options()).result.exports == ()
+    searched: list[list[str]] = []
+    real = flow.files_naming
+    monkeypatch.setattr(flow, "files_naming", lambda stems, *rest: searched.append(stems) or real(stems, *rest))
+    _project(tmp_path, **{"app/caller.py": caller})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert finding["path"].endswith("app/handler.py")
+    # not "caller", which exports nothing; "clients" never mentions an id, so no
+    # worker analysed it: what it exports is read if a file imports it
+    assert searched == [["clients", "config"]]
+
+
+def test_importers_are_found_by_their_import_lines_in_a_work_tree_and_outside_one(tmp_path):
+    from ds_migrate.discovery import FileFilter
+    from ds_migrate.flow.search import files_naming
+
+    files = {
+        "a.py": "from app import config\n",
+        "b.py": "import app.config as cfg\n",
+        "c.py": "from app.config import (\n    MODEL,\n)\n",
+        "d.py": "config = load()\nprint(config)\n",  # the word, but no import of it
+        "e.py": "import configparser\n",  # another word
+        "notes.txt": "import config\n",
+    }
+    for kind in ("git", "plain"):
+        root = tmp_path / kind
+        write_tree(root, files)
+        if kind == "git":
+            subprocess.run(["git", "init", "-q", str(root)], check=True)
+        found = sorted(p.rsplit("/", 1)[-1] for p in files_naming(["config"], [str(root)], FileFilter()))
+        assert found == ["a.py", "b.py", "c.py"], kind
