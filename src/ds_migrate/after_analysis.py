@@ -13,7 +13,6 @@ from ds_migrate.decide import Decision, decide
 from ds_migrate.discovery import FileFilter
 from ds_migrate.engine import Options
 from ds_migrate.findings import FileError, FileResult
-from ds_migrate.writer import FileChangedError, write_atomically
 
 
 def coupled_elsewhere(paths, outcome: "runner.Run", options: Options, file_filter: FileFilter, cwd: str) -> list[FileResult]:
@@ -59,6 +58,8 @@ def follow_models(outcome: "runner.Run", originals: list, options: Options, want
     are analysed again, whole, with the hints, so DSM201 names where the
     model comes from (and offers the toggle where that is certain). A file
     that never mentions DeepSeek was counted clean; it is not any more."""
+    if not outcome.paths:
+        return  # every file clean: no module holds a model (and no import of flow/)
     from ds_migrate.flow import trace
 
     found = trace(outcome, paths, file_filter)
@@ -119,6 +120,8 @@ def redo_where_decided_otherwise(outcome: "runner.Run", originals: list, options
 
 
 def write(outcome: "runner.Run", originals: list) -> None:
+    from ds_migrate.writer import FileChangedError, write_atomically
+
     for path, processed, data in zip(outcome.paths, outcome.processed, originals):
         if processed.fixed_data is None or data is None:
             continue

@@ -6,7 +6,6 @@ from __future__ import annotations
 from itertools import groupby
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ds_migrate.findings import Applicability, Severity
@@ -74,6 +73,8 @@ def render_summary(console: Console, run, table: bool = True, fixed: int = 0) ->
     if table and summary.findings:
         # from the findings themselves: importing the rules would import
         # libcst, a tenth of a second on a run that may not have needed it
+        from rich.table import Table  # not on a clean run (pre-commit)
+
         rules = Table(show_edge=False, box=None, pad_edge=False)
         for column in ("code", "name", "severity", "count", "fixable"):
             rules.add_column(column, justify="right" if column in ("count", "fixable") else "left")
