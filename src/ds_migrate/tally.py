@@ -70,11 +70,13 @@ class GitTally:
             changes = self._git("--deleted", "--modified", "--", ".")
         except OSError:
             return False
+        # the handlers' names (their first use imports them, libcst with
+        # them: a quarter of a second) while git stats every tracked file
+        parsed = parsed_name().match
         out, _ = changes.communicate()
         changed_ok = changes.returncode == 0
         self.changed = {os.fsdecode(name) for name in out.split(b"\0") if name}
         seen_any = False
-        parsed = parsed_name().match
         try:
             for regular, careful in self._classified(listing.stdout):
                 seen_any = True
