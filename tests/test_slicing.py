@@ -529,3 +529,20 @@ def test_planted_real_modules_give_the_same_findings_and_fixes_with_the_first_cu
     monkeypatch.setattr(slicing.prepass, "MIN_CHARS", 0)
     monkeypatch.setattr(slicing.prepass, "_MAX_KEPT", 1.0)
     compare_planted(monkeypatch, count=15, seed=20261130)
+
+
+def test_the_plan_and_the_exports_share_one_parse_of_a_module(monkeypatch):
+    from ds_migrate.python import module_tree
+    from ds_migrate.python.model_sources import extract
+
+    source = module_with('MODEL = "deepseek-chat"', "def ask(m):\n    return client.chat.completions.create(model=MODEL, messages=m)\n")
+    assert module_tree.module_tree(source) is module_tree.module_tree(source)
+    slicing.plan(source)
+    tree = module_tree.module_tree(source)
+    assert [s.name for s in extract(source)] == ["MODEL"]
+    assert module_tree.module_tree(source) is tree  # extract read the same tree, not a new one
+    module_tree.forget()
+    assert module_tree.module_tree(source) is not tree
+    monkeypatch.setattr(module_tree, "MAX_SHARED_CHARS", len(source))
+    assert module_tree.module_tree(source) is not module_tree.module_tree(source)  # too big: never remembered
+    module_tree.forget()

@@ -55,11 +55,13 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
         return processed
     run_with_deep_stack(_analyse, processed, text, options, want_fix, decision)
     if decision is None:
+        from ds_migrate.python import module_tree
         from ds_migrate.python.model_sources import extract
 
         # a walk over the tree the slice's plan parsed: the run follows
         # importers of the modules that export something (ds_migrate/flow/)
         processed.result.exports = extract(text)
+        module_tree.forget()
     return processed
 
 

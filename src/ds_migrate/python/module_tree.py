@@ -31,6 +31,12 @@ def _parse(text: str) -> ast.Module:
         return ast.parse(text)
 
 
+def forget() -> None:
+    """Drop the remembered tree once the module is done (a worker's memory
+    then holds one module's tree at a time, never two)."""
+    _last.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _last(text: str) -> ast.Module:
     return _parse(text)
