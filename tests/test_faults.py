@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from ds_migrate import after_analysis, runner, writer
+from ds_migrate import runner, writer
 from ds_migrate.discovery import FileFilter
 from ds_migrate.engine import Options
 
@@ -31,7 +31,7 @@ def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path, monkey
             handle.write("# edited by a person\n")
         return real(target, data, expected)
 
-    monkeypatch.setattr(after_analysis, "write_atomically", someone_edits_first)
+    monkeypatch.setattr(writer, "write_atomically", someone_edits_first)  # after_analysis imports it when it writes
     outcome = runner.run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
     assert path.read_text() == LEGACY + "# edited by a person\n"
     assert any("changed on disk" in e.message for e in outcome.errors)
