@@ -134,7 +134,7 @@ def test_a_small_folder_does_not_start_workers(tmp_path, monkeypatch):
 
 
 def test_display_path_is_relative_below_the_working_directory(tmp_path, monkeypatch):
-    from ds_migrate.pipeline import display_path
+    from ds_migrate.discover.listing import display_path
 
     monkeypatch.chdir(tmp_path)
     here = str(tmp_path)

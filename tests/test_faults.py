@@ -33,7 +33,7 @@ def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path, monkey
             handle.write("# edited by a person\n")
         return real(target, data, expected)
 
-    monkeypatch.setattr(writer, "write_atomically", someone_edits_first)  # after_analysis imports it when it writes
+    monkeypatch.setattr(writer, "write_atomically", someone_edits_first)  # apply/write.py imports it when it writes
     outcome = pipeline.run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
     assert path.read_text() == LEGACY + "# edited by a person\n"
     assert any("changed on disk" in e.message for e in outcome.errors)

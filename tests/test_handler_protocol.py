@@ -21,6 +21,15 @@ def _parameters(function) -> list[tuple[str, object, object]]:
     return [(p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()]
 
 
+def _expected_parameters(handler, name: str) -> list[tuple[str, object, object]]:
+    """The protocol's parameters; a handler of a kind that holds code of another
+    kind (``embeds_code``) takes the analysis of that code last, for scan and apply."""
+    expected = _parameters(getattr(Handler, name))
+    if handler.embeds_code and name in ("scan", "apply"):
+        expected.append(("code", inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.empty))
+    return expected
+
+
 def protocol_problems(handler) -> list[str]:
     """How ``handler`` falls short of the protocol the engine calls it by."""
     problems = []
@@ -30,7 +39,7 @@ def protocol_problems(handler) -> list[str]:
         method = getattr(type(handler), name, None)
         if method is None:
             problems.append(f"no {name}")
-        elif _parameters(method) != _parameters(getattr(Handler, name)):
+        elif _parameters(method) != _expected_parameters(handler, name):
             problems.append(f"{name}{inspect.signature(method)} differs from the protocol")
     if getattr(type(handler), "scan", None) is Handler.scan:
         problems.append("scan not defined")

@@ -1,17 +1,21 @@
-"""Run scan or fix over many files, in parallel when there is enough work."""
+"""The pipeline of one run, top-down: discover the files (discover/), analyse
+each in a worker (analyse/), decide for the whole project (project/), apply
+and write (apply/); the reports (report/) read the ``Run`` it returns.
+
+This is the only module with a process pool: every step that analyses files
+(again) lives here, beside it."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
+from ds_migrate.analyse import Options, Preload, Processed, process_file, run_with_deep_stack
 from ds_migrate.discover import ripgrep
-from ds_migrate.project.decide import Decision, GroupPlan
-from ds_migrate.discover.listing import Discovery, FileFilter, discover
-from ds_migrate.analyse import Options, Processed, process_file, run_with_deep_stack
+from ds_migrate.discover.listing import Discovery, FileFilter, discover, display_path
 from ds_migrate.findings import FileError, FileResult
+from ds_migrate.project.decide import Decision, GroupPlan
 
 # Below this many files that need parsing, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 16
@@ -78,27 +82,6 @@ class Run:
     def skipped(self) -> list[tuple[str, str]]:
         own = [(r.path, r.skipped) for r in self.results if r.skipped]
         return self.discovery.skipped + own
-
-
-def display_path(path: str | Path, cwd: str | None = None) -> str:
-    """``path`` relative to the working directory when it lies below it,
-    else as given. ``cwd`` saves asking for it once per file."""
-    text = os.fspath(path)
-    if not os.path.isabs(text):
-        if not text.startswith(".."):
-            return os.path.normpath(text)  # already relative to here
-    else:
-        prefix = (cwd or os.getcwd()).rstrip(os.sep) + os.sep
-        if text.startswith(prefix):
-            # the common case of an absolute path below here, without relpath's cost
-            relative = os.path.normpath(text[len(prefix) :])
-            if not relative.startswith("..") and not os.path.isabs(relative):
-                return relative
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 def _process_path(
@@ -202,6 +185,99 @@ def _count_as_text(files: list[str], results: list[FileResult]) -> int:
     return count
 
 
+# The parent's steps once every file is analysed: files elsewhere that take part
+# in the decision, the model flow across modules, and the files fixed again
+# under the run's decision. Each analyses files again, so each lives beside the pool.
+
+
+def coupled_elsewhere(paths, outcome: Run, options: Options, file_filter: FileFilter, cwd: str) -> list[FileResult]:
+    """With only files named (pre-commit), the results of the repository's
+    other files that name the same ids: they take part in the decision, and
+    are neither reported nor rewritten."""
+    if not paths or any(p == "-" or os.path.isdir(p) for p in paths):
+        return []
+    from ds_migrate.project.decide import base_id
+    from ds_migrate.discover.elsewhere import files_naming
+
+    ids = {
+        base_id(f.legacy_name)
+        for r in outcome.results
+        for f in (*r.findings, *r.suppressed, *r.unselected)
+        if f.legacy_name
+    }
+    results = []
+    for path in files_naming(ids, list(paths), file_filter):
+        processed, _ = _process_path(path, display_path(path, cwd), options, False)
+        results.append(processed.result)
+    return results
+
+
+def follow_models(outcome: Run, originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
+    """Requests whose model another module holds (project/flow/): their files
+    are analysed again, whole, with the hints, so DSM201 names where the
+    model comes from (and offers the toggle where that is certain). A file
+    that never mentions DeepSeek was counted clean; it is not any more."""
+    if not outcome.paths:
+        return  # every file clean: no module holds a model (and no import of flow/)
+    from ds_migrate.project.flow import trace
+
+    found = trace(outcome, paths, file_filter)
+    if not found:
+        return
+    outcome.decision.flows = {shown: hints for _, shown, hints in found}
+    at = {result.path: i for i, result in enumerate(outcome.results)}
+    for path, shown, _ in found:
+        processed, data = _process_path(path, shown, options, want_fix, outcome.decision.for_paths({shown}))
+        if shown in at:
+            i = at[shown]
+            outcome.processed[i], outcome.results[i], originals[i] = processed, processed.result, data
+            continue
+        _uncount_clean(outcome, path, shown)
+        outcome.paths.append(path)
+        outcome.processed.append(processed)
+        outcome.results.append(processed.result)
+        originals.append(data)
+
+
+def _uncount_clean(outcome: Run, path: str, shown: str) -> None:
+    if shown in outcome.clean:
+        outcome.clean.remove(shown)
+    elif path in outcome.clean_unread:
+        outcome.clean_unread.remove(path)
+    elif outcome.discovery.clean:
+        outcome.discovery.clean -= 1
+        outcome.discovery.files.append(path)
+
+
+def redo_where_decided_otherwise(outcome: Run, originals: list, options: Options, jobs: int, pools: list) -> None:
+    """Each file was fixed as if it stood alone; where the whole run decided
+    less may change, fix it again under the run's decision."""
+    redo = []
+    for i, processed in enumerate(outcome.processed):
+        wanted = {f.identity for f in processed.result.findings if f.fix is not None and options.may_apply(f)}
+        if wanted != {f.identity for f in processed.applied}:
+            redo.append(i)
+    if not redo:
+        return
+    decision = outcome.decision.for_paths({outcome.processed[i].result.path for i in redo})
+    files = [(outcome.paths[i], outcome.processed[i].result.path) for i in redo]
+    if jobs > 1 and pools and len(files) >= PARALLEL_THRESHOLD:
+        size = max(1, min(BATCH_SIZE, len(files) // (jobs * 4)))
+        batches = [(files[i : i + size], options, True, decision) for i in range(0, len(files), size)]
+        again = [item for batch in pools[0].map(_worker, batches) for item in batch]
+    else:
+        again = [_process_path(path, shown, options, True, decision) for path, shown in files]
+    for i, item in zip(redo, again):
+        if item is None:  # the file no longer mentions DeepSeek: changed on disk since
+            outcome.processed[i].fixed_data = outcome.processed[i].fixed_text = None
+            outcome.processed[i].applied = []
+            continue
+        processed, data = item
+        outcome.processed[i] = processed
+        outcome.results[i] = processed.result
+        originals[i] = data
+
+
 def run(
     paths: list[str],
     options: Options,
@@ -234,35 +310,8 @@ def run(
             pool.shutdown()
 
 
-class _Preload:
-    """Imports libcst and the rules in a thread, while ripgrep is still
-    searching, once it has named a Python file: this process is then mostly
-    waiting for ripgrep, and the import (a good part of a run with few hits)
-    no longer follows it. ``wait()`` before parsing or forking."""
-
-    def __init__(self) -> None:
-        self._thread = None
-
-    def start(self) -> None:
-        import threading
-
-        self._thread = threading.Thread(target=_import_python_analysis, daemon=True, name="ds-migrate-preload")
-        self._thread.start()
-
-    def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-
-
-def _import_python_analysis() -> None:
-    from ds_migrate.python import check, slicing  # noqa: F401  (libcst with them)
-    from ds_migrate.rules import all_rules
-
-    all_rules()
-
-
 def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, pools) -> Run:
-    preload = _Preload()
+    preload = Preload()
     try:
         native = ripgrep.native_discover(paths, file_filter, on_python_match=preload.start)
     finally:
@@ -317,14 +366,16 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         outcome.processed.append(processed)
         outcome.results.append(processed.result)
         originals.append(data)
-    from ds_migrate import after_analysis as then
+    from ds_migrate.project.decision import decide_for_run
 
-    outcome.decision = then.decide_for_run(outcome, options, then.coupled_elsewhere(paths, outcome, options, file_filter, cwd))
-    then.follow_models(outcome, originals, options, want_fix, list(paths), file_filter)
+    outcome.decision = decide_for_run(outcome, options, coupled_elsewhere(paths, outcome, options, file_filter, cwd))
+    follow_models(outcome, originals, options, want_fix, list(paths), file_filter)
     outcome.plan = [g for g in outcome.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
     if want_fix:
-        then.redo_where_decided_otherwise(outcome, originals, options, jobs, pools)
+        redo_where_decided_otherwise(outcome, originals, options, jobs, pools)
     if write:
-        then.write(outcome, originals)
+        from ds_migrate.apply.write import write_fixed_files
+
+        write_fixed_files(outcome, originals)
     outcome.files_as_text = _count_as_text(files, outcome.results) + outcome.discovery.clean_as_text
     return outcome

@@ -7,6 +7,7 @@ the Python pipeline (``python_file``) or another kind's handler
 from __future__ import annotations
 
 from ds_migrate.analyse.deep_stack import DEEP_RECURSION_LIMIT, DEEP_STACK_BYTES, run_with_deep_stack
+from ds_migrate.analyse.embedded import EmbeddedCode
 from ds_migrate.analyse.options import DEFAULT_MAX_FILE_SIZE, Options
 from ds_migrate.analyse.other_kinds import process_other
 from ds_migrate.analyse.python_file import apply_chosen, fixed_text, process_python, verify_python, worth_parsing
@@ -16,7 +17,7 @@ from ds_migrate.analyse.sorting import choose_fixes
 
 __all__ = [
     "DEEP_RECURSION_LIMIT", "DEEP_STACK_BYTES", "DEFAULT_MAX_FILE_SIZE", "DecodeError", "Options", "Processed",
-    "apply_chosen", "choose_fixes", "decode_python", "fixed_text", "process_file", "process_other",
+    "Preload", "apply_chosen", "choose_fixes", "decode_python", "fixed_text", "process_file", "process_other",
     "process_python", "run_with_deep_stack", "verify_python", "worth_parsing",
 ]
 
@@ -31,9 +32,41 @@ def process_file(path: str, data: bytes, options: Options, want_fix: bool = Fals
 
     handler = handler_for(path)
     if handler is not None:
-        return process_other(handler, path, data, options, want_fix, decision)
+        return process_other(handler, path, data, options, want_fix, decision, EMBEDDED_CODE)
     if is_python(path, data):
         return process_python(path, data, options, want_fix, decision)
     from ds_migrate.languages.plain import PlainText
 
-    return process_other(PlainText(), path, data, options, want_fix, decision)
+    return process_other(PlainText(), path, data, options, want_fix, decision, EMBEDDED_CODE)
+
+
+# Markdown fences and notebook cells are analysed as files are (languages/
+# never imports analyse/: the analysis is handed to their handlers)
+EMBEDDED_CODE = EmbeddedCode(process_file, process_python, fixed_text)
+
+
+class Preload:
+    """Imports libcst and the rules in a thread, while ripgrep is still
+    searching, once it has named a Python file: this process is then mostly
+    waiting for ripgrep, and the import (a good part of a run with few hits)
+    no longer follows it. ``wait()`` before parsing or forking."""
+
+    def __init__(self) -> None:
+        self._thread = None
+
+    def start(self) -> None:
+        import threading
+
+        self._thread = threading.Thread(target=import_python_analysis, daemon=True, name="ds-migrate-preload")
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+
+def import_python_analysis() -> None:
+    from ds_migrate.python import check, slicing  # noqa: F401  (libcst with them)
+    from ds_migrate.rules import all_rules
+
+    all_rules()

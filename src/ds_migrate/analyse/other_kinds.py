@@ -14,31 +14,37 @@ if TYPE_CHECKING:
     from ds_migrate.languages.base import Handler
 
 
-def process_other(handler: Handler, path: str, data: bytes, options: Options, want_fix: bool, decision=None) -> Processed:
+def process_other(
+    handler: Handler, path: str, data: bytes, options: Options, want_fix: bool, decision=None, code=None
+) -> Processed:
+    """``code``: the analysis a handler of a kind that holds code of another kind is given."""
     processed = Processed(FileResult(path))
     result = processed.result
     text = take_reading(processed, data, read_source(data, options.max_file_size, decode_utf8), options)
     if text is None:
         return processed
     try:
-        findings = handler.scan(path, text, options.mapping)
+        if handler.embeds_code:
+            findings = handler.scan(path, text, options.mapping, code)
+        else:
+            findings = handler.scan(path, text, options.mapping)
     except RecursionError:
         search_as_text(result, TextOnly("nested too deeply to analyse", text, "nested too deeply to analyse"), options)
         return processed
     result.parsed = True
     sort_into(result, findings, text, options)
     if want_fix:
-        _fix_other(handler, processed, text, options, decision)
+        _fix_other(handler, processed, text, options, decision, code)
     return processed
 
 
-def _fix_other(handler: Handler, processed: Processed, text: str, options: Options, decision) -> None:
+def _fix_other(handler: Handler, processed: Processed, text: str, options: Options, decision, code) -> None:
     """Apply the chosen fixes; keep the result only when the handler finds it valid."""
     result, path = processed.result, processed.result.path
     chosen = choose_fixes(result, options, decision)
     if not chosen:
         return
-    new_text = handler.apply(text, chosen)
+    new_text = handler.apply(text, chosen, code) if handler.embeds_code else handler.apply(text, chosen)
     if new_text == text:
         return
     problem = handler.problem_with(new_text, path)

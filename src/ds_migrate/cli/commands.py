@@ -59,7 +59,7 @@ def _read_stdin(kwargs: dict, options: Options, want_fix: bool):
 
 def _show_files(paths: list[str], file_filter: FileFilter) -> None:
     from ds_migrate.discover.listing import discover
-    from ds_migrate.pipeline import display_path
+    from ds_migrate.discover.listing import display_path
 
     found = discover(paths, file_filter)
     for path in found.files:

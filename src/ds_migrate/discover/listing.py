@@ -310,3 +310,24 @@ def _ignored_by(specs: tuple, path: str, is_dir: bool) -> bool:
         if spec.match_file(text):
             return True
     return False
+
+
+def display_path(path: str | Path, cwd: str | None = None) -> str:
+    """``path`` relative to the working directory when it lies below it,
+    else as given. ``cwd`` saves asking for it once per file."""
+    text = os.fspath(path)
+    if not os.path.isabs(text):
+        if not text.startswith(".."):
+            return os.path.normpath(text)  # already relative to here
+    else:
+        prefix = (cwd or os.getcwd()).rstrip(os.sep) + os.sep
+        if text.startswith(prefix):
+            # the common case of an absolute path below here, without relpath's cost
+            relative = os.path.normpath(text[len(prefix) :])
+            if not relative.startswith("..") and not os.path.isabs(relative):
+                return relative
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative

@@ -24,7 +24,7 @@ BINARY_EXTENSIONS = frozenset({
 
 @runtime_checkable
 class Handler(Protocol):
-    """What the engine asks of a file kind (engine/other_kinds.py).
+    """What the analysis asks of a file kind (analyse/other_kinds.py).
 
     Every handler subclasses this: that registers it (languages/__init__.py)
     and gives it the defaults below; ``scan`` it must define.
@@ -34,6 +34,10 @@ class Handler(Protocol):
     # file-name globs this handler takes (also the default include list)
     patterns: ClassVar[tuple[str, ...]] = ()
     priority: ClassVar[int] = 100
+    # a kind that holds code of another kind (Markdown fences, notebook cells):
+    # ``scan`` and ``apply`` then take the analysis of that code as a last
+    # argument (analyse/embedded.py), so no handler imports analyse/
+    embeds_code: ClassVar[bool] = False
 
     def claims(self, path: PurePosixPath) -> bool:
         return any(fnmatch.fnmatch(path.name, pattern) for pattern in self.patterns)

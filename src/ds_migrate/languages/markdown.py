@@ -76,9 +76,9 @@ class Documentation(Handler):
     patterns = ("*.md", "*.markdown", "*.rst")
     priority = 30
 
-    def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
-        from ds_migrate.analyse import Options, process_file
+    embeds_code = True
 
+    def scan(self, path: str, text: str, mapping: Mapping, code) -> list[Finding]:
         out = Collector(path, text, mapping)
         claimed: set[int] = set()
         for block in code_blocks(text):
@@ -86,7 +86,7 @@ class Documentation(Handler):
             if "deepseek" not in body.lower():
                 continue
             # which fixes apply is decided when the file is written (see apply)
-            processed = process_file(block.path, body.encode("utf-8"), Options(mapping=mapping))
+            processed = code.analyse(block.path, body.encode("utf-8"), code.options(mapping=mapping))
             names = {block.start + name.start: name for name in find_legacy_names(text[block.start : block.end])}
             line_starts = [block.start] + [i + 1 for i in range(block.start, block.end) if text[i] == "\n"]
             inner = processed.result.findings + processed.result.suppressed
@@ -121,12 +121,10 @@ class Documentation(Handler):
             )
         return out.findings
 
-    def apply(self, text: str, chosen: list[Finding]) -> str:
+    def apply(self, text: str, chosen: list[Finding], code) -> str:
         """Fix each code block for the rules of the chosen findings only, so
         code a rule the user ignored stays as it is (a suppression comment in
         the block holds inside it too)."""
-        from ds_migrate.analyse import Options, process_file
-
         edits: list[TextEdit] = []
         by_block: dict[int, list[BlockEdit]] = {}
         for finding in chosen:
@@ -145,8 +143,8 @@ class Documentation(Handler):
                 continue
             # every block fix is unsafe, so it is only chosen under --unsafe-fixes:
             # the rules inside the block may then apply their unsafe fixes too
-            options = Options(mapping=first.mapping, unsafe_fixes=True, select=tuple(codes))
-            fixed = process_file(first.block.path, first.body.encode("utf-8"), options, want_fix=True).fixed_text
+            options = code.options(mapping=first.mapping, unsafe_fixes=True, select=tuple(codes))
+            fixed = code.analyse(first.block.path, first.body.encode("utf-8"), options, want_fix=True).fixed_text
             if fixed is None:
                 continue
             indent = first.indent

@@ -49,7 +49,7 @@ class CellEdit:
     cell: Cell
     processed: object  # engine.Processed of the cell source
     finding: Finding
-    options: object  # engine.Options the cell was scanned with
+    options: object  # analyse.Options the cell was scanned with
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -102,9 +102,9 @@ class Notebook(Handler):
     patterns = ("*.ipynb",)
     priority = 10
 
-    def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
-        from ds_migrate.analyse import Options, process_python
+    embeds_code = True
 
+    def scan(self, path: str, text: str, mapping: Mapping, code) -> list[Finding]:
         out = Collector(path, text, mapping)
         try:
             cells = find_cells(text)
@@ -112,7 +112,7 @@ class Notebook(Handler):
             for name in find_legacy_names(text):
                 out.add(LegacyNameRule, name, name.start, name.end, unclaimed(name, f"notebook is not valid JSON: {error}"))
             return out.findings
-        options = Options(mapping=mapping)
+        options = code.options(mapping=mapping)
         in_source: list[tuple[int, int]] = []
         for cell, cell_type in cells:
             in_source.extend((t.start, t.end) for t in cell.tokens)
@@ -123,7 +123,7 @@ class Notebook(Handler):
                 continue
             if "deepseek" not in cell.source.lower():
                 continue
-            processed = process_python(f"{path}[cell {cell.number}]", cell.source.encode("utf-8"), options)
+            processed = code.analyse_python(f"{path}[cell {cell.number}]", cell.source.encode("utf-8"), options)
             for finding in processed.result.findings + processed.result.suppressed:
                 token = cell.tokens[_token_of(cell, finding.line)]
                 start = _offset_in_token(text, token, cell, finding)
@@ -142,10 +142,8 @@ class Notebook(Handler):
                 out.recorded(name, "a notebook output or metadata")
         return out.findings
 
-    def apply(self, text: str, chosen: list[Finding]) -> str:
+    def apply(self, text: str, chosen: list[Finding], code) -> str:
         """Rewrite the cells the chosen fixes belong to."""
-        from ds_migrate.analyse import fixed_text
-
         by_cell: dict[int, list[CellEdit]] = {}
         replacements = []
         for finding in chosen:
@@ -156,7 +154,7 @@ class Notebook(Handler):
                     replacements.append((edit.start, edit.end, edit.new))
         for edits in by_cell.values():
             cell, processed = edits[0].cell, edits[0].processed
-            new_source = fixed_text(processed, [e.finding for e in edits], edits[0].options)
+            new_source = code.fixed_text(processed, [e.finding for e in edits], edits[0].options)
             replacements.extend(_token_replacements(text, cell, new_source))
         return apply_text_edits(text, [TextEdit(start, end, new) for start, end, new in replacements])
 

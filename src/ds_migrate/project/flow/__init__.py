@@ -21,36 +21,15 @@ shared with another provider, so those requests are reported only.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from ds_migrate.discover.listing import FileFilter
-from ds_migrate.deepseek.names import find_legacy_names
+from ds_migrate.project.flow.hints import Hint
+from ds_migrate.project.flow.modules import Module, ModuleIndex, canonical, dotted_names, root_of
+from ds_migrate.project.flow.search import env_values, files_naming, reads_env, worth_tracing
 from ds_migrate.python.model_sources import reads_model_by_name
 
 PYTHON_SUFFIXES = (".py", ".pyi")
-
-
-@dataclass(frozen=True)
-class Hint:
-    """What reaches one request whose model is read from elsewhere."""
-
-    line: int  # of the request's model expression
-    model: str  # the id as the source holds it
-    origin: str  # "chatbot/config.py:7 (DEFAULT_MODEL = ...)"
-    mode: str | None  # the one retired id's mode, when a toggle may be offered
-    why_not: str | None = None  # why no toggle is offered, when a retired id reaches it
-    # (displayed path, line) of each binding or config line the id comes from
-    sources: tuple[tuple[str, int], ...] = ()
-
-    @property
-    def is_legacy(self) -> bool:
-        return bool(find_legacy_names(self.model))
-
-
-
-from ds_migrate.project.flow.modules import Module, ModuleIndex, canonical, dotted_names, root_of  # noqa: E402
-from ds_migrate.project.flow.search import env_values, files_naming, reads_env, worth_tracing  # noqa: E402
 
 
 def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str, str, dict[int, Hint]]]:
@@ -67,7 +46,7 @@ def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str,
     env = env_values(outcome)
     if not modules and not env:
         return []
-    from ds_migrate.pipeline import display_path
+    from ds_migrate.discover.listing import display_path
 
     roots = {p for p in paths if os.path.isdir(p)}
     roots.update(root_of(m.path, depth) for m in modules for depth in range(3))

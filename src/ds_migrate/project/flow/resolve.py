@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from ds_migrate.project.flow import Hint
+from ds_migrate.project.flow.hints import Hint
 from ds_migrate.project.flow.modules import Module, ModuleIndex, lookup
 from ds_migrate.project.flow.syntax import (
     assignments_to_self,

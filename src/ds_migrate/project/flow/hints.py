@@ -1,0 +1,24 @@
+"""What the model flow tells the analysis of one request: which id reaches it, from where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ds_migrate.deepseek.names import find_legacy_names
+
+
+@dataclass(frozen=True)
+class Hint:
+    """What reaches one request whose model is read from elsewhere."""
+
+    line: int  # of the request's model expression
+    model: str  # the id as the source holds it
+    origin: str  # "chatbot/config.py:7 (DEFAULT_MODEL = ...)"
+    mode: str | None  # the one retired id's mode, when a toggle may be offered
+    why_not: str | None = None  # why no toggle is offered, when a retired id reaches it
+    # (displayed path, line) of each binding or config line the id comes from
+    sources: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def is_legacy(self) -> bool:
+        return bool(find_legacy_names(self.model))
