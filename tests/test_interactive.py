@@ -118,3 +118,30 @@ def test_no_progress_bar_when_not_a_terminal(tmp_path):
         (tmp_path / f"m{i}.py").write_text("x = 1\n")
     result = CliRunner().invoke(main, ["scan", str(tmp_path)])
     assert "Scanning" not in result.output
+
+
+def test_reviews_what_the_workers_found_with_any_jobs(tmp_path, monkeypatch):
+    """The fixes come back from worker processes as text edits: shown and
+    applied without a run in one process (issue 22)."""
+    import sys
+    from types import SimpleNamespace
+
+    from ds_migrate import pipeline
+    from ds_migrate.cli import commands
+
+    monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 0)  # a pool however small the files
+    started = []
+    real_start = pipeline.start_workers
+    monkeypatch.setattr(pipeline, "start_workers", lambda jobs: started.append(jobs) or real_start(jobs))
+    terminal = SimpleNamespace(stdin=SimpleNamespace(isatty=lambda: True), stdout=sys.stdout, exit=sys.exit)
+    monkeypatch.setattr(commands, "sys", terminal)
+    for i in range(20):
+        (tmp_path / f"svc{i:02}.py").write_text(SOURCE)
+    # per file: yes to the first fix, no to the second, all for the rest
+    result = CliRunner().invoke(main, ["fix", "--interactive", "--jobs", "2", str(tmp_path)], input="y\nn\na\n" * 20)
+    assert started == [2], result.output
+    for i in range(20):
+        lines = (tmp_path / f"svc{i:02}.py").read_text().splitlines()
+        assert '"deepseek-v4-flash"' in lines[0] and '"disabled"' in lines[0]
+        assert lines[1] == SOURCE.splitlines()[1]
+        assert '"deepseek-v4-flash"' in lines[2]

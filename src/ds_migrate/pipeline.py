@@ -95,8 +95,12 @@ def _process_path(
         result.errors.append(FileError(shown, f"cannot read: {error.strerror or error}"))
         return Processed(result), None
     processed = process_file(shown, data, options, want_fix, decision)
-    # keep the bytes only where a write must compare them with the disk
-    return processed, (data if processed.fixed_data is not None else None)
+    # keep the bytes only where a write may compare them with the disk: the
+    # run's decision may fix a file its own analysis left alone
+    may_write = processed.fixed_data is not None or (
+        want_fix and any(f.fix is not None and f.fix.text_edit is not None for f in processed.result.findings)
+    )
+    return processed, (data if may_write else None)
 
 
 def _detached(item: tuple[Processed, bytes | None]) -> tuple[Processed, bytes | None]:
@@ -249,13 +253,44 @@ def _uncount_clean(outcome: Run, path: str, shown: str) -> None:
         outcome.discovery.files.append(path)
 
 
+def _fixed_by_edits(processed: Processed, chosen: list, original: bytes | None) -> bool:
+    """Apply ``chosen`` to the file's text from their text edits; False when
+    that cannot stand for a new analysis (an edit missing, or two touching)."""
+    if not chosen:
+        processed.fixed_text = processed.fixed_data = None
+        processed.applied = []
+        return True
+    if processed.text is None or original is None or any(f.fix.text_edit is None for f in chosen):
+        return False
+    from ds_migrate.analyse import verify_python
+    from ds_migrate.apply.edits import apply_separate_edits
+
+    new_text = apply_separate_edits(processed.text, [f.fix.text_edit for f in chosen])
+    if new_text is None:
+        return False
+    if new_text == processed.text:
+        processed.fixed_text = processed.fixed_data = None
+        processed.applied = []
+        return True
+    try:
+        verify_python(new_text, processed.text)
+        new_data = new_text.encode(processed.encoding)
+    except Exception:  # noqa: BLE001  (a syntax or encoding error: the new analysis reports it)
+        return False
+    processed.fixed_text, processed.fixed_data, processed.applied = new_text, new_data, chosen
+    return True
+
+
 def redo_where_decided_otherwise(outcome: Run, originals: list, options: Options, jobs: int, pools: list) -> None:
     """Each file was fixed as if it stood alone; where the whole run decided
-    less may change, fix it again under the run's decision."""
+    otherwise, apply the fixes it chose as text edits (apply/edits.py), and
+    analyse again only the files whose chosen fixes touch each other."""
     redo = []
     for i, processed in enumerate(outcome.processed):
-        wanted = {f.identity for f in processed.result.findings if f.fix is not None and options.may_apply(f)}
-        if wanted != {f.identity for f in processed.applied}:
+        wanted = [f for f in processed.result.findings if f.fix is not None and options.may_apply(f)]
+        if {f.identity for f in wanted} == {f.identity for f in processed.applied}:
+            continue
+        if not _fixed_by_edits(processed, wanted, originals[i]):
             redo.append(i)
     if not redo:
         return

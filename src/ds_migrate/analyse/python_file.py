@@ -122,8 +122,8 @@ def _analyse(processed: Processed, text: str, options: Options, want_fix: bool, 
     result.parsed = True
     processed.module, processed.ancestry, processed.plan = module, ancestry, plan
     sort_into(result, findings, text, options)
-    if options.describe_fixes:
-        _describe_fixes(result, module, text, options, ancestry, plan)
+    if options.describe_fixes or want_fix:
+        _describe_fixes(result, module, text, options, ancestry, plan, regions=options.describe_fixes)
     if want_fix:
         try:
             apply_chosen(processed, choose_fixes(result, options, decision), options)
@@ -144,8 +144,12 @@ def _units_match(module, plan) -> bool:
     return len(module.body) == len(plan.units)
 
 
-def _describe_fixes(result: FileResult, module, text: str, options: Options, ancestry: dict, plan=None) -> None:
-    """Attach to each fix the one text replacement it makes (for SARIF).
+def _describe_fixes(
+    result: FileResult, module, text: str, options: Options, ancestry: dict, plan=None, regions: bool = True
+) -> None:
+    """Attach to each fix the one text replacement it makes: in offsets, for
+    the parent to apply (``text_edit``), and in lines and columns for SARIF
+    (``region``, when ``regions``).
 
     Each fix is applied alone, as the rewrite would apply it: only the nodes
     on its path are visited and only the statements it changes are printed
@@ -164,6 +168,9 @@ def _describe_fixes(result: FileResult, module, text: str, options: Options, anc
         except SpliceError:  # no region to describe
             continue
         start, end_old, end_new = differing_span(text, new)
+        finding.fix.text_edit = (start, end_old, new[start:end_new])
+        if not regions:
+            continue
         start_line, start_column = index.position(start)
         end_line, end_column = index.position(end_old)
         finding.fix.region = (start_line, start_column, end_line, end_column, new[start:end_new])

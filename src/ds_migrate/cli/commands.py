@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import sys
+from dataclasses import replace
 
 import click
 
@@ -115,7 +116,8 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
             raise click.UsageError("--interactive needs a terminal on standard input; use --diff or --write instead")
         from ds_migrate.cli.interactive import review
 
-        run = run_files(paths, options, file_filter, want_fix=False, jobs=1)
+        # every fix comes back as a text edit, from workers as from this process
+        run = run_files(paths, replace(options, describe_fixes=True), file_filter, want_fix=False, jobs=kwargs["jobs"])
         review(run, options, new_console())
         write = True
     else:

@@ -82,6 +82,11 @@ class Fix:
     description: str = ""
     # (start line, start column, end line, end column, new text), when asked for
     region: tuple[int, int, int, int, str] | None = None
+    # (start, end, new): the one replacement, in character offsets into the
+    # file's text, this fix makes when applied alone (Python, when fixing).
+    # Plain data: the parent applies any choice of fixes that do not touch
+    # each other without analysing the file again (apply/edits.py)
+    text_edit: tuple[int, int, str] | None = None
     # what the rule said, before a decision lowered ``applicability`` (decide.py)
     rule_applicability: Applicability | None = None
 
