@@ -99,3 +99,47 @@ def test_fixes_whose_edits_touch_are_left_to_a_new_analysis():
     # an edit that breaks the syntax is left to the new analysis, which reports it
     broken = Processed(FileResult("app.py"), text="A = 1\n", encoding="utf-8")
     assert pipeline._fixed_by_edits(broken, [finding_with((4, 5, "("))], b"A = 1\n") is False
+
+
+@pytest.mark.parametrize("files", [
+    {"config.yaml": "llm:\n  model: deepseek-chat\n", "app.js": 'const r = await client.chat.completions.create({ model: "deepseek-chat", messages });\n'},
+    {".env": "DEEPSEEK_MODEL=deepseek-chat\n", "settings.toml": 'model = "deepseek-chat"\n'},
+], ids=["yaml+js", "env+toml"])
+def test_other_kinds_are_not_analysed_again_either(tmp_path, monkeypatch, files):
+    # a test asserting the id couples every file with it: the run decides
+    # otherwise than each file alone, and applies the edits it chose
+    write_tree(tmp_path, {**files, "tests/test_model.py": 'def test_model():\n    assert MODEL == "deepseek-chat"\n'})
+    calls = []
+    real = pipeline._process_path
+    monkeypatch.setattr(pipeline, "_process_path", lambda path, *rest: calls.append(path) or real(path, *rest))
+    for tier in [(), ("--unsafe-fixes",)]:
+        calls.clear()
+        fix_tree(tmp_path, *tier)
+        assert len(calls) == len(set(calls)), sorted(calls)  # no file read twice
+
+
+OTHER_FILES = sorted(
+    p for p in [*(ROOT / "realworld").glob("*/before/**/*"), *(ROOT.parent / "examples").rglob("*")]
+    if p.is_file() and p.suffix not in {".py", ".pyi", ".md", ".rst", ".ipynb"}
+    and b"deepseek" in p.read_bytes().lower()
+)
+
+
+@pytest.mark.parametrize("path", OTHER_FILES, ids=lambda p: str(p.relative_to(ROOT.parent)))
+def test_other_kinds_edits_give_what_the_handler_gives(path):
+    from ds_migrate.analyse import process_file
+    from ds_migrate.languages import handler_for
+    from ds_migrate.languages.plain import PlainText
+
+    options = Options(mapping=Mapping(), unsafe_fixes=True)
+    processed = process_file(path.name, path.read_bytes(), options)
+    if processed.text is None:
+        pytest.skip("not read as text")
+    handler = handler_for(path.name) or PlainText()
+    fixes = [f for f in processed.result.findings if f.fix is not None and f.fix.edits]
+    assert all(f.fix.text_edit is not None for f in fixes)
+    choices = [[f] for f in fixes] + [list(pair) for pair in itertools.combinations(fixes[:12], 2)] + [fixes]
+    for chosen in choices:
+        by_edits = apply_separate_edits(processed.text, [f.fix.text_edit for f in chosen])
+        if by_edits is not None:
+            assert by_edits == handler.apply(processed.text, chosen), [f.code for f in chosen]

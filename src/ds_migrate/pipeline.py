@@ -262,7 +262,6 @@ def _fixed_by_edits(processed: Processed, chosen: list, original: bytes | None) 
         return True
     if processed.text is None or original is None or any(f.fix.text_edit is None for f in chosen):
         return False
-    from ds_migrate.analyse import verify_python
     from ds_migrate.apply.edits import apply_separate_edits
 
     new_text = apply_separate_edits(processed.text, [f.fix.text_edit for f in chosen])
@@ -273,12 +272,27 @@ def _fixed_by_edits(processed: Processed, chosen: list, original: bytes | None) 
         processed.applied = []
         return True
     try:
-        verify_python(new_text, processed.text)
+        if _problem_with(processed.result.path, new_text, processed.text):
+            return False
         new_data = new_text.encode(processed.encoding)
     except Exception:  # noqa: BLE001  (a syntax or encoding error: the new analysis reports it)
         return False
     processed.fixed_text, processed.fixed_data, processed.applied = new_text, new_data, chosen
     return True
+
+
+def _problem_with(path: str, new_text: str, old_text: str) -> str | None:
+    """Why ``new_text`` is not a valid file of ``path``'s kind (Python raises)."""
+    from ds_migrate.languages import handler_for, is_python
+
+    handler = handler_for(path)
+    if handler is not None:
+        return handler.problem_with(new_text, path)
+    if is_python(path, old_text[:100].encode("utf-8", "replace")):
+        from ds_migrate.analyse import verify_python
+
+        verify_python(new_text, old_text)
+    return None
 
 
 def redo_where_decided_otherwise(outcome: Run, originals: list, options: Options, jobs: int, pools: list) -> None:

@@ -8,7 +8,7 @@ from ds_migrate.analyse.options import Options
 from ds_migrate.analyse.reading import TextOnly, decode_utf8, read_source
 from ds_migrate.analyse.result import Processed
 from ds_migrate.analyse.sorting import choose_fixes, search_as_text, sort_into, take_reading
-from ds_migrate.findings import FileError, FileResult
+from ds_migrate.findings import FileError, FileResult, TextEdit, apply_text_edits
 
 if TYPE_CHECKING:
     from ds_migrate.languages.base import Handler
@@ -33,9 +33,25 @@ def process_other(
         return processed
     result.parsed = True
     sort_into(result, findings, text, options)
+    if not handler.embeds_code:
+        _give_text_edits(result.findings, text)
     if want_fix:
         _fix_other(handler, processed, text, options, decision, code)
     return processed
+
+
+def _give_text_edits(findings, text: str) -> None:
+    """Each fix as one replacement (``Fix.text_edit``): from its first edit's
+    start to its last's end, the edits between applied. A kind that holds code
+    of another kind (``embeds_code``) rewrites through that code's analysis,
+    so its fixes have none."""
+    for finding in findings:
+        edits = finding.fix.edits if finding.fix is not None else []
+        if not edits or not all(isinstance(edit, TextEdit) for edit in edits):
+            continue
+        start, end = min(e.start for e in edits), max(e.end for e in edits)
+        shifted = [TextEdit(e.start - start, e.end - start, e.new) for e in edits]
+        finding.fix.text_edit = (start, end, apply_text_edits(text[start:end], shifted))
 
 
 def _fix_other(handler: Handler, processed: Processed, text: str, options: Options, decision, code) -> None:
