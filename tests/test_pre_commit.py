@@ -177,6 +177,7 @@ def runner(project, pre_commit_home):
     return call
 
 
+@pytest.mark.slow
 def test_scan_hook_reports_every_kind_of_file(project, runner):
     result = runner("ds-migrate", "--all-files")
     assert result.returncode == 1, result.stdout + result.stderr
@@ -185,6 +186,7 @@ def test_scan_hook_reports_every_kind_of_file(project, runner):
     assert "DSM101" in result.stdout
 
 
+@pytest.mark.slow
 def test_fix_hook_rewrites_then_scan_hook_passes(project, runner):
     fixing = runner("ds-migrate-fix", "--all-files")
     assert fixing.returncode == 1, fixing.stdout + fixing.stderr  # pre-commit fails a hook that changed files
@@ -209,6 +211,7 @@ def test_fix_hook_rewrites_then_scan_hook_passes(project, runner):
     assert last.returncode == 0, last.stdout + last.stderr
 
 
+@pytest.mark.slow
 def test_hook_on_a_subset_of_files_checks_those_files(project, runner):
     result = runner("ds-migrate", "--files", "svc/main.go", ".env.production")
     assert result.returncode == 1, result.stdout + result.stderr
@@ -220,6 +223,7 @@ def test_hook_on_a_subset_of_files_checks_those_files(project, runner):
     assert (project / "app.py").read_text() == LEGACY  # not handed over, not touched
 
 
+@pytest.mark.slow
 def test_one_process_makes_the_project_wide_decision(project, hook_repo, pre_commit_home):
     """Without require_serial, pre-commit splits these files among several
     processes on a machine with two or more cores, each with its own report."""
@@ -237,6 +241,7 @@ def test_one_process_makes_the_project_wide_decision(project, hook_repo, pre_com
     assert reports[0]["summary"]["files_scanned"] == len(PROJECT) + 1  # and .pre-commit-config.yaml
 
 
+@pytest.mark.slow
 def test_hook_respects_config_excludes_for_passed_files(project, runner):
     (project / "ds-migrate.toml").write_text('extend-exclude = ["app.py"]\n')
     git(project, "add", "-A")
