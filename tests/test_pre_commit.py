@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -247,3 +248,31 @@ def test_hook_respects_config_excludes_for_passed_files(project, runner):
     git(project, "add", "-A")
     result = runner("ds-migrate", "--files", "app.py")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_autoupdate_pins_the_newest_commit_until_there_is_a_tag(tmp_path, hook_repo):
+    """What the README says to do before the first release, on the README's own
+    configuration: `pre-commit autoupdate` writes the head commit's sha while the
+    hook repository has no tag, then the tag."""
+    path, rev = hook_repo
+    tagged = tmp_path / "hook-repo"
+    git(tmp_path, "clone", "-q", str(path), str(tagged))
+    project = tmp_path / "project"
+    project.mkdir()
+    git(project, "init", "-q")
+    readme = (REPO / "README.md").read_text()
+    config = re.search(r"```yaml\n# \.pre-commit-config\.yaml\n(.*?)```", readme, re.S).group(1)
+    assert "rev: <commit-sha>" in config
+    (project / ".pre-commit-config.yaml").write_text(config.replace("https://github.com/<owner>/ds-migrate", str(tagged)))
+    home = tmp_path / "home"  # autoupdate builds no environment
+
+    result = run(project, home, "autoupdate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert yaml.safe_load((project / ".pre-commit-config.yaml").read_text())["repos"][0]["rev"] == rev
+
+    git(tagged, "tag", "v0.1.0")
+    result = run(project, home, "autoupdate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert yaml.safe_load((project / ".pre-commit-config.yaml").read_text())["repos"][0]["rev"] == "v0.1.0"
+
