@@ -187,3 +187,17 @@ def test_changelog_keeps_an_unreleased_section_that_says_what_the_tool_does():
         assert heading in {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}, heading
     for word in ("scan", "fix", "pre-commit", "DSM101", "thinking"):
         assert word in unreleased, word
+
+
+def test_every_test_the_docs_cite_exists():
+    """docs/reliability.md proves each guarantee by naming a test: the name must stay true."""
+    tests = {path.relative_to(REPO).as_posix(): path.read_text(encoding="utf-8") for path in (REPO / "tests").rglob("test_*.py")}
+    stale = []
+    for name, text in DOCS.items():
+        for path, function in re.findall(r"((?:tests/)?[\w/]*test_\w+\.py)(?:::(\w+))?", text):
+            files = [f for f in tests if f == path or f.endswith("/" + path.removeprefix("tests/"))]
+            if not files:
+                stale.append(f"{name}: {path}")
+            elif function and not any(re.search(rf"^\s*(?:async )?def {function}\(", tests[f], re.M) for f in files):
+                stale.append(f"{name}: {path}::{function}")
+    assert not stale
