@@ -45,7 +45,7 @@ def test_readme_says_the_examples_scan_exits_1_and_the_suite_takes_minutes():
 
 
 def test_the_examples_scan_exits_1_as_the_readme_says():
-    from ds_migrate.cli import main
+    from ds_migrate.cli.commands import main
 
     result = CliRunner().invoke(main, ["scan", "--quiet", str(REPO / "examples")])
     assert result.exit_code == 1, result.output
@@ -118,7 +118,7 @@ def test_pinned_revisions_name_a_released_tag_or_a_commit():
 
 
 def test_version_forms_table_matches_forms_py():
-    from ds_migrate.forms import FORMS
+    from ds_migrate.deepseek.forms import FORMS
 
     rows = re.findall(r"^\| (litellm|dspy|agno|anthropic-sdk|autogen) \| `(\w+)=` \| (enabled|disabled) \| ([\d.]+) \|",
                       doc("contexts.md"), re.M)
@@ -141,7 +141,7 @@ def test_wire_environments_table_matches_the_matrix():
 
 
 def test_json_example_has_the_keys_a_real_run_writes():
-    from ds_migrate.cli import main
+    from ds_migrate.cli.commands import main
 
     text = doc("output.md")
     example = json.loads(re.search(r"```json\n(.*?)```", text, re.S).group(1))
@@ -167,7 +167,7 @@ def test_every_configuration_key_is_documented_with_its_twin():
 
 @pytest.mark.parametrize("command", ["scan", "fix"])
 def test_every_command_line_option_is_documented(command):
-    from ds_migrate.cli import main
+    from ds_migrate.cli.commands import main
 
     text = doc("configuration.md")
     for param in main.commands[command].params:

@@ -56,7 +56,7 @@ def test_wheel_holds_the_package_the_entry_point_and_the_metadata(dist):
     missing = package_files() - names
     assert not missing, f"files of the package left out of the wheel: {sorted(missing)[:10]}"
     assert not [name for name in names if name.startswith(("tests/", "examples/", "bench/"))]
-    assert "[console_scripts]\nds-migrate = ds_migrate.cli:main\n" in entry_points
+    assert "[console_scripts]\nds-migrate = ds_migrate.cli.commands:main\n" in entry_points
     assert metadata["Name"] == "ds-migrate" and metadata["Version"] == VERSION
     assert metadata["Requires-Python"] == PROJECT["requires-python"]
     assert metadata["Description-Content-Type"].startswith("text/markdown")
@@ -72,7 +72,7 @@ def test_sdist_holds_what_a_rebuild_needs(dist):
     assert sdist.name == f"ds_migrate-{VERSION}.tar.gz"
     with tarfile.open(sdist) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
-    for needed in ("pyproject.toml", "README.md", "LICENSE", "src/ds_migrate/__init__.py", "src/ds_migrate/cli.py"):
+    for needed in ("pyproject.toml", "README.md", "LICENSE", "src/ds_migrate/__init__.py", "src/ds_migrate/cli/commands.py"):
         assert needed in names, needed
     assert {f"src/{name}" for name in package_files()} <= names
 
