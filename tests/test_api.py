@@ -8,16 +8,16 @@ import ds_migrate
 from conftest import REPO
 
 
-def test_readme_library_example_runs_as_documented():
-    readme = (REPO / "README.md").read_text()
-    block = re.search(r"## Library\n\n```python\n(.*?)```", readme, re.S).group(1)
+def test_library_example_runs_as_documented():
+    page = (REPO / "docs" / "library.md").read_text()
+    block = re.search(r"```python\n(.*?)```", page, re.S).group(1)
     expected = re.search(r"# (r = client.*)\n", block).group(1)
     out = io.StringIO()
     cwd = os.getcwd()
     os.chdir(REPO)
     try:
         with contextlib.redirect_stdout(out):
-            exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own documentation
+            exec(compile(block, "docs/library.md", "exec"), {})  # noqa: S102 - our own documentation
     finally:
         os.chdir(cwd)
     lines = out.getvalue().splitlines()

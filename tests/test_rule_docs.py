@@ -1,6 +1,6 @@
 """Each rule's documentation: its fixed sections, its example (which must be
 reported, and whose fixed form must not), its declared fix, and the places
-that show it (README table, ``explain``, ``rules``, SARIF)."""
+that show it (docs/rules.md table, ``explain``, ``rules``, SARIF)."""
 
 import json
 
@@ -187,10 +187,10 @@ def test_a_rule_that_can_fix_needs_fixed_and_fix_safety():
 # -- where the docs are shown ------------------------------------------------------------
 
 
-def test_readme_rule_table_is_the_rules_table():
-    text = (REPO / "README.md").read_text(encoding="utf-8")
+def test_docs_rule_table_is_the_rules_table():
+    text = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     expected = rules_table([rule.doc() for rule in RULES])
-    assert expected in text, "README's rule table differs from the rules: paste rules_table() from rules/docs.py"
+    assert expected in text, "docs/rules.md's rule table differs from the rules: paste rules_table() from rules/docs.py"
 
 
 def test_explain_prints_every_section_and_the_fix_availability():

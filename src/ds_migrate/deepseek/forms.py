@@ -2,8 +2,8 @@
 
 Data, not code: one table, checked on the wire by tests/wire/test_wire_forms.py
 in every environment of tests/wire/matrix.toml (that test fails when a
-version does something other than what this table says). The README's
-context table shows it.
+version does something other than what this table says). docs/contexts.md
+shows it.
 
 For each calling context whose form depends on a version:
 

@@ -1,6 +1,6 @@
 """A rule's documentation, read from the fixed sections of its docstring.
 
-``explain``, ``rules``, the README's rule table and SARIF's rule help all
+``explain``, ``rules``, the rule table in docs/rules.md and SARIF's rule help all
 read this one structure. A docstring looks like this (headers at the left
 margin, each body indented below it)::
 
@@ -153,7 +153,7 @@ class RuleDoc:
         }
 
     def table_row(self) -> str:
-        """Its row of the README's rule table."""
+        """Its row of the rule table in docs/rules.md."""
         cells = (self.code, self.name, self.severity, self.fix_safety, self.fixable.value, self.summary)
         return "| " + " | ".join(cells) + " |"
 
@@ -165,7 +165,7 @@ TABLE_HEADER = (
 
 
 def rules_table(docs: list[RuleDoc]) -> str:
-    """The README's rule table."""
+    """The rule table in docs/rules.md."""
     return "\n".join([TABLE_HEADER] + [doc.table_row() for doc in docs])
 
 
