@@ -15,17 +15,21 @@ from typing import Callable, ClassVar
 
 from ds_migrate.findings import Applicability, Finding
 from ds_migrate.languages.base import Handler
+from ds_migrate.languages.config_places import COMMENT, DEFAULT, KEY, TEXT, UNKNOWN, VALUE, Places, Role
 from ds_migrate.languages.textscan import Collector
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import OLLAMA_COMMAND, find_legacy_names
 from ds_migrate.rules.constant import LegacyModelConstant
 from ds_migrate.rules.env_default import LegacyEnvDefault
+from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
 from ds_migrate.rules.messages import (
     local_server,
+    other_use,
     replacement,
     retired,
     set_mode_where_requested,
     table_entry,
+    unclaimed,
 )
 from ds_migrate.rules.model_table import LegacyModelTable
 from ds_migrate.rules.other_provider import OtherProviderModel
@@ -71,45 +75,55 @@ class ConfigHandler(Handler):
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
         out = Collector(path, text, mapping)
-        recorded = is_recorded_data(PurePosixPath(path.replace("\\", "/"))) or self.is_recording(text)
         names = find_legacy_names(text)
-        keys = [n for n in names if self.role(text, n)[0] == "key"]
-        clash = self._key_clash(text, keys, mapping)
-        entries = [n for n in names if self.role(text, n)[0] == "value" and self.names_an_entry(text, n)]
+        if is_recorded_data(PurePosixPath(path.replace("\\", "/"))) or self.is_recording(text):
+            for name in names:
+                out.recorded(name)
+            return out.findings
+        roles = self.roles(text, names)
+        clash = self._key_clash(text, [(n, r) for n, r in zip(names, roles) if r.kind == KEY], mapping)
+        entries = [n for n, r in zip(names, roles) if r.kind == VALUE and r.entry]
         aggregator = _AGGREGATOR_HOST.search(text)
         if aggregator and _DEEPSEEK_HOST.search(text):
             aggregator = None  # both hosts: which value goes where is not visible
         entry_clash = self._entry_clash(entries, mapping)
-        for name in names:
-            if recorded:
-                out.recorded(name)
-                continue
+        for name, role in zip(names, roles):
             if self.claim(out, text, name, mapping):
                 continue
-            role, key = self.role(text, name)
-            if role != "comment" and OLLAMA_COMMAND.search(text[text.rfind("\n", 0, name.start) + 1 : name.start]):
+            if role.kind != COMMENT and OLLAMA_COMMAND.search(text[text.rfind("\n", 0, name.start) + 1 : name.start]):
                 out.add(OtherProviderModel, name, name.start, name.end, local_server(name))
                 continue
-            if aggregator and name.prefix and role != "comment":
+            if aggregator and name.prefix and role.kind != COMMENT:
                 out.add(OtherProviderModel, name, name.start, name.end,
                         f"'{name.text}' is {aggregator.group(0)}'s model slug here (its base URL is in this file); "
                         "that provider's ids are not affected by the retirement")
                 continue
-            if role == "comment":
+            key = role.key
+            if role.kind == COMMENT:
                 out.comment(name)
-            elif role == "default":
+            elif role.kind == DEFAULT:
                 out.add(
                     LegacyEnvDefault, name, name.start, name.end,
                     retired(name, mapping, f"Default of ${key}"),
                     out.rename_fix(name, Applicability.SAFE),
                     note=set_mode_where_requested(name, mapping, "renamed the default"),
                 )
-            elif role == "key":
+            elif role.kind == KEY:
                 message = table_entry(name, mapping, f"key of a table in {self.label}")
                 if clash:
                     out.add(LegacyModelTable, name, name.start, name.end, message, note=clash)
                 else:
                     out.add(LegacyModelTable, name, name.start, name.end, message, out.rename_fix(name, Applicability.UNSAFE))
+            elif role.kind == TEXT:
+                out.add(
+                    LegacyNameRule, name, name.start, name.end,
+                    other_use(name, mapping) + f" in {self.label} text, not a config value",
+                    out.rename_fix(name, Applicability.UNSAFE),
+                    note="text among other words (a prompt, a description, a script): read it before renaming",
+                )
+            elif role.kind == UNKNOWN:
+                out.add(LegacyNameRule, name, name.start, name.end,
+                        unclaimed(name, f"outside every value, key and comment of this {self.label} file"))
             elif name in entries:
                 message = (
                     f"Retired model '{name.text}' names an entry of a {self.label} list or map: the current "
@@ -129,6 +143,21 @@ class ConfigHandler(Handler):
                     note=set_mode_where_requested(name, mapping, "renamed the value"),
                 )
         return out.findings
+
+    def places(self, text: str) -> Places | None:
+        """The spans this kind's parser finds (None: the kind is read line by
+        line); raises Unparsable when the parser rejects the file."""
+        return None
+
+    def roles(self, text: str, names) -> list[Role]:
+        places = self.places(text) if names else None
+        if places is not None:
+            return [places.role_of(text, name) for name in names]
+        roles = []
+        for name in names:
+            kind, key = self.role(text, name)
+            roles.append(Role(kind, key, kind == VALUE and self.names_an_entry(text, name)))
+        return roles
 
     def is_recording(self, text: str) -> bool:
         return False
@@ -167,12 +196,16 @@ class ConfigHandler(Handler):
 
     def _key_clash(self, text: str, keys, mapping: Mapping) -> str | None:
         seen: dict[str, str] = {}
-        all_keys = {k.text.lower() for k in keys}
-        for key in keys:
+        all_keys = {k.text.lower() for k, _ in keys}
+        for key, role in keys:
             target = replacement(key, mapping).lower()
             if target in seen and seen[target] != key.text.lower():
                 return f"not renamed: '{seen[target]}' and '{key.text}' would both become '{target}'"
-            if re.search(rf"[\"']?{re.escape(target)}[\"']?\s*{re.escape(self.key_separator)}", text) and target not in all_keys:
+            if role.siblings is not None:
+                exists = target in role.siblings
+            else:  # read line by line: any such key in the file
+                exists = re.search(rf"[\"']?{re.escape(target)}[\"']?\s*{re.escape(self.key_separator)}", text)
+            if exists and target not in all_keys:
                 return f"not renamed: a '{target}' key already exists"
             seen[target] = key.text.lower()
         return None
@@ -284,6 +317,11 @@ class YamlFile(ConfigHandler):
 
     def is_recording(self, text: str) -> bool:
         return is_cassette(text)
+
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.yaml_values import yaml_places
+
+        return Places(yaml_places(text))
 
     def key_of(self, line: str, column: int) -> str | None:
         match = re.match(r"^\s*-?\s*[\"']?([\w.\-]+)[\"']?\s*[:=]", line[:column])

@@ -1,0 +1,95 @@
+"""YAML values with positions, from PyYAML's node graph (``compose``).
+
+Every scalar is a node with a start and end mark, so a line that looks like
+``model: deepseek-reasoner`` inside a block scalar (``system: |``) is part of
+that one text node, never a key of its own. Comments are not nodes: a ``#``
+outside every scalar, at a line start or after blanks, opens one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ds_migrate.languages.base import Unparsable
+from ds_migrate.languages.config_places import COMMENT, KEY, TEXT, VALUE, Place
+
+# Keys whose value names a list entry rather than choosing a model for a request.
+NAMING_KEYS = frozenset({"name", "id", "model_name", "slug", "alias", "label", "key", "title"})
+
+
+def yaml_places(text: str) -> list[Place]:
+    """Every scalar and comment of ``text`` (all its documents); Unparsable if
+    PyYAML rejects it."""
+    import yaml
+
+    try:
+        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise Unparsable(f"not valid YAML{where} ({problem})") from None
+    places: list[Place] = []
+    seen: set[int] = set()  # an alias is the anchored node again: visit it once
+    stack = [(node, None, False) for node in reversed(documents) if node is not None]
+    while stack:
+        node, key, in_list = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            places.append(_scalar(node, key, in_list))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, key, True) for item in reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            keys = [k.value.lower() for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+            for k, v in reversed(node.value):
+                if isinstance(k, yaml.ScalarNode) and id(k) not in seen:
+                    seen.add(id(k))
+                    start, end = _content(k)
+                    others = frozenset(x for x in keys if x != k.value.lower())
+                    places.append(Place(start, end, KEY if k.style not in ("|", ">") else TEXT, siblings=others))
+                else:
+                    stack.append((k, None, False))
+                value_key = k.value if isinstance(k, yaml.ScalarNode) else None
+                # ``- name: deepseek-chat``: the value names the entry it sits in
+                naming = in_list and value_key is not None and value_key.lower() in NAMING_KEYS
+                stack.append((v, value_key, naming))
+    places.extend(_comments(text, places))
+    return places
+
+
+def _content(node) -> tuple[int, int]:
+    start, end = node.start_mark.index, node.end_mark.index
+    if node.style in ("'", '"'):
+        return start + 1, end - 1
+    return start, end
+
+
+def _scalar(node, key: str | None, in_list: bool) -> Place:
+    start, end = _content(node)
+    if node.style in ("|", ">"):
+        return Place(start, end, TEXT, key)  # a block scalar is text: a prompt, a script
+    entry = in_list or (key is not None and key.lower() in NAMING_KEYS)
+    return Place(start, end, VALUE, key, entry)
+
+
+def _comments(text: str, scalars: list[Place]) -> list[Place]:
+    spans = sorted((p.start, p.end) for p in scalars)
+    starts = [s for s, _ in spans]
+    found = []
+    at = text.find("#")
+    while at != -1:
+        i = bisect_right(starts, at) - 1
+        inside = i >= 0 and spans[i][0] <= at < spans[i][1]
+        if not inside and (at == 0 or text[at - 1] in " \t\r\n"):
+            end = len(text)
+            for newline in ("\n", "\r"):
+                n = text.find(newline, at)
+                if n != -1:
+                    end = min(end, n)
+            found.append(Place(at, end, COMMENT))
+            at = text.find("#", end)
+        else:
+            at = text.find("#", at + 1)
+    return found
