@@ -303,6 +303,11 @@ class TomlFile(ConfigHandler):
     label = "TOML"
     patterns = ("*.toml",)
 
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.toml_values import toml_places
+
+        return Places(toml_places(text))
+
     def parse_error(self, text: str) -> Exception | None:
         from ds_migrate.config import tomllib
 
