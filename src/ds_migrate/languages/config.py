@@ -15,14 +15,16 @@ from typing import Callable, ClassVar
 
 from ds_migrate.findings import Applicability, Finding
 from ds_migrate.languages.base import Handler
-from ds_migrate.languages.config_places import COMMENT, DEFAULT, KEY, TEXT, UNKNOWN, VALUE, Places, Role
+from ds_migrate.languages.config_places import COMMENT, COMPARISON, DEFAULT, KEY, TEXT, UNKNOWN, VALUE, Places, Role
 from ds_migrate.languages.textscan import Collector
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import OLLAMA_COMMAND, find_legacy_names
+from ds_migrate.rules.comparison import LegacyModelComparison
 from ds_migrate.rules.constant import LegacyModelConstant
 from ds_migrate.rules.env_default import LegacyEnvDefault
 from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
 from ds_migrate.rules.messages import (
+    comparison,
     local_server,
     other_use,
     replacement,
@@ -80,7 +82,8 @@ class ConfigHandler(Handler):
             for name in names:
                 out.recorded(name)
             return out.findings
-        roles = self.roles(text, names)
+        places = self.places(text) if names else None
+        roles = self.roles(text, names, places)
         clash = self._key_clash(text, [(n, r) for n, r in zip(names, roles) if r.kind == KEY], mapping)
         entries = [n for n, r in zip(names, roles) if r.kind == VALUE and r.entry]
         aggregator = _AGGREGATOR_HOST.search(text)
@@ -88,7 +91,7 @@ class ConfigHandler(Handler):
             aggregator = None  # both hosts: which value goes where is not visible
         entry_clash = self._entry_clash(entries, mapping)
         for name, role in zip(names, roles):
-            if self.claim(out, text, name, mapping):
+            if self.claim(out, text, name, mapping, places):
                 continue
             if role.kind != COMMENT and OLLAMA_COMMAND.search(text[text.rfind("\n", 0, name.start) + 1 : name.start]):
                 out.add(OtherProviderModel, name, name.start, name.end, local_server(name))
@@ -121,6 +124,9 @@ class ConfigHandler(Handler):
                     out.rename_fix(name, Applicability.UNSAFE),
                     note="text among other words (a prompt, a description, a script): read it before renaming",
                 )
+            elif role.kind == COMPARISON:
+                out.add(LegacyModelComparison, name, name.start, name.end, comparison(name, mapping),
+                        out.rename_fix(name, Applicability.UNSAFE))
             elif role.kind == UNKNOWN:
                 out.add(LegacyNameRule, name, name.start, name.end,
                         unclaimed(name, f"outside every value, key and comment of this {self.label} file"))
@@ -149,8 +155,7 @@ class ConfigHandler(Handler):
         line); raises Unparsable when the parser rejects the file."""
         return None
 
-    def roles(self, text: str, names) -> list[Role]:
-        places = self.places(text) if names else None
+    def roles(self, text: str, names, places: Places | None) -> list[Role]:
         if places is not None:
             return [places.role_of(text, name) for name in names]
         roles = []
@@ -190,7 +195,7 @@ class ConfigHandler(Handler):
             seen.setdefault(target, entry.text.lower())
         return None
 
-    def claim(self, out: Collector, text: str, name, mapping: Mapping) -> bool:
+    def claim(self, out: Collector, text: str, name, mapping: Mapping, places: Places | None = None) -> bool:
         """Report ``name`` in a form of this kind's own; False to leave it to the roles below."""
         return False
 
@@ -248,13 +253,19 @@ class ShellScript(ConfigHandler):
     label = "shell"
     patterns = ("*.sh", "*.bash", "*.zsh")
 
-    def claim(self, out: Collector, text: str, name, mapping: Mapping) -> bool:
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.shell_values import shell_places
+
+        read = shell_places(text)
+        return Places(read.places, read.curls)
+
+    def claim(self, out: Collector, text: str, name, mapping: Mapping, places: Places | None = None) -> bool:
         """The model of a curl JSON body: renamed, and the body gets ``"thinking"``."""
         from ds_migrate.languages.curl_json import curl_bodies, goes_to_deepseek, thinking_edit
 
-        if "curl" not in text:
+        if places is None or not places.extra:
             return False
-        for body in curl_bodies(text):
+        for body in curl_bodies(text, places.extra):
             if not body.start <= name.start < body.end:
                 continue
             model = body.body.get("model")
@@ -280,10 +291,18 @@ class ShellScript(ConfigHandler):
         return False
 
 
-class Dockerfile(ConfigHandler):
+class Dockerfile(ShellScript):
+    """ENV/ARG values and the shell of RUN lines (curl bodies too)."""
+
     kind = "dockerfile"
     label = "Dockerfile"
     patterns = ("Dockerfile", "Dockerfile.*", "*.dockerfile", "Containerfile")
+
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.dockerfile_values import dockerfile_places
+
+        read = dockerfile_places(text)
+        return Places(read.places, read.curls)
 
 
 class IniFile(ConfigHandler):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ds_migrate.names import LegacyName
 
 VALUE, KEY, TEXT, COMMENT, DEFAULT, UNKNOWN = "value", "key", "text", "comment", "default", "unknown"
+COMPARISON = "comparison"  # a test or case pattern (shell)
 
 # ``${VAR:-default}`` (compose, shell, dotenv interpolation): the default is
 # what the value is when the variable is unset; still open before the name
@@ -44,10 +45,11 @@ class Role:
 
 
 class Places:
-    """The spans of one file."""
+    """The spans of one file (and what else its reader found, for a kind's own claims)."""
 
-    def __init__(self, places: list[Place]) -> None:
+    def __init__(self, places: list[Place], extra=None) -> None:
         self.places = places
+        self.extra = extra
 
     def holding(self, start: int, end: int) -> Place | None:
         """The smallest span that holds ``start:end`` (spans nest, never cross)."""
@@ -62,7 +64,7 @@ class Places:
         place = self.holding(name.start, name.end)
         if place is None:
             return Role(UNKNOWN)
-        if place.kind in (COMMENT, TEXT):
+        if place.kind in (COMMENT, TEXT, UNKNOWN):
             return Role(place.kind)
         if place.kind == DEFAULT:
             return Role(DEFAULT, place.key)
@@ -70,6 +72,8 @@ class Places:
         whole = content.strip().lower() == name.text.lower()
         if place.kind == KEY:
             return Role(KEY, siblings=place.siblings) if whole else Role(TEXT)
+        if place.kind == COMPARISON:
+            return Role(COMPARISON) if whole else Role(TEXT)
         if whole:
             return Role(VALUE, place.key, place.entry)
         before = text[place.start : name.start]
