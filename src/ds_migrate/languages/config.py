@@ -247,6 +247,11 @@ class EnvFile(ConfigHandler):
     patterns = (".env", ".env.*", "*.env")
     key_separator = "="
 
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.env_values import env_places
+
+        return Places(env_places(text))
+
 
 class ShellScript(ConfigHandler):
     kind = "shell"
