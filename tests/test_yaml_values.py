@@ -4,6 +4,8 @@ never a line that looks like ``key: value`` inside a block scalar."""
 import pytest
 
 from conftest import codes, fix, scan, scan_result
+from ds_migrate.languages.config_places import VALUE
+from ds_migrate.languages.yaml_values import yaml_places
 
 PROMPT = (
     "agent:\n"
@@ -108,3 +110,9 @@ def test_unparsable_yaml_is_searched_as_text_and_not_rewritten():
 def test_cassette_is_recorded_data_even_when_it_does_not_parse():
     source = "interactions:\n- request:\n    body: '{\"model\": \"deepseek-chat\"\n"
     assert codes(source, path="tests/cassettes/x.yaml") == ["DSM111"]
+
+
+@pytest.mark.parametrize("text", ["\ufeffmodel: d\u00e9-chat\n", "a: \U0001f600\r\nmodel: 'd\u00e9-chat'\r\n", "x: |\n  \u00e9\nmodel: d\u00e9-chat"])
+def test_value_offsets_are_exact_with_a_bom_non_ascii_and_crlf(text):
+    (place,) = [p for p in yaml_places(text) if p.kind == VALUE and p.key == "model"]
+    assert text[place.start : place.end] == "d\u00e9-chat"

@@ -352,14 +352,11 @@ class YamlFile(ConfigHandler):
 
         return Places(yaml_places(text))
 
-    def key_of(self, line: str, column: int) -> str | None:
-        match = re.match(r"^\s*-?\s*[\"']?([\w.\-]+)[\"']?\s*[:=]", line[:column])
-        return match.group(1) if match else None
-
     def parse_error(self, text: str) -> Exception | None:
         import yaml
 
-        return raised(lambda t: list(yaml.safe_load_all(t)), yaml.YAMLError, text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return raised(lambda t: list(yaml.load_all(t, Loader=loader)), yaml.YAMLError, text)
 
 
 class JsonFile(ConfigHandler):

@@ -22,8 +22,12 @@ def yaml_places(text: str) -> list[Place]:
     PyYAML rejects it."""
     import yaml
 
+    # libyaml's loader is several times faster and gives the same marks
+    # (character indexes), except that it does not count a leading BOM
+    loader = getattr(yaml, "CSafeLoader", None)
+    shift = 1 if loader is not None and text.startswith("\ufeff") else 0
     try:
-        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        documents = list(yaml.compose_all(text, Loader=loader or yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -38,7 +42,7 @@ def yaml_places(text: str) -> list[Place]:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            places.append(_scalar(node, key, in_list))
+            places.append(_scalar(node, key, in_list, shift))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, key, True) for item in reversed(node.value))
         elif isinstance(node, yaml.MappingNode):
@@ -46,7 +50,7 @@ def yaml_places(text: str) -> list[Place]:
             for k, v in reversed(node.value):
                 if isinstance(k, yaml.ScalarNode) and id(k) not in seen:
                     seen.add(id(k))
-                    start, end = _content(k)
+                    start, end = _content(k, shift)
                     others = frozenset(x for x in keys if x != k.value.lower())
                     places.append(Place(start, end, KEY if k.style not in ("|", ">") else TEXT, siblings=others))
                 else:
@@ -59,15 +63,15 @@ def yaml_places(text: str) -> list[Place]:
     return places
 
 
-def _content(node) -> tuple[int, int]:
-    start, end = node.start_mark.index, node.end_mark.index
+def _content(node, shift: int) -> tuple[int, int]:
+    start, end = node.start_mark.index + shift, node.end_mark.index + shift
     if node.style in ("'", '"'):
         return start + 1, end - 1
     return start, end
 
 
-def _scalar(node, key: str | None, in_list: bool) -> Place:
-    start, end = _content(node)
+def _scalar(node, key: str | None, in_list: bool, shift: int) -> Place:
+    start, end = _content(node, shift)
     if node.style in ("|", ">"):
         return Place(start, end, TEXT, key)  # a block scalar is text: a prompt, a script
     entry = in_list or (key is not None and key.lower() in NAMING_KEYS)
