@@ -10,6 +10,7 @@ block scalar, a heredoc, a description) it is text, whatever the text says.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ds_migrate.names import LegacyName
@@ -48,17 +49,19 @@ class Places:
     """The spans of one file (and what else its reader found, for a kind's own claims)."""
 
     def __init__(self, places: list[Place], extra=None) -> None:
-        self.places = places
+        # by start, an enclosing span before the spans it holds
+        self.places = sorted(places, key=lambda p: (p.start, -p.end))
+        self._starts = [p.start for p in self.places]
         self.extra = extra
 
     def holding(self, start: int, end: int) -> Place | None:
-        """The smallest span that holds ``start:end`` (spans nest, never cross)."""
-        best = None
-        for place in self.places:
-            if place.start <= start and end <= place.end:
-                if best is None or place.end - place.start < best.end - best.start:
-                    best = place
-        return best
+        """The smallest span that holds ``start:end``. Spans nest and never
+        cross, so walking back from the last span that starts at or before
+        ``start``, the first one that reaches ``end`` is the innermost."""
+        for i in range(bisect_right(self._starts, start) - 1, -1, -1):
+            if self.places[i].end >= end:
+                return self.places[i]
+        return None
 
     def role_of(self, text: str, name: LegacyName) -> Role:
         place = self.holding(name.start, name.end)
