@@ -366,12 +366,13 @@ class JsonFile(ConfigHandler):
     comment_markers = ""
     key_separator = ":"
 
-    def key_of(self, line: str, column: int) -> str | None:
-        keys = re.findall(r"\"([^\"]+)\"\s*:", line[:column])
-        return keys[-1] if keys else None
-
     def is_recording(self, text: str) -> bool:
         return is_response_record(text)
+
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.json_values import json_places
+
+        return Places(json_places(text))
 
     def parse_error(self, text: str) -> Exception | None:
         return raised(json.loads, ValueError, text)
