@@ -316,6 +316,11 @@ class IniFile(ConfigHandler):
     patterns = ("*.ini", "*.cfg", ".flake8", "setup.cfg", "tox.ini")
     comment_markers = "#;"
 
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.ini_values import ini_places
+
+        return Places(ini_places(text))
+
     def parse_error(self, text: str) -> Exception | None:
         import configparser
 
