@@ -38,24 +38,6 @@ from ds_migrate.rules.other_provider import OtherProviderModel
 from ds_migrate.rules.payload import LegacyRequestPayload
 from ds_migrate.rules.recorded_data import is_cassette, is_recorded_data, is_response_record
 
-_DEFAULT = re.compile(r"\$\{(\w+):?[-=]")
-_ASSIGNMENT = re.compile(r"^\s*(?:export\s+|(?:ENV|ARG)\s+)?([A-Za-z_][\w.\-]*)\s*(?:=|:|\s)")
-
-
-def _comment_start(line: str, markers: str) -> int | None:
-    """Column where a comment starts, outside quotes; None if the line has none."""
-    quote = None
-    for i, ch in enumerate(line):
-        if quote:
-            if ch == quote:
-                quote = None
-        elif ch in "'\"":
-            quote = ch
-        elif ch in markers and (i == 0 or line[i - 1] in " \t"):
-            return i
-    return None
-
-
 # Hosts that serve DeepSeek models under their own "deepseek/..." slugs.
 _AGGREGATOR_HOST = re.compile(
     r"openrouter\.ai|api\.together\.(?:xyz|ai)|fireworks\.ai|api\.groq\.com|deepinfra\.com|siliconflow\.c[no]m?"
@@ -64,15 +46,10 @@ _AGGREGATOR_HOST = re.compile(
 )
 _DEEPSEEK_HOST = re.compile(r"api\.deepseek\.com", re.IGNORECASE)
 
-# Keys whose value names a list entry rather than choosing a model for a request.
-_NAMING_KEYS = {"name", "id", "model_name", "slug", "alias", "label", "key", "title"}
-
-
 class ConfigHandler(Handler):
-    """Line-oriented config formats; subclasses say how keys and comments look."""
+    """Config formats: each kind's ``places`` reads its values with a parser
+    (the *_values modules beside this one); the roles and fixes are shared."""
 
-    comment_markers: ClassVar[str] = "#"
-    key_separator: ClassVar[str] = "="
     label: ClassVar[str] = "config"
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
@@ -150,19 +127,13 @@ class ConfigHandler(Handler):
                 )
         return out.findings
 
-    def places(self, text: str) -> Places | None:
-        """The spans this kind's parser finds (None: the kind is read line by
-        line); raises Unparsable when the parser rejects the file."""
-        return None
+    def places(self, text: str) -> Places:
+        """The spans this kind's parser finds; raises Unparsable when the
+        parser rejects the file."""
+        raise NotImplementedError
 
     def roles(self, text: str, names, places: Places | None) -> list[Role]:
-        if places is not None:
-            return [places.role_of(text, name) for name in names]
-        roles = []
-        for name in names:
-            kind, key = self.role(text, name)
-            roles.append(Role(kind, key, kind == VALUE and self.names_an_entry(text, name)))
-        return roles
+        return [places.role_of(text, name) for name in names] if places is not None else []
 
     def is_recording(self, text: str) -> bool:
         return False
@@ -175,16 +146,6 @@ class ConfigHandler(Handler):
         """What this kind's own parser says about ``text`` (None: it parses, or
         the kind has no parser to ask)."""
         return None
-
-    def names_an_entry(self, text: str, name) -> bool:
-        """The value names an entry (``- name: deepseek-chat``, ``- deepseek-chat``):
-        entries are told apart by it, so two ids must not become one."""
-        line_start = text.rfind("\n", 0, name.start) + 1
-        before = text[line_start : name.start]
-        if re.fullmatch(r"\s*-\s*[\"']?", before):
-            return True
-        key = re.fullmatch(r"\s*-?\s*[\"']?([\w.-]+)[\"']?\s*[:=]\s*[\"']?", before)
-        return bool(key) and key.group(1).lower() in _NAMING_KEYS
 
     def _entry_clash(self, entries, mapping: Mapping) -> str | None:
         seen: dict[str, str] = {}
@@ -206,46 +167,16 @@ class ConfigHandler(Handler):
             target = replacement(key, mapping).lower()
             if target in seen and seen[target] != key.text.lower():
                 return f"not renamed: '{seen[target]}' and '{key.text}' would both become '{target}'"
-            if role.siblings is not None:
-                exists = target in role.siblings
-            else:  # read line by line: any such key in the file
-                exists = re.search(rf"[\"']?{re.escape(target)}[\"']?\s*{re.escape(self.key_separator)}", text)
-            if exists and target not in all_keys:
+            if target in (role.siblings or ()) and target not in all_keys:
                 return f"not renamed: a '{target}' key already exists"
             seen[target] = key.text.lower()
         return None
-
-    def role(self, text: str, name) -> tuple[str, str | None]:
-        line_start = text.rfind("\n", 0, name.start) + 1
-        line_end = text.find("\n", name.end)
-        line = text[line_start : line_end if line_end != -1 else len(text)]
-        column = name.start - line_start
-        comment = _comment_start(line, self.comment_markers) if self.comment_markers else None
-        if comment is not None and comment <= column:
-            return "comment", None
-        before = line[:column]
-        default = None
-        for match in _DEFAULT.finditer(before):
-            if "}" not in before[match.end() :]:
-                default = match.group(1)
-        if default:
-            return "default", default
-        after = line[column + len(name.text) :].lstrip("'\" \t")
-        opened = before.rstrip(" \t'\"")
-        if after.startswith(self.key_separator) and (not before.strip(" \t-'\"{,") or opened.endswith(("{", ","))):
-            return "key", None  # a key at the start of a line, or inside a one-line map
-        return "value", self.key_of(line, column)
-
-    def key_of(self, line: str, column: int) -> str | None:
-        match = _ASSIGNMENT.match(line[:column])
-        return match.group(1) if match else None
 
 
 class EnvFile(ConfigHandler):
     kind = "env"
     label = "environment"
     patterns = (".env", ".env.*", "*.env")
-    key_separator = "="
 
     def places(self, text: str) -> Places:
         from ds_migrate.languages.env_values import env_places
@@ -314,7 +245,6 @@ class IniFile(ConfigHandler):
     kind = "ini"
     label = "INI"
     patterns = ("*.ini", "*.cfg", ".flake8", "setup.cfg", "tox.ini")
-    comment_markers = "#;"
 
     def places(self, text: str) -> Places:
         from ds_migrate.languages.ini_values import ini_places
@@ -347,7 +277,6 @@ class YamlFile(ConfigHandler):
     kind = "yaml"
     label = "YAML"
     patterns = ("*.yml", "*.yaml")
-    key_separator = ":"
 
     def is_recording(self, text: str) -> bool:
         return is_cassette(text)
@@ -368,8 +297,6 @@ class JsonFile(ConfigHandler):
     kind = "json"
     label = "JSON"
     patterns = ("*.json",)
-    comment_markers = ""
-    key_separator = ":"
 
     def is_recording(self, text: str) -> bool:
         return is_response_record(text)
