@@ -55,6 +55,11 @@ def test_block_scalar_in_crlf_file_keeps_every_line_end():
             id="anchor-renamed-once-through-its-aliases",
         ),
         pytest.param("env:\n  - DEEPSEEK_MODEL=deepseek-chat\n", "env:\n  - DEEPSEEK_MODEL=deepseek-v4-flash\n", id="compose-list-assignment"),
+        pytest.param(
+            "x-model: &model deepseek-chat\napi:\n  model: *model\n", "x-model: &model deepseek-v4-flash\napi:\n  model: *model\n",
+            id="anchored-scalar",
+        ),
+        pytest.param('model: !!str "deepseek-reasoner"\n', 'model: !!str "deepseek-v4-flash"\n', id="tagged-quoted-scalar"),
     ],
 )
 def test_values_are_renamed_by_the_safe_tier(before, after):

@@ -42,7 +42,7 @@ def yaml_places(text: str) -> list[Place]:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            places.append(_scalar(node, key, in_list, shift))
+            places.append(_scalar(text, node, key, in_list, shift))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, key, True) for item in reversed(node.value))
         elif isinstance(node, yaml.MappingNode):
@@ -50,7 +50,7 @@ def yaml_places(text: str) -> list[Place]:
             for k, v in reversed(node.value):
                 if isinstance(k, yaml.ScalarNode) and id(k) not in seen:
                     seen.add(id(k))
-                    start, end = _content(k, shift)
+                    start, end = _content(text, k, shift)
                     others = frozenset(x for x in keys if x != k.value.lower())
                     places.append(Place(start, end, KEY if k.style not in ("|", ">") else TEXT, siblings=others))
                 else:
@@ -63,15 +63,27 @@ def yaml_places(text: str) -> list[Place]:
     return places
 
 
-def _content(node, shift: int) -> tuple[int, int]:
+def _content(text: str, node, shift: int) -> tuple[int, int]:
     start, end = node.start_mark.index + shift, node.end_mark.index + shift
+    start = _past_properties(text, start, end)
     if node.style in ("'", '"'):
         return start + 1, end - 1
     return start, end
 
 
-def _scalar(node, key: str | None, in_list: bool, shift: int) -> Place:
-    start, end = _content(node, shift)
+def _past_properties(text: str, start: int, end: int) -> int:
+    """A node's start mark is at its anchor or tag (``&m``, ``!!str``) when
+    it has one: the scalar itself begins after them."""
+    while start < end and text[start] in "&!":
+        while start < end and text[start] not in " \t\r\n":
+            start += 1
+        while start < end and text[start] in " \t\r\n":
+            start += 1
+    return start
+
+
+def _scalar(text: str, node, key: str | None, in_list: bool, shift: int) -> Place:
+    start, end = _content(text, node, shift)
     if node.style in ("|", ">"):
         return Place(start, end, TEXT, key)  # a block scalar is text: a prompt, a script
     entry = in_list or (key is not None and key.lower() in NAMING_KEYS)
