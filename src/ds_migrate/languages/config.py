@@ -17,8 +17,8 @@ from ds_migrate.findings import Applicability, Finding
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.config_places import COMMENT, COMPARISON, DEFAULT, KEY, TEXT, UNKNOWN, VALUE, Places, Role
 from ds_migrate.languages.textscan import Collector
-from ds_migrate.mapping import Mapping
-from ds_migrate.names import OLLAMA_COMMAND, find_legacy_names
+from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.deepseek.names import OLLAMA_COMMAND, find_legacy_names
 from ds_migrate.rules.comparison import LegacyModelComparison
 from ds_migrate.rules.constant import LegacyModelConstant
 from ds_migrate.rules.env_default import LegacyEnvDefault

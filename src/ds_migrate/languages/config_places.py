@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ds_migrate.names import LegacyName
+from ds_migrate.deepseek.names import LegacyName
 
 VALUE, KEY, TEXT, COMMENT, DEFAULT, UNKNOWN = "value", "key", "text", "comment", "default", "unknown"
 COMPARISON = "comparison"  # a test or case pattern (shell)
