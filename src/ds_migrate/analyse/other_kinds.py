@@ -23,11 +23,16 @@ def process_other(
     text = take_reading(processed, data, read_source(data, options.max_file_size, decode_utf8), options)
     if text is None:
         return processed
+    from ds_migrate.languages.base import Unparsable
+
     try:
         if handler.embeds_code:
             findings = handler.scan(path, text, options.mapping, code)
         else:
             findings = handler.scan(path, text, options.mapping)
+    except Unparsable as error:
+        search_as_text(result, TextOnly(error.problem, text, error.problem), options)
+        return processed
     except RecursionError:
         search_as_text(result, TextOnly("nested too deeply to analyse", text, "nested too deeply to analyse"), options)
         return processed

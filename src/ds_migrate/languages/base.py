@@ -22,6 +22,16 @@ BINARY_EXTENSIONS = frozenset({
 })
 
 
+class Unparsable(Exception):
+    """Raised by ``Handler.scan`` when its parser rejects the file: the engine
+    then reports ``problem`` and searches the file as text (found, not fixed),
+    so a broken file is never rewritten by rules that could not read it."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
 @runtime_checkable
 class Handler(Protocol):
     """What the analysis asks of a file kind (analyse/other_kinds.py).

@@ -15,40 +15,28 @@ from typing import Callable, ClassVar
 
 from ds_migrate.findings import Applicability, Finding
 from ds_migrate.languages.base import Handler
+from ds_migrate.languages.config_places import COMMENT, COMPARISON, DEFAULT, KEY, TEXT, UNKNOWN, VALUE, Places, Role
 from ds_migrate.languages.textscan import Collector
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.deepseek.names import OLLAMA_COMMAND, find_legacy_names
+from ds_migrate.rules.comparison import LegacyModelComparison
 from ds_migrate.rules.constant import LegacyModelConstant
 from ds_migrate.rules.env_default import LegacyEnvDefault
+from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
 from ds_migrate.rules.messages import (
+    comparison,
     local_server,
+    other_use,
     replacement,
     retired,
     set_mode_where_requested,
     table_entry,
+    unclaimed,
 )
 from ds_migrate.rules.model_table import LegacyModelTable
 from ds_migrate.rules.other_provider import OtherProviderModel
 from ds_migrate.rules.payload import LegacyRequestPayload
 from ds_migrate.rules.recorded_data import is_cassette, is_recorded_data, is_response_record
-
-_DEFAULT = re.compile(r"\$\{(\w+):?[-=]")
-_ASSIGNMENT = re.compile(r"^\s*(?:export\s+|(?:ENV|ARG)\s+)?([A-Za-z_][\w.\-]*)\s*(?:=|:|\s)")
-
-
-def _comment_start(line: str, markers: str) -> int | None:
-    """Column where a comment starts, outside quotes; None if the line has none."""
-    quote = None
-    for i, ch in enumerate(line):
-        if quote:
-            if ch == quote:
-                quote = None
-        elif ch in "'\"":
-            quote = ch
-        elif ch in markers and (i == 0 or line[i - 1] in " \t"):
-            return i
-    return None
-
 
 # Hosts that serve DeepSeek models under their own "deepseek/..." slugs.
 _AGGREGATOR_HOST = re.compile(
@@ -58,58 +46,67 @@ _AGGREGATOR_HOST = re.compile(
 )
 _DEEPSEEK_HOST = re.compile(r"api\.deepseek\.com", re.IGNORECASE)
 
-# Keys whose value names a list entry rather than choosing a model for a request.
-_NAMING_KEYS = {"name", "id", "model_name", "slug", "alias", "label", "key", "title"}
-
-
 class ConfigHandler(Handler):
-    """Line-oriented config formats; subclasses say how keys and comments look."""
+    """Config formats: each kind's ``places`` reads its values with a parser
+    (the *_values modules beside this one); the roles and fixes are shared."""
 
-    comment_markers: ClassVar[str] = "#"
-    key_separator: ClassVar[str] = "="
     label: ClassVar[str] = "config"
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
         out = Collector(path, text, mapping)
-        recorded = is_recorded_data(PurePosixPath(path.replace("\\", "/"))) or self.is_recording(text)
         names = find_legacy_names(text)
-        keys = [n for n in names if self.role(text, n)[0] == "key"]
-        clash = self._key_clash(text, keys, mapping)
-        entries = [n for n in names if self.role(text, n)[0] == "value" and self.names_an_entry(text, n)]
+        if is_recorded_data(PurePosixPath(path.replace("\\", "/"))) or self.is_recording(text):
+            for name in names:
+                out.recorded(name)
+            return out.findings
+        places = self.places(text) if names else None
+        roles = self.roles(text, names, places)
+        clash = self._key_clash(text, [(n, r) for n, r in zip(names, roles) if r.kind == KEY], mapping)
+        entries = [n for n, r in zip(names, roles) if r.kind == VALUE and r.entry]
         aggregator = _AGGREGATOR_HOST.search(text)
         if aggregator and _DEEPSEEK_HOST.search(text):
             aggregator = None  # both hosts: which value goes where is not visible
         entry_clash = self._entry_clash(entries, mapping)
-        for name in names:
-            if recorded:
-                out.recorded(name)
+        for name, role in zip(names, roles):
+            if self.claim(out, text, name, mapping, places):
                 continue
-            if self.claim(out, text, name, mapping):
-                continue
-            role, key = self.role(text, name)
-            if role != "comment" and OLLAMA_COMMAND.search(text[text.rfind("\n", 0, name.start) + 1 : name.start]):
+            if role.kind != COMMENT and OLLAMA_COMMAND.search(text[text.rfind("\n", 0, name.start) + 1 : name.start]):
                 out.add(OtherProviderModel, name, name.start, name.end, local_server(name))
                 continue
-            if aggregator and name.prefix and role != "comment":
+            if aggregator and name.prefix and role.kind != COMMENT:
                 out.add(OtherProviderModel, name, name.start, name.end,
                         f"'{name.text}' is {aggregator.group(0)}'s model slug here (its base URL is in this file); "
                         "that provider's ids are not affected by the retirement")
                 continue
-            if role == "comment":
+            key = role.key
+            if role.kind == COMMENT:
                 out.comment(name)
-            elif role == "default":
+            elif role.kind == DEFAULT:
                 out.add(
                     LegacyEnvDefault, name, name.start, name.end,
                     retired(name, mapping, f"Default of ${key}"),
                     out.rename_fix(name, Applicability.SAFE),
                     note=set_mode_where_requested(name, mapping, "renamed the default"),
                 )
-            elif role == "key":
+            elif role.kind == KEY:
                 message = table_entry(name, mapping, f"key of a table in {self.label}")
                 if clash:
                     out.add(LegacyModelTable, name, name.start, name.end, message, note=clash)
                 else:
                     out.add(LegacyModelTable, name, name.start, name.end, message, out.rename_fix(name, Applicability.UNSAFE))
+            elif role.kind == TEXT:
+                out.add(
+                    LegacyNameRule, name, name.start, name.end,
+                    other_use(name, mapping) + f" in {self.label} text, not a config value",
+                    out.rename_fix(name, Applicability.UNSAFE),
+                    note="text among other words (a prompt, a description, a script): read it before renaming",
+                )
+            elif role.kind == COMPARISON:
+                out.add(LegacyModelComparison, name, name.start, name.end, comparison(name, mapping),
+                        out.rename_fix(name, Applicability.UNSAFE))
+            elif role.kind == UNKNOWN:
+                out.add(LegacyNameRule, name, name.start, name.end,
+                        unclaimed(name, f"outside every value, key and comment of this {self.label} file"))
             elif name in entries:
                 message = (
                     f"Retired model '{name.text}' names an entry of a {self.label} list or map: the current "
@@ -130,6 +127,14 @@ class ConfigHandler(Handler):
                 )
         return out.findings
 
+    def places(self, text: str) -> Places:
+        """The spans this kind's parser finds; raises Unparsable when the
+        parser rejects the file."""
+        raise NotImplementedError
+
+    def roles(self, text: str, names, places: Places | None) -> list[Role]:
+        return [places.role_of(text, name) for name in names] if places is not None else []
+
     def is_recording(self, text: str) -> bool:
         return False
 
@@ -142,16 +147,6 @@ class ConfigHandler(Handler):
         the kind has no parser to ask)."""
         return None
 
-    def names_an_entry(self, text: str, name) -> bool:
-        """The value names an entry (``- name: deepseek-chat``, ``- deepseek-chat``):
-        entries are told apart by it, so two ids must not become one."""
-        line_start = text.rfind("\n", 0, name.start) + 1
-        before = text[line_start : name.start]
-        if re.fullmatch(r"\s*-\s*[\"']?", before):
-            return True
-        key = re.fullmatch(r"\s*-?\s*[\"']?([\w.-]+)[\"']?\s*[:=]\s*[\"']?", before)
-        return bool(key) and key.group(1).lower() in _NAMING_KEYS
-
     def _entry_clash(self, entries, mapping: Mapping) -> str | None:
         seen: dict[str, str] = {}
         for entry in entries:
@@ -161,53 +156,32 @@ class ConfigHandler(Handler):
             seen.setdefault(target, entry.text.lower())
         return None
 
-    def claim(self, out: Collector, text: str, name, mapping: Mapping) -> bool:
+    def claim(self, out: Collector, text: str, name, mapping: Mapping, places: Places | None = None) -> bool:
         """Report ``name`` in a form of this kind's own; False to leave it to the roles below."""
         return False
 
     def _key_clash(self, text: str, keys, mapping: Mapping) -> str | None:
         seen: dict[str, str] = {}
-        all_keys = {k.text.lower() for k in keys}
-        for key in keys:
+        all_keys = {k.text.lower() for k, _ in keys}
+        for key, role in keys:
             target = replacement(key, mapping).lower()
             if target in seen and seen[target] != key.text.lower():
                 return f"not renamed: '{seen[target]}' and '{key.text}' would both become '{target}'"
-            if re.search(rf"[\"']?{re.escape(target)}[\"']?\s*{re.escape(self.key_separator)}", text) and target not in all_keys:
+            if target in (role.siblings or ()) and target not in all_keys:
                 return f"not renamed: a '{target}' key already exists"
             seen[target] = key.text.lower()
         return None
-
-    def role(self, text: str, name) -> tuple[str, str | None]:
-        line_start = text.rfind("\n", 0, name.start) + 1
-        line_end = text.find("\n", name.end)
-        line = text[line_start : line_end if line_end != -1 else len(text)]
-        column = name.start - line_start
-        comment = _comment_start(line, self.comment_markers) if self.comment_markers else None
-        if comment is not None and comment <= column:
-            return "comment", None
-        before = line[:column]
-        default = None
-        for match in _DEFAULT.finditer(before):
-            if "}" not in before[match.end() :]:
-                default = match.group(1)
-        if default:
-            return "default", default
-        after = line[column + len(name.text) :].lstrip("'\" \t")
-        opened = before.rstrip(" \t'\"")
-        if after.startswith(self.key_separator) and (not before.strip(" \t-'\"{,") or opened.endswith(("{", ","))):
-            return "key", None  # a key at the start of a line, or inside a one-line map
-        return "value", self.key_of(line, column)
-
-    def key_of(self, line: str, column: int) -> str | None:
-        match = _ASSIGNMENT.match(line[:column])
-        return match.group(1) if match else None
 
 
 class EnvFile(ConfigHandler):
     kind = "env"
     label = "environment"
     patterns = (".env", ".env.*", "*.env")
-    key_separator = "="
+
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.env_values import env_places
+
+        return Places(env_places(text))
 
 
 class ShellScript(ConfigHandler):
@@ -215,13 +189,19 @@ class ShellScript(ConfigHandler):
     label = "shell"
     patterns = ("*.sh", "*.bash", "*.zsh")
 
-    def claim(self, out: Collector, text: str, name, mapping: Mapping) -> bool:
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.shell_values import shell_places
+
+        read = shell_places(text)
+        return Places(read.places, read.curls)
+
+    def claim(self, out: Collector, text: str, name, mapping: Mapping, places: Places | None = None) -> bool:
         """The model of a curl JSON body: renamed, and the body gets ``"thinking"``."""
         from ds_migrate.languages.curl_json import curl_bodies, goes_to_deepseek, thinking_edit
 
-        if "curl" not in text:
+        if places is None or not places.extra:
             return False
-        for body in curl_bodies(text):
+        for body in curl_bodies(text, places.extra):
             if not body.start <= name.start < body.end:
                 continue
             model = body.body.get("model")
@@ -247,17 +227,29 @@ class ShellScript(ConfigHandler):
         return False
 
 
-class Dockerfile(ConfigHandler):
+class Dockerfile(ShellScript):
+    """ENV/ARG values and the shell of RUN lines (curl bodies too)."""
+
     kind = "dockerfile"
     label = "Dockerfile"
     patterns = ("Dockerfile", "Dockerfile.*", "*.dockerfile", "Containerfile")
+
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.dockerfile_values import dockerfile_places
+
+        read = dockerfile_places(text)
+        return Places(read.places, read.curls)
 
 
 class IniFile(ConfigHandler):
     kind = "ini"
     label = "INI"
     patterns = ("*.ini", "*.cfg", ".flake8", "setup.cfg", "tox.ini")
-    comment_markers = "#;"
+
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.ini_values import ini_places
+
+        return Places(ini_places(text))
 
     def parse_error(self, text: str) -> Exception | None:
         import configparser
@@ -270,6 +262,11 @@ class TomlFile(ConfigHandler):
     label = "TOML"
     patterns = ("*.toml",)
 
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.toml_values import toml_places
+
+        return Places(toml_places(text))
+
     def parse_error(self, text: str) -> Exception | None:
         from ds_migrate.config import tomllib
 
@@ -280,34 +277,34 @@ class YamlFile(ConfigHandler):
     kind = "yaml"
     label = "YAML"
     patterns = ("*.yml", "*.yaml")
-    key_separator = ":"
 
     def is_recording(self, text: str) -> bool:
         return is_cassette(text)
 
-    def key_of(self, line: str, column: int) -> str | None:
-        match = re.match(r"^\s*-?\s*[\"']?([\w.\-]+)[\"']?\s*[:=]", line[:column])
-        return match.group(1) if match else None
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.yaml_values import yaml_places
+
+        return Places(yaml_places(text))
 
     def parse_error(self, text: str) -> Exception | None:
         import yaml
 
-        return raised(lambda t: list(yaml.safe_load_all(t)), yaml.YAMLError, text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return raised(lambda t: list(yaml.load_all(t, Loader=loader)), yaml.YAMLError, text)
 
 
 class JsonFile(ConfigHandler):
     kind = "json"
     label = "JSON"
     patterns = ("*.json",)
-    comment_markers = ""
-    key_separator = ":"
-
-    def key_of(self, line: str, column: int) -> str | None:
-        keys = re.findall(r"\"([^\"]+)\"\s*:", line[:column])
-        return keys[-1] if keys else None
 
     def is_recording(self, text: str) -> bool:
         return is_response_record(text)
+
+    def places(self, text: str) -> Places:
+        from ds_migrate.languages.json_values import json_places
+
+        return Places(json_places(text))
 
     def parse_error(self, text: str) -> Exception | None:
         return raised(json.loads, ValueError, text)

@@ -1,7 +1,8 @@
 """JSON request bodies given to curl in shell: ``curl URL -d '{"model": ...}'``.
 
 A single-quoted shell word holds its text as is, so the body is the JSON
-between the quotes. A chat body (``"model"`` and ``"messages"``) sent to
+between the quotes; the command and its words come from tree-sitter's bash
+grammar (shell_values.py), whatever its line ends and continuations. A chat body (``"model"`` and ``"messages"``) sent to
 DeepSeek (or to a URL the script does not show) gets a top-level
 ``"thinking"`` key, in the body's own layout, next to the renamed model.
 """
@@ -13,11 +14,8 @@ import re
 from dataclasses import dataclass
 
 from ds_migrate.findings import TextEdit
+from ds_migrate.languages.treesitter import line_indent, newline_of
 
-# the data options of curl, then a single-quoted word
-_DATA = re.compile(r"(?:^|\s)(?:-d|--data|--data-raw|--data-binary|--json)(?:\s+|=)'([^']*)'")
-_URL = re.compile(r"https?://[^\s'\"]+")
-_CURL = re.compile(r"(?:^|[\s;|&(`$])curl\s")
 
 
 @dataclass
@@ -28,34 +26,18 @@ class CurlBody:
     url: str | None  # the first URL of the command, if it shows one
 
 
-def _command_span(text: str, at: int) -> tuple[int, int]:
-    """The logical shell line around ``at``: lines joined by a trailing backslash."""
-    start = text.rfind("\n", 0, at) + 1
-    while start > 1 and text[start - 2] == "\\":
-        start = text.rfind("\n", 0, start - 2) + 1
-    end = text.find("\n", at)
-    while end != -1 and end > 0 and text[end - 1] == "\\":
-        end = text.find("\n", end + 1)
-    return start, len(text) if end == -1 else end
-
-
-def curl_bodies(text: str) -> list[CurlBody]:
+def curl_bodies(text: str, curls) -> list[CurlBody]:
+    """The JSON object bodies of the curl commands that tree-sitter's bash
+    grammar found (languages/shell_values.py: ``CurlArgs``)."""
     found = []
-    for match in _DATA.finditer(text):
-        start, end = _command_span(text, match.start(1))
-        # a quoted body may span lines of its own: the command runs to its end
-        end = max(end, _command_span(text, match.end(1))[1])
-        command = text[start:end]
-        if not _CURL.search(command):
-            continue
-        try:
-            body = json.loads(match.group(1))
-        except ValueError:
-            continue
-        if not isinstance(body, dict):
-            continue
-        url = _URL.search(command)
-        found.append(CurlBody(match.start(1), match.end(1), body, url.group(0) if url else None))
+    for curl in curls:
+        for start, end in curl.bodies:
+            try:
+                body = json.loads(text[start:end])
+            except ValueError:
+                continue
+            if isinstance(body, dict):
+                found.append(CurlBody(start, end, body, curl.url))
     return found
 
 
@@ -76,12 +58,12 @@ def thinking_edit(text: str, body: CurlBody, mode: str) -> TextEdit | None:
     comma = ", " if re.search(r",\s", json_text) else ","
     value = f'"thinking"{colon}{{"type"{colon}"{mode}"}}'
     insert_at = body.start + len(before)
-    if "\n" in json_text[:close]:
+    if "\n" in json_text[:close] or "\r" in json_text[:close]:
         # the keys' indentation: the whitespace before the first key, when it opens a line
-        first_key = re.match(r"\s*\{([ \t]*\n)*([ \t]*)\S", json_text)
+        first_key = re.match(r"\s*\{([ \t]*(?:\r\n|\r|\n))*([ \t]*)\S", json_text)
         if first_key and first_key.group(1) is not None:
             indent = first_key.group(2)
         else:
-            indent = re.match(r"[ \t]*", before[before.rfind("\n") + 1 :]).group(0)
-        return TextEdit(insert_at, insert_at, f",\n{indent}{value}")
+            indent = line_indent(before, len(before))
+        return TextEdit(insert_at, insert_at, f",{newline_of(json_text, 0)}{indent}{value}")
     return TextEdit(insert_at, insert_at, f"{comma}{value}")

@@ -28,7 +28,6 @@ LANGUAGES = {
     "ini": "block.ini", "env": ".env", "dotenv": ".env", "dockerfile": "Dockerfile",
 }
 
-_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*\n(.*?)^\1\2[ \t]*$", re.M | re.S)
 _RST = re.compile(r"^([ \t]*)\.\. (?:code-block|code|sourcecode)::[ \t]*([\w+-]+)[^\n]*\n((?:[ \t]*\n|\1[ \t]+[^\n]*\n)+)", re.M)
 
 
@@ -51,12 +50,14 @@ class BlockEdit:
     fixable: int = 1  # names in the block with a fix by this rule: all must be chosen
 
 
-def code_blocks(text: str) -> list[Block]:
+def code_blocks(text: str, path: str = "") -> list[Block]:
+    """The code blocks in a language we read: Markdown fences (markdown-it-py)
+    in a Markdown file, ``.. code-block::`` directives in reStructuredText."""
+    if not path.lower().endswith(".rst"):
+        from ds_migrate.languages.markdown_fences import fences
+
+        return [Block(f.start, f.end, LANGUAGES[f.language]) for f in fences(text) if f.language in LANGUAGES]
     blocks = []
-    for match in _FENCE.finditer(text):
-        language = match.group(3).lower()
-        if language in LANGUAGES:
-            blocks.append(Block(match.start(4), match.end(4), LANGUAGES[language]))
     for match in _RST.finditer(text):
         language = match.group(2).lower()
         if language in LANGUAGES:
@@ -81,7 +82,7 @@ class Documentation(Handler):
     def scan(self, path: str, text: str, mapping: Mapping, code) -> list[Finding]:
         out = Collector(path, text, mapping)
         claimed: set[int] = set()
-        for block in code_blocks(text):
+        for block in code_blocks(text, path):
             body, indent = _dedent(text[block.start : block.end])
             if "deepseek" not in body.lower():
                 continue
