@@ -9,7 +9,7 @@ import click
 
 from ds_migrate import __version__
 from ds_migrate.cli_options import common_options, paths_of, settings_from
-from ds_migrate.cli_output import ProgressBar, new_console, report, report_fix_summary
+from ds_migrate.cli_output import ProgressBar, new_console, report, report_fix_summary, warn
 from ds_migrate.discovery import FileFilter
 from ds_migrate.engine import Options
 from ds_migrate.findings import Severity
@@ -85,7 +85,21 @@ def scan(**kwargs) -> None:
         with ProgressBar(kwargs) as progress:
             run = run_files(paths, options, file_filter, jobs=kwargs["jobs"], progress=progress)
     report(run, kwargs)
+    _warn_about_what_was_not_scanned(run, paths, file_filter)
     sys.exit(_exit_code(run, kwargs))
+
+
+def _warn_about_what_was_not_scanned(run, paths: list[str], file_filter: FileFilter) -> None:
+    """On standard error (standard output may be a JSON document): a folder
+    with nothing to scan (ruff's convention: a warning, exit 0), and the
+    gitignored files (a local .env) that name a retired id."""
+    if paths != ["-"] and not run.discovery.missing and run.files_scanned == 0 and not run.skipped:
+        warn("No files found under the given path(s)")
+    ignored = getattr(run, "ignored_naming_retired", [])
+    if ignored:
+        count = len(ignored)
+        files = "file names" if count == 1 else "files name"
+        warn(f"{count} ignored {files} a retired id (see --include-ignored / the `include-ignored` setting)")
 
 
 @main.command()
@@ -101,6 +115,10 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
 
     options, file_filter = settings_from(kwargs, unsafe_fixes=unsafe_fixes)
     paths = paths_of(kwargs)
+    if plain_diff and (write or interactive):
+        # as ruff: --diff only shows what would change, whatever else is asked
+        warn("--diff shows the changes and writes nothing; --write and --interactive are ignored")
+        write = interactive = False
     if paths == ["-"]:
         run, processed, data = _read_stdin(kwargs, options, want_fix=True)
         sys.stdout.buffer.write(processed.fixed_data if processed.fixed_data is not None else data)
@@ -125,9 +143,10 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
     if not write:
         if plain_diff:
             click.echo(diff_report.plain(run), nl=False)
-        elif kwargs["output_format"] == "text":
+        elif kwargs["output_format"] == "full" and not kwargs["output_file"]:
             diff_report.rich_diff(new_console(), run)
     report_fix_summary(run, remaining, kwargs, written=write, stderr=plain_diff)
+    _warn_about_what_was_not_scanned(run, paths, file_filter)
     if run.discovery.missing and not kwargs["exit_zero"]:
         sys.exit(Exit.ERROR)
     if not write and not kwargs["exit_zero"]:
