@@ -174,6 +174,14 @@ def rules(output_format: str) -> None:
 
         click.echo(json.dumps([doc.as_dict() for doc in docs], indent=2))
         return
+    rows = [(doc.code, doc.name, doc.severity, doc.fix_label, doc.summary) for doc in docs]
+    if not sys.stdout.isatty():
+        # no terminal, no width to fit: one line per rule, never wrapped
+        header = ("code", "name", "severity", "fix", "summary")
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+        for row in [header, *rows]:
+            click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
+        return
     from rich.table import Table
 
     table = Table(show_edge=False)
@@ -181,8 +189,8 @@ def rules(output_format: str) -> None:
         table.add_column(column, no_wrap=True)
     table.add_column("fix", max_width=10, overflow="fold")
     table.add_column("summary", ratio=1)
-    for doc in docs:
-        table.add_row(doc.code, doc.name, doc.severity, doc.fix_label, doc.summary)
+    for row in rows:
+        table.add_row(*row)
     new_console().print(table)
 
 
