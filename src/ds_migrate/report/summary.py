@@ -76,11 +76,16 @@ def api_error_footer(findings) -> str | None:
 def next_steps(summary: Summary, plan_entries: int) -> list[str]:
     """What to run next, in a line or two."""
     lines = []
-    if summary.fixable_safe or summary.fixable_unsafe:
+    if summary.fixable_safe:
         line = f"{summary.fixable_safe} fixable with `ds-migrate fix --write` (preview: `ds-migrate fix`)"
         if summary.fixable_unsafe:
             line += f"; {summary.fixable_unsafe} more with `--unsafe-fixes`"
         lines.append(line + ".")
+    elif summary.fixable_unsafe:
+        lines.append(
+            f"{summary.fixable_unsafe} fixable with `ds-migrate fix --write --unsafe-fixes` "
+            "(review first: `ds-migrate fix --unsafe-fixes`)."
+        )
     if plan_entries:
         groups = "group" if plan_entries == 1 else "groups"
         lines.append(f"{plan_entries} coupled {groups} left for a person: see the migration plan.")
