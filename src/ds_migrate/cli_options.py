@@ -129,15 +129,16 @@ def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, Fi
         max_file_size=_setting(kwargs, config, "max_file_size"),
         describe_fixes=kwargs["output_format"] == "sarif" or bool(kwargs["sarif_file"]),
     )
+    kwargs["include_ignored"] = _setting(kwargs, config, "include_ignored")
     exclude = tuple(kwargs["exclude"]) or tuple(config.get("exclude", ())) or DEFAULT_EXCLUDES
     file_filter = FileFilter(
         exclude=exclude,
         extend_exclude=tuple(kwargs["extend_exclude"]) + tuple(config.get("extend-exclude", ())),
         respect_gitignore=_setting(kwargs, config, "respect_gitignore"),
         force_exclude=kwargs["force_exclude"],
+        include_ignored=kwargs["include_ignored"],
         include=tuple(kwargs["include"]) or tuple(config.get("include", ())) or DEFAULT_INCLUDE,
     )
-    kwargs["include_ignored"] = _setting(kwargs, config, "include_ignored")
     kwargs["fail_on"] = _setting(kwargs, config, "fail_on")
     kwargs["jobs"] = _setting(kwargs, config, "jobs")
     return options, file_filter

@@ -23,6 +23,7 @@ class Summary:
     fixable: dict[str, int]  # by applicability: "safe", "unsafe"
     fixed: int  # written to disk by this run
     would_fix: int = 0  # a ``fix`` without --write: what --write would fix
+    ignored_naming_retired: int = 0  # gitignored files not scanned that name a retired id
 
     @property
     def fixable_safe(self) -> int:
@@ -53,6 +54,7 @@ def summarize(run, fixed: int = 0, would_fix: int = 0) -> Summary:
         },
         fixed=fixed,
         would_fix=would_fix,
+        ignored_naming_retired=len(getattr(run, "ignored_naming_retired", ())),
         files_as_text=getattr(run, "files_as_text", 0),
     )
 
