@@ -149,6 +149,13 @@ def test_install_puts_ds_migrate_in_its_own_venv_and_leaves_the_job_python_alone
     before = subprocess.run(freeze, capture_output=True, text=True).stdout
     step = _step("Install ds-migrate")
     env = _env(step, {"python": sys.executable}, tmp_path, "")
+    # the action's checkout, copied: building it writes build/ beside its sources
+    checkout = tmp_path / "action"
+    checkout.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE", "action"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, checkout / name)
+    shutil.copytree(REPO / "src", checkout / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    env["ACTION_PATH"] = str(checkout)
     done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     exe = _outputs(tmp_path / "output")["ds-migrate"]
