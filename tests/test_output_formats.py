@@ -228,3 +228,14 @@ def test_subprocess_writes_all_three_reports(ds_migrate_exe, tmp_path):
     assert json.loads(out.read_text())["summary"]["findings"] == 1
     assert json.loads(sarif.read_text())["version"] == "2.1.0"
     assert "| DSM101 | 1 |" in summary.read_text()
+
+
+def test_fix_concise_lists_what_remains_one_line_each(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY + 'if m == "deepseek-reasoner":\n    pass\n')
+    result = invoke("fix", "--output-format", "concise", tmp_path)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert not any(line.startswith(("---", "+++", "@@")) for line in lines)  # no diff: the concise view
+    remaining = [line for line in lines if ": DSM" in line]
+    assert remaining and all(line.startswith(str(tmp_path / "app.py") + ":") for line in remaining)
+    assert any(line.startswith("Would fix ") for line in lines)

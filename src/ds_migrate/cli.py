@@ -143,7 +143,7 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
     if not write:
         if plain_diff:
             click.echo(diff_report.plain(run), nl=False)
-        elif kwargs["output_format"] == "full" and not kwargs["output_file"]:
+        elif kwargs["output_format"] == "full":
             diff_report.rich_diff(new_console(), run)
     report_fix_summary(run, remaining, kwargs, written=write, stderr=plain_diff)
     _warn_about_what_was_not_scanned(run, paths, file_filter)
