@@ -222,3 +222,9 @@ def test_piped_rules_prints_one_line_per_rule(ds_migrate_exe):
     assert len(lines) == 1 + len(all_rules())
     for line, rule in zip(lines[1:], all_rules()):
         assert line.startswith(rule.code) and line.endswith(rule.doc().summary)
+
+
+def test_rules_takes_output_format_as_scan_does():
+    listed = json.loads(invoke("rules", "--output-format", "json").stdout)
+    assert listed == json.loads(invoke("rules", "--format", "json").stdout)
+    assert listed[0]["code"] == "DSM101"

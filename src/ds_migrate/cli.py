@@ -163,7 +163,7 @@ def _remaining(run) -> list:
 
 
 @main.command()
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output-format", "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(output_format: str) -> None:
     """List every rule: code, name, severity, fix (how safe, and when there is one), summary."""
     from ds_migrate.rules import all_rules
