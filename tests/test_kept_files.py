@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 
 NOTICE = "2 ignored files name a retired id (see --include-ignored / the `include-ignored` setting)"
 

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 
 from conftest import REPO
 

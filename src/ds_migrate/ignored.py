@@ -18,7 +18,7 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from ds_migrate.discovery import Discovery, FileFilter, walk_entries
+from ds_migrate.discover.listing import Discovery, FileFilter, walk_entries
 
 NEEDLE = b"deepseek"
 
@@ -42,7 +42,7 @@ def ignored_mentions(paths: list[str], file_filter: FileFilter, discovery: Disco
 
 def naming_retired(candidates: list[str], max_size: int) -> list[str]:
     """Of ``candidates``, the files that name a retired id."""
-    from ds_migrate.names import find_legacy_names
+    from ds_migrate.deepseek.names import find_legacy_names
 
     named = []
     for path in candidates:

@@ -9,7 +9,7 @@ from typing import ClassVar
 from ds_migrate.findings import Finding
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.kept_files import HISTORY_GLOBS, kept_findings
-from ds_migrate.mapping import Mapping
+from ds_migrate.deepseek.mapping import Mapping
 
 
 class History(Handler):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ds_migrate.findings import Finding, Severity
-from ds_migrate.lines import LineIndex
-from ds_migrate.mapping import Mapping
+from ds_migrate.findings.lines import LineIndex
+from ds_migrate.deepseek.mapping import Mapping
 
 # CHANGELOG, CHANGELOG.md, HISTORY.rst, NEWS.txt, RELEASE_NOTES.md, changes.txt ...
 _HISTORY = re.compile(r"(?i)(changelog|changes|history|news|release[-_ ]?notes)(?:[._-].*)?")
@@ -49,7 +49,7 @@ def kept_kind(path: str) -> str | None:
 def kept_findings(path: str, text: str, mapping: Mapping, kind: str) -> list[Finding]:
     """Info findings for every retired id in a kept file; no fix."""
     from ds_migrate.findings import finding_at
-    from ds_migrate.names import find_legacy_names
+    from ds_migrate.deepseek.names import find_legacy_names
     from ds_migrate.rules import messages
     from ds_migrate.rules.comment import LegacyNameInComment
     from ds_migrate.rules.legacy_name import LegacyName

@@ -66,8 +66,8 @@ REFUSED_CODES = frozenset({"DSM101", "DSM102", "DSM103", "DSM104"})
 def api_error_footer(findings) -> str | None:
     """The API's 400 text, once per run (findings say only what to use), so
     that someone searching for the error they saw finds it here."""
-    from ds_migrate.decide import base_id
-    from ds_migrate.mapping import RETIREMENT, api_error_text
+    from ds_migrate.project.decide import base_id
+    from ds_migrate.deepseek.mapping import RETIREMENT, api_error_text
 
     name = next((base_id(f.legacy_name) for f in findings if f.code in REFUSED_CODES and f.legacy_name), None)
     if name is None:

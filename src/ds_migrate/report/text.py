@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ds_migrate.findings import Applicability, Severity
-from ds_migrate.lines import LineIndex
+from ds_migrate.findings.lines import LineIndex
 from ds_migrate.report.notes import note_of, plan_numbers
 from ds_migrate.report.summary import api_error_footer, next_steps, summarize
 
