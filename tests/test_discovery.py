@@ -81,7 +81,7 @@ def test_output_is_sorted_by_path_line_column(tmp_path):
     result = CliRunner().invoke(main, ["scan", "--format", "json", str(tmp_path)])
     import json
 
-    rows = [(f["path"], f["line"]) for f in json.loads(result.output)["findings"]]
+    rows = [(f["path"], f["line"]) for f in json.loads(result.stdout)["findings"]]
     assert rows == sorted(rows) and len(rows) == 3
 
 
@@ -192,7 +192,7 @@ def test_summary_counts_files_searched_as_plain_text(tmp_path):
     import json
 
     make_mixed_tree(tmp_path)
-    document = json.loads(CliRunner().invoke(main, ["scan", "--format", "json", str(tmp_path)]).output)
+    document = json.loads(CliRunner().invoke(main, ["scan", "--format", "json", str(tmp_path)]).stdout)
     by_file = {}
     for finding in document["findings"]:
         by_file.setdefault(Path(finding["path"]).name, []).append((finding["line"], finding["code"], finding["fix"]))

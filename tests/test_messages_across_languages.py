@@ -56,8 +56,7 @@ SAME_SHAPE = [
             "main.go": 'package main\n\nconst Model = "deepseek-chat"\n',
         },
         "Constant 'deepseek-chat' was retired on 2026-07-24 15:59 UTC: use 'deepseek-v4-flash' with thinking "
-        "disabled. The API answers 400 \"The supported API model names are deepseek-v4-pro or "
-        "deepseek-v4-flash, but you passed deepseek-chat.\"",
+        "disabled",
     ),
 ]
 _TABLE = "the current model is 'deepseek-v4-flash' (thinking on or off is one model); review the table"

@@ -156,7 +156,7 @@ def _report(root, monkeypatch, how: str, *extra) -> dict:
             patch.setattr(ripgrep, "native_discover", lambda *a, **k: None)
         result = CliRunner().invoke(main, ["scan", "--format", "json", "--jobs", "1", *extra, str(root)])
     assert result.exit_code == 1, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)  # stderr: the ignored-files notice
 
 
 @pytest.mark.parametrize("kind", ["plain", "git"])

@@ -30,11 +30,15 @@ def test_default_and_comparison_are_renamed_together_with_unsafe_fixes(tmp_path)
     }
 
 
-def test_each_coupled_finding_names_the_others(tmp_path):
+def test_each_coupled_finding_points_to_its_plan_entry_which_names_the_others(tmp_path):
     write_tree(tmp_path, {"settings.py": SETTINGS, "handler.py": HANDLER})
     document = scan_tree(tmp_path)
     (default,) = [f for f in document["findings"] if f["path"].endswith("settings.py")]
-    assert "coupled with" in default["note"] and "handler.py:5 (comparison)" in default["note"]
+    assert default["note"].endswith("renamed only with --unsafe-fixes, with every use of 'deepseek-chat' (see plan #1)")
+    assert "\n" not in default["note"] and default["plan_entry"] == 1
+    (entry,) = document["plan"]
+    assert entry["number"] == 1
+    assert any(s["path"].endswith("handler.py") and (s["line"], s["role"]) == (5, "comparison") for s in entry["sites"])
     assert default["fix"] == "unsafe"
 
 

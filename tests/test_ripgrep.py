@@ -46,7 +46,7 @@ def _scan(root, monkeypatch, use_ripgrep: bool) -> dict:
         monkeypatch.setenv("DS_MIGRATE_NO_RIPGREP", "1")
     result = CliRunner().invoke(main, ["scan", "--format", "json", "--jobs", "1", str(root)])
     assert result.exit_code == 1, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)  # stderr says how many ignored files name a retired id
 
 
 def test_ripgrep_is_installed_with_the_dev_extra():
@@ -100,7 +100,7 @@ def test_a_ripgrep_that_fails_or_says_nothing_changes_nothing(tricky_tree, tmp_p
     expected = _scan(tricky_tree, monkeypatch, False)
     monkeypatch.setattr(ripgrep, "find_ripgrep", lambda: _fake_ripgrep(tmp_path, body))
     result = CliRunner().invoke(main, ["scan", "--format", "json", "--jobs", "1", str(tricky_tree)])
-    assert json.loads(result.output)["findings"] == expected["findings"]
+    assert json.loads(result.stdout)["findings"] == expected["findings"]
 
 
 def test_explicit_files_do_not_start_ripgrep(tricky_tree, monkeypatch):

@@ -7,6 +7,7 @@ that names the file, the key and what is allowed.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,7 @@ CHECKS = {
     "exclude": _strings,
     "extend-exclude": _strings,
     "respect-gitignore": _typed(bool, "true or false"),
+    "include-ignored": _typed(bool, "true or false"),
     "select": _strings,
     "ignore": _strings,
     "fail-on": _choice(*SEVERITIES),
@@ -171,12 +173,38 @@ def load_config(explicit: str | None, first_path: str, isolated: bool) -> Config
     return Config(path, validate(table, path))
 
 
+_TABLE_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]*?)\s*\]")
+
+
+def settings_lines(path: str, text: str) -> set[int]:
+    """The lines (1-based) of ds-migrate's own settings in ``path``: all of a
+    ds-migrate.toml, the [tool.ds-migrate] tables of a pyproject.toml. A
+    ``mapping`` names retired ids on purpose; they are not findings."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    lines = text.splitlines()
+    if name == "ds-migrate.toml":
+        return set(range(1, len(lines) + 1))
+    if name != "pyproject.toml" or "ds-migrate" not in text:
+        return set()
+    own, inside = set(), False
+    for number, line in enumerate(lines, 1):
+        header = _TABLE_HEADER.match(line)
+        if header:
+            table = header.group(1).replace('"', "").replace(" ", "")
+            inside = table == "tool.ds-migrate" or table.startswith("tool.ds-migrate.")
+        if inside:
+            own.add(number)
+    return own
+
+
 STARTER = """\
 [tool.ds-migrate]
 # Files to look at, and what to skip (globs). exclude replaces the defaults.
 # include = ["*.py", "*.pyi"]
 # extend-exclude = ["tests/fixtures/*"]
 # respect-gitignore = true
+# Also scan gitignored files that mention DeepSeek (a local .env, say).
+# include-ignored = false
 
 # Rules: codes or prefixes (DSM1 = every retired-name rule).
 # select = ["DSM"]

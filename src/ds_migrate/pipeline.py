@@ -46,6 +46,8 @@ class Run:
     files_as_text: int = 0  # scanned files of a kind no handler parses
     # what was asked, when discovery only counted the clean files (``discovery.clean``)
     listed: tuple[list[str], FileFilter] | None = None
+    # gitignored files that name a retired id, not scanned (ignored.py)
+    ignored_naming_retired: list[str] = field(default_factory=list)
 
     @property
     def files_scanned(self) -> int:
@@ -359,6 +361,20 @@ def run(
             pool.shutdown()
 
 
+def _look_at_ignored_files(paths, file_filter: FileFilter, outcome: Run, options: Options) -> None:
+    """Gitignored files that mention DeepSeek: scanned with include-ignored,
+    else the ones naming a retired id are counted for the report."""
+    if not file_filter.respect_gitignore or not any(os.path.isdir(p) for p in paths):
+        return
+    from ds_migrate.discover import ignored
+
+    found = ignored.ignored_mentions(paths, file_filter, outcome.discovery, options.max_file_size)
+    if file_filter.include_ignored:
+        outcome.discovery.files = sorted(set(outcome.discovery.files) | set(found), key=lambda p: p.replace(os.sep, "/"))
+    else:
+        outcome.ignored_naming_retired = ignored.naming_retired(found, options.max_file_size)
+
+
 def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, pools) -> Run:
     preload = Preload()
     try:
@@ -373,6 +389,7 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         search = ripgrep.start([p for p in paths if os.path.isdir(p)], file_filter)
         outcome = Run(discovery=discover(paths, file_filter, many))
         clean = search.clean() if search is not None else None
+    _look_at_ignored_files(paths, file_filter, outcome, options)
     files = outcome.discovery.files
     advance = progress(len(files) + outcome.discovery.clean) if progress else (lambda files=1: None)
     if outcome.discovery.clean:

@@ -20,10 +20,13 @@ def test_unknown_wrapper_is_renamed_with_a_note():
     assert finding.code == "DSM101" and "thinking disabled" in finding.note
 
 
-def test_message_names_the_api_error():
+def test_message_is_one_line_and_the_api_error_is_the_reports_footer():
     (finding,) = scan('client.chat.completions.create(model="deepseek-chat", messages=m)\n')
-    assert "2026-07-24" in finding.message
-    assert "but you passed deepseek-chat." in finding.message
+    assert "2026-07-24" in finding.message and "\n" not in finding.message
+    assert "but you passed" not in finding.message  # said once per run (tests/test_output_formats.py)
+    from ds_migrate.report.summary import api_error_footer
+
+    assert api_error_footer([finding]).endswith("but you passed deepseek-chat.\"")
 
 
 def test_current_model_with_explicit_mode_is_left_alone():

@@ -75,7 +75,13 @@ def sort_into(result: FileResult, findings: list[Finding], text: str, options: O
 
         result.current_ids = tuple(sorted({m.group(0).lower() for m in V4_ID.finditer(text)}))
         _mark_compat_code(findings, index)
+    own_settings = _own_settings(result.path, text)
     for finding in sorted(findings, key=Finding.sort_key):
+        if finding.line in own_settings:
+            # ds-migrate's own mapping names retired ids on purpose: not a use, couples nothing
+            finding.suppressed, finding.role = True, "compat"
+            result.suppressed.append(finding)
+            continue
         if not options.selects(finding.code):
             finding.suppressed = True  # not reported, but it still couples (decide.py)
             result.unselected.append(finding)
@@ -87,6 +93,14 @@ def sort_into(result: FileResult, findings: list[Finding], text: str, options: O
             result.suppressed.append(finding)
         else:
             result.findings.append(finding)
+
+
+def _own_settings(path: str, text: str) -> set[int]:
+    if not path.endswith(".toml"):
+        return set()
+    from ds_migrate.config import settings_lines
+
+    return settings_lines(path, text)
 
 
 def choose_fixes(result: FileResult, options: Options, decision=None) -> list[Finding]:

@@ -10,7 +10,7 @@ import click
 
 from ds_migrate import __version__
 from ds_migrate.cli.options import common_options, paths_of, settings_from
-from ds_migrate.cli.output import ProgressBar, new_console, report, report_fix_summary
+from ds_migrate.cli.output import ProgressBar, new_console, report, report_fix_summary, warn
 from ds_migrate.discover.listing import FileFilter
 from ds_migrate.analyse import Options
 from ds_migrate.findings import Severity
@@ -86,7 +86,21 @@ def scan(**kwargs) -> None:
         with ProgressBar(kwargs) as progress:
             run = run_files(paths, options, file_filter, jobs=kwargs["jobs"], progress=progress)
     report(run, kwargs)
+    _warn_about_what_was_not_scanned(run, paths, file_filter)
     sys.exit(_exit_code(run, kwargs))
+
+
+def _warn_about_what_was_not_scanned(run, paths: list[str], file_filter: FileFilter) -> None:
+    """On standard error (standard output may be a JSON document): a folder
+    with nothing to scan (ruff's convention: a warning, exit 0), and the
+    gitignored files (a local .env) that name a retired id."""
+    if paths != ["-"] and not run.discovery.missing and run.files_scanned == 0 and not run.skipped:
+        warn("No files found under the given path(s)")
+    ignored = getattr(run, "ignored_naming_retired", [])
+    if ignored:
+        count = len(ignored)
+        files = "file names" if count == 1 else "files name"
+        warn(f"{count} ignored {files} a retired id (see --include-ignored / the `include-ignored` setting)")
 
 
 @main.command()
@@ -102,6 +116,10 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
 
     options, file_filter = settings_from(kwargs, unsafe_fixes=unsafe_fixes)
     paths = paths_of(kwargs)
+    if plain_diff and (write or interactive):
+        # as ruff: --diff only shows what would change, whatever else is asked
+        warn("--diff shows the changes and writes nothing; --write and --interactive are ignored")
+        write = interactive = False
     if paths == ["-"]:
         run, processed, data = _read_stdin(kwargs, options, want_fix=True)
         sys.stdout.buffer.write(processed.fixed_data if processed.fixed_data is not None else data)
@@ -127,9 +145,10 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
     if not write:
         if plain_diff:
             click.echo(diff_report.plain(run), nl=False)
-        elif kwargs["output_format"] == "text":
+        elif kwargs["output_format"] == "full":
             diff_report.rich_diff(new_console(), run)
     report_fix_summary(run, remaining, kwargs, written=write, stderr=plain_diff)
+    _warn_about_what_was_not_scanned(run, paths, file_filter)
     if run.discovery.missing and not kwargs["exit_zero"]:
         sys.exit(Exit.ERROR)
     if not write and not kwargs["exit_zero"]:
@@ -146,7 +165,7 @@ def _remaining(run) -> list:
 
 
 @main.command()
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output-format", "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(output_format: str) -> None:
     """List every rule: code, name, severity, fix (how safe, and when there is one), summary."""
     from ds_migrate.rules import all_rules
@@ -157,6 +176,14 @@ def rules(output_format: str) -> None:
 
         click.echo(json.dumps([doc.as_dict() for doc in docs], indent=2))
         return
+    rows = [(doc.code, doc.name, doc.severity, doc.fix_label, doc.summary) for doc in docs]
+    if not sys.stdout.isatty():
+        # no terminal, no width to fit: one line per rule, never wrapped
+        header = ("code", "name", "severity", "fix", "summary")
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+        for row in [header, *rows]:
+            click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
+        return
     from rich.table import Table
 
     table = Table(show_edge=False)
@@ -164,8 +191,8 @@ def rules(output_format: str) -> None:
         table.add_column(column, no_wrap=True)
     table.add_column("fix", max_width=10, overflow="fold")
     table.add_column("summary", ratio=1)
-    for doc in docs:
-        table.add_row(doc.code, doc.name, doc.severity, doc.fix_label, doc.summary)
+    for row in rows:
+        table.add_row(*row)
     new_console().print(table)
 
 

@@ -7,6 +7,8 @@ from contextlib import contextmanager
 
 import click
 
+from ds_migrate.report import CONSOLE_FORMATS
+
 
 def new_console(stderr: bool = False):
     from rich.console import Console
@@ -21,7 +23,7 @@ class ProgressBar:
     """A progress bar on a terminal for long runs; nothing otherwise."""
 
     def __init__(self, kwargs: dict) -> None:
-        self.enabled = kwargs["output_format"] == "text" and not kwargs["quiet"] and sys.stderr.isatty()
+        self.enabled = kwargs["output_format"] in CONSOLE_FORMATS and not kwargs["quiet"] and sys.stderr.isatty()
         self.bar = None
 
     def __enter__(self):
@@ -62,38 +64,83 @@ def _text_console(kwargs: dict, stderr: bool = False):
     yield new_console(stderr)
 
 
-def report(run, kwargs: dict, fixed: int = 0, stderr: bool = False) -> None:
-    if kwargs["output_format"] != "text":
-        from ds_migrate.report import render
+def _console_module(output_format: str):
+    if output_format == "concise":
+        from ds_migrate.report import concise
 
-        emit(kwargs, render(kwargs["output_format"], run, fixed), stderr)
-        return
+        return concise
     from ds_migrate.report import text
 
-    with _text_console(kwargs, stderr) as console:
-        text.render(console, run, quiet=kwargs["quiet"], statistics=kwargs["statistics"])
+    return text
+
+
+def _settings(kwargs: dict, applied: int = 0, written: bool = False) -> dict:
+    """What the machine formats need beyond the run: a dry run's fixes are
+    ``would_fix``, never ``fixed``."""
+    return {
+        "fixed": applied if written else 0,
+        "would_fix": 0 if written else applied,
+        "fail_on": kwargs.get("fail_on"),
+    }
+
+
+def side_reports(run, kwargs: dict, applied: int = 0, written: bool = False) -> None:
+    """--sarif-file and --summary-file: more reports of the same run, so a CI
+    job scans once. The summary is appended, as $GITHUB_STEP_SUMMARY expects."""
+    from ds_migrate.report import render
+
+    settings = _settings(kwargs, applied, written)
+    fixed = settings.pop("fixed")
+    if kwargs.get("sarif_file"):
+        with open(kwargs["sarif_file"], "w", encoding="utf-8") as handle:
+            handle.write(render("sarif", run, fixed, **settings) + "\n")
+    if kwargs.get("summary_file"):
+        with open(kwargs["summary_file"], "a", encoding="utf-8") as handle:
+            handle.write(render("markdown", run, fixed, **settings))
+
+
+def report(run, kwargs: dict, stderr: bool = False) -> None:
+    output_format = kwargs["output_format"]
+    if output_format not in CONSOLE_FORMATS:
+        from ds_migrate.report import render
+
+        settings = _settings(kwargs)
+        emit(kwargs, render(output_format, run, settings.pop("fixed"), **settings), stderr)
+    else:
+        with _text_console(kwargs, stderr) as console:
+            _console_module(output_format).render(console, run, quiet=kwargs["quiet"], statistics=kwargs["statistics"])
+    side_reports(run, kwargs)
 
 
 def report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> None:
     applied = [f for p in run.processed for f in p.applied]
     view = _RemainingView(run, remaining)
-    if kwargs["output_format"] != "text":
+    output_format = kwargs["output_format"]
+    if output_format not in CONSOLE_FORMATS:
         from ds_migrate.report import render
 
-        emit(kwargs, render(kwargs["output_format"], view, fixed=len(applied)), stderr)
-        return
-    with _text_console(kwargs, stderr) as console:
-        _print_fix_summary(console, view, applied, kwargs["quiet"], written)
+        settings = _settings(kwargs, len(applied), written)
+        emit(kwargs, render(output_format, view, settings.pop("fixed"), **settings), stderr)
+    else:
+        with _text_console(kwargs, stderr) as console:
+            module = _console_module(output_format)
+            _print_fix_summary(console, view, applied, kwargs["quiet"], written, module, kwargs.get("unsafe_fixes", False))
+    side_reports(view, kwargs, len(applied), written)
 
 
-def _print_fix_summary(console, view: _RemainingView, applied: list, quiet: bool, written: bool) -> None:
+def warn(message: str) -> None:
+    """A warning on standard error, whatever the format (stdout may be JSON)."""
+    click.echo(f"warning: {message}", err=True)
+
+
+def _print_fix_summary(console, view, applied: list, quiet: bool, written: bool, module, unsafe_fixes: bool = False) -> None:
     from ds_migrate.findings import Applicability
-    from ds_migrate.report import text
+    from ds_migrate.report.text import render_footer
 
     remaining = view.findings
     if not quiet and remaining:
-        text.render_findings(console, view)
-    text.render_errors(console, view)
+        module.render_findings(console, view)
+    module.render_errors(console, view)
     files = len({f.path for f in applied})
     verb = "Fixed" if written else "Would fix"
     console.print(f"[bold]{verb} {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}.[/bold]")
@@ -113,10 +160,18 @@ def _print_fix_summary(console, view: _RemainingView, applied: list, quiet: bool
     if suppressed:
         console.print(f"{suppressed} suppressed by comments.")
     if not quiet:
-        from ds_migrate.report.plan import render_follow_ups, render_text
+        from ds_migrate.report.plan import plan_one_liners, render_follow_ups, render_text
 
         render_follow_ups(console, applied, written, view)
-        render_text(console, view)
+        if module.__name__.endswith("concise"):
+            for line in plan_one_liners(view):
+                console.print(line, markup=False, highlight=False)
+        else:
+            render_text(console, view)
+        render_footer(console, view)
+    if applied and not written:
+        command = "ds-migrate fix --write" + (" --unsafe-fixes" if unsafe_fixes else "")
+        console.print(f"Run `{command}` to apply them.", style="green", markup=False)
 
 
 class _RemainingView:

@@ -60,6 +60,9 @@ class Discovery:
     # and not listed: ``files`` then holds only the ones left to read
     clean: int = 0
     clean_as_text: int = 0  # of the clean ones, files of a kind no handler parses
+    # gitignored files that mention DeepSeek, when a native search saw them
+    # anyway (ignored.py); None: not known
+    ignored: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ class FileFilter:
     respect_gitignore: bool = True
     force_exclude: bool = False
     include: tuple[str, ...] = DEFAULT_INCLUDE
+    # scan the gitignored files that mention DeepSeek too (ignored.py)
+    include_ignored: bool = False
 
     @property
     def patterns(self) -> tuple[str, ...]:

@@ -216,6 +216,9 @@ def native_discover(
             )
             members = tally.members(matched)
             found.files.extend(members)
+            if file_filter.respect_gitignore:
+                # found.files: the members, and the files the tally listed to read with care
+                found.ignored = (found.ignored or []) + _not_members(raw, matched, found.files, file_filter)
             found.clean += tally.regular - len(members)
             found.clean_as_text += tally.as_text - sum(1 for m in members if searched_as_text(m))
     except GitFailed:
@@ -225,3 +228,19 @@ def native_discover(
     found.files.sort(key=lambda p: p.replace(os.sep, "/"))
     found.skipped.sort()
     return found
+
+
+def _not_members(raw: str, matched: list[str], scanned_files: list[str], file_filter: FileFilter) -> list[str]:
+    """Files ripgrep matched that discovery does not scan and no exclude
+    rules out: the ignore files hide them (ignored.py)."""
+    from pathlib import PurePosixPath
+
+    scanned = {os.path.normpath(m) for m in scanned_files}
+    out = []
+    for relative in matched:
+        path = os.path.join(raw, relative.replace("/", os.sep))
+        if os.path.normpath(path) in scanned or file_filter.is_excluded(PurePosixPath(relative)):
+            continue
+        if file_filter.wants(Path(relative)) and os.path.isfile(path) and not os.path.islink(path):
+            out.append(path)
+    return out

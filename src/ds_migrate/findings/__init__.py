@@ -111,15 +111,23 @@ class Finding:
     coupling: str | None = None  # what the project-wide decision says about it (decide.py)
     # why this occurrence cannot be renamed with the rest of its group, if it cannot
     hold: str | None = None
+    # the legacy id of the coupled group the decision put it in (the plan's entry), if any
+    group: str | None = None
 
     @property
-    def explanation(self) -> str | None:
-        """The rule's note and the decision's, as reports show them."""
+    def rule_note(self) -> str | None:
+        """The rule's note, in the words of what the decision made of it."""
         note = self.note
         if note and self.coupling and self.fix_applicability is Applicability.NONE and _SET_MODE in note:
             # the rule spoke of its rename; the decision made none in any tier
             note = "once renamed, " + note.split(": ", 1)[-1]
-        parts = [part for part in (note, self.coupling) if part]
+        return note
+
+    @property
+    def explanation(self) -> str | None:
+        """The rule's note and the decision's in full (reports shorten the
+        decision's to a pointer into the plan: report/notes.py)."""
+        parts = [part for part in (self.rule_note, self.coupling) if part]
         return "; ".join(parts) if parts else None
 
     @property

@@ -16,6 +16,11 @@ class PlainText(Handler):
     patterns: ClassVar[tuple[str, ...]] = ()
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
+        from ds_migrate.languages.kept_files import kept_findings, kept_kind
+
+        kind = kept_kind(path)
+        if kind is not None:  # CSV, TSV, JSON Lines: data and records, reported as info
+            return kept_findings(path, text, mapping, kind)
         findings = unclaimed_names(path, text, LineIndex(text), set(), "file of a kind ds-migrate does not parse")
         for finding in findings:
             # text the tool does not understand (MDX, notes, CSV): reported, and

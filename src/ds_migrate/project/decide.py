@@ -97,6 +97,7 @@ class Verdict:
 
     applicability: Applicability  # the most a tier may do with it now
     note: str
+    group: str | None = None  # the legacy id of its group in the plan
 
 
 @dataclass
@@ -149,6 +150,7 @@ class Decision:
                 if verdict is not None and _weaker(verdict.applicability, fix.applicability):
                     fix.applicability = verdict.applicability
             finding.coupling = verdict.note if verdict is not None else None
+            finding.group = verdict.group if verdict is not None else None
 
 
 _ORDER = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.NONE: 2}
@@ -291,7 +293,7 @@ def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]
         others = _named_sites(member, notable or shown_default, total_notable or len(members))
         if others:
             note += f"; coupled with {others}"
-        decision.verdicts[member.finding.identity] = Verdict(applicability, note)
+        decision.verdicts[member.finding.identity] = Verdict(applicability, note, legacy_id)
     decision.plan.append(
         GroupPlan(
             legacy_id=legacy_id,

@@ -1,8 +1,14 @@
-"""``--format github``: workflow commands that GitHub shows as annotations."""
+"""``--output-format github``: workflow commands that GitHub shows as annotations.
+
+GitHub shows only about ten annotations of each level per step, so info
+findings (history, docs, recorded data) are not annotated unless
+``--fail-on info`` makes them fail the run; the Markdown summary
+(``--summary-file``) lists everything."""
 
 from __future__ import annotations
 
 from ds_migrate.findings import Severity
+from ds_migrate.report.notes import note_of, plan_numbers
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -15,9 +21,13 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(run, fixed: int = 0) -> str:
+def render(run, fixed: int = 0, **settings) -> str:
     lines = []
+    numbers = plan_numbers(run)
+    lowest = min(Severity.parse(settings.get("fail_on") or "warning"), Severity.WARNING)
     for f in run.findings:
+        if f.severity < lowest:
+            continue
         properties = ",".join(
             [
                 f"file={_property(f.path)}",
@@ -28,7 +38,8 @@ def render(run, fixed: int = 0) -> str:
                 f"title={_property(f'{f.code} {f.name}')}",
             ]
         )
-        message = f.message + (f" ({f.explanation})" if f.explanation else "")
+        note = note_of(f, numbers)
+        message = f.message + (f" ({note})" if note else "")
         lines.append(f"::{_LEVEL[f.severity]} {properties}::{_data(message)}")
     for error in run.errors:
         where = f",line={error.line}" if error.line else ""

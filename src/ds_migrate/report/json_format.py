@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 
+from ds_migrate.report.notes import note_of, plan_numbers
 from ds_migrate.report.plan import follow_ups, plan_dicts
-from ds_migrate.report.summary import summarize
+from ds_migrate.report.summary import api_error_footer, summarize
 
 SCHEMA_VERSION = 1
 
 
-def finding_dict(finding) -> dict:
+def finding_dict(finding, numbers: dict[str, int] | None = None) -> dict:
+    numbers = numbers or {}
     return {
         "path": finding.path,
         "line": finding.line,
@@ -23,22 +25,26 @@ def finding_dict(finding) -> dict:
         "message": finding.message,
         "legacy_name": finding.legacy_name,
         "fix": finding.fix_applicability.value,
-        "note": finding.explanation,
+        "note": note_of(finding, numbers),
+        # the number of its entry in "plan", when a coupled group holds it back
+        "plan_entry": numbers.get(finding.group) if finding.group else None,
     }
 
 
-def render(run, fixed: int = 0) -> str:
+def render(run, fixed: int = 0, **settings) -> str:
+    numbers = plan_numbers(run)
     document = {
         "version": SCHEMA_VERSION,
-        "findings": [finding_dict(f) for f in run.findings],
-        "suppressed": [finding_dict(f) for f in run.suppressed],
+        "findings": [finding_dict(f, numbers) for f in run.findings],
+        "suppressed": [finding_dict(f, numbers) for f in run.suppressed],
         "errors": [{"path": e.path, "message": e.message, "line": e.line} for e in run.errors],
         "skipped": [{"path": p, "reason": r} for p, r in run.skipped],
-        "summary": summarize(run, fixed).as_dict(),
+        "summary": summarize(run, fixed, settings.get("would_fix", 0)).as_dict(),
         "plan": plan_dicts(run),
         "follow_ups": [
             {"path": path, "line": line, "note": note}
             for path, line, note in follow_ups([f for p in getattr(run, "processed", []) for f in p.applied], run)
         ],
+        "api_error": api_error_footer(run.findings),
     }
     return json.dumps(document, indent=2, ensure_ascii=False)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from xml.etree import ElementTree as ET
 
 
-def render(run, fixed: int = 0) -> str:
+def render(run, fixed: int = 0, **settings) -> str:
     by_path = defaultdict(list)
     for finding in run.findings:
         by_path[finding.path].append(finding)

@@ -15,7 +15,9 @@ MAX_SITES_SHOWN = 12
 
 
 def plan_dicts(run) -> list[dict]:
-    return [group.as_dict() for group in getattr(run, "plan", [])]
+    """The plan for ``--format json``: each entry with its number, which
+    findings' notes and ``plan_entry`` refer to."""
+    return [{"number": number, **group.as_dict()} for number, group in enumerate(getattr(run, "plan", []), 1)]
 
 
 def _sites_by_role(group) -> list[tuple[str, list[str]]]:
@@ -28,9 +30,8 @@ def _sites_by_role(group) -> list[tuple[str, list[str]]]:
 def plan_lines(run) -> list[str]:
     """Plain lines (text and Markdown reports share them)."""
     lines: list[str] = []
-    for group in getattr(run, "plan", []):
-        state = "renamed only with --unsafe-fixes" if group.renamed_with_unsafe_fixes else "not renamed"
-        lines.append(f"{group.legacy_id}: {state} ({len(group.sites)} sites)")
+    for number, group in enumerate(getattr(run, "plan", []), 1):
+        lines.append(f"#{number} {_headline(group)}")
         for label, sites in _sites_by_role(group):
             shown = ", ".join(sites[:MAX_SITES_SHOWN])
             more = f" and {len(sites) - MAX_SITES_SHOWN} more" if len(sites) > MAX_SITES_SHOWN else ""
@@ -41,15 +42,28 @@ def plan_lines(run) -> list[str]:
     return lines
 
 
+def _headline(group) -> str:
+    state = "renamed only with --unsafe-fixes" if group.renamed_with_unsafe_fixes else "not renamed"
+    return f"{group.legacy_id}: {state} ({len(group.sites)} sites)"
+
+
+def plan_one_liners(run) -> list[str]:
+    """One line per entry (the concise report); the full report has the rest."""
+    return [
+        f"plan #{number}: {_headline(group)}; sites and what to decide: --output-format full"
+        for number, group in enumerate(getattr(run, "plan", []), 1)
+    ]
+
+
 def render_text(console: Console, run) -> None:
     lines = plan_lines(run)
     if not lines:
         return
-    console.print()
     console.print(Text("Migration plan: what is left for a person", style="bold"))
     for line in lines:
-        style = "bold" if not line.startswith(" ") else ("dim" if line.lstrip().startswith("why") else "")
+        style = "bold" if line.startswith("#") else ("dim" if line.lstrip().startswith("why") else "")
         console.print(Text(line, style=style))
+    console.print()
 
 
 # Rule notes that say the rename could not set the mode at the request itself.

@@ -6,6 +6,7 @@ import json
 
 from ds_migrate import __version__
 from ds_migrate.findings import Severity
+from ds_migrate.report.notes import note_of, plan_numbers
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -34,12 +35,13 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _result(finding, index: dict) -> dict:
+def _result(finding, index: dict, numbers: dict) -> dict:
+    note = note_of(finding, numbers)
     result = {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
         "level": _LEVEL[finding.severity],
-        "message": {"text": finding.message + (f" ({finding.explanation})" if finding.explanation else "")},
+        "message": {"text": finding.message + (f" ({note})" if note else "")},
         "locations": [
             {
                 "physicalLocation": {
@@ -72,9 +74,10 @@ def _result(finding, index: dict) -> dict:
     return result
 
 
-def render(run, fixed: int = 0) -> str:
+def render(run, fixed: int = 0, **settings) -> str:
     rules = _rules()
     index = {rule.code: i for i, rule in enumerate(rules)}
+    numbers = plan_numbers(run)
     notifications = [
         {
             "level": "error",
@@ -99,7 +102,7 @@ def render(run, fixed: int = 0) -> str:
                 "invocations": [
                     {"executionSuccessful": True, "toolExecutionNotifications": notifications}
                 ],
-                "results": [_result(f, index) for f in run.findings],
+                "results": [_result(f, index, numbers) for f in run.findings],
             }
         ],
     }

@@ -21,7 +21,9 @@ class Summary:
     by_severity: dict[str, int]
     by_rule: dict[str, int]
     fixable: dict[str, int]  # by applicability: "safe", "unsafe"
-    fixed: int
+    fixed: int  # written to disk by this run
+    would_fix: int = 0  # a ``fix`` without --write: what --write would fix
+    ignored_naming_retired: int = 0  # gitignored files not scanned that name a retired id
 
     @property
     def fixable_safe(self) -> int:
@@ -35,7 +37,7 @@ class Summary:
         return asdict(self)
 
 
-def summarize(run, fixed: int = 0) -> Summary:
+def summarize(run, fixed: int = 0, would_fix: int = 0) -> Summary:
     findings = run.findings
     severities = Counter(f.severity.label for f in findings)
     return Summary(
@@ -51,5 +53,42 @@ def summarize(run, fixed: int = 0) -> Summary:
             "unsafe": sum(1 for f in findings if f.fix_applicability is Applicability.UNSAFE),
         },
         fixed=fixed,
+        would_fix=would_fix,
+        ignored_naming_retired=len(getattr(run, "ignored_naming_retired", ())),
         files_as_text=getattr(run, "files_as_text", 0),
     )
+
+
+# The rules whose finding is a request (or a value sent as one) that the API refuses.
+REFUSED_CODES = frozenset({"DSM101", "DSM102", "DSM103", "DSM104"})
+
+
+def api_error_footer(findings) -> str | None:
+    """The API's 400 text, once per run (findings say only what to use), so
+    that someone searching for the error they saw finds it here."""
+    from ds_migrate.project.decide import base_id
+    from ds_migrate.deepseek.mapping import RETIREMENT, api_error_text
+
+    name = next((base_id(f.legacy_name) for f in findings if f.code in REFUSED_CODES and f.legacy_name), None)
+    if name is None:
+        return None
+    return f'Since {RETIREMENT} the API answers a request that names a retired id with 400 "{api_error_text(name)}"'
+
+
+def next_steps(summary: Summary, plan_entries: int) -> list[str]:
+    """What to run next, in a line or two."""
+    lines = []
+    if summary.fixable_safe:
+        line = f"{summary.fixable_safe} fixable with `ds-migrate fix --write` (preview: `ds-migrate fix`)"
+        if summary.fixable_unsafe:
+            line += f"; {summary.fixable_unsafe} more with `--unsafe-fixes`"
+        lines.append(line + ".")
+    elif summary.fixable_unsafe:
+        lines.append(
+            f"{summary.fixable_unsafe} fixable with `ds-migrate fix --write --unsafe-fixes` "
+            "(review first: `ds-migrate fix --unsafe-fixes`)."
+        )
+    if plan_entries:
+        groups = "group" if plan_entries == 1 else "groups"
+        lines.append(f"{plan_entries} coupled {groups} left for a person: see the migration plan.")
+    return lines

@@ -1,5 +1,7 @@
-"""The terminal report: findings grouped by file, source line and caret,
-then a summary table. Plain text when not on a terminal or with NO_COLOR."""
+"""The terminal report (``--output-format full``): findings grouped by file,
+source line and caret, the migration plan, the API's error once, and a
+closing summary that says what to run next. The table of counts per rule
+only with ``--statistics``. Plain text when not on a terminal or with NO_COLOR."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from rich.text import Text
 
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.findings.lines import LineIndex
-from ds_migrate.report.summary import summarize
+from ds_migrate.report.notes import note_of, plan_numbers
+from ds_migrate.report.summary import api_error_footer, next_steps, summarize
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -26,6 +29,7 @@ def _source_lines(run) -> dict[str, LineIndex]:
 
 def render_findings(console: Console, run) -> None:
     sources = _source_lines(run)
+    numbers = plan_numbers(run)
     for path, group in groupby(run.findings, key=lambda f: f.path):
         console.print(Text(safe_path(path), style="bold underline"))
         index = sources.get(path)
@@ -51,11 +55,12 @@ def render_findings(console: Console, run) -> None:
                     + Text(" " * len(prefix) + "^" * max(span, 1), style=_STYLE[finding.severity])
                 )
             fixable = finding.fix_applicability
+            note = note_of(finding, numbers)
             if fixable is not Applicability.NONE:
                 console.print(Text(f"      fix ({fixable.value})", style="green"), end="")
-                console.print(Text(f": {finding.explanation}" if finding.explanation else "", style="dim"))
-            elif finding.explanation:
-                console.print(Text(f"      note: {finding.explanation}", style="dim"))
+                console.print(Text(f": {note}" if note else "", style="dim"))
+            elif note:
+                console.print(Text(f"      note: {note}", style="dim"))
         console.print()
 
 
@@ -68,9 +73,10 @@ def render_errors(console: Console, run) -> None:
         console.print(Text(f"skipped: {safe_path(path)}: {reason}", style="dim"))
 
 
-def render_summary(console: Console, run, table: bool = True, fixed: int = 0) -> None:
-    summary = summarize(run, fixed)
-    if table and summary.findings:
+def render_statistics(console: Console, run) -> None:
+    """Counts per rule (``--statistics``)."""
+    summary = summarize(run)
+    if summary.findings:
         # from the findings themselves: importing the rules would import
         # libcst, a tenth of a second on a run that may not have needed it
         from rich.table import Table  # not on a clean run (pre-commit)
@@ -85,6 +91,16 @@ def render_summary(console: Console, run, table: bool = True, fixed: int = 0) ->
             rules.add_row(code, found[0].name, worst.label, str(count), str(fixable))
         console.print(rules)
         console.print()
+
+
+def render_footer(console: Console, run) -> None:
+    footer = api_error_footer(run.findings)
+    if footer:
+        console.print(Text(footer, style="dim"))
+
+
+def render_summary(console: Console, run, fixed: int = 0) -> None:
+    summary = summarize(run, fixed)
     parts = [f"{summary.by_severity[s]} {s}" for s in ("error", "warning", "info") if summary.by_severity[s]]
     counts = f" ({', '.join(parts)})" if parts else ""
     line = f"Found {summary.findings} finding{'s' if summary.findings != 1 else ''}{counts}"
@@ -98,16 +114,24 @@ def render_summary(console: Console, run, table: bool = True, fixed: int = 0) ->
     if summary.files_failed:
         line += f", {summary.files_failed} with errors"
     console.print(Text(line + ".", style="bold"))
-    if summary.fixable_safe or summary.fixable_unsafe:
-        hint = f"{summary.fixable_safe} fixable with `ds-migrate fix --write`"
-        if summary.fixable_unsafe:
-            hint += f"; {summary.fixable_unsafe} more with `--unsafe-fixes`"
-        console.print(Text(hint + ".", style="green"))
+    for hint in next_steps(summary, len(getattr(run, "plan", []))):
+        console.print(Text(hint, style="green"))
 
 
 def render(console: Console, run, quiet: bool = False, statistics: bool = False) -> None:
-    """Default: findings, table, totals. --statistics: table and totals. --quiet: totals."""
+    """Default: findings, the plan, the API's error, totals and what to run
+    next. --statistics: the table per rule instead of the findings. --quiet: totals."""
+    from ds_migrate.report.plan import render_text as render_plan
+
     if not quiet and not statistics:
         render_findings(console, run)
     render_errors(console, run)
-    render_summary(console, run, table=not quiet)
+    if run.errors or run.skipped or run.discovery.missing:
+        console.print()
+    if statistics and not quiet:
+        render_statistics(console, run)
+    if not quiet:
+        if not statistics:
+            render_plan(console, run)
+        render_footer(console, run)
+    render_summary(console, run)

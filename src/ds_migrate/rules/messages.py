@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ds_migrate.deepseek.mapping import RETIREMENT, api_error_text
+from ds_migrate.deepseek.mapping import RETIREMENT
 
 if TYPE_CHECKING:
     from ds_migrate.deepseek.mapping import Mapping
@@ -25,11 +25,11 @@ def replacement(name: "LegacyName", mapping: "Mapping") -> str:
 
 
 def retired(name: "LegacyName", mapping: "Mapping", where: str) -> str:
-    """DSM101-DSM104: what was found, what to use, and the error it causes."""
-    base = name.text[len(name.prefix) :]
+    """DSM101-DSM104: what was found and what to use, in one line. The API's
+    400 text is said once per run, in the report's footer (report/summary.py)."""
     return (
         f"{where} '{name.text}' was retired on {RETIREMENT}: use '{replacement(name, mapping)}' "
-        f"with thinking {mapping.replacement(name.base).mode}. The API answers 400 \"{api_error_text(base)}\""
+        f"with thinking {mapping.replacement(name.base).mode}"
     )
 
 

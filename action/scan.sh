@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# One scan, three reports: annotations (or the chosen format) on standard
+# output, the Markdown summary appended to the job summary (every finding,
+# info included: GitHub shows only about ten annotations per step), and
+# SARIF for code scanning when asked. Info findings are not annotated.
+#
+# Environment: DS_MIGRATE (the program, from install.sh), PATHS, ARGS,
+# FORMAT, UPLOAD_SARIF, SARIF_FILE, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY.
+# Outputs: exit-code, and sarif-file when one was written.
+set -uo pipefail
+
+sarif="${SARIF_FILE:-ds-migrate.sarif}"
+reports=()
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+  reports+=(--summary-file "$GITHUB_STEP_SUMMARY")
+fi
+if [ "${UPLOAD_SARIF:-false}" = "true" ]; then
+  rm -f "$sarif"  # a file from an earlier run must not be uploaded as this one's
+  reports+=(--sarif-file "$sarif")
+fi
+
+# PATHS and ARGS are word lists on purpose (several paths, several flags)
+# shellcheck disable=SC2086
+"${DS_MIGRATE:-ds-migrate}" scan --output-format "${FORMAT:-github}" ${reports[@]+"${reports[@]}"} ${ARGS:-} ${PATHS:-.}
+status=$?
+
+echo "exit-code=$status" >> "$GITHUB_OUTPUT"
+if [ "${UPLOAD_SARIF:-false}" = "true" ] && [ -s "$sarif" ]; then
+  echo "sarif-file=$sarif" >> "$GITHUB_OUTPUT"
+fi
+exit $status

@@ -1,0 +1,49 @@
+"""``--output-format concise``: one line per finding, ``path:line:col: CODE message``
+(editors and terminals make it a link; grep finds it), ``[*]`` before the
+message when ``fix --write`` fixes it. Then one line per plan entry, the
+API's error once, and the closing summary."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from ds_migrate.findings import Applicability
+from ds_migrate.report.plan import plan_one_liners
+from ds_migrate.report.text import render_summary, render_statistics, safe_path
+from ds_migrate.report.summary import api_error_footer
+
+
+def finding_line(finding) -> str:
+    mark = "[*] " if finding.fix_applicability is Applicability.SAFE else ""
+    return f"{safe_path(finding.path)}:{finding.line}:{finding.column}: {finding.code} {mark}{finding.message}"
+
+
+def render_findings(console: Console, run) -> None:
+    for finding in run.findings:
+        console.print(Text(finding_line(finding)), overflow="ignore", crop=False)
+
+
+def render_errors(console: Console, run) -> None:
+    for error in run.errors:
+        where = f"{safe_path(error.path)}:{error.line}:1" if error.line else safe_path(error.path)
+        console.print(Text(f"{where}: error: {error.message}"), overflow="ignore", crop=False)
+    for path in run.discovery.missing:
+        console.print(Text(f"{safe_path(path)}: error: no such file or folder"))
+    for path, reason in run.skipped:
+        console.print(Text(f"{safe_path(path)}: skipped: {reason}", style="dim"))
+
+
+def render(console: Console, run, quiet: bool = False, statistics: bool = False) -> None:
+    if not quiet and not statistics:
+        render_findings(console, run)
+    render_errors(console, run)
+    if statistics and not quiet:
+        render_statistics(console, run)
+    if not quiet:
+        for line in plan_one_liners(run):
+            console.print(Text(line), overflow="ignore", crop=False)
+        footer = api_error_footer(run.findings)
+        if footer:
+            console.print(Text(footer, style="dim"), overflow="ignore", crop=False)
+    render_summary(console, run)

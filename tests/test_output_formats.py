@@ -1,0 +1,241 @@
+"""What the reports say and how long they are (issue 25): the concise format,
+one-line messages with the API's error once, short coupling notes that point
+to numbered plan entries, the plan in `scan`, statistics on request, a
+closing summary, and several reports from one run."""
+
+import json
+import re
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from ds_migrate.cli.commands import main
+
+from conftest import REPO
+
+LEGACY = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+API_ERROR = '400 "The supported API model names are deepseek-v4-pro or deepseek-v4-flash, but you passed deepseek-chat."'
+# a default coupled with a comparison: one plan entry
+SETTINGS = 'DEFAULT_MODEL = "deepseek-chat"\n'
+HANDLER = 'from settings import DEFAULT_MODEL\n\n\ndef pick(model):\n    if model == "deepseek-chat":\n        return 1\n'
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def coupled_tree(tmp_path):
+    (tmp_path / "settings.py").write_text(SETTINGS)
+    (tmp_path / "handler.py").write_text(HANDLER)
+    return tmp_path
+
+
+# --- concise ------------------------------------------------------------------
+
+
+def test_concise_is_one_line_per_finding(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY + "# deepseek-chat was our model\n")
+    result = invoke("scan", "--output-format", "concise", tmp_path)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    path = str(tmp_path / "app.py")
+    assert lines[0] == (
+        f"{path}:1:39: DSM101 [*] Model of OpenAI SDK chat.completions call 'deepseek-chat' was retired on "
+        "2026-07-24 15:59 UTC: use 'deepseek-v4-flash' with thinking disabled"
+    )
+    assert lines[1].startswith(f"{path}:2:3: DSM108 comment mentions retired model 'deepseek-chat'")
+    assert "[*]" not in lines[1]  # an unsafe fix is not applied by `fix --write`
+    assert not any(line.startswith(" ") for line in lines)  # no source excerpts, no carets
+    assert "Found 2 findings (1 error, 1 info) in 1 file scanned." in lines
+
+
+def test_concise_lines_are_never_wrapped(tmp_path, ds_migrate_exe):
+    (tmp_path / "app.py").write_text(LEGACY)
+    completed = subprocess.run(
+        [ds_migrate_exe, "scan", "--output-format", "concise", str(tmp_path)],
+        capture_output=True, text=True, env={"COLUMNS": "30", "PATH": ""},
+    )
+    assert completed.returncode == 1
+    first = completed.stdout.splitlines()[0]
+    assert re.fullmatch(r".+/app\.py:1:39: DSM101 \[\*\] .+ with thinking disabled", first)
+
+
+def test_format_is_an_alias_and_text_is_full(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY)
+    full = invoke("scan", "--output-format", "full", tmp_path).stdout
+    assert invoke("scan", "--format", "full", tmp_path).stdout == full
+    assert invoke("scan", "--format", "text", tmp_path).stdout == full
+    assert invoke("scan", "--format", "concise", tmp_path).stdout == invoke("scan", "--output-format", "concise", tmp_path).stdout
+    assert invoke("scan", "--output-format", "fancy", tmp_path).exit_code == 2
+
+
+# --- messages, footer, notes --------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "markdown"])
+def test_the_api_error_is_said_once_per_run(tmp_path, fmt):
+    (tmp_path / "app.py").write_text(LEGACY * 3 + 'MODEL = "deepseek-chat"\n')
+    output = invoke("scan", "--output-format", fmt, tmp_path).stdout
+    assert output.count("The supported API model names") == 1
+    assert API_ERROR in output
+
+
+def test_json_carries_the_api_error_once(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY * 2)
+    document = json.loads(invoke("scan", "--output-format", "json", tmp_path).stdout)
+    assert all("\n" not in f["message"] and "400" not in f["message"] for f in document["findings"])
+    assert document["api_error"].endswith(API_ERROR)
+
+
+def test_no_api_error_footer_without_a_refused_request(tmp_path):
+    (tmp_path / "app.py").write_text("# deepseek-chat was our model\n")
+    assert "400" not in invoke("scan", tmp_path).stdout
+
+
+def test_coupling_note_is_one_short_line_naming_the_plan_entry(tmp_path):
+    coupled_tree(tmp_path)
+    output = invoke("scan", tmp_path).stdout
+    notes = [line.strip() for line in output.splitlines() if "see plan #" in line]
+    assert len(notes) == 2 and all(len(note) <= 200 for note in notes), notes
+    assert all(note.endswith("renamed only with --unsafe-fixes, with every use of 'deepseek-chat' (see plan #1)") for note in notes)
+    assert "coupled with" not in output  # the sites are listed once, in the plan
+
+
+def test_scan_prints_the_numbered_plan(tmp_path):
+    coupled_tree(tmp_path)
+    output = invoke("scan", tmp_path).stdout
+    assert "Migration plan: what is left for a person" in output
+    assert "#1 deepseek-chat: renamed only with --unsafe-fixes (2 sites)" in output
+    assert "comparison: " in output and "handler.py:5" in output
+
+
+def test_the_plan_numbers_agree_across_formats(tmp_path):
+    coupled_tree(tmp_path)
+    document = json.loads(invoke("scan", "--output-format", "json", tmp_path).stdout)
+    (entry,) = document["plan"]
+    held = [f for f in document["findings"] if f["plan_entry"] is not None]
+    assert entry["number"] == 1 and {f["plan_entry"] for f in held} == {1}
+    assert {f["path"].rsplit("/", 1)[-1] for f in held} == {"settings.py", "handler.py"}
+    concise = invoke("scan", "--output-format", "concise", tmp_path).stdout
+    assert "plan #1: deepseek-chat: renamed only with --unsafe-fixes (2 sites)" in concise
+    markdown = invoke("scan", "--output-format", "markdown", tmp_path).stdout
+    assert "#1 deepseek-chat" in markdown and "(see plan #1)" in markdown
+
+
+# --- statistics, summary ------------------------------------------------------
+
+
+def test_statistics_table_only_with_statistics(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY)
+    plain = invoke("scan", tmp_path).stdout
+    assert not re.search(r"^code\s+name\s+severity\s+count", plain, re.M)
+    table = invoke("scan", "--statistics", tmp_path).stdout
+    assert re.search(r"^code\s+name\s+severity\s+count\s+fixable$", table, re.M)
+    assert re.search(r"^DSM101\s+legacy-model-argument\s+error\s+1\s+1$", table, re.M)
+    assert "^^^" not in table  # counts instead of each finding, as ruff's --statistics
+
+
+def test_closing_summary_says_what_to_run_next(tmp_path):
+    coupled_tree(tmp_path)
+    lines = invoke("scan", tmp_path).stdout.splitlines()
+    assert lines[-3].startswith("Found 2 findings")
+    assert lines[-2] == "2 fixable with `ds-migrate fix --write --unsafe-fixes` (review first: `ds-migrate fix --unsafe-fixes`)."
+    assert lines[-1] == "1 coupled group left for a person: see the migration plan."
+
+
+def test_closing_summary_of_safe_and_unsafe_fixes(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY + "# deepseek-chat was our model\n")
+    lines = invoke("scan", tmp_path).stdout.splitlines()
+    assert lines[-1] == "1 fixable with `ds-migrate fix --write` (preview: `ds-migrate fix`); 1 more with `--unsafe-fixes`."
+
+
+def test_examples_report_is_short(ds_migrate_exe):
+    """The examples' 94 findings: concise is a line each, and no line of the
+    full report repeats the plan or the API error."""
+    full = subprocess.run([ds_migrate_exe, "scan", "examples"], cwd=REPO, capture_output=True, text=True)
+    concise = subprocess.run([ds_migrate_exe, "scan", "--output-format", "concise", "examples"], cwd=REPO, capture_output=True, text=True)
+    assert full.returncode == concise.returncode == 1
+    findings = json.loads(
+        subprocess.run([ds_migrate_exe, "scan", "--output-format", "json", "examples"], cwd=REPO, capture_output=True, text=True).stdout
+    )["summary"]["findings"]
+    assert len(concise.stdout.splitlines()) <= findings + 12
+    notes = [line for line in full.stdout.splitlines() if line.lstrip().startswith(("note:", "fix ("))]
+    assert notes and max(len(line) for line in notes) <= 200
+    assert full.stdout.count("The supported API model names") == 1
+
+
+# --- several reports from one run ---------------------------------------------
+
+
+def test_one_run_writes_the_main_report_sarif_and_summary(tmp_path):
+    tree = tmp_path / "src"
+    tree.mkdir()
+    coupled_tree(tree)
+    (tree / "notes.md").write_text("We used deepseek-chat.\n")
+    out, sarif, summary = tmp_path / "out.txt", tmp_path / "r.sarif", tmp_path / "summary.md"
+    summary.write_text("earlier step\n")
+    result = invoke(
+        "scan", "--output-format", "github", "--output-file", out,
+        "--sarif-file", sarif, "--summary-file", summary, tree,
+    )
+    assert result.exit_code == 1 and result.stdout == ""
+    annotations = out.read_text().splitlines()
+    assert annotations and all(line.startswith(("::error ", "::warning ")) for line in annotations)
+    document = json.loads(sarif.read_text())
+    levels = [r["level"] for r in document["runs"][0]["results"]]
+    assert "note" in levels  # SARIF keeps everything, info included
+    assert any("fixes" in r for r in document["runs"][0]["results"])  # with the exact replacements
+    text = summary.read_text()
+    assert text.startswith("earlier step\n## ds-migrate")  # appended, as $GITHUB_STEP_SUMMARY expects
+    assert "notes.md" in text  # the summary lists info findings too
+    assert len(annotations) == len(levels) - levels.count("note")
+
+
+def test_github_format_annotates_info_only_when_it_fails_the_run(tmp_path):
+    (tmp_path / "app.py").write_text("# deepseek-chat was our model\n" + LEGACY)
+    default = invoke("scan", "--output-format", "github", tmp_path).stdout
+    assert "::notice" not in default and "::error" in default
+    with_info = invoke("scan", "--output-format", "github", "--fail-on", "info", tmp_path).stdout
+    assert "::notice" in with_info
+
+
+def test_fix_writes_side_reports_of_what_remains(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY + 'if m == "deepseek-reasoner":\n    pass\n')
+    summary = tmp_path / "summary.md"
+    result = invoke("fix", "--write", "--summary-file", summary, tmp_path / "app.py")
+    assert result.exit_code == 1
+    text = summary.read_text()
+    assert "DSM105" in text and "DSM101" not in text
+
+
+def test_stdin_scan_writes_side_reports(tmp_path):
+    sarif = tmp_path / "r.sarif"
+    result = CliRunner().invoke(main, ["scan", "-", "--stdin-filename", "app.py", "--sarif-file", str(sarif)], input=LEGACY)
+    assert result.exit_code == 1
+    assert json.loads(sarif.read_text())["runs"][0]["results"][0]["ruleId"] == "DSM101"
+
+
+def test_subprocess_writes_all_three_reports(ds_migrate_exe, tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY)
+    out, sarif, summary = tmp_path / "out.json", tmp_path / "r.sarif", tmp_path / "s.md"
+    completed = subprocess.run(
+        [ds_migrate_exe, "scan", "--output-format", "json", "-o", str(out), "--sarif-file", str(sarif),
+         "--summary-file", str(summary), str(tmp_path / "app.py")],
+        capture_output=True, text=True,
+    )
+    assert completed.returncode == 1 and completed.stdout == ""
+    assert json.loads(out.read_text())["summary"]["findings"] == 1
+    assert json.loads(sarif.read_text())["version"] == "2.1.0"
+    assert "| DSM101 | 1 |" in summary.read_text()
+
+
+def test_fix_concise_lists_what_remains_one_line_each(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY + 'if m == "deepseek-reasoner":\n    pass\n')
+    result = invoke("fix", "--output-format", "concise", tmp_path)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert not any(line.startswith(("---", "+++", "@@")) for line in lines)  # no diff: the concise view
+    remaining = [line for line in lines if ": DSM" in line]
+    assert remaining and all(line.startswith(str(tmp_path / "app.py") + ":") for line in remaining)
+    assert any(line.startswith("Would fix ") for line in lines)
