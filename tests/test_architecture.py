@@ -18,7 +18,7 @@ ALLOWED = {
     "python": {"findings", "deepseek", "rules", "languages"},
     "languages": {"findings", "deepseek", "rules"},
     "discover": {"findings", "deepseek", "languages", "config"},
-    "analyse": {"findings", "deepseek", "languages", "python", "rules"},
+    "analyse": {"findings", "deepseek", "languages", "python", "rules", "config"},
     "project": {"findings", "deepseek", "python", "discover"},
     "apply": {"findings"},
     "report": {"findings", "rules", "project", "deepseek", "__init__"},
