@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ds_migrate.findings import TextEdit
+from ds_migrate.hosts import is_deepseek_url
 
 # the data options of curl, then a single-quoted word
 _DATA = re.compile(r"(?:^|\s)(?:-d|--data|--data-raw|--data-binary|--json)(?:\s+|=)'([^']*)'")
@@ -60,7 +61,7 @@ def curl_bodies(text: str) -> list[CurlBody]:
 
 
 def goes_to_deepseek(body: CurlBody) -> bool:
-    return body.url is None or "deepseek.com" in body.url.lower()
+    return body.url is None or is_deepseek_url(body.url)
 
 
 def thinking_edit(text: str, body: CurlBody, mode: str) -> TextEdit | None:
