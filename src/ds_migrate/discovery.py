@@ -4,6 +4,11 @@ Inside a git work tree git itself says what is ignored (``git ls-files``,
 fast and exactly git's rules); elsewhere ``.gitignore`` files are matched
 with pathspec. Files named explicitly are always scanned unless
 ``--force-exclude`` (ruff's convention, for pre-commit).
+
+A link to a file inside the scanned folder is not a file of its own: its
+target is scanned (and fixed, once) in its place, and the writer writes
+through links, so no link ever becomes a regular file. A link out of the
+folder is skipped and reported.
 """
 
 from __future__ import annotations
@@ -140,9 +145,23 @@ def discover(
     if len(paths) > 1:  # only overlapping arguments can name a file twice
         unique = {os.path.normpath(p): p for p in reversed(found.files)}
         found.files = list(unique.values())
+        found.files = _without_links_to_listed_files(found.files, paths)
     found.files.sort(key=_posix)
     found.skipped.sort()
     return found
+
+
+def _without_links_to_listed_files(files: list[str], paths: list[str]) -> list[str]:
+    """``files`` without the named links whose target is listed too (by name
+    or in a folder): the target is read and fixed once, in their place."""
+    links = {str(Path(p)) for p in paths if os.path.islink(p) and os.path.isfile(p)}
+    if not links:
+        return files
+    targets = {link: os.path.realpath(link) for link in links}
+    names = {os.path.basename(target) for target in targets.values()}
+    # the real path of each other listed file that could be one of those targets (same name)
+    listed = {os.path.realpath(f) for f in files if os.path.basename(f) in names and f not in links}
+    return [f for f in files if f not in links or targets[f] not in listed]
 
 
 def _posix(path: str) -> str:
@@ -176,7 +195,8 @@ def git_entry(root: Path, relative: str, found: Discovery) -> str | None:
             found.skipped.append((str(path), "symbolic link out of the scanned folder"))
             return None
     if path.is_file():
-        return str(path)
+        # a link to a file in the folder: its target is scanned in its place
+        return None if path.is_symlink() else str(path)
     if os.path.exists(path) and not path.is_dir():
         found.skipped.append((str(path), _NOT_REGULAR))
     return None
@@ -214,8 +234,10 @@ def walk_entries(root: Path, file_filter: FileFilter, found: Discovery):
     """Walk with os.scandir (one stat per entry at most), pruning excluded
     folders; yields ``(path, is_link)``.
 
-    Folder links are never followed (no loops, no escaping the tree); file
-    links are followed only to targets inside the tree.
+    Folder links are never followed (no loops, no escaping the tree). A
+    file link is never yielded: its target, when inside the tree, is scanned
+    in its place (so it is read and fixed once); one out of the tree is
+    skipped and reported.
     """
     for folder, names, others in walk_folders(root, file_filter, found):
         for name in names:
@@ -226,7 +248,8 @@ def walk_entries(root: Path, file_filter: FileFilter, found: Discovery):
 def walk_folders(root: Path, file_filter: FileFilter, found: Discovery):
     """The walk of ``walk_entries``, one folder at a time: yields ``(folder,
     names, others)``, the names of the regular files to scan in that folder
-    and the ``(path, is_link)`` of the other files to scan (links). A big
+    and the ``(path, is_link)`` of the others to scan (regular files seen
+    the careful way: below a .gitignore or a glob with a slash). A big
     tree is mostly regular files, so they are filtered a folder at a time."""
     part_excluded = file_filter._part_pattern.match
     path_excluded = file_filter._path_pattern.match if any("/" in p.rstrip("/") for p in file_filter.patterns) else None
@@ -289,6 +312,8 @@ def walk_folders(root: Path, file_filter: FileFilter, found: Discovery):
             if not entry.is_file():
                 found.skipped.append((entry.path, _NOT_REGULAR))
                 continue
+            if link:
+                continue  # a link to a file in the folder: its target is scanned in its place
             others.append((entry.path, link))
         yield folder, names, others
         stack.extend((path, specs) for path in reversed(folders))

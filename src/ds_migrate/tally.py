@@ -151,7 +151,7 @@ class GitTally:
 
 
 class WalkTally:
-    """Counts the regular files the walk finds below ``root``; lists links."""
+    """Counts the regular files the walk finds below ``root``."""
 
     def __init__(self, root: Path, file_filter: FileFilter) -> None:
         self.root = root
@@ -165,12 +165,9 @@ class WalkTally:
         for _folder, names, others in walk_folders(self.root, self.filter, found):
             self.regular += len(names)
             self.as_text += len(names) - len(list(filter(parsed, names)))
-            for path, link in others:
-                if link:
-                    found.files.append(path)  # ripgrep follows no link: Python reads it
-                else:
-                    self.regular += 1
-                    self.as_text += searched_as_text(path)
+            for path, _link in others:  # never a link: the walk scans a link's target in its place
+                self.regular += 1
+                self.as_text += searched_as_text(path)
 
     def members(self, matched: list[str]) -> list[str]:
         specs: dict[str, tuple] = {}
