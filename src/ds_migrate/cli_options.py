@@ -108,6 +108,7 @@ def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, Fi
         respect_gitignore=_setting(kwargs, config, "respect_gitignore"),
         force_exclude=kwargs["force_exclude"],
         include=tuple(kwargs["include"]) or tuple(config.get("include", ())) or DEFAULT_INCLUDE,
+        root=config.root,
     )
     kwargs["fail_on"] = _setting(kwargs, config, "fail_on")
     kwargs["jobs"] = _setting(kwargs, config, "jobs")

@@ -13,7 +13,6 @@ folder is skipped and reported.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 import subprocess
@@ -22,7 +21,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from ds_migrate.globs import extensions_regex, globs_regex
+from ds_migrate.globs import extensions_regex, gitignore_regex, gitignore_spec, globs_regex, is_name_pattern, name_pattern_regexes
 
 DEFAULT_EXCLUDES = (
     ".git",
@@ -69,28 +68,75 @@ class Discovery:
 
 @dataclass(frozen=True)
 class FileFilter:
+    """What to scan. ``exclude``/``extend-exclude`` follow gitignore's rules
+    (docs/configuration-globs.md): a name pattern matches at any depth, a
+    pattern with a slash is anchored to ``root`` (the project root; None: each
+    scanned folder), ``**`` crosses folders and ``*`` does not. ``include``
+    globs match file names."""
+
     exclude: tuple[str, ...] = DEFAULT_EXCLUDES
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
     force_exclude: bool = False
     include: tuple[str, ...] = DEFAULT_INCLUDE
+    root: str | None = None
 
     @property
     def patterns(self) -> tuple[str, ...]:
         return self.exclude + self.extend_exclude
 
     @cached_property
-    def _part_pattern(self) -> re.Pattern:
-        """Matches one path component against any exclude glob without a slash."""
-        globs = [p.rstrip("/") for p in self.patterns if "/" not in p.rstrip("/")]
-        return re.compile(globs_regex(globs))
+    def _reincludes(self) -> bool:
+        """A ``!`` pattern: then every pattern is matched on the path, in order."""
+        return any(p.startswith("!") for p in self.patterns)
 
     @cached_property
-    def _path_pattern(self) -> re.Pattern:
-        """Matches a relative path against any exclude glob with a slash."""
-        globs = [p.rstrip("/") for p in self.patterns if "/" in p.rstrip("/")]
-        translated = [fnmatch.translate(g) for g in globs] + [fnmatch.translate(f"*/{g}") for g in globs]
-        return re.compile("|".join(translated) or r"(?!)")
+    def name_patterns(self) -> tuple[str, ...]:
+        """The patterns matched on a name alone (and so told to ripgrep), ``**/x`` as ``x``."""
+        if self._reincludes:
+            return ()
+        return tuple(p.removeprefix("**/") for p in self.patterns if is_name_pattern(p))
+
+    @cached_property
+    def _name_regexes(self) -> tuple[re.Pattern, re.Pattern]:
+        names, folders = name_pattern_regexes(self.name_patterns)
+        return re.compile(names or r"(?!)"), re.compile(folders or r"(?!)")
+
+    @property
+    def _part_pattern(self) -> re.Pattern:
+        """Matches a name (of a file or a folder) a name pattern excludes."""
+        return self._name_regexes[0]
+
+    @property
+    def _folder_pattern(self) -> re.Pattern:
+        """Matches ``name/`` of a folder a name pattern excludes (``cache/`` too)."""
+        return self._name_regexes[1]
+
+    @cached_property
+    def _anchored(self) -> Callable[[str], bool] | None:
+        """Matches a path from the anchor (folders end in "/") against the
+        patterns with a slash; None when there are none."""
+        anchored = [p for p in self.patterns if self._reincludes or not is_name_pattern(p)]
+        if not anchored:
+            return None
+        if self._reincludes:
+            return gitignore_spec(anchored).match_file
+        pattern = re.compile(gitignore_regex(anchored) or r"(?!)")
+        return lambda path: pattern.match(path) is not None
+
+    def path_matcher(self, base: str) -> Callable[[str, bool], bool] | None:
+        """``excluded(relative, is_dir)`` for paths relative to the folder
+        ``base``, by the anchored patterns; None when there are none. A
+        folder outside ``root`` anchors them itself."""
+        anchored = self._anchored
+        if anchored is None:
+            return None
+        prefix = ""
+        if self.root is not None:
+            inside = os.path.relpath(os.path.abspath(base), os.path.abspath(self.root)).replace(os.sep, "/")
+            if inside != "." and inside != ".." and not inside.startswith("../"):
+                prefix = inside + "/"
+        return lambda relative, is_dir=False: anchored(prefix + relative + ("/" if is_dir else ""))
 
     @cached_property
     def _include_pattern(self) -> re.Pattern:
@@ -104,14 +150,18 @@ class FileFilter:
     @cached_property
     def _regular_pattern(self) -> re.Pattern:
         """Matches the name of a regular file the walk scans: included, and
-        not excluded by a glob without a slash."""
+        not excluded by a name pattern."""
         return re.compile(f"(?!(?:{self._part_pattern.pattern})){self._include_pattern.pattern}")
 
-    def is_excluded(self, relative: PurePosixPath) -> bool:
-        match_part = self._part_pattern.match
-        if any(match_part(part) for part in relative.parts):
+    def is_excluded(self, relative: PurePosixPath, base: str | None = None) -> bool:
+        """Is the file at ``relative`` (to the folder ``base``; None: to the
+        anchor itself) excluded?"""
+        *folders, name = relative.parts or ("",)
+        folder_excluded = self._folder_pattern.match
+        if self._part_pattern.match(name) or any(folder_excluded(f + "/") for f in folders):
             return True
-        return bool(self._path_pattern.match(relative.as_posix()))
+        matcher = self.path_matcher(base if base is not None else (self.root or "."))
+        return bool(matcher and matcher(relative.as_posix()))
 
     def wants(self, path: Path) -> bool:
         return self._include_pattern.match(path.name) is not None
@@ -137,7 +187,7 @@ def discover(
                     call()
                     call = None
         elif path.is_file():
-            if file_filter.force_exclude and file_filter.is_excluded(PurePosixPath(path.as_posix())):
+            if file_filter.force_exclude and _named_file_excluded(path, file_filter):
                 continue
             found.files.append(str(path))
         else:
@@ -149,6 +199,16 @@ def discover(
     found.files.sort(key=_posix)
     found.skipped.sort()
     return found
+
+
+def _named_file_excluded(path: Path, file_filter: FileFilter) -> bool:
+    """``--force-exclude``: a named file as the walk would judge it, its path
+    taken from the project root (from the current folder with none)."""
+    anchor = os.path.abspath(file_filter.root or ".")
+    relative = os.path.relpath(os.path.abspath(path), anchor)
+    if relative == ".." or relative.startswith(".." + os.sep):
+        relative = path.as_posix()  # outside the project: as given
+    return file_filter.is_excluded(PurePosixPath(relative.replace(os.sep, "/")), anchor)
 
 
 def _without_links_to_listed_files(files: list[str], paths: list[str]) -> list[str]:
@@ -173,7 +233,7 @@ def _walk_folder(root: Path, file_filter: FileFilter, found: Discovery):
     if listed is not None:
         for relative in listed:
             posix = PurePosixPath(relative)
-            if not file_filter.wants(Path(relative)) or file_filter.is_excluded(posix):
+            if not file_filter.wants(Path(relative)) or file_filter.is_excluded(posix, str(root)):
                 continue
             path = git_entry(root, relative, found)
             if path is not None:
@@ -252,7 +312,8 @@ def walk_folders(root: Path, file_filter: FileFilter, found: Discovery):
     the careful way: below a .gitignore or a glob with a slash). A big
     tree is mostly regular files, so they are filtered a folder at a time."""
     part_excluded = file_filter._part_pattern.match
-    path_excluded = file_filter._path_pattern.match if any("/" in p.rstrip("/") for p in file_filter.patterns) else None
+    folder_excluded = file_filter._folder_pattern.match
+    path_excluded = file_filter.path_matcher(str(root))
     included = file_filter._include_pattern.match
     wanted = file_filter._regular_pattern.match
     real_root = os.path.realpath(root)
@@ -283,15 +344,16 @@ def walk_folders(root: Path, file_filter: FileFilter, found: Discovery):
             name = entry.name
             if part_excluded(name):
                 continue
-            relative = None
-            if path_excluded or specs:
-                relative = os.path.relpath(entry.path, root_text).replace(os.sep, "/")
-                if path_excluded and path_excluded(relative):
-                    continue
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 continue
+            if is_dir and folder_excluded(name + "/"):
+                continue
+            if path_excluded is not None:
+                relative = os.path.relpath(entry.path, root_text).replace(os.sep, "/")
+                if path_excluded(relative, is_dir):
+                    continue
             if specs and _ignored_by(specs, entry.path, is_dir):
                 continue
             if is_dir:
