@@ -45,7 +45,8 @@ def project(tmp_path):
     git(tmp_path, "config", "user.email", "t@example.com")
     git(tmp_path, "config", "user.name", "t")
     (tmp_path / "app.py").write_text(LEGACY)
-    (tmp_path / "README.txt").write_text("deepseek-chat is not Python, the hook skips it\n")
+    # binary: neither the hook (types: [text]) nor the tool reads it
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00deepseek-chat")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-qm", "legacy")
     return tmp_path
@@ -70,3 +71,15 @@ def test_hook_respects_config_excludes_for_passed_files(project, pre_commit_home
     git(project, "add", ".")
     result = try_repo(project, "ds-migrate", pre_commit_home)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_hook_reports_what_a_scan_of_the_tree_reports(project, pre_commit_home):
+    """Every text file reaches the hook, as a scan of the tree reads it: a
+    .env and a Go file too (tests/test_file_kinds.py has every kind)."""
+    (project / "app.py").write_text("x = 1\n")
+    (project / ".env").write_text("DEEPSEEK_MODEL=deepseek-chat\n")
+    (project / "main.go").write_text('package main\n\nconst Model = "deepseek-reasoner"\n')
+    git(project, "add", ".")
+    result = try_repo(project, "ds-migrate", pre_commit_home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert ".env" in result.stdout and "main.go" in result.stdout
