@@ -326,3 +326,9 @@ def test_yarn_berry_lock(tmp_path):
 def test_broken_locks_give_no_pin(tmp_path):
     path = project(tmp_path, {"pnpm-lock.yaml": "packages: [\n", "yarn.lock": "__metadata:\n  - [\n", "setup.cfg": "[options\n"})
     assert pin_for(path, "ai") is None and pin_for(path, "litellm") is None
+
+
+def test_pnpm_v5_name_with_an_underscore(tmp_path):
+    text = "lockfileVersion: 5.4\n\npackages:\n\n  /snake_case_pkg/1.2.3_zod@3.22.4:\n    resolution: {integrity: sha512-z}\n"
+    pin = pin_for(project(tmp_path, {"pnpm-lock.yaml": text}), "snake_case_pkg", "node")
+    assert pin is not None and pin.exact == V("1.2.3")

@@ -81,8 +81,8 @@ def _pnpm_key(key: str, v5: bool) -> tuple[str, str] | None:
     ``/ai@6.0.12(peer@1.0.0)`` (v6), ``/ai/6.0.12_peer@1.0.0`` (v5)."""
     key = key.lstrip("/").split("(", 1)[0]
     if v5:
-        key = key.split("_", 1)[0]
         name, _, version = key.rpartition("/")
+        version = version.split("_", 1)[0]  # names may hold "_"; the peer suffix follows the version
     else:
         name, _, version = key.rpartition("@")
     if not name or not version or name.startswith("@") and "/" not in name:
