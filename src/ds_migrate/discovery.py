@@ -113,16 +113,16 @@ class FileFilter:
         return self._name_regexes[1]
 
     @cached_property
-    def _anchored(self) -> Callable[[str], bool] | None:
-        """Matches a path from the anchor (folders end in "/") against the
-        patterns with a slash; None when there are none."""
+    def _anchored(self) -> Callable[[str], object] | None:
+        """Matches (truthy) a path from the anchor (folders end in "/") against
+        the patterns with a slash; None when there are none. A bound method,
+        not a closure, so the filter still pickles."""
         anchored = [p for p in self.patterns if self._reincludes or not is_name_pattern(p)]
         if not anchored:
             return None
         if self._reincludes:
             return gitignore_spec(anchored).match_file
-        pattern = re.compile(gitignore_regex(anchored) or r"(?!)")
-        return lambda path: pattern.match(path) is not None
+        return re.compile(gitignore_regex(anchored) or r"(?!)").match
 
     def path_matcher(self, base: str) -> Callable[[str, bool], bool] | None:
         """``excluded(relative, is_dir)`` for paths relative to the folder
@@ -136,7 +136,7 @@ class FileFilter:
             inside = os.path.relpath(os.path.abspath(base), os.path.abspath(self.root)).replace(os.sep, "/")
             if inside != "." and inside != ".." and not inside.startswith("../"):
                 prefix = inside + "/"
-        return lambda relative, is_dir=False: anchored(prefix + relative + ("/" if is_dir else ""))
+        return lambda relative, is_dir=False: bool(anchored(prefix + relative + ("/" if is_dir else "")))
 
     @cached_property
     def _include_pattern(self) -> re.Pattern:
