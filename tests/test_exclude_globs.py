@@ -14,8 +14,8 @@ from pathlib import PurePosixPath
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
-from ds_migrate.discovery import FileFilter
+from ds_migrate.cli.commands import main
+from ds_migrate.discover.listing import FileFilter
 
 LEGACY = 'MODEL = "deepseek-chat"\n'
 

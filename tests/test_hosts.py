@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
-from ds_migrate.hosts import host_of, is_deepseek_url, is_foreign_url
+from ds_migrate.cli.commands import main
+from ds_migrate.deepseek.hosts import host_of, is_deepseek_url, is_foreign_url
 
 DEEPSEEK = [
     "https://api.deepseek.com",

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 
 LEGACY = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
 FIXED = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n'

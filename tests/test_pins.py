@@ -15,7 +15,7 @@ import pytest
 
 from packaging.version import Version as V
 
-from ds_migrate.pins import pin_for, range_of
+from ds_migrate.deepseek.pins import pin_for, range_of
 from projects import project
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ds_migrate.findings import TextEdit
-from ds_migrate.hosts import is_deepseek_url
+from ds_migrate.deepseek.hosts import is_deepseek_url
 
 # the data options of curl, then a single-quoted word
 _DATA = re.compile(r"(?:^|\s)(?:-d|--data|--data-raw|--data-binary|--json)(?:\s+|=)'([^']*)'")

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from ds_migrate.findings import Applicability, Fix, TextEdit
-from ds_migrate.hosts import is_foreign_url
+from ds_migrate.deepseek.hosts import is_foreign_url
 from ds_migrate.languages.backend import quote_of
 from ds_migrate.languages.treesitter import Source, line_indent, newline_of
-from ds_migrate.mapping import Mapping
+from ds_migrate.deepseek.mapping import Mapping
 
 TS_DIRECTIVE = "// @ts-expect-error thinking is a DeepSeek body parameter"
 

@@ -21,7 +21,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from ds_migrate.globs import extensions_regex, gitignore_regex, gitignore_spec, globs_regex, is_name_pattern, name_pattern_regexes
+from ds_migrate.discover.globs import extensions_regex, gitignore_regex, gitignore_spec, globs_regex, is_name_pattern, name_pattern_regexes
 
 DEFAULT_EXCLUDES = (
     ".git",

@@ -115,7 +115,7 @@ def choose_form(context: str, mode: str, path: str | None):
     With a pin, the first preferred form that works from the pin's lowest
     version on; (None, pin) when none does: rename only and report.
     """
-    from ds_migrate.pins import pin_for
+    from ds_migrate.deepseek.pins import pin_for
 
     entry = FORMS[context]
     pin = pin_for(path, entry["package"], "python")
