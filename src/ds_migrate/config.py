@@ -36,6 +36,14 @@ class Config:
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
 
+    @property
+    def root(self) -> str:
+        """The project root, which exclude patterns with a slash are relative to:
+        the configuration file's folder, else the current folder (as ruff does)."""
+        import os
+
+        return str(self.path.parent) if self.path is not None else os.getcwd()
+
 
 def _list_of_strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)

@@ -14,6 +14,7 @@ import json
 import os
 
 import pytest
+from packaging.version import Version
 
 from ds_migrate.deepseek.forms import FORMS, _at_least
 from wire_harness import installed, need
@@ -131,9 +132,8 @@ def test_forms_table_matches_this_version(wire, context):
         if form == "none":
             continue
         since, below = entry["works"][(form, mode)]
-        claimed = _at_least(tuple(int(p) for p in version.split(".")[:3] if p.isdigit()), since) and (
-            below is None or not _at_least(tuple(int(p) for p in version.split(".")[:3] if p.isdigit()), below)
-        )
+        installed = Version(version)
+        claimed = _at_least(installed, since) and (below is None or not _at_least(installed, below))
         works = result == f"sent thinking {mode}"
         if claimed != works:
             wrong.append(f"{form}= {mode} on {entry['package']} {version}: table says {'works' if claimed else 'fails'}, wire: {result}")

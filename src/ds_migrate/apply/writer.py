@@ -18,14 +18,17 @@ def write_atomically(path: str, data: bytes, expected: bytes) -> None:
     to disk, and then renamed over the original, which keeps its mode. A
     lock on the file makes the check and the rename one step for other
     ds-migrate runs, so two runs at once cannot lose each other's edits.
+    A symbolic link is written through: its target is replaced and the link
+    stays a link (renaming over the link would turn it into a regular file).
     """
-    with open(path, "rb") as locked:
+    real = os.path.realpath(path)
+    with open(real, "rb") as locked:
         _lock(locked)
         # read again by name: a run that held the lock may have replaced the file
-        with open(path, "rb") as current:
+        with open(real, "rb") as current:
             if current.read() != expected:
                 raise FileChangedError(f"{path} changed on disk since it was read; not written")
-        _replace(path, data)
+        _replace(real, data)
 
 
 def _lock(handle) -> None:

@@ -138,6 +138,7 @@ def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, Fi
         force_exclude=kwargs["force_exclude"],
         include_ignored=kwargs["include_ignored"],
         include=tuple(kwargs["include"]) or tuple(config.get("include", ())) or DEFAULT_INCLUDE,
+        root=config.root,
     )
     kwargs["fail_on"] = _setting(kwargs, config, "fail_on")
     kwargs["jobs"] = _setting(kwargs, config, "jobs")

@@ -91,23 +91,21 @@ FORMS: dict[str, dict] = {
 }
 
 
-def _at_least(version: tuple[int, ...], bound: str) -> bool:
-    from ds_migrate.deepseek.pins import parse_version
+def _at_least(version, bound: str) -> bool:
+    """``version`` (a ``packaging`` Version) is ``bound`` or later; a pre-release
+    of ``bound`` (1.93.0rc1 for 1.93.0) is not."""
+    from packaging.version import Version
 
-    floor = parse_version(bound) or (0,)
-    width = max(len(version), len(floor))
-    return version + (0,) * (width - len(version)) >= floor + (0,) * (width - len(floor))
+    return version >= Version(bound)
 
 
 def _below(pin, bound: str) -> bool:
     """Every version the pin allows is older than ``bound``."""
+    from packaging.version import Version
+
     if pin.high is None:
         return False
-    if pin.high_inclusive:
-        return not _at_least(pin.high, bound)
-    from ds_migrate.deepseek.pins import parse_version
-
-    return _at_least(parse_version(bound) or (0,), ".".join(map(str, pin.high)))
+    return pin.high < Version(bound) if pin.high_inclusive else pin.high <= Version(bound)
 
 
 def choose_form(context: str, mode: str, path: str | None):
@@ -120,7 +118,7 @@ def choose_form(context: str, mode: str, path: str | None):
     from ds_migrate.deepseek.pins import pin_for
 
     entry = FORMS[context]
-    pin = pin_for(path, entry["package"])
+    pin = pin_for(path, entry["package"], "python")
     if pin is None or pin.low is None:
         return entry["unpinned"], None
     for form in entry["prefer"]:

@@ -10,28 +10,44 @@ requirements or constraints line, which wins over a manifest's range.
 A pin is a version range: ``litellm==1.77.7`` is [1.77.7, 1.77.7];
 ``agno>=2.7,<3`` is [2.7, 3); ``"ai": "^6.0.1"`` is [6.0.1, 7). A bound the
 file does not give is None (unknown), so ``litellm>=1.80`` says nothing
-about how new the installed version may be.
+about how new the installed version may be. Bounds are ``packaging`` Versions,
+so a pre-release sorts before its release (``1.93.0rc1`` < ``1.93.0``). The
+files are read by pin_files.py (Python) and node_locks.py (npm).
 """
 
 from __future__ import annotations
 
-import json
+import configparser
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from ds_migrate import node_locks
+from ds_migrate.pin_files import (
+    read_pipfile,
+    read_pipfile_lock,
+    read_pyproject,
+    read_requirements,
+    read_setup_cfg,
+    read_toml_lock,
+)
 
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-Version = tuple[int, ...]
+__all__ = ["Pin", "Version", "folder_pins", "parse_version", "pin_for", "range_of"]
 
 
 @dataclass(frozen=True)
 class Pin:
-    package: str  # normalised: lower case, runs of -_. as one -
+    package: str  # normalised (PEP 503 for Python names; npm names in lower case)
     low: Version | None  # inclusive
     high: Version | None  # inclusive when ``high_inclusive``, else exclusive
     high_inclusive: bool
@@ -47,216 +63,138 @@ class Pin:
 
 
 def normalise(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
+    return canonicalize_name(name)
+
+
+_SEMVER_PRE = re.compile(r"v?(\d+(?:\.\d+)*)-[0-9A-Za-z.-]+(?:\+.*)?")
 
 
 def parse_version(text: str) -> Version | None:
-    """The release numbers of a version: "1.77.7" -> (1, 77, 7); "2.0.0rc1" -> (2, 0, 0)."""
-    match = re.match(r"\s*v?(\d+(?:\.\d+)*)", text)
-    if not match:
-        return None
-    return tuple(int(part) for part in match.group(1).split("."))
+    """The version ``text`` names, pre-releases kept: "2.0.0rc1" is before 2.0.0.
+    An npm pre-release tag PEP 440 has no word for ("1.0.0-canary.3") reads
+    as the earliest pre-release of its release (1.0.0.dev0); None when unreadable."""
+    text = text.strip()
+    try:
+        return Version(text)
+    except InvalidVersion:
+        pass
+    semver = _SEMVER_PRE.fullmatch(text)
+    return Version(f"{semver.group(1)}.dev0") if semver else None
 
 
 def _bump(version: Version, index: int) -> Version:
-    """The next release at ``index``: (1, 2, 3) bumped at 0 is (2,)."""
-    return (*version[:index], version[index] + 1)
+    """The next release at ``index``: 1.2.3 bumped at 0 is 2."""
+    release = version.release
+    return Version(".".join(map(str, (*release[:index], release[index] + 1))))
+
+
+class _Bounds:
+    """The tightest [low, high] the parts of one spec allow."""
+
+    def __init__(self) -> None:
+        self.low: Version | None = None
+        self.high: Version | None = None
+        self.inclusive = False
+
+    def at_least(self, version: Version) -> None:
+        if self.low is None or version > self.low:
+            self.low = version
+
+    def below(self, version: Version, inclusive: bool) -> None:
+        if self.high is None or version < self.high or (version == self.high and not inclusive):
+            self.high, self.inclusive = version, inclusive
+
+    def exactly(self, version: Version) -> None:
+        self.at_least(version)
+        self.below(version, True)
+
+    def add(self, op: str, version: Version) -> None:
+        if op in {"", "==", "===", "="}:
+            self.exactly(version)
+        elif op in {">=", ">"}:
+            # ">1.2" allows only later versions: 1.2 is still a lower bound we may decide on
+            self.at_least(version)
+        elif op == "<":
+            self.below(version, False)
+        elif op == "<=":
+            self.below(version, True)
+        elif op == "~=":
+            self.at_least(version)
+            self.below(_bump(version, max(0, len(version.release) - 2)), False)
+        elif op == "^":
+            release = version.release
+            self.at_least(version)
+            self.below(_bump(version, next((i for i, n in enumerate(release) if n != 0), len(release) - 1)), False)
+        elif op == "~":
+            self.at_least(version)
+            self.below(_bump(version, 1 if len(version.release) > 1 else 0), False)
+        # "!=" excludes one version: it narrows nothing we decide on
+
+
+def _pep440_bounds(spec: str) -> tuple[Version | None, Version | None, bool] | None:
+    """Bounds of a PEP 440 specifier set, read by ``packaging``; None when it is not one."""
+    text = spec if spec[:1] in "<>=!~" else f"=={spec}"
+    try:
+        specifiers = SpecifierSet(text)
+    except InvalidSpecifier:
+        return None
+    bounds = _Bounds()
+    for specifier in specifiers:
+        op, written = specifier.operator, specifier.version
+        if written.endswith(".*"):  # ==1.2.* is [1.2, 1.3); !=1.2.* narrows nothing
+            if op == "==":
+                stem = Version(written[:-2])
+                bounds.at_least(stem)
+                bounds.below(_bump(stem, len(stem.release) - 1), False)
+            continue
+        version = parse_version(written)
+        if version is None:
+            return None  # "===foo": arbitrary equality with a non-version
+        bounds.add(op, version)
+    return bounds.low, bounds.high, bounds.inclusive
+
+
+_OTHER_PART = re.compile(r"(===|==|>=|<=|~=|!=|>|<|\^|~|=)?\s*(.+)")
 
 
 def range_of(spec: str) -> tuple[Version | None, Version | None, bool] | None:
     """(low, high, high_inclusive) for a PEP 440, Poetry or npm version spec
-    (a bare version is that version exactly); None when unreadable."""
-    spec = spec.strip().strip('"').strip("'")
-    if not spec or spec in {"*", "latest", "x"}:
+    (a bare version is that version exactly); None when unreadable. PEP 440
+    specs are read with ``packaging``; Poetry's and npm's ``^``, ``~``, ``1.2.x``
+    and space-separated parts are read here."""
+    spec = spec.strip().strip('"').strip("'").strip()
+    if not spec or spec in {"*", "latest", "x", "X"}:
         return None, None, False
     if "||" in spec:  # a choice of ranges: too loose to decide on
         return None, None, False
-    low: Version | None = None
-    high: Version | None = None
-    inclusive = False
+    pep440 = _pep440_bounds(spec)
+    if pep440 is not None:
+        return pep440
+    bounds = _Bounds()
     spec = re.sub(r"([<>=!~^]=?=?)\s+", r"\1", spec)  # ">= 2.7" -> ">=2.7"
     for part in re.split(r"[,\s]+", spec):
-        part = part.strip()
         if not part:
             continue
         if part == "-":  # npm's "1.0 - 2.0": not worth reading
             return None, None, False
-        match = re.match(r"(===|==|>=|<=|~=|!=|>|<|\^|~|=)?\s*(.+)", part)
+        match = _OTHER_PART.fullmatch(part)
         if not match:
             return None
         op, rest = match.group(1) or "", match.group(2).strip()
-        if "*" in rest or rest.endswith(".x"):
-            stem = parse_version(rest)
+        if rest in {"*", "x", "X"}:
+            continue
+        if rest.endswith((".*", ".x", ".X")):
+            stem = parse_version(rest[:-2])
             if stem is None:
                 return None
-            op, rest = ">=", ".".join(map(str, stem))
-            low, high, inclusive = stem, _bump(stem, len(stem) - 1), False
+            bounds.at_least(stem)
+            bounds.below(_bump(stem, len(stem.release) - 1), False)
             continue
         version = parse_version(rest)
         if version is None:
             return None
-        if op in {"", "==", "===", "="}:
-            low, high, inclusive = version, version, True
-        elif op == ">=":
-            low = version
-        elif op == ">":
-            low = (*version, 0, 1)  # just above it
-        elif op == "<":
-            high, inclusive = version, False
-        elif op == "<=":
-            high, inclusive = version, True
-        elif op == "~=":
-            low = version
-            high, inclusive = _bump(version, max(0, len(version) - 2)), False
-        elif op == "^":
-            low = version
-            first = next((i for i, n in enumerate(version) if n != 0), len(version) - 1)
-            high, inclusive = _bump(version, first), False
-        elif op == "~":
-            low = version
-            high, inclusive = _bump(version, 1 if len(version) > 1 else 0), False
-        # "!=" excludes one version: it narrows nothing we decide on
-    return low, high, inclusive
-
-
-# -- readers: each returns {package: version spec as written}
-
-_REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*)$")
-
-
-def _requirement(line: str) -> tuple[str, str] | None:
-    """(name, version spec) of a PEP 508 line; None for options, URLs and blanks."""
-    line = line.split(" #", 1)[0].split(";", 1)[0].strip()
-    if not line or line.startswith(("#", "-", "git+", "http:", "https:", "file:", ".", "/")):
-        return None
-    match = _REQUIREMENT.match(line)
-    if not match:
-        return None
-    name, spec = match.group(1), match.group(3).strip()
-    if spec.startswith("@"):
-        return None  # a direct URL reference
-    return name, spec.strip("()")
-
-
-def _read_requirements(path: Path) -> dict[str, str]:
-    found = {}
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        parsed = _requirement(line)
-        if parsed:
-            found[normalise(parsed[0])] = parsed[1]
-    return found
-
-
-def _read_pyproject(path: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """(PEP 508 specs, Poetry specs) from a pyproject.toml."""
-    data = tomllib.loads(path.read_text(encoding="utf-8", errors="replace"))
-    pep508: dict[str, str] = {}
-    project = data.get("project") or {}
-    lists = [project.get("dependencies") or []]
-    lists.extend((project.get("optional-dependencies") or {}).values())
-    lists.extend(v for v in (data.get("dependency-groups") or {}).values())
-    for items in lists:
-        for item in items if isinstance(items, list) else []:
-            parsed = _requirement(item) if isinstance(item, str) else None
-            if parsed:
-                pep508[normalise(parsed[0])] = parsed[1]
-    poetry: dict[str, str] = {}
-    tool = (data.get("tool") or {}).get("poetry") or {}
-    tables = [tool.get("dependencies") or {}, tool.get("dev-dependencies") or {}]
-    tables.extend((group.get("dependencies") or {}) for group in (tool.get("group") or {}).values())
-    for table in tables:
-        for name, value in table.items():
-            if isinstance(value, dict):
-                value = value.get("version")
-            if isinstance(value, str):
-                poetry[normalise(name)] = value
-    return pep508, poetry
-
-
-def _read_toml_lock(path: Path) -> dict[str, str]:
-    """poetry.lock and uv.lock: ``[[package]]`` tables with name and version."""
-    data = tomllib.loads(path.read_text(encoding="utf-8", errors="replace"))
-    return {
-        normalise(p["name"]): str(p["version"])
-        for p in data.get("package") or []
-        if isinstance(p, dict) and "name" in p and "version" in p
-    }
-
-
-def _read_pipfile(path: Path) -> dict[str, str]:
-    data = tomllib.loads(path.read_text(encoding="utf-8", errors="replace"))
-    found = {}
-    for section in ("packages", "dev-packages"):
-        for name, value in (data.get(section) or {}).items():
-            if isinstance(value, dict):
-                value = value.get("version")
-            if isinstance(value, str):
-                found[normalise(name)] = value
-    return found
-
-
-def _read_pipfile_lock(path: Path) -> dict[str, str]:
-    data = json.loads(path.read_text(encoding="utf-8", errors="replace"))
-    found = {}
-    for section in ("default", "develop"):
-        for name, entry in (data.get(section) or {}).items():
-            if isinstance(entry, dict) and isinstance(entry.get("version"), str):
-                found[normalise(name)] = entry["version"].lstrip("=")
-    return found
-
-
-def _read_package_json(path: Path) -> dict[str, str]:
-    data = json.loads(path.read_text(encoding="utf-8", errors="replace"))
-    found = {}
-    for section in ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies"):
-        for name, spec in (data.get(section) or {}).items():
-            if isinstance(spec, str) and not spec.startswith(("workspace:", "file:", "git", "http", "npm:", "link:")):
-                found.setdefault(name.lower(), spec)
-    return found
-
-
-def _read_package_lock(path: Path) -> dict[str, str]:
-    data = json.loads(path.read_text(encoding="utf-8", errors="replace"))
-    found = {}
-    for key, entry in (data.get("packages") or {}).items():
-        # only the project's own direct installs: node_modules/NAME, not nested copies
-        if key.count("node_modules/") == 1 and isinstance(entry, dict) and "version" in entry:
-            found[key.split("node_modules/", 1)[1].lower()] = str(entry["version"])
-    for name, entry in (data.get("dependencies") or {}).items():  # lockfile version 1
-        if isinstance(entry, dict) and "version" in entry:
-            found.setdefault(name.lower(), str(entry["version"]))
-    return found
-
-
-_PNPM_KEY = re.compile(r"^\s{2,4}'?/?((?:@[^/@\s]+/)?[^@/\s:']+)@(\d[^:('\s]*)")
-
-
-def _read_pnpm_lock(path: Path) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        match = _PNPM_KEY.match(line)
-        if match:
-            found.setdefault(match.group(1).lower(), match.group(2))
-    return found
-
-
-_YARN_HEAD = re.compile(r'^"?((?:@[^/@\s]+/)?[^@\s"]+)@')
-_YARN_VERSION = re.compile(r'^\s+version:?\s+"?([^"\s]+)"?')
-
-
-def _read_yarn_lock(path: Path) -> dict[str, str]:
-    found: dict[str, str] = {}
-    name = None
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if line and not line[0].isspace() and not line.startswith("#"):
-            match = _YARN_HEAD.match(line)
-            name = match.group(1).lower() if match else None
-        elif name:
-            match = _YARN_VERSION.match(line)
-            if match:
-                found.setdefault(name, match.group(1))
-                name = None
-    return found
+        bounds.add(op, version)
+    return bounds.low, bounds.high, bounds.inclusive
 
 
 def _pin(package: str, spec: str, source: str) -> Pin | None:
@@ -270,18 +208,49 @@ def _pin(package: str, spec: str, source: str) -> Pin | None:
 def _safe(reader, path: Path):
     try:
         return reader(path)
-    except (OSError, ValueError, tomllib.TOMLDecodeError, UnicodeError, AttributeError, TypeError, KeyError):
+    except (OSError, ValueError, tomllib.TOMLDecodeError, UnicodeError, AttributeError, TypeError, KeyError,
+            configparser.Error, RecursionError, _yaml_error()):
         return {}
+
+
+def _yaml_error() -> type[Exception]:
+    import yaml
+
+    return yaml.YAMLError
+
+
+def _is_requirements_file(name: str) -> bool:
+    lowered = name.lower()
+    return lowered.endswith((".txt", ".in")) and lowered.startswith(("requirements", "constraints"))
+
+
+# (file name, reader), strongest first: lock files (the exact version
+# installed), then requirement and constraint files, then manifests' ranges
+_PYTHON_LOCKS = (("poetry.lock", read_toml_lock), ("uv.lock", read_toml_lock), ("Pipfile.lock", read_pipfile_lock))
+_PYTHON_MANIFESTS = (("setup.cfg", read_setup_cfg), ("Pipfile", read_pipfile))
+_NODE_FILES = (
+    ("package-lock.json", node_locks.read_package_lock),
+    ("pnpm-lock.yaml", node_locks.read_pnpm_lock),
+    ("yarn.lock", node_locks.read_yarn_lock),
+    ("package.json", node_locks.read_package_json),
+)
 
 
 @lru_cache(maxsize=4096)
-def folder_pins(folder: str) -> dict[str, Pin]:
-    """The pins the files directly in ``folder`` give, strongest source first."""
-    base = Path(folder)
+def _file_names(folder: str) -> frozenset[str]:
     try:
-        names = {p.name for p in base.iterdir() if p.is_file()}
+        return frozenset(p.name for p in Path(folder).iterdir() if p.is_file())
     except OSError:
-        return {}
+        return frozenset()
+
+
+@lru_cache(maxsize=4096)
+def folder_pins(folder: str, ecosystem: str = "python") -> dict[str, Pin]:
+    """The pins the files directly in ``folder`` give for ``ecosystem``
+    ("python" or "node"), strongest source first. The two are read apart, so
+    a Python file's question never parses a big JavaScript lock."""
+    base = Path(folder)
+    names = _file_names(folder)
     pins: dict[str, Pin] = {}
 
     def add(found: dict[str, str], filename: str) -> None:
@@ -291,33 +260,25 @@ def folder_pins(folder: str) -> dict[str, Pin]:
                 if pin is not None:
                     pins[package] = pin
 
-    # exact versions installed: the lock files
-    for filename, reader in (
-        ("poetry.lock", _read_toml_lock),
-        ("uv.lock", _read_toml_lock),
-        ("Pipfile.lock", _read_pipfile_lock),
-        ("package-lock.json", _read_package_lock),
-        ("pnpm-lock.yaml", _read_pnpm_lock),
-        ("yarn.lock", _read_yarn_lock),
-    ):
+    if ecosystem == "node":
+        for filename, reader in _NODE_FILES:
+            if filename in names:
+                add(_safe(reader, base / filename), filename)
+        return pins
+    for filename, reader in _PYTHON_LOCKS:
         if filename in names:
             add(_safe(reader, base / filename), filename)
-    # requirement and constraint files
-    for filename in sorted(names):
-        lowered = filename.lower()
-        if lowered.endswith((".txt", ".in")) and lowered.startswith(("requirements", "constraints")):
-            add(_safe(_read_requirements, base / filename), filename)
-    # manifests: ranges
+    for filename in sorted(n for n in names if _is_requirements_file(n)):
+        add(_safe(read_requirements, base / filename), filename)
     if "pyproject.toml" in names:
-        found = _safe(_read_pyproject, base / "pyproject.toml")
+        found = _safe(read_pyproject, base / "pyproject.toml")
         if found:
             pep508, poetry = found
             add(pep508, "pyproject.toml")
             add(poetry, "pyproject.toml")
-    if "Pipfile" in names:
-        add(_safe(_read_pipfile, base / "Pipfile"), "Pipfile")
-    if "package.json" in names:
-        add(_safe(_read_package_json, base / "package.json"), "package.json")
+    for filename, reader in _PYTHON_MANIFESTS:
+        if filename in names:
+            add(_safe(reader, base / filename), filename)
     return pins
 
 
@@ -334,17 +295,21 @@ def _folders_up(folder: str) -> tuple[str, ...]:
     return tuple(chain)
 
 
-def pin_for(path: str | None, package: str) -> Pin | None:
-    """The pin of ``package`` nearest to the source file ``path``; None when no file names it."""
+def pin_for(path: str | None, package: str, ecosystem: str | None = None) -> Pin | None:
+    """The pin of ``package`` nearest to the source file ``path``; None when no
+    file names it. ``ecosystem`` ("python", "node") says whose files to read;
+    None reads Python's, then npm's for a name Python's files do not give."""
     if not path or path.startswith("<"):
         return None
     try:
         folder = str(Path(path).resolve().parent)
     except (OSError, RuntimeError):
         return None
-    wanted = normalise(package) if not package.startswith("@") else package.lower()
-    for candidate in _folders_up(folder):
-        pin = folder_pins(candidate).get(wanted)
-        if pin is not None:
-            return pin
+    ecosystems = (ecosystem,) if ecosystem else ("node",) if package.startswith("@") else ("python", "node")
+    for kind in ecosystems:
+        wanted = normalise(package) if kind == "python" else package.lower()
+        for candidate in _folders_up(folder):
+            pin = folder_pins(candidate, kind).get(wanted)
+            if pin is not None:
+                return pin
     return None

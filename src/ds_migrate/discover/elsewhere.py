@@ -61,7 +61,7 @@ def files_naming(ids: set[str], named: list[str], file_filter: FileFilter) -> li
             continue
         relative = os.fsdecode(raw)
         path = os.path.join(root, relative)
-        if os.path.realpath(path) in mine or file_filter.is_excluded(PurePosixPath(relative)):
+        if os.path.realpath(path) in mine or file_filter.is_excluded(PurePosixPath(relative), str(root)):
             continue
         if not file_filter.wants(Path(path)) and not _is_text_kind(relative):
             continue

@@ -4,11 +4,15 @@ Inside a git work tree git itself says what is ignored (``git ls-files``,
 fast and exactly git's rules); elsewhere ``.gitignore`` files are matched
 with pathspec. Files named explicitly are always scanned unless
 ``--force-exclude`` (ruff's convention, for pre-commit).
+
+A link to a file inside the scanned folder is not a file of its own: its
+target is scanned (and fixed, once) in its place, and the writer writes
+through links, so no link ever becomes a regular file. A link out of the
+folder is skipped and reported.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 import subprocess
@@ -17,7 +21,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from ds_migrate.discover.globs import extensions_regex, globs_regex
+from ds_migrate.discover.globs import extensions_regex, gitignore_regex, gitignore_spec, globs_regex, is_name_pattern, name_pattern_regexes
 
 DEFAULT_EXCLUDES = (
     ".git",
@@ -67,6 +71,12 @@ class Discovery:
 
 @dataclass(frozen=True)
 class FileFilter:
+    """What to scan. ``exclude``/``extend-exclude`` follow gitignore's rules
+    (docs/configuration-globs.md): a name pattern matches at any depth, a
+    pattern with a slash is anchored to ``root`` (the project root; None: each
+    scanned folder), ``**`` crosses folders and ``*`` does not. ``include``
+    globs match file names."""
+
     exclude: tuple[str, ...] = DEFAULT_EXCLUDES
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
@@ -74,23 +84,64 @@ class FileFilter:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     # scan the gitignored files that mention DeepSeek too (ignored.py)
     include_ignored: bool = False
+    root: str | None = None
 
     @property
     def patterns(self) -> tuple[str, ...]:
         return self.exclude + self.extend_exclude
 
     @cached_property
-    def _part_pattern(self) -> re.Pattern:
-        """Matches one path component against any exclude glob without a slash."""
-        globs = [p.rstrip("/") for p in self.patterns if "/" not in p.rstrip("/")]
-        return re.compile(globs_regex(globs))
+    def _reincludes(self) -> bool:
+        """A ``!`` pattern: then every pattern is matched on the path, in order."""
+        return any(p.startswith("!") for p in self.patterns)
 
     @cached_property
-    def _path_pattern(self) -> re.Pattern:
-        """Matches a relative path against any exclude glob with a slash."""
-        globs = [p.rstrip("/") for p in self.patterns if "/" in p.rstrip("/")]
-        translated = [fnmatch.translate(g) for g in globs] + [fnmatch.translate(f"*/{g}") for g in globs]
-        return re.compile("|".join(translated) or r"(?!)")
+    def name_patterns(self) -> tuple[str, ...]:
+        """The patterns matched on a name alone (and so told to ripgrep), ``**/x`` as ``x``."""
+        if self._reincludes:
+            return ()
+        return tuple(p.removeprefix("**/") for p in self.patterns if is_name_pattern(p))
+
+    @cached_property
+    def _name_regexes(self) -> tuple[re.Pattern, re.Pattern]:
+        names, folders = name_pattern_regexes(self.name_patterns)
+        return re.compile(names or r"(?!)"), re.compile(folders or r"(?!)")
+
+    @property
+    def _part_pattern(self) -> re.Pattern:
+        """Matches a name (of a file or a folder) a name pattern excludes."""
+        return self._name_regexes[0]
+
+    @property
+    def _folder_pattern(self) -> re.Pattern:
+        """Matches ``name/`` of a folder a name pattern excludes (``cache/`` too)."""
+        return self._name_regexes[1]
+
+    @cached_property
+    def _anchored(self) -> Callable[[str], object] | None:
+        """Matches (truthy) a path from the anchor (folders end in "/") against
+        the patterns with a slash; None when there are none. A bound method,
+        not a closure, so the filter still pickles."""
+        anchored = [p for p in self.patterns if self._reincludes or not is_name_pattern(p)]
+        if not anchored:
+            return None
+        if self._reincludes:
+            return gitignore_spec(anchored).match_file
+        return re.compile(gitignore_regex(anchored) or r"(?!)").match
+
+    def path_matcher(self, base: str) -> Callable[[str, bool], bool] | None:
+        """``excluded(relative, is_dir)`` for paths relative to the folder
+        ``base``, by the anchored patterns; None when there are none. A
+        folder outside ``root`` anchors them itself."""
+        anchored = self._anchored
+        if anchored is None:
+            return None
+        prefix = ""
+        if self.root is not None:
+            inside = os.path.relpath(os.path.abspath(base), os.path.abspath(self.root)).replace(os.sep, "/")
+            if inside != "." and inside != ".." and not inside.startswith("../"):
+                prefix = inside + "/"
+        return lambda relative, is_dir=False: bool(anchored(prefix + relative + ("/" if is_dir else "")))
 
     @cached_property
     def _include_pattern(self) -> re.Pattern:
@@ -104,14 +155,18 @@ class FileFilter:
     @cached_property
     def _regular_pattern(self) -> re.Pattern:
         """Matches the name of a regular file the walk scans: included, and
-        not excluded by a glob without a slash."""
+        not excluded by a name pattern."""
         return re.compile(f"(?!(?:{self._part_pattern.pattern})){self._include_pattern.pattern}")
 
-    def is_excluded(self, relative: PurePosixPath) -> bool:
-        match_part = self._part_pattern.match
-        if any(match_part(part) for part in relative.parts):
+    def is_excluded(self, relative: PurePosixPath, base: str | None = None) -> bool:
+        """Is the file at ``relative`` (to the folder ``base``; None: to the
+        anchor itself) excluded?"""
+        *folders, name = relative.parts or ("",)
+        folder_excluded = self._folder_pattern.match
+        if self._part_pattern.match(name) or any(folder_excluded(f + "/") for f in folders):
             return True
-        return bool(self._path_pattern.match(relative.as_posix()))
+        matcher = self.path_matcher(base if base is not None else (self.root or "."))
+        return bool(matcher and matcher(relative.as_posix()))
 
     def wants(self, path: Path) -> bool:
         return self._include_pattern.match(path.name) is not None
@@ -137,7 +192,7 @@ def discover(
                     call()
                     call = None
         elif path.is_file():
-            if file_filter.force_exclude and file_filter.is_excluded(PurePosixPath(path.as_posix())):
+            if file_filter.force_exclude and _named_file_excluded(path, file_filter):
                 continue
             found.files.append(str(path))
         else:
@@ -145,9 +200,33 @@ def discover(
     if len(paths) > 1:  # only overlapping arguments can name a file twice
         unique = {os.path.normpath(p): p for p in reversed(found.files)}
         found.files = list(unique.values())
+        found.files = _without_links_to_listed_files(found.files, paths)
     found.files.sort(key=_posix)
     found.skipped.sort()
     return found
+
+
+def _named_file_excluded(path: Path, file_filter: FileFilter) -> bool:
+    """``--force-exclude``: a named file as the walk would judge it, its path
+    taken from the project root (from the current folder with none)."""
+    anchor = os.path.abspath(file_filter.root or ".")
+    relative = os.path.relpath(os.path.abspath(path), anchor)
+    if relative == ".." or relative.startswith(".." + os.sep):
+        relative = path.as_posix()  # outside the project: as given
+    return file_filter.is_excluded(PurePosixPath(relative.replace(os.sep, "/")), anchor)
+
+
+def _without_links_to_listed_files(files: list[str], paths: list[str]) -> list[str]:
+    """``files`` without the named links whose target is listed too (by name
+    or in a folder): the target is read and fixed once, in their place."""
+    links = {str(Path(p)) for p in paths if os.path.islink(p) and os.path.isfile(p)}
+    if not links:
+        return files
+    targets = {link: os.path.realpath(link) for link in links}
+    names = {os.path.basename(target) for target in targets.values()}
+    # the real path of each other listed file that could be one of those targets (same name)
+    listed = {os.path.realpath(f) for f in files if os.path.basename(f) in names and f not in links}
+    return [f for f in files if f not in links or targets[f] not in listed]
 
 
 def _posix(path: str) -> str:
@@ -159,7 +238,7 @@ def _walk_folder(root: Path, file_filter: FileFilter, found: Discovery):
     if listed is not None:
         for relative in listed:
             posix = PurePosixPath(relative)
-            if not file_filter.wants(Path(relative)) or file_filter.is_excluded(posix):
+            if not file_filter.wants(Path(relative)) or file_filter.is_excluded(posix, str(root)):
                 continue
             path = git_entry(root, relative, found)
             if path is not None:
@@ -181,7 +260,8 @@ def git_entry(root: Path, relative: str, found: Discovery) -> str | None:
             found.skipped.append((str(path), "symbolic link out of the scanned folder"))
             return None
     if path.is_file():
-        return str(path)
+        # a link to a file in the folder: its target is scanned in its place
+        return None if path.is_symlink() else str(path)
     if os.path.exists(path) and not path.is_dir():
         found.skipped.append((str(path), _NOT_REGULAR))
     return None
@@ -219,8 +299,10 @@ def walk_entries(root: Path, file_filter: FileFilter, found: Discovery):
     """Walk with os.scandir (one stat per entry at most), pruning excluded
     folders; yields ``(path, is_link)``.
 
-    Folder links are never followed (no loops, no escaping the tree); file
-    links are followed only to targets inside the tree.
+    Folder links are never followed (no loops, no escaping the tree). A
+    file link is never yielded: its target, when inside the tree, is scanned
+    in its place (so it is read and fixed once); one out of the tree is
+    skipped and reported.
     """
     for folder, names, others in walk_folders(root, file_filter, found):
         for name in names:
@@ -231,10 +313,12 @@ def walk_entries(root: Path, file_filter: FileFilter, found: Discovery):
 def walk_folders(root: Path, file_filter: FileFilter, found: Discovery):
     """The walk of ``walk_entries``, one folder at a time: yields ``(folder,
     names, others)``, the names of the regular files to scan in that folder
-    and the ``(path, is_link)`` of the other files to scan (links). A big
+    and the ``(path, is_link)`` of the others to scan (regular files seen
+    the careful way: below a .gitignore or a glob with a slash). A big
     tree is mostly regular files, so they are filtered a folder at a time."""
     part_excluded = file_filter._part_pattern.match
-    path_excluded = file_filter._path_pattern.match if any("/" in p.rstrip("/") for p in file_filter.patterns) else None
+    folder_excluded = file_filter._folder_pattern.match
+    path_excluded = file_filter.path_matcher(str(root))
     included = file_filter._include_pattern.match
     wanted = file_filter._regular_pattern.match
     real_root = os.path.realpath(root)
@@ -265,15 +349,16 @@ def walk_folders(root: Path, file_filter: FileFilter, found: Discovery):
             name = entry.name
             if part_excluded(name):
                 continue
-            relative = None
-            if path_excluded or specs:
-                relative = os.path.relpath(entry.path, root_text).replace(os.sep, "/")
-                if path_excluded and path_excluded(relative):
-                    continue
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 continue
+            if is_dir and folder_excluded(name + "/"):
+                continue
+            if path_excluded is not None:
+                relative = os.path.relpath(entry.path, root_text).replace(os.sep, "/")
+                if path_excluded(relative, is_dir):
+                    continue
             if specs and _ignored_by(specs, entry.path, is_dir):
                 continue
             if is_dir:
@@ -294,6 +379,8 @@ def walk_folders(root: Path, file_filter: FileFilter, found: Discovery):
             if not entry.is_file():
                 found.skipped.append((entry.path, _NOT_REGULAR))
                 continue
+            if link:
+                continue  # a link to a file in the folder: its target is scanned in its place
             others.append((entry.path, link))
         yield folder, names, others
         stack.extend((path, specs) for path in reversed(folders))

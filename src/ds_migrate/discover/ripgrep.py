@@ -111,10 +111,8 @@ def start(folders: list[str], file_filter: FileFilter) -> Search | None:
         "--no-ignore", "--hidden", "--no-messages",
     ]
     # Pruning only: a file ripgrep skips is simply read by Python instead.
-    for pattern in file_filter.patterns:
-        name = pattern.rstrip("/")
-        if name and "/" not in name:
-            command += ["--glob", f"!{name}"]
+    for pattern in file_filter.name_patterns:  # gitignore's rules, as ripgrep's globs
+        command += ["--glob", f"!{pattern}"]
     for pattern in file_filter.include:
         command += ["--glob", pattern]
     for extension in sorted(BINARY_EXTENSIONS):  # never discovered: not worth reading
@@ -167,8 +165,10 @@ def native_discover(
     real = [os.path.join(os.path.realpath(p), "") for p in paths]
     if len(set(real)) != len(real) or any(a != b and b.startswith(a) for a in real for b in real):
         return None  # nested or repeated folders: a file could be counted twice
-    names = [p.rstrip("/") for p in file_filter.patterns if "/" not in p.rstrip("/")]
-    if not all(_PLAIN_GLOB.fullmatch(g) for g in names + list(file_filter.include)):
+    names = list(file_filter.name_patterns)  # ripgrep reads its globs by gitignore's rules too
+    if not all(_PLAIN_GLOB.fullmatch(g.rstrip("/")) for g in names) or not all(
+        _PLAIN_GLOB.fullmatch(g) for g in file_filter.include
+    ):
         return None
     command = [
         rg, "--no-config", "--files-with-matches", "--null", "--stats",

@@ -24,11 +24,11 @@ class GitFailed(Exception):
 class _Rules:
     """The filter's tests on one relative path, as discovery applies them."""
 
-    def __init__(self, file_filter: FileFilter) -> None:
+    def __init__(self, file_filter: FileFilter, base: str) -> None:
         self.include = file_filter._include_pattern.match
         self.part = file_filter._part_pattern.match
-        slashed = any("/" in p.rstrip("/") for p in file_filter.patterns)
-        self.path_excluded = file_filter._path_pattern.match if slashed else None
+        self.folder = file_filter._folder_pattern.match
+        self.path_excluded = file_filter.path_matcher(base)
         self._folder = ""  # the last folder asked about, and its answer: git lists
         self._excluded = False  # a folder's files together, and memory stays flat
 
@@ -41,7 +41,7 @@ class _Rules:
         folder = relative[:slash] if slash > 0 else ""
         if folder != self._folder:
             self._folder = folder
-            self._excluded = bool(folder) and any(map(self.part, folder.split("/")))
+            self._excluded = bool(folder) and any(self.folder(f + "/") for f in folder.split("/"))
         return not self._excluded and not (self.path_excluded and self.path_excluded(relative))
 
 
@@ -51,7 +51,7 @@ class GitTally:
     def __init__(self, root: Path, file_filter: FileFilter) -> None:
         self.root = root
         self.base = str(root)
-        self.rules = _Rules(file_filter)
+        self.rules = _Rules(file_filter, str(root))
         self.regular = 0
         self.as_text = 0  # of them, files of a kind no handler parses
         self.changed: set[str] = set()
@@ -151,7 +151,7 @@ class GitTally:
 
 
 class WalkTally:
-    """Counts the regular files the walk finds below ``root``; lists links."""
+    """Counts the regular files the walk finds below ``root``."""
 
     def __init__(self, root: Path, file_filter: FileFilter) -> None:
         self.root = root
@@ -165,12 +165,9 @@ class WalkTally:
         for _folder, names, others in walk_folders(self.root, self.filter, found):
             self.regular += len(names)
             self.as_text += len(names) - len(list(filter(parsed, names)))
-            for path, link in others:
-                if link:
-                    found.files.append(path)  # ripgrep follows no link: Python reads it
-                else:
-                    self.regular += 1
-                    self.as_text += searched_as_text(path)
+            for path, _link in others:  # never a link: the walk scans a link's target in its place
+                self.regular += 1
+                self.as_text += searched_as_text(path)
 
     def members(self, matched: list[str]) -> list[str]:
         specs: dict[str, tuple] = {}
@@ -186,7 +183,8 @@ class WalkTally:
 
         rules = self.filter
         part = rules._part_pattern.match
-        slashed = any("/" in p.rstrip("/") for p in rules.patterns)
+        folder_excluded = rules._folder_pattern.match
+        path_excluded = rules.path_matcher(self.base)
         parts = relative.split("/")
         folder, own = self.base, ()
         for depth, name in enumerate(parts):
@@ -197,9 +195,11 @@ class WalkTally:
                     )
                 own = specs[folder]
             path = os.path.join(folder, name)
-            if part(name) or (slashed and rules._path_pattern.match("/".join(parts[: depth + 1]))):
-                return False
             is_dir = depth < len(parts) - 1
+            if part(name) or (is_dir and folder_excluded(name + "/")):
+                return False
+            if path_excluded is not None and path_excluded("/".join(parts[: depth + 1]), is_dir):
+                return False
             if own and _ignored_by(own, path, is_dir):
                 return False
             folder = path

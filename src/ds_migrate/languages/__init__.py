@@ -23,8 +23,22 @@ PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
 
 def is_python(path: str, data: bytes = b"") -> bool:
     """Is the file Python source? By its name; ``-`` (standard input) is;
-    else by a shebang that names python, when its first bytes are given."""
-    return path.endswith(PYTHON_SUFFIXES) or path == "-" or data.startswith(b"#!") and b"python" in data[:100]
+    else by a shebang whose interpreter is python, when its first bytes are
+    given (what pre-commit's identify calls python too)."""
+    return path.endswith(PYTHON_SUFFIXES) or path == "-" or _interpreter(data).startswith(b"python")
+
+
+def _interpreter(data: bytes) -> bytes:
+    """The program a ``#!`` line runs: ``#!/usr/bin/env -S python3 -u`` ->
+    ``python3``; ``#!/bin/sh`` -> ``sh``; b"" without a shebang. Only the
+    first line counts: a later mention of python is not the interpreter."""
+    if not data.startswith(b"#!"):
+        return b""
+    words = data[2:].split(b"\n", 1)[0].split()
+    if words and words[0].rsplit(b"/", 1)[-1] == b"env":
+        # env's own options and VAR=value settings come before the program
+        words = [w for w in words[1:] if not w.startswith(b"-") and b"=" not in w]
+    return words[0].rsplit(b"/", 1)[-1] if words else b""
 
 
 @lru_cache(maxsize=None)

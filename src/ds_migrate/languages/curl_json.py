@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ds_migrate.findings import TextEdit
+from ds_migrate.deepseek.hosts import is_deepseek_url
 from ds_migrate.languages.treesitter import line_indent, newline_of
 
 
@@ -42,7 +43,7 @@ def curl_bodies(text: str, curls) -> list[CurlBody]:
 
 
 def goes_to_deepseek(body: CurlBody) -> bool:
-    return body.url is None or "deepseek.com" in body.url.lower()
+    return body.url is None or is_deepseek_url(body.url)
 
 
 def thinking_edit(text: str, body: CurlBody, mode: str) -> TextEdit | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ds_migrate.findings import Applicability, Fix
-from ds_migrate.deepseek.hosts import is_foreign_url
+from ds_migrate.deepseek.hosts import is_deepseek_url, is_foreign_url
 from ds_migrate.languages.javascript_toggles import key_name, openai_thinking_edit
 from ds_migrate.languages.treesitter import Source, walk
 from ds_migrate.deepseek.mapping import Mapping
@@ -42,7 +42,7 @@ def v4_request_without_mode(out, call, src: Source, mapping: Mapping, typescript
     if is_foreign_url(host):
         return
     literal = value.type == "string" and V4_ID.fullmatch(src.node_text(value).strip("'\"`"))
-    if not literal and not (host and "deepseek.com" in host.lower()):
+    if not literal and not is_deepseek_url(host):
         return
     fix = None
     if mapping.assume_mode is not None:

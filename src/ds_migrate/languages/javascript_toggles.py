@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ds_migrate.findings import Applicability, Fix, TextEdit
+from ds_migrate.deepseek.hosts import is_foreign_url
 from ds_migrate.languages.backend import quote_of
 from ds_migrate.languages.treesitter import Source, line_indent, newline_of
 from ds_migrate.deepseek.mapping import Mapping
@@ -152,7 +153,7 @@ def _foreign_url(node, src: Source) -> str | None:
             first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
             if first is not None and first.type in ("string", "template_string"):
                 url = src.node_text(first).strip("'\"`")
-                if "://" in url and "deepseek.com" not in url.lower():
+                if "://" in url and is_foreign_url(url):
                     return url
             return None
     return None

@@ -92,7 +92,7 @@ def files_naming(stems: list[str], paths: list[str], file_filter: FileFilter) ->
         if listed is None:
             listed = _walk_grep(folder, stems, file_filter)
         else:
-            listed = [p for p in listed if not file_filter.is_excluded(PurePosixPath(os.path.relpath(p, folder)))]
+            listed = [p for p in listed if not file_filter.is_excluded(PurePosixPath(os.path.relpath(p, folder)), folder)]
         found.extend(listed)
     return found
 
