@@ -51,7 +51,7 @@ def _scanned(tmp_path, monkeypatch, excludes: list[str], how: str, *args: str, t
     extra = ["--no-respect-gitignore"] if how == "plain" else []
     result = CliRunner().invoke(main, ["scan", "--format", "json", *extra, *args, target])
     assert result.exit_code in (0, 1), result.output
-    found = {f["path"].replace("\\", "/") for f in json.loads(result.output)["findings"]}
+    found = {f["path"].replace("\\", "/") for f in json.loads(result.stdout)["findings"]}
     return {p.removeprefix("./") for p in found}
 
 

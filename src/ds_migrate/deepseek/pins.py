@@ -27,8 +27,8 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from ds_migrate import node_locks
-from ds_migrate.pin_files import (
+from ds_migrate.deepseek import node_locks
+from ds_migrate.deepseek.pin_files import (
     read_pipfile,
     read_pipfile_lock,
     read_pyproject,
