@@ -4,8 +4,8 @@ The same shapes as in Python: a model property, ``openai.chat.completions
 .create({...})``, constants, ``process.env.X ?? "deepseek-chat"``, zod
 defaults, comparisons, switch cases, keys, union and enum members, comments.
 An openai-node ``create({...})`` object gets ``thinking: { type: ... }``,
-preceded in TypeScript by the ``// @ts-expect-error`` line openai-node
-documents for undocumented body parameters. This module finds and
+in TypeScript as a typed spread that type-checks in streaming calls too
+(javascript_toggles.py says why not openai-node's ``// @ts-expect-error``). This module finds and
 classifies; the edits that add the thinking mode are javascript_toggles.py.
 """
 
@@ -18,7 +18,7 @@ from ds_migrate.hosts import is_foreign_url
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_request_without_mode
 from ds_migrate.languages.javascript_toggles import (
-    NOT_A_BODY, json_body_toggle, key_name, openai_thinking_edit, vercel_toggle,
+    NOT_A_BODY, json_body_toggle, key_name, openai_thinking_edit, sets_thinking, spreads_unknown, vercel_toggle,
 )
 from ds_migrate.languages.textscan import Collector
 from ds_migrate.languages.treesitter import Source, parser_for, walk
@@ -335,13 +335,12 @@ class JavaScript(Handler):
                 return
             note = None
             if mapping.adds_toggle:
-                keys = {key_name(p, src) for p in obj.named_children if p.type == "pair"}
-                if "thinking" in keys:
+                if sets_thinking(obj, src):
                     note = "the call already sets thinking; kept as is"
                 else:
                     edit = openai_thinking_edit(obj, string, src, mapping.replacement(name.base).mode, typescript)
                     rename.edits.append(edit)
-                    if any(p.type == "spread_element" for p in obj.named_children):
+                    if spreads_unknown(obj, src):
                         rename.applicability = Applicability.UNSAFE
                         note = "the object spreads other options that may already set thinking"
             add(LegacyModelArgument, retired(name, mapping, "Model of openai-node chat.completions call"), rename, note)
