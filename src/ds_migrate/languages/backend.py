@@ -165,7 +165,7 @@ class TreeSitterHandler(Handler):
                     continue  # error recovery can put a "comment" inside a string: the string claims it
                 offset = src.start(node)
                 for name in find_legacy_names(src.node_text(node)):
-                    out.comment(name, offset)
+                    out.comment(name, offset, (offset, src.end(node)))
                     claimed.add(offset + name.start)
             elif node.type in self.string_types and not self._inside_string(node):
                 strings.append(node)

@@ -166,7 +166,7 @@ class JavaScript(Handler):
             if node.type == "comment":
                 for name in find_legacy_names(src.node_text(node)):
                     offset = src.char(node.start_byte)
-                    out.comment(name, offset)
+                    out.comment(name, offset, (offset, src.char(node.end_byte)))
                     claimed.add(offset + name.start)
             elif node.type == "string_fragment":
                 offset = src.char(node.start_byte)
@@ -276,8 +276,7 @@ class JavaScript(Handler):
             else:
                 add(LegacyModelTable, message, out.rename_fix(name, Applicability.UNSAFE, offset), role="member")
             return
-        add(LegacyNameRule, other_use(name, mapping),
-            out.rename_fix(name, Applicability.UNSAFE, offset))
+        out.mention(LegacyNameRule, name, offset, (offset, src.char(fragment.end_byte)), other_use(name, mapping))
 
     def _key(self, add, out, name, offset, obj, src, mapping) -> None:
         if _describes_models(obj, src):

@@ -17,6 +17,7 @@ from ds_migrate.rules.comment import LegacyNameInComment
 from ds_migrate.rules.messages import mentioned
 from ds_migrate.mapping import Mapping
 from ds_migrate.names import find_legacy_names
+from ds_migrate.prose import Paragraphs
 
 # info string of a code block -> a file name whose handler reads that language
 LANGUAGES = {
@@ -111,13 +112,13 @@ class Documentation(Handler):
                     fix, finding.note, severity=Severity.INFO, role="doc",
                 )
                 claimed.add(start)
+        paragraphs = Paragraphs(text)
         for name in find_legacy_names(text):
             if name.start in claimed:
                 continue
-            out.add(
-                LegacyNameInComment, name, name.start, name.end,
+            out.mention(
+                LegacyNameInComment, name, 0, paragraphs.around(name.start),
                 mentioned(name, mapping, "documentation") + " (say which thinking mode)",
-                out.rename_fix(name, Applicability.UNSAFE),
             )
         return out.findings
 
