@@ -38,6 +38,7 @@ from ds_migrate.rules.messages import (
     other_provider_beside,
     sent_elsewhere,
     other_use,
+    recorded,
     replacement,
     retired,
     set_mode_where_requested,
@@ -48,6 +49,7 @@ from ds_migrate.rules.model_argument import LegacyModelArgument
 from ds_migrate.rules.model_table import LegacyModelTable
 from ds_migrate.rules.other_provider import OtherProviderModel
 from ds_migrate.rules.payload import LegacyRequestPayload
+from ds_migrate.rules.recorded_data import RESPONSE_KEYS, RESPONSE_OBJECTS, LegacyNameInRecordedData
 
 MODEL_KEYS = {"model", "modelName", "model_name", "modelId", "model_id", "id"}
 _VERCEL = {"deepseek", "deepSeek"}
@@ -124,6 +126,22 @@ def _describes_models(obj, src: Source) -> bool:
         return False
 
     return bool(values) and all(numeric(v) for v in values)
+
+
+def _is_response(obj, src: Source) -> bool:
+    """An object shaped as an API response (``choices``, ``usage``, ``object:
+    "chat.completion"``...): recorded data, never a request (rules/recorded_data.py)."""
+    for pair in obj.named_children if obj is not None else ():
+        if pair.type != "pair":
+            continue
+        key = key_name(pair, src)
+        if key in RESPONSE_KEYS:
+            return True
+        value = pair.child_by_field_name("value")
+        if key == "object" and value is not None and value.type == "string":
+            if src.node_text(value).strip("'\"`").startswith(RESPONSE_OBJECTS):
+                return True
+    return False
 
 
 _PROVIDER_KEYS = {"provider", "modelProvider", "model_provider", "vendor", "backend"}
@@ -318,6 +336,9 @@ class JavaScript(Handler):
     # -- the model of a request -----------------------------------------------------
     def _model_property(self, add, out, name, offset, pair, string, src, mapping, typescript) -> None:
         obj = pair.parent
+        if _is_response(obj, src):  # mockResolvedValue({ object: "chat.completion", model, choices })
+            add(LegacyNameInRecordedData, recorded(name, "an API response built in code (a mock or fixture)"))
+            return
         provider = _sibling_provider(obj, src)
         if provider is not None:
             add(OtherProviderModel, other_provider_beside(name, provider))
