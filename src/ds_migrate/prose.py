@@ -28,17 +28,28 @@ _LOCAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SIZE_AFTER = re.compile(r"[ -]?\d+(?:\.\d+)?[bB]\b")
+_LOOK_BACK = 200
 _V4_ID = re.compile(r"(?<![\w/.-])deepseek-(?:v4-(?:flash|pro)|flash|pro)(?![\w-])", re.IGNORECASE)
 
 
-def open_weights_reason(text: str, name: LegacyName) -> str | None:
+def open_weights_reason(text: str, name: LegacyName, about: str | None = "") -> str | None:
     """Why ``name`` (an occurrence in ``text``, one passage) names the
-    open-weights model rather than DeepSeek's API id, or None."""
-    line_start = text.rfind("\n", 0, name.start) + 1
-    if OLLAMA_COMMAND.search(text[line_start : name.start]):
+    open-weights model rather than DeepSeek's API id, or None. ``about`` is
+    ``passage_about(text)`` when the caller has it already."""
+    # a command just before the name, on its line (a bounded look back: a
+    # passage may be one long line that names many)
+    window = max(0, name.start - _LOOK_BACK)
+    line_start = text.rfind("\n", window, name.start) + 1 or window
+    if OLLAMA_COMMAND.search(text, line_start, name.start):
         return "an Ollama model tag (ollama pull/run)"
     if _SIZE_AFTER.match(text, name.end):
         return "the open-weights model of that size"
+    return passage_about(text) if about == "" else about
+
+
+def passage_about(text: str) -> str | None:
+    """The open-weights model, when the whole passage is about it: it names a
+    deepseek-ai repository or a local runtime."""
     repo = _HF_REPO.search(text)
     if repo is not None:
         return f"the open-weights model (beside the repository {repo.group(0)})"

@@ -29,7 +29,8 @@ class Collector:
         self.mapping = mapping
         self.index = LineIndex(text)
         self.findings: list[Finding] = []
-        self._merges: dict[tuple[int, int], str | None] = {}
+        # what each passage is about, and its merge, by span (prose.py)
+        self._passages: dict[tuple[int, int], tuple[str, str | None, str | None]] = {}
 
     def add(
         self,
@@ -65,19 +66,19 @@ class Collector:
         paragraph it is read in; its line by default), renamed only with
         --unsafe-fixes, and not at all where it names the open-weights model
         or where the rename would merge two ids of the passage (prose.py)."""
-        from ds_migrate.prose import open_weights_message, open_weights_reason, passage_merge
+        from ds_migrate.prose import open_weights_message, open_weights_reason, passage_about, passage_merge
 
         start, end = offset + name.start, offset + name.end
         if passage is None:
             passage = (self.text.rfind("\n", 0, start) + 1, self.text.find("\n", end) % (len(self.text) + 1))
-        text = self.text[passage[0] : passage[1]]
+        if passage not in self._passages:  # once per passage: a paragraph may name many
+            text = self.text[passage[0] : passage[1]]
+            self._passages[passage] = (text, passage_about(text), passage_merge(text, self.mapping))
+        text, about, merge = self._passages[passage]
         local = replace(name, start=start - passage[0], end=end - passage[0])
-        reason = open_weights_reason(text, local)
+        reason = open_weights_reason(text, local, about)
         if reason is not None:
             return self.add(OtherProviderModel, name, start, end, open_weights_message(name, reason))
-        if passage not in self._merges:  # once per passage: a paragraph may name many
-            self._merges[passage] = passage_merge(text, self.mapping)
-        merge = self._merges[passage]
         if merge is not None:
             return self.add(rule, name, start, end, message, None, merge, role="doc")
         return self.add(rule, name, start, end, message, self.rename_fix(name, Applicability.UNSAFE, offset))
