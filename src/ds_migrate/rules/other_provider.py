@@ -62,7 +62,11 @@ class OtherProviderModel(Rule):
         model, an Ollama model tag or a local server's served name, a package
         name in ``setup(name=...)``, or, in any kind of file, another provider's
         id that contains a legacy name (``openrouter/deepseek/deepseek-chat``,
-        ``deepseek/deepseek-chat:free``).
+        ``deepseek/deepseek-chat:free``). In text (comments, docstrings,
+        documentation), a name about the open-weights model: beside a
+        ``deepseek-ai/`` repository, after an Ollama command, with a size
+        (``DeepSeek-Coder 33B``, ``deepseek-coder:6.7b``), or in a passage
+        about a local runtime (Ollama, vLLM, Hugging Face, GGUF).
 
     Why it matters:
         Other providers keep their own model ids; DeepSeek's retirement does
