@@ -1,6 +1,6 @@
 """The parent's steps once every file is analysed: decide for the whole run
 (decide.py), follow each model to the requests that read it in other
-modules (ds_migrate/flow/), fix again the files where the run decided less
+modules (ds_migrate/project/flow/), fix again the files where the run decided less
 than each file alone, and write. Workers never see the other files; these
 steps are where the project as a whole is seen."""
 
@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import os
 
-from ds_migrate import runner
-from ds_migrate.decide import Decision, decide
-from ds_migrate.discovery import FileFilter
-from ds_migrate.engine import Options
+from ds_migrate import pipeline
+from ds_migrate.project.decide import Decision, decide
+from ds_migrate.discover.listing import FileFilter
+from ds_migrate.analyse import Options
 from ds_migrate.findings import FileError, FileResult
 
 
-def coupled_elsewhere(paths, outcome: "runner.Run", options: Options, file_filter: FileFilter, cwd: str) -> list[FileResult]:
+def coupled_elsewhere(paths, outcome: "pipeline.Run", options: Options, file_filter: FileFilter, cwd: str) -> list[FileResult]:
     """With only files named (pre-commit), the results of the repository's
     other files that name the same ids: they take part in the decision, and
     are neither reported nor rewritten."""
     if not paths or any(p == "-" or os.path.isdir(p) for p in paths):
         return []
-    from ds_migrate.decide import base_id
-    from ds_migrate.elsewhere import files_naming
+    from ds_migrate.project.decide import base_id
+    from ds_migrate.discover.elsewhere import files_naming
 
     ids = {
         base_id(f.legacy_name)
@@ -32,12 +32,12 @@ def coupled_elsewhere(paths, outcome: "runner.Run", options: Options, file_filte
     }
     results = []
     for path in files_naming(ids, list(paths), file_filter):
-        processed, _ = runner._process_path(path, runner.display_path(path, cwd), options, False)
+        processed, _ = pipeline._process_path(path, pipeline.display_path(path, cwd), options, False)
         results.append(processed.result)
     return results
 
 
-def decide_for_run(outcome: "runner.Run", options: Options, elsewhere: list[FileResult] = ()) -> Decision:
+def decide_for_run(outcome: "pipeline.Run", options: Options, elsewhere: list[FileResult] = ()) -> Decision:
     """The whole run's decision, shown on every finding it concerns."""
     mine = [f for r in outcome.results for f in (*r.findings, *r.suppressed, *r.unselected)]
     theirs = [f for r in elsewhere for f in (*r.findings, *r.suppressed, *r.unselected)]
@@ -53,14 +53,14 @@ def decide_for_run(outcome: "runner.Run", options: Options, elsewhere: list[File
     return decision
 
 
-def follow_models(outcome: "runner.Run", originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
-    """Requests whose model another module holds (ds_migrate/flow/): their files
+def follow_models(outcome: "pipeline.Run", originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
+    """Requests whose model another module holds (ds_migrate/project/flow/): their files
     are analysed again, whole, with the hints, so DSM201 names where the
     model comes from (and offers the toggle where that is certain). A file
     that never mentions DeepSeek was counted clean; it is not any more."""
     if not outcome.paths:
         return  # every file clean: no module holds a model (and no import of flow/)
-    from ds_migrate.flow import trace
+    from ds_migrate.project.flow import trace
 
     found = trace(outcome, paths, file_filter)
     if not found:
@@ -68,7 +68,7 @@ def follow_models(outcome: "runner.Run", originals: list, options: Options, want
     outcome.decision.flows = {shown: hints for _, shown, hints in found}
     at = {result.path: i for i, result in enumerate(outcome.results)}
     for path, shown, _ in found:
-        processed, data = runner._process_path(path, shown, options, want_fix, outcome.decision.for_paths({shown}))
+        processed, data = pipeline._process_path(path, shown, options, want_fix, outcome.decision.for_paths({shown}))
         if shown in at:
             i = at[shown]
             outcome.processed[i], outcome.results[i], originals[i] = processed, processed.result, data
@@ -80,7 +80,7 @@ def follow_models(outcome: "runner.Run", originals: list, options: Options, want
         originals.append(data)
 
 
-def _uncount_clean(outcome: "runner.Run", path: str, shown: str) -> None:
+def _uncount_clean(outcome: "pipeline.Run", path: str, shown: str) -> None:
     if shown in outcome.clean:
         outcome.clean.remove(shown)
     elif path in outcome.clean_unread:
@@ -90,7 +90,7 @@ def _uncount_clean(outcome: "runner.Run", path: str, shown: str) -> None:
         outcome.discovery.files.append(path)
 
 
-def redo_where_decided_otherwise(outcome: "runner.Run", originals: list, options: Options, jobs: int, pools: list) -> None:
+def redo_where_decided_otherwise(outcome: "pipeline.Run", originals: list, options: Options, jobs: int, pools: list) -> None:
     """Each file was fixed as if it stood alone; where the whole run decided
     less may change, fix it again under the run's decision."""
     redo = []
@@ -102,12 +102,12 @@ def redo_where_decided_otherwise(outcome: "runner.Run", originals: list, options
         return
     decision = outcome.decision.for_paths({outcome.processed[i].result.path for i in redo})
     files = [(outcome.paths[i], outcome.processed[i].result.path) for i in redo]
-    if jobs > 1 and pools and len(files) >= runner.PARALLEL_THRESHOLD:
-        size = max(1, min(runner.BATCH_SIZE, len(files) // (jobs * 4)))
+    if jobs > 1 and pools and len(files) >= pipeline.PARALLEL_THRESHOLD:
+        size = max(1, min(pipeline.BATCH_SIZE, len(files) // (jobs * 4)))
         batches = [(files[i : i + size], options, True, decision) for i in range(0, len(files), size)]
-        again = [item for batch in pools[0].map(runner._worker, batches) for item in batch]
+        again = [item for batch in pools[0].map(pipeline._worker, batches) for item in batch]
     else:
-        again = [runner._process_path(path, shown, options, True, decision) for path, shown in files]
+        again = [pipeline._process_path(path, shown, options, True, decision) for path, shown in files]
     for i, item in zip(redo, again):
         if item is None:  # the file no longer mentions DeepSeek: changed on disk since
             outcome.processed[i].fixed_data = outcome.processed[i].fixed_text = None
@@ -119,8 +119,8 @@ def redo_where_decided_otherwise(outcome: "runner.Run", originals: list, options
         originals[i] = data
 
 
-def write(outcome: "runner.Run", originals: list) -> None:
-    from ds_migrate.writer import FileChangedError, write_atomically
+def write(outcome: "pipeline.Run", originals: list) -> None:
+    from ds_migrate.apply.writer import FileChangedError, write_atomically
 
     for path, processed, data in zip(outcome.paths, outcome.processed, originals):
         if processed.fixed_data is None or data is None:

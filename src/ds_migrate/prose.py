@@ -17,8 +17,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ds_migrate.mapping import Mapping
-from ds_migrate.names import OLLAMA_COMMAND, LegacyName, find_legacy_names
+from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.deepseek.names import OLLAMA_COMMAND, LegacyName, find_legacy_names
 
 _HF_REPO = re.compile(r"(?<![\w.-])deepseek-ai/[\w.-]+", re.IGNORECASE)
 # words that put a passage on local or open-weights models

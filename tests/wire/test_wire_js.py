@@ -122,7 +122,7 @@ def run_js(recorder, node_modules: Path, workdir: Path, sources: dict[str, str],
 
 def fixed_js(before: str, filename: str) -> str:
     """ds-migrate's safe fix of a JS file named ``filename``."""
-    from ds_migrate.engine import Options, process_file
+    from ds_migrate.analyse import Options, process_file
 
     processed = process_file(filename, before.encode("utf-8"), Options(), want_fix=True)
     return processed.fixed_text if processed.fixed_text is not None else before
@@ -294,8 +294,8 @@ console.log(text);
 
 def test_ts_openai_node_one_line_stream_and_v4_without_mode(recorder, node_modules, tmp_path):
     """A one-line streaming object, and the same form where --assume-mode adds it (DSM201)."""
-    from ds_migrate.engine import Options, process_file
-    from ds_migrate.mapping import Mapping
+    from ds_migrate.analyse import Options, process_file
+    from ds_migrate.deepseek.mapping import Mapping
 
     before = TS_HEAD + """const s = await client.chat.completions.create({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'Hi' }], stream: true });
 for await (const chunk of s) console.log(chunk.choices[0]?.delta?.content ?? '');

@@ -3,7 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ds_migrate.findings import Severity
-from ds_migrate.names import OLLAMA_COMMAND
+from ds_migrate.deepseek.names import OLLAMA_COMMAND
 from ds_migrate.prose import open_weights_message, open_weights_reason
 from ds_migrate.python.contexts import context_for
 from ds_migrate.python.module_info import is_foreign_url
