@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,39 @@ collect_ignore_glob = ["realworld/*"]
 from ds_migrate.analyse import DEEP_RECURSION_LIMIT  # noqa: E402
 
 sys.setrecursionlimit(max(sys.getrecursionlimit(), DEEP_RECURSION_LIMIT))
+
+
+FUZZ_CASES = "DS_MIGRATE_FUZZ_CASES"
+
+
+def fuzz_cases(default: int) -> int:
+    """How many cases a property runs: ``default`` every day; with
+    DS_MIGRATE_FUZZ_CASES set (the nightly profile, .ci/run), that many for
+    every property of the suite and the long fuzz profiles alike."""
+    value = os.environ.get(FUZZ_CASES)
+    return int(value) if value else default
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every hypothesis test is marked ``property`` (``pytest -m property``);
+    with DS_MIGRATE_FUZZ_CASES set, one that does not take its case count
+    from ``fuzz_cases`` stops the run, so no property is left out of the
+    nightly profile unnoticed."""
+    wanted = os.environ.get(FUZZ_CASES)
+    stray = []
+    for item in items:
+        function = getattr(item, "obj", None)
+        if not getattr(function, "is_hypothesis_test", False):
+            continue
+        item.add_marker(pytest.mark.property)
+        chosen = getattr(function, "_hypothesis_internal_use_settings", None)
+        if wanted and (chosen is None or chosen.max_examples != int(wanted)):
+            stray.append(item.nodeid)
+    if stray:
+        raise pytest.UsageError(
+            f"{FUZZ_CASES}={wanted}, but these properties set their own case count "
+            f"(use settings(max_examples=fuzz_cases(N))): {', '.join(stray)}"
+        )
 
 
 def scan(source: str, path: str = "t.py", **options) -> list:

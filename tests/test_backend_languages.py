@@ -3,7 +3,7 @@
 Each language's own before/after pairs are in tests/contexts/test_<language>.py."""
 
 import pytest
-from conftest import codes, fix, renamed, scan
+from conftest import codes, fix, fuzz_cases, renamed, scan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,7 +69,7 @@ def test_code_that_does_not_parse_is_not_written():
     assert fix(before, path="a.go") == before
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=fuzz_cases(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(sorted(ANYWHERE)), st.lists(st.sampled_from(PIECES), min_size=1, max_size=40))
 def test_any_input_is_accounted_for_and_fixes_once(path, pieces):
     source = "".join(pieces)

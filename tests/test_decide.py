@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from ds_migrate.project.decide import decide, is_test_path
 from ds_migrate.findings import Applicability, Finding, Fix, Severity
+from conftest import fuzz_cases
 from projects import fix_tree, read_tree, write_tree
 
 
@@ -163,7 +164,7 @@ def still_legacy(files: dict[str, str], use) -> bool:
     return legacy in (line_of(text, marker) if marker else text)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=fuzz_cases(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(project=projects, unsafe=st.booleans())
 def test_selecting_uses_of_an_id_change_all_together_or_not_at_all(project, unsafe):
     files, planted = build(project)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ds_migrate.analyse import Options, process_file
 from ds_migrate.analyse.reading import CLEAN, Reading, TextOnly, decode_python, decode_utf8, read_source
 from ds_migrate.findings.lines import differing_span
+
+from conftest import fuzz_cases
 
 LIMIT = 1024 * 1024  # shown as "1 MiB"
 CALL = b'client.chat.completions.create(model="deepseek-chat", messages=[])\n'
@@ -136,6 +138,7 @@ def _differing_span_by_loop(old: str, new: str) -> tuple[int, int, int]:
     return start, end_old, end_new
 
 
+@settings(max_examples=fuzz_cases(100))
 @given(st.text("ab\n", max_size=12), st.text("ab\n", max_size=12))
 def test_differing_span_agrees_with_the_character_loop(old, new):
     assert differing_span(old, new) == _differing_span_by_loop(old, new)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from ds_migrate.deepseek.names import find_legacy_names
 
-from conftest import fix, scan_result
+from conftest import fix, fuzz_cases, scan_result
 
 NAMES = ["deepseek-chat", "deepseek-reasoner", "deepseek/deepseek-chat", "deepseek-coder"]
 # tokens a fix may add besides renamed strings: the thinking toggles
@@ -142,9 +142,9 @@ def check(source: str) -> None:
                 assert kind in (tokenize.STRING, tokenize.COMMENT) or text in TOGGLE_TOKENS, (op, changed)
 
 
-FAST = settings(max_examples=int(os.environ.get("DS_MIGRATE_FUZZ_EXAMPLES", "100")), deadline=None,
+FAST = settings(max_examples=fuzz_cases(int(os.environ.get("DS_MIGRATE_FUZZ_EXAMPLES", "100"))), deadline=None,
                 suppress_health_check=list(HealthCheck))
-LONG = settings(max_examples=int(os.environ.get("DS_MIGRATE_FUZZ_LONG", "3000")), deadline=None,
+LONG = settings(max_examples=fuzz_cases(int(os.environ.get("DS_MIGRATE_FUZZ_LONG", "3000"))), deadline=None,
                 suppress_health_check=list(HealthCheck))
 
 

@@ -12,7 +12,7 @@ import tempfile
 
 import pytest
 from click.testing import CliRunner
-from conftest import fix
+from conftest import fix, fuzz_cases
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,7 +60,7 @@ def files(draw, allowed_kinds=tuple(KINDS), ends=None):
     return path, text.encode()
 
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=fuzz_cases(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -148,7 +148,7 @@ def diff_applies(path: str, data: bytes) -> tuple[bytes, bytes]:
 
 
 @pytest.mark.skipif(GIT is None, reason="git is not installed")
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=fuzz_cases(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(files(allowed_kinds=("a.py", "a.js", "main.go", "a.rb", "c.yaml"), ends=LF_CRLF))
 def test_diff_applies_for_lf_and_crlf_files(case):
     path, data = case
@@ -159,7 +159,7 @@ def test_diff_applies_for_lf_and_crlf_files(case):
 
 
 @pytest.mark.skipif(GIT is None, reason="git is not installed")
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=fuzz_cases(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(files(allowed_kinds=("a.py", "a.js", "a.rb", "c.yaml")))
 def test_diff_applies_for_every_line_end_mix(case):
     path, data = case

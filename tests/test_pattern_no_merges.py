@@ -73,3 +73,55 @@ def test_mapping_both_ids_to_different_targets_is_no_merge(tmp_path):
     write_tree(tmp_path, {"aliases.py": source})
     changed = fix_tree(tmp_path, "--unsafe-fixes", "--mapping", "deepseek-reasoner=deepseek-v4-pro")
     assert changed == {"aliases.py": 'ALIASES = {"fast": "deepseek-v4-flash", "deep": "deepseek-v4-pro"}\n'}
+
+
+# -- text: a sentence, comment, message or list that names both ids (issue 23) -----
+
+TEXT_MERGES = {
+    "markdown-sentence": ("docs/models.md", "# Models\n\nPick one: deepseek-chat (V3), deepseek-reasoner (thinking).\n"),
+    "markdown-list": ("README.md", "## Models\n\n- `deepseek-chat`: fast answers\n- `deepseek-reasoner`: step by step\n"),
+    "python-comment": ("app.py", "# models: deepseek-chat (V3), deepseek-reasoner (thinking)\nx = 1\n"),
+    "python-docstring": ("cli.py", 'def models():\n    """List deepseek-chat (V3), deepseek-reasoner (thinking)."""\n'),
+    "python-printed-string": ("cli.py", 'import click\nclick.echo("deepseek-chat (V3), deepseek-reasoner (thinking)")\n'),
+    "ts-comment": ("web/models.ts", "// deepseek-chat (V3), deepseek-reasoner (thinking)\nexport {};\n"),
+    "ts-printed-string": ("web/cli.ts", 'console.log("Models: deepseek-chat (V3), deepseek-reasoner (thinking)");\n'),
+    "legacy-beside-its-target": ("CHANGELOG.md", "## 2.0\n\nMoved from deepseek-chat to deepseek-v4-flash.\n"),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(TEXT_MERGES))
+@pytest.mark.parametrize("tier", [(), ("--unsafe-fixes",)], ids=["safe", "unsafe"])
+def test_text_never_says_one_id_twice(tmp_path, shape, tier):
+    path, source = TEXT_MERGES[shape]
+    write_tree(tmp_path, {path: source})
+    assert path not in fix_tree(tmp_path, *tier)
+
+
+@pytest.mark.parametrize("shape", sorted(TEXT_MERGES))
+def test_text_left_as_is_says_why(tmp_path, shape):
+    path, source = TEXT_MERGES[shape]
+    write_tree(tmp_path, {path: source})
+    notes = [f["note"] or "" for f in scan_tree(tmp_path)["findings"]]
+    assert notes and all("would both become 'deepseek-v4-flash' in one passage of text" in n for n in notes), notes
+
+
+def test_text_left_as_is_holds_no_code_back(tmp_path):
+    write_tree(tmp_path, {
+        "README.md": "Models: deepseek-chat (V3), deepseek-reasoner (thinking).\n",
+        "app.py": 'client.chat.completions.create(model="deepseek-chat", messages=m)\n',
+    })
+    changed = fix_tree(tmp_path)
+    assert list(changed) == ["app.py"]
+
+
+def test_text_naming_one_id_is_still_renamed(tmp_path):
+    write_tree(tmp_path, {"docs/a.md": "# A\n\nWe call deepseek-chat.\n\nLater, deepseek-reasoner for proofs.\n"})
+    # two paragraphs: each names one id
+    changed = fix_tree(tmp_path, "--unsafe-fixes")
+    assert changed == {"docs/a.md": "# A\n\nWe call deepseek-v4-flash.\n\nLater, deepseek-v4-flash for proofs.\n"}
+
+
+def test_text_with_distinct_targets_is_renamed(tmp_path):
+    write_tree(tmp_path, {"app.py": "# deepseek-chat (V3), deepseek-reasoner (R1)\nx = 1\n"})
+    changed = fix_tree(tmp_path, "--unsafe-fixes", "--mapping", "deepseek-reasoner=deepseek-v4-pro")
+    assert changed == {"app.py": "# deepseek-v4-flash (V3), deepseek-v4-pro (R1)\nx = 1\n"}

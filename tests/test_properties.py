@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from ds_migrate.deepseek.names import find_legacy_names
 
-from conftest import fix, scan_result
+from conftest import fix, fuzz_cases, scan_result
 
 NAMES = st.sampled_from(
     [
@@ -53,7 +53,7 @@ def programs(draw):
     return newline.join(lines) + draw(st.sampled_from(["", newline]))
 
 
-COMMON = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+COMMON = settings(max_examples=fuzz_cases(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @COMMON
@@ -100,7 +100,7 @@ STRING_BODIES = st.text(alphabet=st.sampled_from(list("ab'\"\\\r\n {}x")), max_s
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::SyntaxWarning")
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=fuzz_cases(300), deadline=None)
 @given(body=STRING_BODIES, quote=st.sampled_from(["'", '"', "'''", '"""']), prefix=st.sampled_from(["", "r", "b", "u", "R"]))
 def test_string_value_agrees_with_libcst(body, quote, prefix):
     from ds_migrate.python.syntax import string_value

@@ -24,6 +24,8 @@ from ds_migrate.python import slicing
 from ds_migrate.python.slicing import planner as _planner, prepass as _prepass  # noqa: F401 (slicing.planner, slicing.prepass)
 from ds_migrate.report.json_format import finding_dict
 
+from conftest import fuzz_cases
+
 # Pieces planted together: (where, code). "top" goes between two top-level
 # statements, "function" at the start of some function body, "class" at the
 # start of some class body. Each group links units the way real code does.
@@ -142,7 +144,7 @@ def test_planted_real_modules_give_the_same_findings_and_fixes(monkeypatch):
 
 @pytest.mark.fuzz
 def test_planted_real_modules_long_profile(monkeypatch):
-    compare_planted(monkeypatch, count=int(os.environ.get("DS_MIGRATE_FUZZ_LONG", "3000")) // 10, seed=7)
+    compare_planted(monkeypatch, count=fuzz_cases(int(os.environ.get("DS_MIGRATE_FUZZ_LONG", "3000"))) // 10, seed=7)
 
 
 def compare_planted(monkeypatch, count: int, seed: int) -> None:

@@ -5,7 +5,10 @@ import pytest
 
 from conftest import codes, fix, scan
 
-DIRECTIVE = "// @ts-expect-error thinking is a DeepSeek body parameter"
+
+def ts_toggle(mode: str, q: str = '"') -> str:
+    """The TypeScript form: a typed spread, which tsc --strict accepts on streaming calls too."""
+    return f"...({{ thinking: {{ type: {q}{mode}{q} }} }} as Record<string, unknown>)"
 
 
 def test_openai_node_create_gets_thinking_in_js():
@@ -14,13 +17,64 @@ def test_openai_node_create_gets_thinking_in_js():
     assert fix(before, path="app.js") == after
 
 
-def test_typescript_gets_the_ts_expect_error_line():
+def test_typescript_gets_a_typed_spread():
     before = 'const r = await openai.chat.completions.create({\n  model: "deepseek-reasoner",\n  messages\n});\n'
     after = (
         'const r = await openai.chat.completions.create({\n  model: "deepseek-v4-flash",\n  messages,\n'
-        f'  {DIRECTIVE}\n  thinking: {{ type: "enabled" }}\n}});\n'
+        f'  {ts_toggle("enabled")}\n}});\n'
     )
     assert fix(before, path="app.ts") == after
+
+
+def test_typescript_streaming_call_gets_the_spread_not_a_directive():
+    # tsc 5.x/6.x: a @ts-expect-error above the property of a stream: true call
+    # is unused (TS2578) and the call has no overload (TS2769)
+    before = (
+        "const stream = await client.chat.completions.create({\n"
+        "  model: 'deepseek-chat',\n"
+        "  messages,\n"
+        "  stream: true,\n"
+        "});\n"
+    )
+    after = (
+        "const stream = await client.chat.completions.create({\n"
+        "  model: 'deepseek-v4-flash',\n"
+        "  messages,\n"
+        "  stream: true,\n"
+        f"  {ts_toggle('disabled', q=chr(39))},\n"
+        "});\n"
+    )
+    fixed = fix(before, path="chat.ts")
+    assert fixed == after
+    assert "@ts-expect-error" not in fixed
+
+
+@pytest.mark.parametrize("path", ["a.ts", "a.mts", "a.cts", "a.tsx"])
+def test_single_line_typescript_object_stays_on_one_line(path):
+    before = "openai.chat.completions.create({ model: 'deepseek-chat', messages, stream: true });\n"
+    after = f"openai.chat.completions.create({{ model: 'deepseek-v4-flash', messages, stream: true, {ts_toggle('disabled', q=chr(39))} }});\n"
+    assert fix(before, path=path) == after
+
+
+def test_typescript_fix_is_idempotent_and_reads_as_a_mode():
+    before = "await openai.chat.completions.create({\n  model: 'deepseek-chat',\n  messages,\n  stream: true,\n});\n"
+    once = fix(before, path="a.ts")
+    assert scan(once, path="a.ts") == []  # no DSM201: the spread sets the mode
+    assert fix(once, path="a.ts", unsafe=True) == once
+
+
+def test_existing_thinking_in_a_typed_spread_is_kept():
+    before = (
+        "await openai.chat.completions.create({ model: 'deepseek-reasoner', messages, "
+        "...({ thinking: { type: 'enabled' } } as Record<string, unknown>) });\n"
+    )
+    assert fix(before, path="a.ts") == before.replace("deepseek-reasoner", "deepseek-v4-flash")
+
+
+def test_spread_of_a_name_in_typescript_is_still_unsafe():
+    before = "openai.chat.completions.create({ ...base, model: 'deepseek-chat' });\n"
+    assert fix(before, path="a.ts") == before
+    assert "as Record<string, unknown>" in fix(before, path="a.ts", unsafe=True)
 
 
 def test_single_line_js_object():

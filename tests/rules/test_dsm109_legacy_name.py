@@ -15,7 +15,8 @@ def test_string_mentioning_a_name_is_unsafe():
 def test_two_names_in_one_string_are_two_findings():
     before = 'HELP = "choose deepseek-chat or deepseek-reasoner"\n'
     assert codes(before) == ["DSM109", "DSM109"]
-    assert fix(before, unsafe=True) == 'HELP = "choose deepseek-v4-flash or deepseek-v4-flash"\n'
+    # renaming both would print "choose deepseek-v4-flash or deepseek-v4-flash" (issue 23): left as is
+    assert fix(before, unsafe=True) == before
 
 
 def test_name_outside_any_string_is_still_reported():

@@ -1,6 +1,8 @@
 """DSM110 other-provider-model: a legacy-looking name sent to another provider
 (OpenRouter, Together, a local server): reported as info, never rewritten."""
 
+import pytest
+
 from conftest import codes, fix, scan
 
 
@@ -29,3 +31,44 @@ def test_ollama_model_tag_is_left_alone():
     source = 'ollama.chat(model="deepseek-coder", messages=m)\n'
     assert codes(source) == ["DSM110"]
     assert fix(source, unsafe=True) == source
+
+
+# -- prose about the open-weights models (issue 23) --------------------------------
+
+OPEN_WEIGHTS_PROSE = {
+    "docstring-beside-hf-repo": (
+        "coder.py",
+        '"""Code completion with DeepSeek-Coder.\n\nLoads deepseek-ai/deepseek-coder-6.7b-instruct from the hub.\n"""\n',
+    ),
+    "comment-ollama-pull": ("ollama_client.py", "# Start the server first:  ollama pull deepseek-coder\nimport ollama\n"),
+    "comment-hf-hub": ("load.py", "# weights of deepseek-coder from the Hugging Face hub\nx = 1\n"),
+    "comment-size": ("bench.py", "# DeepSeek-Coder 33B beats the 6.7B model here\nx = 1\n"),
+    "js-comment-vllm": ("serve.ts", "// served by vLLM: deepseek-coder (deepseek-ai/deepseek-coder-33b-instruct)\nexport {};\n"),
+    "markdown-ollama": ("docs/local.md", "# Local\n\nRun `ollama pull deepseek-coder`, then ask it.\n"),
+    "markdown-hf-paragraph": (
+        "README.md",
+        "## Models\n\nDeepSeek-Coder is open weights: see\nhttps://huggingface.co/deepseek-ai/deepseek-coder-6.7b-instruct.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(OPEN_WEIGHTS_PROSE))
+def test_open_weights_prose_is_not_the_api_id(shape):
+    path, source = OPEN_WEIGHTS_PROSE[shape]
+    assert set(codes(source, path=path)) == {"DSM110"}
+    assert fix(source, unsafe=True, path=path) == source
+
+
+def test_ollama_size_tag_is_named_whole_and_not_called_openrouter():
+    source = 'reply = ollama.generate(model="deepseek-coder:6.7b", prompt=p)\n'
+    (finding,) = scan(source)
+    assert "'deepseek-coder:6.7b'" in finding.message and "OpenRouter" not in finding.message
+    assert fix(source, unsafe=True) == source
+
+
+def test_prose_about_the_api_is_still_renamed_with_unsafe_fixes():
+    before = '# answers come from deepseek-chat on api.deepseek.com\nx = 1\n'
+    assert codes(before) == ["DSM108"]
+    assert fix(before, unsafe=True) == before.replace("deepseek-chat", "deepseek-v4-flash")
+    doc = "# Setup\n\nThe bot calls deepseek-chat.\n"
+    assert fix(doc, unsafe=True, path="README.md") == doc.replace("deepseek-chat", "deepseek-v4-flash")

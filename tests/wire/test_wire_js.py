@@ -5,6 +5,12 @@ installed once into ``.wire-venvs/node-NAME-HASH`` (git-ignored, rebuilt when
 the pins change) and every program runs with ``node`` against the recorder,
 with ``js/guard.cjs`` refusing any other host. Skips only when node is
 missing; a failed install fails.
+
+Every TypeScript form the fix produces is also checked as TypeScript: the
+before and after programs must pass ``tsc --noEmit --strict`` with both
+compilers of the set (``typescript``, the JavaScript compiler, and
+``typescript-native``, tsc 7: they report some errors at different places),
+and then run, as tsc emits them, with the same bodies on the wire.
 """
 
 from __future__ import annotations
@@ -55,18 +61,56 @@ def node_modules(request) -> Path:
     return target / "node_modules"
 
 
+COMPILERS = ("typescript", "typescript-native")  # package folders in each set's node_modules
+TSCONFIG = {
+    "compilerOptions": {
+        "target": "es2022", "module": "nodenext", "moduleResolution": "nodenext",
+        "strict": True, "skipLibCheck": True, "outDir": "out",
+    },
+}
+
+
+def tsc(node_modules: Path, compiler: str, workdir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [NODE, str(node_modules / compiler / "bin" / "tsc"), "-p", str(workdir), *args],
+        cwd=workdir, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL,
+    )
+
+
+def type_check(node_modules: Path, workdir: Path, names: list[str]) -> None:
+    """``tsc --noEmit --strict`` over the programs with each compiler of the set."""
+    config = {**TSCONFIG, "files": [f"{name}.ts" for name in names]}
+    (workdir / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    (workdir / "package.json").write_text('{"type": "module"}', encoding="utf-8")
+    for compiler in COMPILERS:
+        done = tsc(node_modules, compiler, workdir, "--noEmit", "--strict")
+        if done.returncode != 0:
+            version = json.loads((node_modules / compiler / "package.json").read_text())["version"]
+            raise WireError(f"tsc {version} ({compiler}) --noEmit --strict failed:\n{done.stdout}{done.stderr}")
+
+
 def run_js(recorder, node_modules: Path, workdir: Path, sources: dict[str, str], suffix: str) -> dict:
-    """Run the programs at once, each on its own recorder URL; their POST requests."""
+    """Run the programs at once, each on its own recorder URL; their POST requests.
+    TypeScript (``suffix`` ".ts") is type-checked first, then run as tsc emits it."""
     workdir.mkdir(parents=True, exist_ok=True)
     link = workdir / "node_modules"
     if not link.exists():
         link.symlink_to(node_modules, target_is_directory=True)
     env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "all_proxy")}
     env.update({"NO_PROXY": "127.0.0.1,localhost", "OPENAI_API_KEY": "sk-wire-test", "DEEPSEEK_API_KEY": "sk-wire-test"})
-    running = {}
+    programs = {}
     for name, source in sources.items():
         program = workdir / f"{name}{suffix}"
         program.write_text(source.replace(DEEPSEEK_URL, recorder.url_for(name)), encoding="utf-8")
+        programs[name] = program
+    if suffix == ".ts":
+        type_check(node_modules, workdir, list(sources))
+        emitted = tsc(node_modules, COMPILERS[0], workdir)
+        if emitted.returncode != 0:
+            raise WireError(f"tsc could not emit the programs:\n{emitted.stdout}{emitted.stderr}")
+        programs = {name: workdir / "out" / f"{name}.js" for name in sources}
+    running = {}
+    for name, program in programs.items():
         recorder.take(name)
         running[name] = subprocess.Popen(
             [NODE, "--require", str(JS / "guard.cjs"), str(program)],
@@ -186,3 +230,162 @@ for await (const part of result.textStream) process.stdout.write(part);
 for await (const part of result.textStream) process.stdout.write(part);
 """,
     )
+
+
+# -- the TypeScript forms: each type-checked with both compilers, then run ------------
+
+TS_HEAD = """import OpenAI from 'openai';
+
+const client = new OpenAI({ baseURL: 'https://api.deepseek.com', apiKey: 'sk-test' });
+"""
+TS_TOGGLE = "...({ thinking: { type: '%s' } } as Record<string, unknown>)"
+
+
+def test_ts_openai_node_create(recorder, node_modules, tmp_path):
+    check_js_pair(
+        recorder, node_modules, tmp_path,
+        TS_HEAD + """const reply = await client.chat.completions.create({
+  model: 'deepseek-chat',
+  messages: [{ role: 'user', content: 'Hello' }],
+  temperature: 0.2,
+});
+const text: string | null = reply.choices[0].message.content;
+console.log(text);
+""",
+        TS_HEAD + f"""const reply = await client.chat.completions.create({{
+  model: 'deepseek-v4-flash',
+  messages: [{{ role: 'user', content: 'Hello' }}],
+  temperature: 0.2,
+  {TS_TOGGLE % 'disabled'},
+}});
+const text: string | null = reply.choices[0].message.content;
+console.log(text);
+""",
+        suffix=".ts",
+    )
+
+
+def test_ts_openai_node_stream(recorder, node_modules, tmp_path):
+    """Issue 23: openai-node's // @ts-expect-error form fails tsc 5/6 on a stream: true call."""
+    check_js_pair(
+        recorder, node_modules, tmp_path,
+        TS_HEAD + """const stream = await client.chat.completions.create({
+  model: 'deepseek-reasoner',
+  messages: [{ role: 'user', content: 'Prove it' }],
+  stream: true,
+});
+let text = '';
+for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+console.log(text);
+""",
+        TS_HEAD + f"""const stream = await client.chat.completions.create({{
+  model: 'deepseek-v4-flash',
+  messages: [{{ role: 'user', content: 'Prove it' }}],
+  stream: true,
+  {TS_TOGGLE % 'enabled'},
+}});
+let text = '';
+for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+console.log(text);
+""",
+        suffix=".ts",
+    )
+
+
+def test_ts_openai_node_one_line_stream_and_v4_without_mode(recorder, node_modules, tmp_path):
+    """A one-line streaming object, and the same form where --assume-mode adds it (DSM201)."""
+    from ds_migrate.analyse import Options, process_file
+    from ds_migrate.deepseek.mapping import Mapping
+
+    before = TS_HEAD + """const s = await client.chat.completions.create({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+for await (const chunk of s) console.log(chunk.choices[0]?.delta?.content ?? '');
+"""
+    after = before.replace("model: 'deepseek-chat'", "model: 'deepseek-v4-flash'").replace(
+        "stream: true }", f"stream: true, {TS_TOGGLE % 'disabled'} }}"
+    )
+    check_js_pair(recorder, node_modules, tmp_path, before, after, suffix=".ts")
+    v4 = before.replace("deepseek-chat", "deepseek-v4-flash")
+    assumed = process_file("app.ts", v4.encode(), Options(mapping=Mapping(assume_mode="disabled")), want_fix=True).fixed_text
+    assert assumed == after
+    type_check(node_modules, _ts_dir(tmp_path / "assumed", node_modules, {"assumed": assumed}), ["assumed"])
+
+
+def _ts_dir(workdir: Path, node_modules: Path, sources: dict[str, str]) -> Path:
+    workdir.mkdir(parents=True)
+    (workdir / "node_modules").symlink_to(node_modules, target_is_directory=True)
+    for name, source in sources.items():
+        (workdir / f"{name}.ts").write_text(source, encoding="utf-8")
+    return workdir
+
+
+def test_ts_fetch_json_body(recorder, node_modules, tmp_path):
+    check_js_pair(
+        recorder, node_modules, tmp_path,
+        """const messages = [{ role: 'user', content: 'Prove it' }];
+const res = await fetch('https://api.deepseek.com/chat/completions', {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sk-test' },
+  body: JSON.stringify({ model: 'deepseek-reasoner', messages, stream: false }),
+});
+if (!res.ok) throw new Error(`HTTP ${res.status}`);
+const data = (await res.json()) as { choices: { message: { content: string } }[] };
+console.log(data.choices[0].message.content);
+""",
+        """const messages = [{ role: 'user', content: 'Prove it' }];
+const res = await fetch('https://api.deepseek.com/chat/completions', {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sk-test' },
+  body: JSON.stringify({ model: 'deepseek-v4-flash', messages, stream: false, thinking: { type: 'enabled' } }),
+});
+if (!res.ok) throw new Error(`HTTP ${res.status}`);
+const data = (await res.json()) as { choices: { message: { content: string } }[] };
+console.log(data.choices[0].message.content);
+""",
+        suffix=".ts",
+    )
+
+
+def test_ts_vercel_generate_and_stream_text(recorder, node_modules, tmp_path):
+    check_js_pair(
+        recorder, node_modules, tmp_path,
+        VERCEL_HEAD + """const { text } = await generateText({ model: deepseek('deepseek-chat'), prompt: 'Hello', maxRetries: 0 });
+const result = streamText({
+  model: deepseek('deepseek-reasoner'),
+  prompt: 'Prove it',
+  maxRetries: 0,
+  providerOptions: { deepseek: {} },
+});
+let streamed = '';
+for await (const part of result.textStream) streamed += part;
+console.log(text, streamed);
+""",
+        VERCEL_HEAD + """const { text } = await generateText({ model: deepseek('deepseek-v4-flash'), prompt: 'Hello', maxRetries: 0, providerOptions: { deepseek: { thinking: { type: 'disabled' } } } });
+const result = streamText({
+  model: deepseek('deepseek-v4-flash'),
+  prompt: 'Prove it',
+  maxRetries: 0,
+  providerOptions: { deepseek: { thinking: { type: 'enabled' } } },
+});
+let streamed = '';
+for await (const part of result.textStream) streamed += part;
+console.log(text, streamed);
+""",
+        suffix=".ts",
+    )
+
+
+def test_ts_expect_error_form_fails_tsc_on_a_stream(node_modules, tmp_path):
+    """Why the fix no longer writes openai-node's documented directive: on a
+    stream: true call no line for it suits every compiler (issue 23)."""
+    directive = "// @ts-expect-error thinking is a DeepSeek body parameter"
+    body = "  model: 'deepseek-v4-flash',\n  messages: [{ role: 'user', content: 'Hi' }],\n  stream: true,\n"
+    above_property = TS_HEAD + f"const s = await client.chat.completions.create({{\n{body}  {directive}\n  thinking: {{ type: 'disabled' }},\n}});\nconsole.log(s);\n"
+    above_create = TS_HEAD + f"{directive}\nconst s = await client.chat.completions.create({{\n{body}  thinking: {{ type: 'disabled' }},\n}});\nconsole.log(s);\n"
+    failed = {}
+    for name, source in {"above_property": above_property, "above_create": above_create}.items():
+        workdir = _ts_dir(tmp_path / name, node_modules, {name: source})
+        try:
+            type_check(node_modules, workdir, [name])
+        except WireError as error:
+            failed[name] = str(error)
+    assert set(failed) == {"above_property", "above_create"}, failed

@@ -140,8 +140,10 @@ def find_provider_slugs(text: str) -> list[ProviderSlug]:
         right = end
         if variant:
             right = end + 1
-            while right < n and (text[right].isalnum() or text[right] in "_-"):
-                right += 1
+            while right < n and (text[right].isalnum() or text[right] in "_-" or (
+                text[right] == "." and right + 1 < n and text[right + 1].isalnum()
+            )):
+                right += 1  # deepseek-chat:free, deepseek-coder:6.7b
         token = text[left:right].lstrip(":/.@")
         left = right - len(token)
         before = text[left:start]
@@ -162,3 +164,6 @@ OLLAMA_COMMAND = re.compile(
     r"|--(?:served-model-name|served_model_name|model-alias|alias)[=\s]+[\"']?$",
     re.IGNORECASE,
 )
+
+# An Ollama tag that names a size or build of the open weights: deepseek-coder:6.7b, :33b-instruct, :latest
+OPEN_WEIGHTS_TAG = re.compile(r":(?:\d+(?:\.\d+)?[bm]\b|latest\b)", re.IGNORECASE)

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 from ds_migrate.findings import Applicability, Finding, TextEdit
 from ds_migrate.languages.base import Handler
-from ds_migrate.languages.collisions import merge_clash
+from ds_migrate.deepseek.merges import merge_clash
 from ds_migrate.languages.textscan import Collector
 from ds_migrate.languages.treesitter import Source, parser_for, walk
 from ds_migrate.deepseek.mapping import Mapping
@@ -165,7 +165,7 @@ class TreeSitterHandler(Handler):
                     continue  # error recovery can put a "comment" inside a string: the string claims it
                 offset = src.start(node)
                 for name in find_legacy_names(src.node_text(node)):
-                    out.comment(name, offset)
+                    out.comment(name, offset, (offset, src.end(node)))
                     claimed.add(offset + name.start)
             elif node.type in self.string_types and not self._inside_string(node):
                 strings.append(node)

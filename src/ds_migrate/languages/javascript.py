@@ -4,8 +4,8 @@ The same shapes as in Python: a model property, ``openai.chat.completions
 .create({...})``, constants, ``process.env.X ?? "deepseek-chat"``, zod
 defaults, comparisons, switch cases, keys, union and enum members, comments.
 An openai-node ``create({...})`` object gets ``thinking: { type: ... }``,
-preceded in TypeScript by the ``// @ts-expect-error`` line openai-node
-documents for undocumented body parameters. This module finds and
+in TypeScript as a typed spread that type-checks in streaming calls too
+(javascript_toggles.py says why not openai-node's ``// @ts-expect-error``). This module finds and
 classifies; the edits that add the thinking mode are javascript_toggles.py.
 """
 
@@ -18,7 +18,7 @@ from ds_migrate.deepseek.hosts import is_foreign_url
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_request_without_mode
 from ds_migrate.languages.javascript_toggles import (
-    NOT_A_BODY, json_body_toggle, key_name, openai_thinking_edit, vercel_toggle,
+    NOT_A_BODY, json_body_toggle, key_name, openai_thinking_edit, sets_thinking, spreads_unknown, vercel_toggle,
 )
 from ds_migrate.languages.textscan import Collector
 from ds_migrate.languages.treesitter import Source, parser_for, walk
@@ -38,6 +38,7 @@ from ds_migrate.rules.messages import (
     other_provider_beside,
     sent_elsewhere,
     other_use,
+    recorded,
     replacement,
     retired,
     set_mode_where_requested,
@@ -48,6 +49,7 @@ from ds_migrate.rules.model_argument import LegacyModelArgument
 from ds_migrate.rules.model_table import LegacyModelTable
 from ds_migrate.rules.other_provider import OtherProviderModel
 from ds_migrate.rules.payload import LegacyRequestPayload
+from ds_migrate.rules.recorded_data import RESPONSE_KEYS, RESPONSE_OBJECTS, LegacyNameInRecordedData
 
 MODEL_KEYS = {"model", "modelName", "model_name", "modelId", "model_id", "id"}
 _VERCEL = {"deepseek", "deepSeek"}
@@ -126,6 +128,22 @@ def _describes_models(obj, src: Source) -> bool:
     return bool(values) and all(numeric(v) for v in values)
 
 
+def _is_response(obj, src: Source) -> bool:
+    """An object shaped as an API response (``choices``, ``usage``, ``object:
+    "chat.completion"``...): recorded data, never a request (rules/recorded_data.py)."""
+    for pair in obj.named_children if obj is not None else ():
+        if pair.type != "pair":
+            continue
+        key = key_name(pair, src)
+        if key in RESPONSE_KEYS:
+            return True
+        value = pair.child_by_field_name("value")
+        if key == "object" and value is not None and value.type == "string":
+            if src.node_text(value).strip("'\"`").startswith(RESPONSE_OBJECTS):
+                return True
+    return False
+
+
 _PROVIDER_KEYS = {"provider", "modelProvider", "model_provider", "vendor", "backend"}
 
 
@@ -166,7 +184,7 @@ class JavaScript(Handler):
             if node.type == "comment":
                 for name in find_legacy_names(src.node_text(node)):
                     offset = src.char(node.start_byte)
-                    out.comment(name, offset)
+                    out.comment(name, offset, (offset, src.char(node.end_byte)))
                     claimed.add(offset + name.start)
             elif node.type == "string_fragment":
                 offset = src.char(node.start_byte)
@@ -276,8 +294,7 @@ class JavaScript(Handler):
             else:
                 add(LegacyModelTable, message, out.rename_fix(name, Applicability.UNSAFE, offset), role="member")
             return
-        add(LegacyNameRule, other_use(name, mapping),
-            out.rename_fix(name, Applicability.UNSAFE, offset))
+        out.mention(LegacyNameRule, name, offset, (offset, src.char(fragment.end_byte)), other_use(name, mapping))
 
     def _key(self, add, out, name, offset, obj, src, mapping) -> None:
         if _describes_models(obj, src):
@@ -319,6 +336,9 @@ class JavaScript(Handler):
     # -- the model of a request -----------------------------------------------------
     def _model_property(self, add, out, name, offset, pair, string, src, mapping, typescript) -> None:
         obj = pair.parent
+        if _is_response(obj, src):  # mockResolvedValue({ object: "chat.completion", model, choices })
+            add(LegacyNameInRecordedData, recorded(name, "an API response built in code (a mock or fixture)"))
+            return
         provider = _sibling_provider(obj, src)
         if provider is not None:
             add(OtherProviderModel, other_provider_beside(name, provider))
@@ -335,13 +355,12 @@ class JavaScript(Handler):
                 return
             note = None
             if mapping.adds_toggle:
-                keys = {key_name(p, src) for p in obj.named_children if p.type == "pair"}
-                if "thinking" in keys:
+                if sets_thinking(obj, src):
                     note = "the call already sets thinking; kept as is"
                 else:
                     edit = openai_thinking_edit(obj, string, src, mapping.replacement(name.base).mode, typescript)
                     rename.edits.append(edit)
-                    if any(p.type == "spread_element" for p in obj.named_children):
+                    if spreads_unknown(obj, src):
                         rename.applicability = Applicability.UNSAFE
                         note = "the object spreads other options that may already set thinking"
             add(LegacyModelArgument, retired(name, mapping, "Model of openai-node chat.completions call"), rename, note)

@@ -8,7 +8,7 @@ import re
 
 from ds_migrate.findings import Applicability, Fix
 from ds_migrate.deepseek.hosts import is_deepseek_url, is_foreign_url
-from ds_migrate.languages.javascript_toggles import key_name, openai_thinking_edit
+from ds_migrate.languages.javascript_toggles import key_name, openai_thinking_edit, sets_thinking, spreads_unknown
 from ds_migrate.languages.treesitter import Source, walk
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.rules.compat_code import V4_ID
@@ -33,7 +33,7 @@ def v4_request_without_mode(out, call, src: Source, mapping: Mapping, typescript
         return
     pairs = {key_name(p, src): p for p in obj.named_children if p.type == "pair"}
     model = pairs.get("model")
-    if model is None or "thinking" in pairs:
+    if model is None or sets_thinking(obj, src):
         return
     value = model.child_by_field_name("value")
     if value is None:
@@ -48,7 +48,7 @@ def v4_request_without_mode(out, call, src: Source, mapping: Mapping, typescript
     if mapping.assume_mode is not None:
         edit = openai_thinking_edit(obj, value, src, mapping.assume_mode, typescript)
         fix = Fix(Applicability.SAFE, [edit], f"assume thinking {mapping.assume_mode}")
-        if any(p.type == "spread_element" for p in obj.named_children):
+        if spreads_unknown(obj, src):
             fix.applicability = Applicability.UNSAFE
     start = src.char(value.start_byte)
     out.add(V4CallWithoutMode, None, start, src.char(value.end_byte), V4_WITHOUT_MODE, fix,

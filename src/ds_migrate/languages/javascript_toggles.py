@@ -14,7 +14,15 @@ from ds_migrate.languages.backend import quote_of
 from ds_migrate.languages.treesitter import Source, line_indent, newline_of
 from ds_migrate.deepseek.mapping import Mapping
 
-TS_DIRECTIVE = "// @ts-expect-error thinking is a DeepSeek body parameter"
+def _ts_toggle(prop: str) -> str:
+    """The toggle as a typed spread, which tsc --strict accepts in streaming and
+    non-streaming calls alike. openai-node's documented ``// @ts-expect-error``
+    above the property does not: on a ``stream: true`` call tsc 5.x and 6.x
+    report "no overload matches" at ``create`` instead (TS2769, then TS2578 for
+    the unused directive), and tsc 7 reports at the property, so no one line
+    for a directive suits every compiler. JavaScript sends the spread key as
+    any other (tests/wire/test_wire_js.py type-checks and runs both)."""
+    return f"...({{ {prop} }} as Record<string, unknown>)"
 
 
 def key_name(pair, src: Source) -> str | None:
@@ -25,11 +33,41 @@ def key_name(pair, src: Source) -> str | None:
     return name.strip("'\"`")
 
 
+def _spread_object(spread, src: Source):
+    """The object literal a ``...{...}`` or ``...({...} as T)`` spread adds, if it is one."""
+    node = spread.named_children[0] if spread.named_children else None
+    while node is not None and node.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
+        node = node.named_children[0] if node.named_children else None
+    return node if node is not None and node.type == "object" else None
+
+
+def sets_thinking(obj, src: Source) -> bool:
+    """The object literal sets ``thinking``: as a key, or in an object literal it
+    spreads (the TypeScript form the fix adds)."""
+    for member in obj.named_children:
+        if member.type == "pair" and key_name(member, src) == "thinking":
+            return True
+        if member.type == "shorthand_property_identifier" and src.node_text(member) == "thinking":
+            return True
+        if member.type == "spread_element":
+            inner = _spread_object(member, src)
+            if inner is not None and sets_thinking(inner, src):
+                return True
+    return False
+
+
+def spreads_unknown(obj, src: Source) -> bool:
+    """The object literal spreads another object that may set anything."""
+    return any(m.type == "spread_element" and _spread_object(m, src) is None for m in obj.named_children)
+
+
 def openai_thinking_edit(obj, string, src: Source, mode: str, typescript: bool) -> TextEdit:
-    """``thinking: { type: ... }`` as the last member of an openai-node ``create({...})`` object,
-    in its layout; in TypeScript after the directive openai-node documents."""
+    """``thinking: { type: ... }`` as the last member of an openai-node ``create({...})``
+    object, in its layout; in TypeScript as a typed spread (``_ts_toggle``)."""
     q = quote_of(string, src)
     prop = f"thinking: {{ type: {q}{mode}{q} }}"
+    if typescript:
+        prop = _ts_toggle(prop)
     members = [c for c in obj.named_children if c.type not in ("comment",)]
     last = members[-1]
     after_last = last.end_byte
@@ -44,17 +82,10 @@ def openai_thinking_edit(obj, string, src: Source, mode: str, typescript: bool) 
     if trailing_comma:
         insert_at = src.char(after_last) + rest.index(",") + 1
     if multiline:
-        directive = f"{nl}{indent}{TS_DIRECTIVE}" if typescript else ""
-        new = f"{directive}{nl}{indent}{prop}" + ("," if trailing_comma else "")
+        new = f"{nl}{indent}{prop}" + ("," if trailing_comma else "")
         if not trailing_comma:
             new = "," + new
         return TextEdit(insert_at, insert_at, new)
-    if typescript:
-        # the directive must be on the line above: open the object onto lines
-        base = line_indent(text, src.char(obj.start_byte))
-        new = f"{'' if trailing_comma else ','}{nl}{base}  {TS_DIRECTIVE}{nl}{base}  {prop}{nl}{base}"
-        close = src.char(obj.end_byte) - 1
-        return TextEdit(insert_at, close, new)
     new = f" {prop}" if trailing_comma else f", {prop}"
     return TextEdit(insert_at, insert_at, new)
 

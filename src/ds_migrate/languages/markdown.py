@@ -5,6 +5,7 @@ the same change)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from ds_migrate.rules.comment import LegacyNameInComment
 from ds_migrate.rules.messages import mentioned
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.deepseek.names import find_legacy_names
+from ds_migrate.rules.prose import Paragraphs
 
 # info string of a code block -> a file name whose handler reads that language
 LANGUAGES = {
@@ -63,6 +65,33 @@ def code_blocks(text: str, path: str = "") -> list[Block]:
         if language in LANGUAGES:
             blocks.append(Block(match.start(3), match.end(3), LANGUAGES[language]))
     return blocks
+
+
+# info strings of a fenced block that quotes what a program printed
+OUTPUT_BLOCKS = {"text", "txt", "plaintext", "output", "console", "terminal", "log", "logs", "stdout", "shell-session", "sh-session"}
+_PROMPT = re.compile(r"[ \t]*(?:\$|>|%|PS>|#)\s")  # a command typed at a prompt, not output
+_LOG_LINE = re.compile(r"^\W{0,2}(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|(?:INFO|DEBUG|WARN(?:ING)?|ERROR)\b)", re.M)
+
+
+def output_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of fenced blocks that quote a past run's output
+    (a ``text``/``console``/``log`` block, or an unlabelled one holding a
+    log or an API response): recorded data, reported and never rewritten.
+    A console block's prompt lines are commands, not output."""
+    from ds_migrate.rules.recorded_data import is_response_record
+
+    spans = []
+    for match in _FENCE.finditer(text):
+        language = match.group(3).lower()
+        body = match.group(4)
+        if language not in OUTPUT_BLOCKS and not (language == "" and (_LOG_LINE.search(body) or is_response_record(body))):
+            continue
+        position = match.start(4)
+        for line in body.splitlines(True):
+            if not _PROMPT.match(line):
+                spans.append((position, position + len(line)))
+            position += len(line)
+    return spans
 
 
 def _dedent(body: str) -> tuple[str, str]:
@@ -112,13 +141,19 @@ class Documentation(Handler):
                     fix, finding.note, severity=Severity.INFO, role="doc",
                 )
                 claimed.add(start)
+        output = output_lines(text)
+        output_starts = [start for start, _ in output]
+        paragraphs = Paragraphs(text)
         for name in find_legacy_names(text):
             if name.start in claimed:
                 continue
-            out.add(
-                LegacyNameInComment, name, name.start, name.end,
+            i = bisect.bisect_right(output_starts, name.start) - 1
+            if i >= 0 and name.start < output[i][1]:
+                out.recorded(name, "program output quoted in documentation")
+                continue
+            out.mention(
+                LegacyNameInComment, name, 0, paragraphs.around(name.start),
                 mentioned(name, mapping, "documentation") + " (say which thinking mode)",
-                out.rename_fix(name, Applicability.UNSAFE),
             )
         return out.findings
 

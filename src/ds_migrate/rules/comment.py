@@ -3,6 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ds_migrate.findings import Applicability, Severity
+from ds_migrate.rules.prose import open_weights_reason, passage_merge
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
 from ds_migrate.rules import messages
@@ -31,8 +32,12 @@ class LegacyNameInComment(Rule):
         # Summaries use deepseek-v4-flash.
 
     Fix:
-        The name is replaced in the text; read the sentence after, since
-        "deepseek-chat and deepseek-reasoner" becomes a repetition.
+        The name is replaced in the text. Not where the text names two ids
+        that would become one ("deepseek-chat (V3), deepseek-reasoner
+        (thinking)", or a retired id beside its successor): that passage is
+        reported with the reason, to reword by hand. A name that is about the
+        open-weights model (beside a deepseek-ai repository, an Ollama
+        command, a size) is DSM110 instead.
 
     Fix safety:
         Unsafe: the sentence may need rewording, and may need to say which
@@ -42,7 +47,7 @@ class LegacyNameInComment(Rule):
     code = "DSM108"
     name = "legacy-name-in-comment"
     severity = Severity.INFO
-    fix_availability = FixAvailability.ALWAYS
+    fix_availability = FixAvailability.SOMETIMES
     fix_safety = Applicability.UNSAFE
     summary = "Retired model name in a comment or docstring"
     priority = 10
@@ -51,6 +56,7 @@ class LegacyNameInComment(Rule):
         Example('"""Talks to deepseek-chat-v3-0324 on OpenRouter."""\n'),
     )
     invalid = (
+        Example('# deepseek-chat (V3), deepseek-reasoner (R1)\n'),  # would merge: reported, left as is
         Example("x = 1  # uses deepseek-chat\n", "x = 1  # uses deepseek-v4-flash\n", unsafe=True),
         Example('def f():\n    """Ask deepseek-reasoner."""\n', 'def f():\n    """Ask deepseek-v4-flash."""\n', unsafe=True),
     )
@@ -59,4 +65,17 @@ class LegacyNameInComment(Rule):
         if not (site.is_comment or is_docstring(site)):
             return None
         where = "comment" if site.is_comment else "docstring"
-        return Match(messages.mentioned(site.name, ctx.mapping, where), rename_fix(site, Applicability.UNSAFE))
+        passage = passage_of(site)
+        if open_weights_reason(passage, site.name) is not None:
+            return None  # the open-weights model: DSM110 (rules/other_provider.py)
+        message = messages.mentioned(site.name, ctx.mapping, where)
+        merge = passage_merge(passage, ctx.mapping)
+        if merge is not None:
+            return Match(message, None, merge, role="doc")
+        return Match(message, rename_fix(site, Applicability.UNSAFE))
+
+
+def passage_of(site: NameSite) -> str:
+    """The text a name in a comment or string is read in: the token itself
+    (``site.name`` offsets are relative to it)."""
+    return getattr(site.token, "value", "")

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ds_migrate.rules.prose import passage_merge
+
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
@@ -50,5 +52,8 @@ class LegacyName(Rule):
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
         message = messages.other_use(site.name, ctx.mapping)
         if isinstance(site.token, (cst.SimpleString, cst.FormattedStringText)):
+            merge = passage_merge(site.token.value, ctx.mapping)
+            if merge is not None:  # a message naming both ids: "deepseek-chat (V3), deepseek-reasoner (R1)"
+                return Match(message, None, merge, role="doc")
             return Match(message, rename_fix(site, Applicability.UNSAFE))
         return Match(message)

@@ -4,6 +4,7 @@ import libcst as cst
 
 from ds_migrate.findings import Severity
 from ds_migrate.deepseek.names import OLLAMA_COMMAND
+from ds_migrate.rules.prose import open_weights_message, open_weights_reason
 from ds_migrate.python.contexts import context_for
 from ds_migrate.python.module_info import is_foreign_url
 from ds_migrate.python.sites import NameSite
@@ -61,7 +62,11 @@ class OtherProviderModel(Rule):
         model, an Ollama model tag or a local server's served name, a package
         name in ``setup(name=...)``, or, in any kind of file, another provider's
         id that contains a legacy name (``openrouter/deepseek/deepseek-chat``,
-        ``deepseek/deepseek-chat:free``).
+        ``deepseek/deepseek-chat:free``). In text (comments, docstrings,
+        documentation), a name about the open-weights model: beside a
+        ``deepseek-ai/`` repository, after an Ollama command, with a size
+        (``DeepSeek-Coder 33B``, ``deepseek-coder:6.7b``), or in a passage
+        about a local runtime (Ollama, vLLM, Hugging Face, GGUF).
 
     Why it matters:
         Other providers keep their own model ids; DeepSeek's retirement does
@@ -90,6 +95,8 @@ class OtherProviderModel(Rule):
         Example('ROUTE = {"provider": "openrouter", "model": "deepseek/deepseek-chat"}\n'),
         Example('ollama.chat(model="deepseek-coder", messages=m)\n'),
         Example('os.system("ollama run deepseek-coder")\n'),
+        Example('# first: ollama pull deepseek-coder\n'),
+        Example('"""DeepSeek-Coder, loaded from deepseek-ai/deepseek-coder-6.7b-instruct."""\n'),
         Example("fallback: openrouter/deepseek/deepseek-chat\nfree: deepseek/deepseek-chat:free\n", path="models.yaml"),
         Example('package main\nconst Free = "deepseek/deepseek-reasoner:free"\n', path="main.go"),
     )
@@ -100,6 +107,10 @@ class OtherProviderModel(Rule):
             return Match(messages.other_provider_beside(site.name, provider))
         if isinstance(site.token, cst.SimpleString) and OLLAMA_COMMAND.search(site.token.value[: site.name.start]):
             return Match(messages.local_server(site.name))
+        if isinstance(site.token, (cst.Comment, cst.SimpleString, cst.FormattedStringText)):
+            reason = open_weights_reason(site.token.value, site.name)
+            if reason is not None:  # "DeepSeek-Coder" beside deepseek-ai/deepseek-coder-6.7b-instruct
+                return Match(open_weights_message(site.name, reason))
         url = _payload_url(site)
         if is_foreign_url(url):
             return Match(

@@ -98,7 +98,10 @@ class LegacyNameInRecordedData(Rule):
         snapshot and fixture folders, lock files, the outputs of notebook
         cells, JSON records of past requests and responses, and API responses
         built in code (``ChatCompletion.model_validate({...})``, a dict with
-        ``choices``/``usage``): responses are not requests.
+        ``choices``/``usage``, a JS/TS ``mockResolvedValue({ object:
+        "chat.completion", model, ... })``): responses are not requests. In
+        documentation, the lines of a fenced block of program output
+        (``text``, ``console``, ``log``, or an unlabelled log).
 
     Why it matters:
         Recordings show what was sent back then; rewriting them would make them

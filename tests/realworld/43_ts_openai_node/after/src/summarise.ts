@@ -9,8 +9,7 @@ export async function summarise(text: string): Promise<string> {
   const completion = await client.chat.completions.create({
     model: "deepseek-v4-flash",
     messages: [{ role: "user", content: `Summarise: ${text}` }],
-    // @ts-expect-error thinking is a DeepSeek body parameter
-    thinking: { type: "disabled" },
+    ...({ thinking: { type: "disabled" } } as Record<string, unknown>),
   });
   return completion.choices[0].message.content ?? "";
 }

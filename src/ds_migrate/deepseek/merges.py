@@ -1,4 +1,4 @@
-"""The no-merge rule, in one place for every parsed language.
+"""The no-merge rule, in one place for every parsed language and for text.
 
 A rename that would make two distinct ids equal in one collection, enum,
 switch or set of comparisons is never made: ``deepseek-chat`` and

@@ -1,0 +1,33 @@
+import OpenAI from "openai";
+
+const deepseek = new OpenAI({
+  baseURL: "https://api.deepseek.com",
+  apiKey: process.env.DEEPSEEK_API_KEY,
+});
+
+export async function POST(req: Request) {
+  const { messages } = await req.json();
+  const stream = await deepseek.chat.completions.create({
+    model: "deepseek-v4-flash",
+    messages,
+    stream: true,
+    ...({ thinking: { type: "disabled" } } as Record<string, unknown>),
+  });
+  const encoder = new TextEncoder();
+  return new Response(
+    new ReadableStream({
+      async start(controller) {
+        for await (const chunk of stream) {
+          controller.enqueue(encoder.encode(chunk.choices[0]?.delta?.content ?? ""));
+        }
+        controller.close();
+      },
+    }),
+    { headers: { "Content-Type": "text/plain; charset=utf-8" } },
+  );
+}
+
+export async function title(text: string): Promise<string> {
+  const reply = await deepseek.chat.completions.create({ model: "deepseek-v4-flash", messages: [{ role: "user", content: text }], max_tokens: 16, ...({ thinking: { type: "disabled" } } as Record<string, unknown>) });
+  return reply.choices[0].message.content ?? "";
+}

@@ -1,0 +1,11 @@
+import OpenAI from "openai";
+
+const client = new OpenAI({ baseURL: "https://api.deepseek.com", apiKey: process.env.DEEPSEEK_API_KEY });
+
+export async function summarise(text: string): Promise<string> {
+  const completion = await client.chat.completions.create({
+    model: "deepseek-chat",
+    messages: [{ role: "user", content: `Summarise: ${text}` }],
+  });
+  return completion.choices[0].message.content ?? "";
+}
