@@ -85,7 +85,7 @@ TEXT_MERGES = {
     "python-printed-string": ("cli.py", 'import click\nclick.echo("deepseek-chat (V3), deepseek-reasoner (thinking)")\n'),
     "ts-comment": ("web/models.ts", "// deepseek-chat (V3), deepseek-reasoner (thinking)\nexport {};\n"),
     "ts-printed-string": ("web/cli.ts", 'console.log("Models: deepseek-chat (V3), deepseek-reasoner (thinking)");\n'),
-    "legacy-beside-its-target": ("CHANGELOG.md", "## 2.0\n\nMoved from deepseek-chat to deepseek-v4-flash.\n"),
+    "legacy-beside-its-target": ("docs/upgrading.md", "## 2.0\n\nMoved from deepseek-chat to deepseek-v4-flash.\n"),
 }
 
 

@@ -78,15 +78,15 @@ def output_lines(text: str) -> list[tuple[int, int]]:
     (a ``text``/``console``/``log`` block, or an unlabelled one holding a
     log or an API response): recorded data, reported and never rewritten.
     A console block's prompt lines are commands, not output."""
+    from ds_migrate.languages.markdown_fences import fences
     from ds_migrate.rules.recorded_data import is_response_record
 
     spans = []
-    for match in _FENCE.finditer(text):
-        language = match.group(3).lower()
-        body = match.group(4)
+    for fence in fences(text):
+        language, body = fence.language, text[fence.start : fence.end]
         if language not in OUTPUT_BLOCKS and not (language == "" and (_LOG_LINE.search(body) or is_response_record(body))):
             continue
-        position = match.start(4)
+        position = fence.start
         for line in body.splitlines(True):
             if not _PROMPT.match(line):
                 spans.append((position, position + len(line)))
