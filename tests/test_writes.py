@@ -107,7 +107,8 @@ def test_a_spliced_statement_that_does_not_parse_is_never_written(tmp_path, monk
 
     def breaking(original, plan, module, new_module, changed=None):
         fixed = real(original, plan, module, new_module, changed)
-        changed[:] = [part.replace("create(", "create((") for part in changed]
+        if changed is not None:  # None where each fix's own edit is worked out
+            changed[:] = [part.replace("create(", "create((") for part in changed]
         return fixed.replace("create(", "create((")
 
     monkeypatch.setattr(slicing, "splice", breaking)
