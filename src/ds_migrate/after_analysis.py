@@ -53,7 +53,9 @@ def decide_for_run(outcome: "pipeline.Run", options: Options, elsewhere: list[Fi
     return decision
 
 
-def follow_models(outcome: "pipeline.Run", originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
+def follow_models(
+    outcome: "pipeline.Run", originals: list, options: Options, want_fix: bool, paths, file_filter, jobs: int = 1, pools=()
+) -> None:
     """Requests whose model another module holds (ds_migrate/project/flow/): their files
     are analysed again, whole, with the hints, so DSM201 names where the
     model comes from (and offers the toggle where that is certain). A file
@@ -62,13 +64,15 @@ def follow_models(outcome: "pipeline.Run", originals: list, options: Options, wa
         return  # every file clean: no module holds a model (and no import of flow/)
     from ds_migrate.project.flow import trace
 
-    found = trace(outcome, paths, file_filter)
+    found = trace(outcome, paths, file_filter, pipeline.follow_models_in(jobs, list(pools)))
     if not found:
         return
     outcome.decision.flows = {shown: hints for _, shown, hints in found}
     at = {result.path: i for i, result in enumerate(outcome.results)}
-    for path, shown, _ in found:
-        processed, data = pipeline._process_path(path, shown, options, want_fix, outcome.decision.for_paths({shown}))
+    files = [(path, shown) for path, shown, _ in found]
+    decision = outcome.decision.for_paths({shown for _, shown in files})
+    again = pipeline.analyse_again(files, options, want_fix, decision, jobs, list(pools))
+    for (path, shown, _), (processed, data) in zip(found, again):
         if shown in at:
             i = at[shown]
             outcome.processed[i], outcome.results[i], originals[i] = processed, processed.result, data
