@@ -47,12 +47,17 @@ def _scan(root, *flags):
     return result.output
 
 
+def _diff(root, *flags):
+    result = CliRunner().invoke(main, ["fix", "--diff", "--isolated", "--unsafe-fixes", *flags, str(root)], catch_exceptions=False)
+    return result.stdout_bytes
+
+
 def test_the_run_process_parses_no_source_with_libcst_when_it_has_workers(tmp_path, monkeypatch):
     from ds_migrate import pipeline
 
     monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 0)
     _project(tmp_path, hits=20)
-    alone = _scan(tmp_path, "--jobs", "1")
+    alone, alone_diff = _scan(tmp_path, "--jobs", "1"), _diff(tmp_path, "--jobs", "1")
     parent = os.getpid()
     parsed_here: list[str] = []  # the workers fork from this process and record in their own copy
     for name in ("parse_module", "parse_statement", "parse_expression"):
@@ -67,6 +72,8 @@ def test_the_run_process_parses_no_source_with_libcst_when_it_has_workers(tmp_pa
     pooled = _scan(tmp_path, "--jobs", "2")
     assert parsed_here == []
     assert pooled == alone  # the same report, wherever the files were read
+    assert _diff(tmp_path, "--jobs", "2") == alone_diff  # and the same fixes
+    assert b"+++ " in alone_diff and b'"thinking": {"type": "disabled"}' in alone_diff
     (finding,) = [f for f in json.loads(pooled)["findings"] if f["code"] == "DSM201"]
     assert finding["path"].endswith("app/handler.py")
     assert 'app/config.py:2 (MODEL = "deepseek-chat")' in finding["message"]
