@@ -17,7 +17,8 @@ def test_bench_script_runs_on_a_tiny_tree(tmp_path):
     )
     assert completed.returncode == 0, completed.stderr
     table = completed.stdout.split("\ntarget ", 1)[1]
-    for target in ("1 t1x4 scan", "1 t1x4-git scan", "2 t1 scan", "2 t1-git scan", "3 t1x4 peak memory",
+    for target in ("1 t1x4 scan", "1 t1x4-git scan", "2 t1 scan", "2 t1-git scan", "2 tn scan", "2 tn-git scan",
+                   "2 tn vs t1", "3 t1x4 peak memory", "4 huge file peak memory",
                    "3 t1x4-git growth over T1", "4 huge file scan", "4 huge file fix --write", "5 T2 scan",
                    "5 T2b scan", "5 pre-commit, 10 files", "5 same results"):
         assert target in table

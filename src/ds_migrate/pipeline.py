@@ -168,6 +168,56 @@ def _worker(batch: tuple) -> list[tuple[Processed, bytes | None] | None]:
     return out
 
 
+def follow_models_in(jobs: int, pools: list):
+    """How the model flow reads the files it may reach (project/flow/):
+    in the run's worker pool when it has one, so that this process never
+    parses source; in this process when the run was too small for a pool."""
+    from ds_migrate.project.flow import follow_here
+
+    if jobs <= 1 or not pools:
+        return follow_here
+
+    def follow(tasks, index, names_of, env):
+        # the index crosses once per batch; what a worker reads for one
+        # file of its batch (a module no worker analysed) it keeps for the next
+        size = max(1, -(-len(tasks) // (jobs * 4)))
+        batches = [(tasks[i : i + size], index, names_of, env) for i in range(0, len(tasks), size)]
+        return [hints for batch in pools[0].map(_follow_worker, batches) for hints in batch]
+
+    return follow
+
+
+def _follow_worker(batch: tuple) -> list:
+    from ds_migrate.project.flow import follow_here
+
+    out: list = []
+    run_with_deep_stack(lambda: out.extend(follow_here(*batch)))
+    return out
+
+
+def analyse_again(files: list[tuple[str, str]], options: Options, want_fix: bool, decision, jobs: int, pools: list):
+    """(Processed, bytes) of each of ``files`` analysed again under the
+    run's ``decision``: in the worker pool when the run has one."""
+    if jobs > 1 and pools:
+        size = max(1, min(BATCH_SIZE, -(-len(files) // (jobs * 4))))
+        batches = [(files[i : i + size], options, want_fix, decision) for i in range(0, len(files), size)]
+        return [item for batch in pools[0].map(_again_worker, batches) for item in batch]
+    return [_process_path(path, shown, options, want_fix, decision) for path, shown in files]
+
+
+def _again_worker(batch: tuple) -> list[tuple[Processed, bytes | None]]:
+    """As ``_worker``, keeping clean results (the caller replaces what it had)."""
+    files, options, want_fix, decision = batch
+    out: list = []
+
+    def work() -> None:
+        for path, shown in files:
+            out.append(_detached(_process_path(path, shown, options, want_fix, decision)))
+
+    run_with_deep_stack(work)
+    return out
+
+
 def _bytes_at_least(tasks: list[tuple], limit: int) -> bool:
     """Do the files of ``tasks`` hold at least ``limit`` bytes together?"""
     total = 0
@@ -218,7 +268,9 @@ def coupled_elsewhere(paths, outcome: Run, options: Options, file_filter: FileFi
     return results
 
 
-def follow_models(outcome: Run, originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
+def follow_models(
+    outcome: Run, originals: list, options: Options, want_fix: bool, paths, file_filter, jobs: int = 1, pools=()
+) -> None:
     """Requests whose model another module holds (project/flow/): their files
     are analysed again, whole, with the hints, so DSM201 names where the
     model comes from (and offers the toggle where that is certain). A file
@@ -227,13 +279,15 @@ def follow_models(outcome: Run, originals: list, options: Options, want_fix: boo
         return  # every file clean: no module holds a model (and no import of flow/)
     from ds_migrate.project.flow import trace
 
-    found = trace(outcome, paths, file_filter)
+    found = trace(outcome, paths, file_filter, follow_models_in(jobs, list(pools)))
     if not found:
         return
     outcome.decision.flows = {shown: hints for _, shown, hints in found}
     at = {result.path: i for i, result in enumerate(outcome.results)}
-    for path, shown, _ in found:
-        processed, data = _process_path(path, shown, options, want_fix, outcome.decision.for_paths({shown}))
+    files = [(path, shown) for path, shown, _ in found]
+    decision = outcome.decision.for_paths({shown for _, shown in files})
+    again = analyse_again(files, options, want_fix, decision, jobs, list(pools))
+    for (path, shown, _), (processed, data) in zip(found, again):
         if shown in at:
             i = at[shown]
             outcome.processed[i], outcome.results[i], originals[i] = processed, processed.result, data
@@ -435,7 +489,7 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
     from ds_migrate.project.decision import decide_for_run
 
     outcome.decision = decide_for_run(outcome, options, coupled_elsewhere(paths, outcome, options, file_filter, cwd))
-    follow_models(outcome, originals, options, want_fix, list(paths), file_filter)
+    follow_models(outcome, originals, options, want_fix, list(paths), file_filter, jobs, pools)
     outcome.plan = [g for g in outcome.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
     if want_fix:
         redo_where_decided_otherwise(outcome, originals, options, jobs, pools)

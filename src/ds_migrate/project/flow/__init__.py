@@ -4,11 +4,15 @@ A legacy id renamed in ``config.py`` changes every request that reads
 ``config.MODEL``, in modules that may never mention DeepSeek. After the
 run's decision, this step finds those requests: the names each module
 exports (python/model_sources.py, gathered by the workers), the Python
-files that import those modules (one ``git grep`` or a walk, then a
-regular expression on each file's imports), and in each such file the
-calls a calling context recognises whose model is one of those names,
-followed through imports (absolute and relative), a local alias, an
-instance of a settings class or a parameter default.
+files that import those modules (one ``git grep`` or a walk), and in each
+such file the calls a calling context recognises whose model is one of
+those names, followed through imports (absolute and relative), a local
+alias, an instance of a settings class or a parameter default.
+
+This process only links: the files are read in the worker pool
+(pipeline.follow_models_in), where regular expressions on the imports,
+then CPython's parser (sites.py), rule out the files whose requests cannot
+reach a known model, and only the rest is parsed with libcst (resolve.py).
 
 The result is a hint per request (by the line of its model expression):
 which id reaches it, from where, and whether the toggle may be offered
@@ -21,20 +25,24 @@ shared with another provider, so those requests are reported only.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from ds_migrate.discover.listing import FileFilter
 from ds_migrate.project.flow.hints import Hint
 from ds_migrate.project.flow.modules import Module, ModuleIndex, canonical, dotted_names, root_of
-from ds_migrate.project.flow.search import env_values, files_naming, reads_env, worth_tracing
-from ds_migrate.python.model_sources import reads_model_by_name
+from ds_migrate.project.flow.search import env_values, files_naming
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 
 
-def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str, str, dict[int, Hint]]]:
+def trace(outcome, paths: list[str], file_filter: FileFilter, follow=None) -> list[tuple[str, str, dict[int, Hint]]]:
     """(path on disk, displayed path, hints by line) of every file with a
-    request the exported ids reach."""
+    request the exported ids reach.
+
+    This process only links what the workers found: which modules export
+    what, and which files may read it. Reading and parsing those files is
+    ``follow``'s (pipeline.follow_models_in: the worker pool, when the run
+    has one), called with (tasks, index, names_of, env) and returning the
+    hints of each task; by default here, one file after the other."""
     # every Python file the workers analysed comes with what it exports
     # (python/model_sources.py); any other is read only when another file
     # imports it (modules.Module)
@@ -46,11 +54,14 @@ def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str,
     env = env_values(outcome)
     if not modules and not env:
         return []
+    from functools import partial
+
     from ds_migrate.discover.listing import display_path
 
     roots = {p for p in paths if os.path.isdir(p)}
     roots.update(root_of(m.path, depth) for m in modules for depth in range(3))
-    index = ModuleIndex(modules, roots, lambda path: display_path(path, outcome.cwd or None))
+    # a partial, not a lambda: the index crosses to the workers
+    index = ModuleIndex(modules, roots, partial(display_path, cwd=outcome.cwd or None))
     # stem -> the modules of that name that may export: those a worker found
     # exporting, or did not read (read only when a file imports the stem)
     names_of: dict[str, list[Module]] = {}
@@ -69,23 +80,20 @@ def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str,
         real = canonical(path)
         if real not in shown_of:  # a file the workers read was judged there
             candidates.setdefault(real, path)
-    hints: list[tuple[str, str, dict[int, Hint]]] = []
-    for real, path in sorted(candidates.items()):
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        own = index.by_path.get(real)
-        if real not in shown_of and not reads_model_by_name(text):
-            continue
-        if not worth_tracing(text, names_of, own) and not (real in shown_of and reads_env(text, env)):
-            continue
-        shown = shown_of.get(real) or display_path(path, outcome.cwd or None)
-        from ds_migrate.project.flow.resolve import requests_reached
-
-        found = requests_reached(path, text, index, own, env)
-        if found:
-            hints.append((path, shown, found))
-    return hints
+    # (path, displayed path, whether a worker read it), in a stable order
+    tasks = [
+        (path, shown_of.get(real) or display_path(path, outcome.cwd or None), real in shown_of)
+        for real, path in sorted(candidates.items())
+    ]
+    if not tasks:
+        return []
+    found = (follow or follow_here)(tasks, index, names_of, env)
+    return [(path, shown, hints) for (path, shown, _), hints in zip(tasks, found) if hints]
 
 
+def follow_here(tasks, index, names_of, env) -> list[dict[int, Hint]]:
+    """The hints of each task, one file after the other (in a worker, or in
+    a run too small for one)."""
+    from ds_migrate.project.flow.resolve import hints_in
+
+    return [hints_in(path, known, index, names_of, env) for path, _, known in tasks]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 from ds_migrate.project.flow.hints import Hint
-from ds_migrate.project.flow.modules import Module, ModuleIndex, lookup
+from ds_migrate.project.flow.modules import Module, ModuleIndex, canonical, lookup
 from ds_migrate.project.flow.syntax import (
     assignments_to_self,
     enclosing,
@@ -21,6 +21,31 @@ from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.python.model_sources import Source
 
 MAX_HOPS = 4
+
+
+def hints_in(path: str, known: bool, index: ModuleIndex, names_of: dict, env) -> dict[int, Hint]:
+    """The hints of one file the flow may reach (``known``: a worker read
+    it in the run's analysis): the cheap text tests, CPython's parser for
+    the request sites (flow/sites.py), and only then libcst."""
+    from pathlib import Path
+
+    from ds_migrate.project.flow.search import reads_env, worth_tracing
+    from ds_migrate.project.flow.sites import may_reach
+    from ds_migrate.python.model_sources import reads_model_by_name
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    own = index.by_path.get(canonical(path))
+    if not known and not reads_model_by_name(text):
+        return {}
+    if not worth_tracing(text, names_of, own) and not (known and reads_env(text, env)):
+        return {}
+    exported = {name.split(".")[0] for name in own.sources} if own is not None else set()
+    if not may_reach(text, exported, bool(env)):
+        return {}  # no request reads a name that can lead to a model: nothing to follow
+    return requests_reached(path, text, index, own, env)
 
 
 def requests_reached(path: str, text: str, index: ModuleIndex, own: Module | None, env) -> dict[int, Hint]:
