@@ -56,7 +56,7 @@ def test_wheel_holds_the_package_the_entry_point_and_the_metadata(dist):
     missing = package_files() - names
     assert not missing, f"files of the package left out of the wheel: {sorted(missing)[:10]}"
     assert not [name for name in names if name.startswith(("tests/", "examples/", "bench/"))]
-    assert "[console_scripts]\nds-migrate = ds_migrate.cli.commands:main\n" in entry_points
+    assert "[console_scripts]\nds-migrate = ds_migrate.cli:main\n" in entry_points
     assert metadata["Name"] == "ds-migrate" and metadata["Version"] == VERSION
     assert metadata["Requires-Python"] == PROJECT["requires-python"]
     assert metadata["Description-Content-Type"].startswith("text/markdown")
