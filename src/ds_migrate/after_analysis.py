@@ -37,17 +37,27 @@ def coupled_elsewhere(paths, outcome: "runner.Run", options: Options, file_filte
     return results
 
 
-def decide_for_run(outcome: "runner.Run", options: Options, elsewhere: list[FileResult] = ()) -> Decision:
-    """The whole run's decision, shown on every finding it concerns."""
+def decide_for_run(
+    outcome: "runner.Run", options: Options, elsewhere: list[FileResult] = (), paths=(), file_filter=None
+) -> Decision:
+    """The whole run's decision, shown on every finding it concerns. A value
+    couples only with what its module's imports let it reach (coupling.py)."""
+    from ds_migrate.coupling import Reach
+
     mine = [f for r in outcome.results for f in (*r.findings, *r.suppressed, *r.unselected)]
     theirs = [f for r in elsewhere for f in (*r.findings, *r.suppressed, *r.unselected)]
-    present = {current: r.path for r in (*outcome.results, *elsewhere) for current in r.current_ids}
+    present: dict[str, list[str]] = {}
+    for r in (*outcome.results, *elsewhere):
+        for current in r.current_ids:
+            present.setdefault(current, []).append(r.path)
     unnamed = {r.path for r in elsewhere}
+    folders = [p for p in paths if p != "-" and os.path.isdir(p)] or [outcome.cwd or "."]
     decision = decide(
         mine + theirs,
         renamable=lambda finding: finding.path not in unnamed,
         target_of=options.mapping.target_of,
         present=present,
+        reach=Reach([r.path for r in (*outcome.results, *elsewhere)], folders, file_filter),
     )
     decision.annotate(mine)
     return decision

@@ -43,6 +43,10 @@ ROLE_LABELS = {
 
 # Roles whose occurrence chooses what the program does by the id's value.
 SELECTING = frozenset({COMPARISON, KEY, MEMBER, ALIAS, CAPABILITY, TEST})
+# Of those, the ones in the program itself (a test observes; it does not select).
+CODE_SELECTING = SELECTING - {TEST}
+# Roles of a value bound to a name, which flows where the name is read.
+BOUND = (VALUE, OTHER)
 # Roles that take no part in a group: never renamed, never coupling others.
 OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC})
 
@@ -97,6 +101,8 @@ class Verdict:
 
     applicability: Applicability  # the most a tier may do with it now
     note: str
+    # a test renamed with the code it observes: raised to that code's tier
+    follows: bool = False
 
 
 @dataclass
@@ -148,6 +154,8 @@ class Decision:
                 fix.applicability = fix.rule_applicability
                 if verdict is not None and _weaker(verdict.applicability, fix.applicability):
                     fix.applicability = verdict.applicability
+                elif verdict is not None and verdict.follows:
+                    fix.applicability = verdict.applicability
             finding.coupling = verdict.note if verdict is not None else None
 
 
@@ -194,7 +202,11 @@ def _where(finding: Finding) -> str:
 
 
 def decide(
-    findings: Iterable[Finding], renamable=lambda finding: True, target_of=None, present: dict | None = None
+    findings: Iterable[Finding],
+    renamable=lambda finding: True,
+    target_of=None,
+    present: dict | None = None,
+    reach=None,
 ) -> Decision:
     """Verdicts for every legacy-name occurrence of the run.
 
@@ -203,7 +215,14 @@ def decide(
     (files found only to see the rest of the repository may not). Time is
     linear in the number of findings. ``target_of(legacy_id)`` is the id it
     becomes (two legacy ids with one target cannot both keep selecting);
-    ``present`` maps each V4 id the scanned files already name to one of them.
+    ``present`` maps each V4 id the scanned files already name to the files
+    (or one file) naming it. ``reach(path)`` is the set of files a value
+    bound in ``path`` can reach (coupling.py), or None: it may reach any.
+
+    Coupling follows the value (SPEC section 4): a request's own literal
+    model is contained and couples with nothing; a bound value couples only
+    with the selectors its file's value can reach; a test couples with the
+    values it observes and the selectors it imports.
     """
     groups: dict[str, list[_Occurrence]] = defaultdict(list)
     probes: list[Finding] = []
@@ -223,26 +242,110 @@ def decide(
             Applicability.NONE, "not renamed: a test spells it so on purpose (case handling); test data"
         )
     target_of = target_of or _default_target
+    sees = _seer(reach)
     sharing: dict[str, list[str]] = defaultdict(list)
     for legacy_id in groups:
         sharing[target_of(legacy_id)].append(legacy_id)
+    coupled_groups: dict[str, list[_Occurrence]] = {}
     for legacy_id, members in groups.items():
-        if not any(m.role in SELECTING for m in members):
-            continue  # independent occurrences: each keeps its own fix
+        coupled = coupled_members(members, sees)
+        if coupled:
+            coupled_groups[legacy_id] = coupled
+    for legacy_id, members in coupled_groups.items():
         for member in members:
             member.blocked = _blocker(member.finding, member.role, renamable)
         target = target_of(legacy_id)
-        merged = _merged_with(legacy_id, members, groups, sharing[target], target)
-        if not merged and target in (present or {}):
-            chooser = next(m for m in members if m.role in SELECTING)
-            merged = (
-                f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{target}' is already used "
-                f"(in {present[target]})"
-            )
+        merged = _merged_with(legacy_id, members, groups, sharing[target], target, sees)
+        if not merged:
+            merged = _already_used(legacy_id, members, target, present or {}, sees)
         if merged:
             members[0].blocked = members[0].blocked or merged
         _decide_group(decision, legacy_id, members)
+    _tests_follow(decision, groups, coupled_groups, sees)
+    for members in groups.values():
+        for m in members:  # a line that would be left half renamed, in no group: held alone
+            if m.finding.hold and m.role != REQUEST and m.finding.identity not in decision.verdicts:
+                decision.verdicts[m.finding.identity] = Verdict(Applicability.NONE, f"not renamed: {m.finding.hold}")
     return decision
+
+
+def _seer(reach):
+    """``sees(a, b)``: may a value bound in file ``a`` reach file ``b``?"""
+    if reach is None:
+        return lambda a, b: True
+    cache: dict[str, object] = {}
+
+    def sees(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if a not in cache:
+            cache[a] = reach(a)
+        reached = cache[a]
+        return reached is None or b in reached
+
+    return sees
+
+
+def coupled_members(members: list[_Occurrence], sees) -> list[_Occurrence]:
+    """The occurrences of one id that are renamed whole or not at all: its
+    selectors, the bound values that reach one of them, the tests that
+    observe either, and the id's text. Empty when nothing selects."""
+    selectors = [m for m in members if m.role in CODE_SELECTING]
+    if not selectors:
+        return []
+    coupled = list(selectors)
+    values = []
+    for m in members:
+        if m.role in BOUND and any(sees(m.finding.path, s.finding.path) for s in selectors):
+            values.append(m)
+    coupled += values
+    for m in members:
+        if m.role == DOC:
+            coupled.append(m)
+        elif m.role == TEST and (
+            any(sees(v.finding.path, m.finding.path) for v in values)
+            or any(sees(m.finding.path, s.finding.path) for s in selectors)
+        ):
+            coupled.append(m)
+    return coupled
+
+
+def _tests_follow(decision: Decision, groups, coupled_groups, sees) -> None:
+    """A test no group holds, asserting what code it imports sends, is
+    renamed in the tier that code is: the safe one (SPEC section 4)."""
+    for legacy_id, members in groups.items():
+        held = {id(m) for m in coupled_groups.get(legacy_id, ())}
+        code = [m for m in members if m.role in (REQUEST, *BOUND) and id(m) not in held]
+        if not code:
+            continue
+        for m in members:
+            if m.role != TEST or id(m) in held or m.finding.identity in decision.verdicts:
+                continue
+            if m.finding.suppressed or m.finding.hold or _rule_applicability(m.finding) is not Applicability.UNSAFE:
+                continue
+            if any(sees(m.finding.path, c.finding.path) for c in code if c.finding.path != m.finding.path):
+                decision.verdicts[m.finding.identity] = Verdict(
+                    Applicability.SAFE,
+                    "renamed with the code it tests, in the same tier (it asserts what that code sends)",
+                    follows=True,
+                )
+
+
+def _already_used(legacy_id, members, target: str, present: dict, sees) -> str | None:
+    """A selector of ``legacy_id`` renamed to ``target`` would also match
+    the V4 id some code that can reach it already uses."""
+    where = present.get(target)
+    if not where:
+        return None
+    files = [where] if isinstance(where, str) else list(where)
+    for chooser in (m for m in members if m.role in CODE_SELECTING):
+        for path in files:
+            if not is_test_path(path) and sees(path, chooser.finding.path):
+                return (
+                    f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{target}' is already used "
+                    f"(in {path})"
+                )
+    return None
 
 
 def _default_target(legacy_id: str) -> str:
@@ -251,19 +354,27 @@ def _default_target(legacy_id: str) -> str:
     return Mapping().replacement(legacy_id).model
 
 
-def _merged_with(legacy_id, members, groups, sharing: list[str], target: str) -> str | None:
+def _merged_with(legacy_id, members, groups, sharing: list[str], target: str, sees=lambda a, b: True) -> str | None:
     """A use that tells ``legacy_id`` apart from everything else would, once
-    renamed, also match another legacy id that becomes the same ``target``."""
+    renamed, also match another legacy id that becomes the same ``target``
+    and whose value can reach it."""
+    choosers = [m for m in members if m.role in CODE_SELECTING]
     for other in sharing:
         if other == legacy_id:
             continue
-        seen = next((m for m in groups[other] if m.role not in (DOC,)), None)
-        if seen is not None:
-            chooser = next(m for m in members if m.role in SELECTING)
-            return (
-                f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{other}' "
-                f"(at {_where(seen.finding)}) becomes '{target}' too"
+        for seen in groups[other]:
+            if seen.role in (DOC, REQUEST):
+                continue  # text, or a request's own literal: it reaches no selector
+            chooser = next(
+                (c for c in choosers if seen.role in CODE_SELECTING and seen.finding.path == c.finding.path
+                 or seen.role not in CODE_SELECTING and sees(seen.finding.path, c.finding.path)),
+                None,
             )
+            if chooser is not None:
+                return (
+                    f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{other}' "
+                    f"(at {_where(seen.finding)}) becomes '{target}' too"
+                )
     return None
 
 

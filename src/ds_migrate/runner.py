@@ -319,7 +319,8 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         originals.append(data)
     from ds_migrate import after_analysis as then
 
-    outcome.decision = then.decide_for_run(outcome, options, then.coupled_elsewhere(paths, outcome, options, file_filter, cwd))
+    elsewhere = then.coupled_elsewhere(paths, outcome, options, file_filter, cwd)
+    outcome.decision = then.decide_for_run(outcome, options, elsewhere, list(paths), file_filter)
     then.follow_models(outcome, originals, options, want_fix, list(paths), file_filter)
     outcome.plan = [g for g in outcome.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
     if want_fix:
