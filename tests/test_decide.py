@@ -100,11 +100,13 @@ def test_a_requests_own_literal_is_contained_whatever_else_names_the_id():
     assert request.fix.applicability is Applicability.SAFE and request.coupling is None
 
 
-def test_a_contained_request_of_the_other_id_does_not_merge_a_comparison():
+def test_a_comparison_on_a_value_of_unknown_origin_still_refuses_a_merge():
+    # its input may be a response's model: the contained chat request is renamed, the branch is not
     chat = finding("a.py", 1, "DSM101")
     reasoner_branch = finding("b.py", 5, "DSM105", name="deepseek-reasoner", fix=Applicability.UNSAFE)
     decision = decide([chat, reasoner_branch])
-    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.UNSAFE
+    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.NONE
+    assert chat.identity not in decision.verdicts
 
 
 def test_a_bound_value_couples_only_with_selectors_it_can_reach():
@@ -130,11 +132,12 @@ def test_an_ignored_comparison_no_value_reaches_blocks_nothing():
     assert value.fix.applicability is Applicability.SAFE
 
 
-def test_the_v4_id_used_where_no_selector_is_reached_is_no_collision():
+def test_the_v4_id_used_only_in_tests_is_no_collision():
     branch = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
-    reach = {"a.py": {"a.py"}, "tests/test_x.py": {"tests/test_x.py", "b.py"}}.get
-    decision = decide([branch], present={"deepseek-v4-flash": ["a.py", "tests/test_x.py"]}, reach=reach)
+    decision = decide([branch], present={"deepseek-v4-flash": ["tests/test_x.py"]})
     assert decision.verdicts[branch.identity].applicability is Applicability.UNSAFE
+    decision = decide([branch], present={"deepseek-v4-flash": ["tests/test_x.py", "a.py"]})
+    assert decision.verdicts[branch.identity].applicability is Applicability.NONE
 
 
 def test_a_test_asserting_what_a_renamed_request_sends_follows_it_into_the_safe_tier():

@@ -246,6 +246,14 @@ def decide(
     sharing: dict[str, list[str]] = defaultdict(list)
     for legacy_id in groups:
         sharing[target_of(legacy_id)].append(legacy_id)
+    # the unsafe tier decides on what the safe tier leaves: every contained
+    # request already sends its target (so safe-then-unsafe ends where unsafe does)
+    present = {k: [v] if isinstance(v, str) else list(v) for k, v in (present or {}).items()}
+    for legacy_id, members in groups.items():
+        for m in members:
+            if m.role == REQUEST and not is_test_path(m.finding.path) and _rule_applicability(m.finding) is not Applicability.NONE:
+                present.setdefault(target_of(legacy_id), []).append(m.finding.path)
+                break
     coupled_groups: dict[str, list[_Occurrence]] = {}
     for legacy_id, members in groups.items():
         coupled = coupled_members(members, sees)
@@ -255,12 +263,14 @@ def decide(
         for member in members:
             member.blocked = _blocker(member.finding, member.role, renamable)
         target = target_of(legacy_id)
-        merged = _merged_with(legacy_id, members, groups, sharing[target], target, sees)
+        merged = _merged_with(legacy_id, members, groups, sharing[target], target)
         if not merged:
-            merged = _already_used(legacy_id, members, target, present or {}, sees)
+            merged = _already_used(legacy_id, members, target, present)
         if merged:
             members[0].blocked = members[0].blocked or merged
         _decide_group(decision, legacy_id, members)
+    _tests_of_selectors(decision, groups, coupled_groups, sharing, target_of, sees)
+    _tests_stay_whole(decision, groups, coupled_groups, renamable)
     _tests_follow(decision, groups, coupled_groups, sees)
     for members in groups.values():
         for m in members:  # a line that would be left half renamed, in no group: held alone
@@ -310,6 +320,49 @@ def coupled_members(members: list[_Occurrence], sees) -> list[_Occurrence]:
     return coupled
 
 
+def _tests_stay_whole(decision: Decision, groups, coupled_groups, renamable) -> None:
+    """The uses of an id on one line of a test (an input and its expected
+    output) are renamed together or not at all."""
+    for legacy_id, members in groups.items():
+        held = {id(m) for m in coupled_groups.get(legacy_id, ())}
+        by_file: dict[tuple[str, int], list[_Occurrence]] = defaultdict(list)
+        for m in members:
+            if m.role == TEST and id(m) not in held:
+                by_file[m.finding.path, m.finding.line].append(m)
+        for tests in by_file.values():
+            blocked = next((b for b in (_blocker(m.finding, m.role, renamable) for m in tests) if b), None)
+            if blocked is None:
+                continue
+            for m in tests:
+                if m.finding.identity not in decision.verdicts:
+                    decision.verdicts[m.finding.identity] = Verdict(
+                        Applicability.NONE, f"not renamed: the test uses '{legacy_id}' where it cannot be renamed ({blocked})"
+                    )
+
+
+def _tests_of_selectors(decision: Decision, groups, coupled_groups, sharing, target_of, sees) -> None:
+    """A test that imports a selector of another id with the same target
+    feeds it test data (``is_reasoning(Fake("deepseek-chat"))``): renamed,
+    it would test what the selector says about the V4 id. It stays."""
+    for legacy_id, members in groups.items():
+        if legacy_id in coupled_groups:
+            continue
+        others = [
+            m for other in sharing[target_of(legacy_id)] if other != legacy_id
+            for m in groups[other] if m.role in CODE_SELECTING
+        ]
+        for m in members:
+            if m.role != TEST or m.finding.identity in decision.verdicts:
+                continue
+            chooser = next((o for o in others if sees(m.finding.path, o.finding.path)), None)
+            if chooser is not None:
+                decision.verdicts[m.finding.identity] = Verdict(
+                    Applicability.NONE,
+                    f"not renamed: test data for {_where(chooser.finding)} "
+                    f"({ROLE_LABELS.get(chooser.role, chooser.role)}), which tells the ids apart",
+                )
+
+
 def _tests_follow(decision: Decision, groups, coupled_groups, sees) -> None:
     """A test no group holds, asserting what code it imports sends, is
     renamed in the tier that code is: the safe one (SPEC section 4)."""
@@ -331,21 +384,17 @@ def _tests_follow(decision: Decision, groups, coupled_groups, sees) -> None:
                 )
 
 
-def _already_used(legacy_id, members, target: str, present: dict, sees) -> str | None:
+def _already_used(legacy_id, members, target: str, present: dict) -> str | None:
     """A selector of ``legacy_id`` renamed to ``target`` would also match
-    the V4 id some code that can reach it already uses."""
+    the V4 id the project's code already uses (its input may come from
+    anywhere; a test's data, another provider's slug there, is no use)."""
     where = present.get(target)
-    if not where:
+    files = [where] if isinstance(where, str) else list(where or ())
+    used = next((path for path in files if not is_test_path(path)), None)
+    if used is None:
         return None
-    files = [where] if isinstance(where, str) else list(where)
-    for chooser in (m for m in members if m.role in CODE_SELECTING):
-        for path in files:
-            if not is_test_path(path) and sees(path, chooser.finding.path):
-                return (
-                    f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{target}' is already used "
-                    f"(in {path})"
-                )
-    return None
+    chooser = next(m for m in members if m.role in CODE_SELECTING)
+    return f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{target}' is already used (in {used})"
 
 
 def _default_target(legacy_id: str) -> str:
@@ -354,27 +403,21 @@ def _default_target(legacy_id: str) -> str:
     return Mapping().replacement(legacy_id).model
 
 
-def _merged_with(legacy_id, members, groups, sharing: list[str], target: str, sees=lambda a, b: True) -> str | None:
+def _merged_with(legacy_id, members, groups, sharing: list[str], target: str) -> str | None:
     """A use that tells ``legacy_id`` apart from everything else would, once
-    renamed, also match another legacy id that becomes the same ``target``
-    and whose value can reach it."""
-    choosers = [m for m in members if m.role in CODE_SELECTING]
+    renamed, also match another legacy id that becomes the same ``target``.
+    A selector's input is often of unknown origin (a response's model, a
+    caller's argument): any use of the other id in code may reach it."""
+    chooser = next(m for m in members if m.role in CODE_SELECTING)
     for other in sharing:
         if other == legacy_id:
             continue
-        for seen in groups[other]:
-            if seen.role in (DOC, REQUEST):
-                continue  # text, or a request's own literal: it reaches no selector
-            chooser = next(
-                (c for c in choosers if seen.role in CODE_SELECTING and seen.finding.path == c.finding.path
-                 or seen.role not in CODE_SELECTING and sees(seen.finding.path, c.finding.path)),
-                None,
+        seen = next((m for m in groups[other] if m.role not in (DOC, TEST)), None)
+        if seen is not None:
+            return (
+                f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{other}' "
+                f"(at {_where(seen.finding)}) becomes '{target}' too"
             )
-            if chooser is not None:
-                return (
-                    f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{other}' "
-                    f"(at {_where(seen.finding)}) becomes '{target}' too"
-                )
     return None
 
 
