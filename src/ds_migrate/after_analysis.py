@@ -63,6 +63,27 @@ def decide_for_run(
     return decision
 
 
+def stdin_run(name: str, data: bytes, options: Options, want_fix: bool, file_filter: FileFilter | None = None):
+    """Standard input named ``name`` (``--stdin-filename``): decided with the
+    rest of its repository, as ``fix name`` would be, so an editor applies
+    what a run over the tree applies. The text read stands for the file."""
+    from ds_migrate.engine import process_file
+
+    processed = process_file(name, data, options, want_fix)
+    run = runner.Run(results=[processed.result], processed=[processed], cwd=os.getcwd())
+    if name == "-":
+        return run, processed
+    elsewhere = coupled_elsewhere([name], run, options, file_filter or FileFilter(), run.cwd)
+    if not elsewhere:
+        return run, processed
+    run.decision = decide_for_run(run, options, elsewhere, [], file_filter)
+    run.plan = [g for g in run.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
+    if want_fix:
+        processed = process_file(name, data, options, want_fix, run.decision.for_paths({processed.result.path}))
+        run.processed, run.results = [processed], [processed.result]
+    return run, processed
+
+
 def follow_models(outcome: "runner.Run", originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
     """Requests whose model another module holds (ds_migrate/flow/): their files
     are analysed again, whole, with the hints, so DSM201 names where the
@@ -76,6 +97,7 @@ def follow_models(outcome: "runner.Run", originals: list, options: Options, want
     if not found:
         return
     outcome.decision.flows = {shown: hints for _, shown, hints in found}
+    _plan_names_the_requests(outcome, options)
     at = {result.path: i for i, result in enumerate(outcome.results)}
     for path, shown, _ in found:
         processed, data = runner._process_path(path, shown, options, want_fix, outcome.decision.for_paths({shown}))
@@ -88,6 +110,29 @@ def follow_models(outcome: "runner.Run", originals: list, options: Options, want
         outcome.processed.append(processed)
         outcome.results.append(processed.result)
         originals.append(data)
+
+
+def _plan_names_the_requests(outcome: "runner.Run", options: Options) -> None:
+    """Each held-back group says at which request sites the mode goes: the
+    requests the model flow found reading one of its values (issue 24)."""
+    from ds_migrate.decide import VALUE
+    from ds_migrate.names import find_legacy_names
+
+    for group in outcome.decision.plan:
+        values = {(path, line) for path, line, role in group.sites if role == VALUE}
+        if not values:
+            continue
+        sites = []
+        for shown, hints in outcome.decision.flows.items():
+            for line, hint in sorted(hints.items()):
+                if values & set(hint.sources):
+                    names = find_legacy_names(hint.model)
+                    mode = options.mapping.replacement(names[0].base).mode if names else None
+                    sites.append(f"{shown}:{line}" + (f" (thinking {mode})" if mode else ""))
+        if sites:
+            group.decision = group.decision.replace(
+                "; then ", f"; the mode goes at the request: {', '.join(sorted(set(sites)))}; then ", 1
+            )
 
 
 def _uncount_clean(outcome: "runner.Run", path: str, shown: str) -> None:

@@ -268,10 +268,12 @@ def decide(
             merged = _already_used(legacy_id, members, target, present)
         if merged:
             members[0].blocked = members[0].blocked or merged
-        _decide_group(decision, legacy_id, members)
-    _tests_of_selectors(decision, groups, coupled_groups, sharing, target_of, sees)
-    _tests_stay_whole(decision, groups, coupled_groups, renamable)
-    _tests_follow(decision, groups, coupled_groups, sees)
+        _decide_group(decision, legacy_id, members, target, present)
+    from ds_migrate.observers import tests_follow, tests_of_selectors, tests_stay_whole
+
+    tests_of_selectors(decision, groups, coupled_groups, sharing, target_of, sees)
+    tests_stay_whole(decision, groups, coupled_groups, renamable)
+    tests_follow(decision, groups, coupled_groups, sees)
     for members in groups.values():
         for m in members:  # a line that would be left half renamed, in no group: held alone
             if m.finding.hold and m.role != REQUEST and m.finding.identity not in decision.verdicts:
@@ -320,70 +322,6 @@ def coupled_members(members: list[_Occurrence], sees) -> list[_Occurrence]:
     return coupled
 
 
-def _tests_stay_whole(decision: Decision, groups, coupled_groups, renamable) -> None:
-    """The uses of an id on one line of a test (an input and its expected
-    output) are renamed together or not at all."""
-    for legacy_id, members in groups.items():
-        held = {id(m) for m in coupled_groups.get(legacy_id, ())}
-        by_file: dict[tuple[str, int], list[_Occurrence]] = defaultdict(list)
-        for m in members:
-            if m.role == TEST and id(m) not in held:
-                by_file[m.finding.path, m.finding.line].append(m)
-        for tests in by_file.values():
-            blocked = next((b for b in (_blocker(m.finding, m.role, renamable) for m in tests) if b), None)
-            if blocked is None:
-                continue
-            for m in tests:
-                if m.finding.identity not in decision.verdicts:
-                    decision.verdicts[m.finding.identity] = Verdict(
-                        Applicability.NONE, f"not renamed: the test uses '{legacy_id}' where it cannot be renamed ({blocked})"
-                    )
-
-
-def _tests_of_selectors(decision: Decision, groups, coupled_groups, sharing, target_of, sees) -> None:
-    """A test that imports a selector of another id with the same target
-    feeds it test data (``is_reasoning(Fake("deepseek-chat"))``): renamed,
-    it would test what the selector says about the V4 id. It stays."""
-    for legacy_id, members in groups.items():
-        if legacy_id in coupled_groups:
-            continue
-        others = [
-            m for other in sharing[target_of(legacy_id)] if other != legacy_id
-            for m in groups[other] if m.role in CODE_SELECTING
-        ]
-        for m in members:
-            if m.role != TEST or m.finding.identity in decision.verdicts:
-                continue
-            chooser = next((o for o in others if sees(m.finding.path, o.finding.path)), None)
-            if chooser is not None:
-                decision.verdicts[m.finding.identity] = Verdict(
-                    Applicability.NONE,
-                    f"not renamed: test data for {_where(chooser.finding)} "
-                    f"({ROLE_LABELS.get(chooser.role, chooser.role)}), which tells the ids apart",
-                )
-
-
-def _tests_follow(decision: Decision, groups, coupled_groups, sees) -> None:
-    """A test no group holds, asserting what code it imports sends, is
-    renamed in the tier that code is: the safe one (SPEC section 4)."""
-    for legacy_id, members in groups.items():
-        held = {id(m) for m in coupled_groups.get(legacy_id, ())}
-        code = [m for m in members if m.role in (REQUEST, *BOUND) and id(m) not in held]
-        if not code:
-            continue
-        for m in members:
-            if m.role != TEST or id(m) in held or m.finding.identity in decision.verdicts:
-                continue
-            if m.finding.suppressed or m.finding.hold or _rule_applicability(m.finding) is not Applicability.UNSAFE:
-                continue
-            if any(sees(m.finding.path, c.finding.path) for c in code if c.finding.path != m.finding.path):
-                decision.verdicts[m.finding.identity] = Verdict(
-                    Applicability.SAFE,
-                    "renamed with the code it tests, in the same tier (it asserts what that code sends)",
-                    follows=True,
-                )
-
-
 def _already_used(legacy_id, members, target: str, present: dict) -> str | None:
     """A selector of ``legacy_id`` renamed to ``target`` would also match
     the V4 id the project's code already uses (its input may come from
@@ -426,7 +364,9 @@ def _is_case_probe(finding: Finding) -> bool:
     return name != name.lower()
 
 
-def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]) -> None:
+def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence], target: str, present: dict) -> None:
+    from ds_migrate.plan_advice import _distinct, advice
+
     blockers = [m.blocked for m in members if m.blocked]
     selecting = sorted({m.role for m in members if m.role in SELECTING})
     # the sites worth naming on every member: what selects or blocks first
@@ -452,32 +392,9 @@ def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]
             renamed_with_unsafe_fixes=not blockers,
             sites=sorted({(m.finding.path, m.finding.line, m.role) for m in members}),
             why=_distinct(blockers) or [f"'{legacy_id}' is used as a {', '.join(ROLE_LABELS[r] for r in selecting)}"],
-            decision=_advice(legacy_id, members, bool(blockers)),
+            decision=advice(legacy_id, members, bool(blockers), target, present),
         )
     )
-
-
-def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
-    """Each reason once; a reason repeated at many sites is said once with a count."""
-    def key(reason: str) -> str:
-        # the same refusal at several sites, in whichever order it names the ids
-        text = reason.split(": ", 1)[-1].split("; ", 1)[0]
-        return " ".join(sorted(re.findall(r"'[^']+'", text))) + re.sub(r"'[^']+'", "", text)
-
-    seen: dict[str, int] = {}
-    for reason in reasons:
-        seen[key(reason)] = seen.get(key(reason), 0) + 1
-    out = []
-    for reason in reasons:
-        if key(reason) in seen:
-            count = seen.pop(key(reason))
-            out.append(reason.split("; decide by hand")[0] + (f" (and {count - 1} more like it)" if count > 1 else ""))
-        if len(out) == most:
-            break
-    rest = sum(seen.values())
-    if rest:
-        out.append(f"{rest} more")
-    return out
 
 
 def _named_sites(member: _Occurrence, candidates: list[_Occurrence], total: int) -> str:
@@ -487,26 +404,3 @@ def _named_sites(member: _Occurrence, candidates: list[_Occurrence], total: int)
     if more > 0:
         shown.append(f"{more} more")
     return ", ".join(shown)
-
-
-def _advice(legacy_id: str, members: list[_Occurrence], blocked: bool) -> str:
-    roles = {m.role for m in members}
-    steps = []
-    if CAPABILITY in roles:
-        steps.append("add an entry or branch for the V4 id to each capability table or predicate (keep or drop the legacy one)")
-    if any(m.finding.merge_refused for m in members):
-        steps.append(
-            "both retired ids become one V4 model: merge the entries or branches that tell them apart, "
-            "and tell the two uses apart by the thinking mode instead"
-        )
-    if COMPARISON in roles:
-        steps.append("these branches select behaviour by model id; after the migration branch on the thinking mode instead")
-    if KEY in roles or MEMBER in roles or ALIAS in roles:
-        steps.append("rename the keys, members and lookups together, or add the V4 id beside the legacy one")
-    if TEST in roles:
-        steps.append("update the tests that expect the legacy id together with the code they test")
-    if not blocked:
-        steps.append("then rename the whole group with --unsafe-fixes")
-    else:
-        steps.append("then run fix again")
-    return "; ".join(steps)

@@ -140,8 +140,10 @@ def find_provider_slugs(text: str) -> list[ProviderSlug]:
         right = end
         if variant:
             right = end + 1
-            while right < n and (text[right].isalnum() or text[right] in "_-"):
-                right += 1
+            while right < n and (text[right].isalnum() or text[right] in "_-."):
+                right += 1  # the whole tag: deepseek-coder:6.7b, not deepseek-coder:6
+            while text[right - 1] == ".":
+                right -= 1
         token = text[left:right].lstrip(":/.@")
         left = right - len(token)
         before = text[left:start]

@@ -90,7 +90,12 @@ def provider_slug_findings(path: str, text: str, index: LineIndex, findings: lis
         line, column = index.position(slug.start)
         if (line, column) in covered:
             continue
-        host = f"another provider ({slug.provider})" if slug.provider else "OpenRouter (a ':variant' id)"
+        if slug.provider:
+            host = f"another provider ({slug.provider})"
+        elif "/" in slug.text:
+            host = "OpenRouter (a ':variant' id)"
+        else:
+            host = "a local model server (an Ollama-style ':tag')"
         out.append(finding_at(
             path, index, slug.start, slug.end, OtherProviderModel,
             f"'{slug.text}' is a model id of {host}, not of DeepSeek's API; the retirement does not "
