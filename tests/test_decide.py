@@ -100,12 +100,12 @@ def test_a_requests_own_literal_is_contained_whatever_else_names_the_id():
     assert request.fix.applicability is Applicability.SAFE and request.coupling is None
 
 
-def test_a_comparison_on_a_value_of_unknown_origin_still_refuses_a_merge():
-    # its input may be a response's model: the contained chat request is renamed, the branch is not
+def test_a_contained_request_of_the_other_id_merges_nothing():
+    # its literal reaches no selector (and the safe tier renames it: the tiers' order must not matter)
     chat = finding("a.py", 1, "DSM101")
     reasoner_branch = finding("b.py", 5, "DSM105", name="deepseek-reasoner", fix=Applicability.UNSAFE)
     decision = decide([chat, reasoner_branch])
-    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.NONE
+    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.UNSAFE
     assert chat.identity not in decision.verdicts
 
 

@@ -29,7 +29,7 @@ def test_the_plan_names_the_edit_and_the_request_where_the_mode_goes(tmp_path):
     assert fix_tree(root) == {}
     (group,) = scan_tree(root)["plan"]
     decision = group["decision"].replace(str(root) + "/", "")
-    assert "add an entry or branch for 'deepseek-v4-flash' beside 'deepseek-chat' at app/router.py:1" in decision
+    assert "add an entry or branch for the V4 id ('deepseek-v4-flash') beside 'deepseek-chat' to the capability table or predicate at app/router.py:1" in decision
     assert "the mode goes at the request: app/service.py:11 (thinking disabled)" in decision
 
 

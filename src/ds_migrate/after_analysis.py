@@ -51,7 +51,7 @@ def decide_for_run(
         for current in r.current_ids:
             present.setdefault(current, []).append(r.path)
     unnamed = {r.path for r in elsewhere}
-    folders = [p for p in paths if p != "-" and os.path.isdir(p)] or [outcome.cwd or "."]
+    folders = [p for p in paths if p != "-" and os.path.isdir(p)] or _folders_of_named(paths, outcome.cwd)
     decision = decide(
         mine + theirs,
         renamable=lambda finding: finding.path not in unnamed,
@@ -76,12 +76,23 @@ def stdin_run(name: str, data: bytes, options: Options, want_fix: bool, file_fil
     elsewhere = coupled_elsewhere([name], run, options, file_filter or FileFilter(), run.cwd)
     if not elsewhere:
         return run, processed
-    run.decision = decide_for_run(run, options, elsewhere, [], file_filter)
+    run.decision = decide_for_run(run, options, elsewhere, [name], file_filter)
     run.plan = [g for g in run.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
     if want_fix:
         processed = process_file(name, data, options, want_fix, run.decision.for_paths({processed.result.path}))
         run.processed, run.results = [processed], [processed.result]
     return run, processed
+
+
+def _folders_of_named(paths, cwd: str) -> list[str]:
+    """Where to look for a named file's importers: its repository, else its folder."""
+    from ds_migrate.elsewhere import repository_root
+
+    named = [p for p in paths if p != "-"]
+    if not named:
+        return [cwd or "."]
+    root = repository_root(named[0])
+    return [root] if root else sorted({os.path.dirname(os.path.abspath(p)) for p in named})
 
 
 def follow_models(outcome: "runner.Run", originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:

@@ -246,14 +246,7 @@ def decide(
     sharing: dict[str, list[str]] = defaultdict(list)
     for legacy_id in groups:
         sharing[target_of(legacy_id)].append(legacy_id)
-    # the unsafe tier decides on what the safe tier leaves: every contained
-    # request already sends its target (so safe-then-unsafe ends where unsafe does)
     present = {k: [v] if isinstance(v, str) else list(v) for k, v in (present or {}).items()}
-    for legacy_id, members in groups.items():
-        for m in members:
-            if m.role == REQUEST and not is_test_path(m.finding.path) and _rule_applicability(m.finding) is not Applicability.NONE:
-                present.setdefault(target_of(legacy_id), []).append(m.finding.path)
-                break
     coupled_groups: dict[str, list[_Occurrence]] = {}
     for legacy_id, members in groups.items():
         coupled = coupled_members(members, sees)
@@ -344,13 +337,15 @@ def _default_target(legacy_id: str) -> str:
 def _merged_with(legacy_id, members, groups, sharing: list[str], target: str) -> str | None:
     """A use that tells ``legacy_id`` apart from everything else would, once
     renamed, also match another legacy id that becomes the same ``target``.
-    A selector's input is often of unknown origin (a response's model, a
-    caller's argument): any use of the other id in code may reach it."""
+    A selector's input is often of unknown origin (a caller's argument): any
+    bound use of the other id in code may reach it."""
     chooser = next(m for m in members if m.role in CODE_SELECTING)
     for other in sharing:
         if other == legacy_id:
             continue
-        seen = next((m for m in groups[other] if m.role not in (DOC, TEST)), None)
+        # a request's own literal is contained: it reaches no selector (and
+        # the safe tier renames it, so counting it would make the tiers' order matter)
+        seen = next((m for m in groups[other] if m.role not in (DOC, TEST, REQUEST)), None)
         if seen is not None:
             return (
                 f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{other}' "

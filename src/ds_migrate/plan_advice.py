@@ -43,7 +43,10 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -
     if capability:
         sites = ", ".join(_where(m.finding) for m in capability[:MAX_NAMED_SITES])
         more = f" and {len(capability) - MAX_NAMED_SITES} more" if len(capability) > MAX_NAMED_SITES else ""
-        steps.append(f"add an entry or branch for '{target}' beside '{legacy_id}' at {sites}{more} (keep or drop the legacy one)")
+        steps.append(
+            f"add an entry or branch for the V4 id ('{target}') beside '{legacy_id}' to the capability table "
+            f"or predicate at {sites}{more} (keep or drop the legacy one)"
+        )
     if any(m.finding.merge_refused for m in members):
         steps.append(
             "both retired ids become one V4 model: merge the entries or branches that tell them apart, "
@@ -60,7 +63,7 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -
     values = [m for m in members if m.role == VALUE and m.role != DOC]
     if values:
         steps.append(
-            "set the thinking mode where each request reads the value ("
+            "set the thinking mode at each request that reads these values ("
             + ", ".join(_where(m.finding) for m in values[:MAX_NAMED_SITES])
             + (f" and {len(values) - MAX_NAMED_SITES} more" if len(values) > MAX_NAMED_SITES else "")
             + ")"
