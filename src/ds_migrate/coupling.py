@@ -73,9 +73,10 @@ class Reach:
             for depth in range(4):
                 self._roots.add(_root_of(path, depth))
 
-    def __call__(self, shown: str) -> set[str] | None:
+    def __call__(self, shown: str):
         if not shown.endswith(PYTHON_SUFFIXES):
-            return None
+            family = _family(shown)
+            return None if family is None else _SameFamily(family)
         start = os.path.abspath(shown)
         importers = self._all_importers()
         if importers is None:
@@ -178,3 +179,35 @@ def _display(path: str) -> str:
     from ds_migrate.runner import display_path
 
     return display_path(path)
+
+
+# Source languages: a value bound in one is read only by code of the same
+# family (a Go constant never reaches a Python table). Config files, text
+# and anything else may be read by any of them.
+_FAMILIES = {
+    "js": (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts"),
+    "py": PYTHON_SUFFIXES + (".ipynb",),
+    "go": (".go",),
+    "jvm": (".java", ".kt", ".kts", ".scala"),
+    "rb": (".rb",),
+    "php": (".php",),
+    "rs": (".rs",),
+    "cs": (".cs",),
+}
+
+
+def _family(path: str) -> str | None:
+    lowered = path.lower()
+    return next((name for name, suffixes in _FAMILIES.items() if lowered.endswith(suffixes)), None)
+
+
+class _SameFamily:
+    """The files a value bound in source of ``family`` may reach: that
+    family's, and every file of no source language."""
+
+    def __init__(self, family: str) -> None:
+        self.family = family
+
+    def __contains__(self, path: object) -> bool:
+        other = _family(str(path))
+        return other is None or other == self.family

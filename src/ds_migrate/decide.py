@@ -268,8 +268,8 @@ def decide(
     tests_stay_whole(decision, groups, coupled_groups, renamable)
     tests_follow(decision, groups, coupled_groups, sees)
     for members in groups.values():
-        for m in members:  # a line that would be left half renamed, in no group: held alone
-            if m.finding.hold and m.role != REQUEST and m.finding.identity not in decision.verdicts:
+        for m in members:  # a test line that would be left half renamed, in no group: held alone
+            if m.finding.hold and m.role == TEST and m.finding.identity not in decision.verdicts:
                 decision.verdicts[m.finding.identity] = Verdict(Applicability.NONE, f"not renamed: {m.finding.hold}")
     return decision
 
