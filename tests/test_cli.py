@@ -127,7 +127,7 @@ def test_fix_write_then_nothing_left(tmp_path):
 
 def test_fix_write_exits_1_when_unsafe_findings_remain(tmp_path):
     path = tmp_path / "app.py"
-    path.write_text(LEGACY + 'if m == "deepseek-chat":\n    pass\n')
+    path.write_text('MODEL = "deepseek-chat"\nif m == "deepseek-chat":\n    pass\n')
     result = invoke("fix", "--write", str(tmp_path))
     assert result.exit_code == 1
     assert "need --unsafe-fixes" in result.output

@@ -100,12 +100,14 @@ def test_a_requests_own_literal_is_contained_whatever_else_names_the_id():
     assert request.fix.applicability is Applicability.SAFE and request.coupling is None
 
 
-def test_a_contained_request_of_the_other_id_merges_nothing():
-    # its literal reaches no selector (and the safe tier renames it: the tiers' order must not matter)
+def test_a_contained_request_is_renamed_but_a_branch_on_its_target_is_not():
+    # once the safe tier renames the chat request it sends deepseek-v4-flash, which a
+    # renamed reasoner branch would match (its input may be the reply's model)
     chat = finding("a.py", 1, "DSM101")
     reasoner_branch = finding("b.py", 5, "DSM105", name="deepseek-reasoner", fix=Applicability.UNSAFE)
     decision = decide([chat, reasoner_branch])
-    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.UNSAFE
+    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.NONE
+    assert "already used" in decision.verdicts[reasoner_branch.identity].note
     assert chat.identity not in decision.verdicts
 
 

@@ -107,6 +107,7 @@ def follow_models(outcome: "runner.Run", originals: list, options: Options, want
     found = trace(outcome, paths, file_filter)
     if not found:
         return
+    found = _mark_safely_renamed_sources(outcome, found)
     outcome.decision.flows = {shown: hints for _, shown, hints in found}
     _plan_names_the_requests(outcome, options)
     at = {result.path: i for i, result in enumerate(outcome.results)}
@@ -121,6 +122,32 @@ def follow_models(outcome: "runner.Run", originals: list, options: Options, want
         outcome.processed.append(processed)
         outcome.results.append(processed.result)
         originals.append(data)
+
+
+def _mark_safely_renamed_sources(outcome: "runner.Run", found):
+    """Hints whose every source the safe tier renames in this run (issue 24:
+    the toggle at the request then goes in the same tier as the rename)."""
+    from dataclasses import replace
+
+    from ds_migrate.findings import Applicability
+
+    safe, held = set(), set()
+    for result in outcome.results:
+        for finding in (*result.findings, *result.suppressed, *result.unselected):
+            if not finding.legacy_name:
+                continue
+            sure = not finding.suppressed and finding.fix is not None and finding.fix.applicability is Applicability.SAFE
+            (safe if sure else held).add((result.path, finding.line))
+    out = []
+    for path, shown, hints in found:
+        hints = {
+            line: replace(hint, renamed_safely=True)
+            if hint.mode and hint.sources and all(s in safe and s not in held for s in hint.sources)
+            else hint
+            for line, hint in hints.items()
+        }
+        out.append((path, shown, hints))
+    return out
 
 
 def _plan_names_the_requests(outcome: "runner.Run", options: Options) -> None:

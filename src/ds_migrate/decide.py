@@ -247,6 +247,14 @@ def decide(
     for legacy_id in groups:
         sharing[target_of(legacy_id)].append(legacy_id)
     present = {k: [v] if isinstance(v, str) else list(v) for k, v in (present or {}).items()}
+    # the unsafe tier decides on what the safe tier leaves: every contained
+    # request then sends its target, and a selector renamed to it would match
+    # that request's reply as well (safe-then-unsafe ends where unsafe does)
+    for legacy_id, members in groups.items():
+        for m in members:
+            if m.role == REQUEST and not is_test_path(m.finding.path) and _rule_applicability(m.finding) is not Applicability.NONE:
+                present.setdefault(target_of(legacy_id), []).append(m.finding.path)
+                break
     coupled_groups: dict[str, list[_Occurrence]] = {}
     for legacy_id, members in groups.items():
         coupled = coupled_members(members, sees)

@@ -3,8 +3,6 @@ them into reported, suppressed and unselected, and choose the fixes to apply."""
 
 from __future__ import annotations
 
-import re
-
 from ds_migrate.engine.options import Options
 from ds_migrate.engine.reading import Reading, TextOnly
 from ds_migrate.engine.result import Processed
@@ -66,12 +64,6 @@ def _hold_lines_with_hidden_copies(findings: list[Finding], index) -> None:
                 finding.hold = "the same line names it again in a form that is not renamed"
 
 
-# what comes right before a request's own literal model: model="...", a JS
-# model: "..." property, a payload's "model": "..." (a provider prefix allowed);
-# not MODEL = "..." nor model: str = "..." (bound values, which code can read)
-_REQUEST_MODEL = re.compile(r"""(?:\bmodel(?:_name)?=|\bmodel:[ \t]*|["']model["'][ \t]*:[ \t]*)["'`](?:[\w.-]+[/:])?$""")
-
-
 def sort_into(result: FileResult, findings: list[Finding], text: str, options: Options) -> None:
     from ds_migrate.languages.textscan import provider_slug_findings
 
@@ -81,10 +73,7 @@ def sort_into(result: FileResult, findings: list[Finding], text: str, options: O
     if "deepseek-" in text and (("-v4-" in text) or ("deepseek-flash" in text) or ("deepseek-pro" in text)):
         from ds_migrate.rules.compat_code import V4_ID
 
-        # a request's own model is contained (decide.py): no code can see it, so it collides with nothing
-        result.current_ids = tuple(sorted({
-            m.group(0).lower() for m in V4_ID.finditer(text) if not _REQUEST_MODEL.search(text, max(0, m.start() - 40), m.start())
-        }))
+        result.current_ids = tuple(sorted({m.group(0).lower() for m in V4_ID.finditer(text)}))
         _mark_compat_code(findings, index)
     for finding in sorted(findings, key=Finding.sort_key):
         if not options.selects(finding.code):
