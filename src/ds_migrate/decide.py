@@ -1,9 +1,13 @@
 """Decide, for the whole run, which legacy-name occurrences a tier may rename.
 
-Real code couples occurrences: a default renamed while a comparison, a table
-key or a test assertion elsewhere keeps the old id changes what the program
-does. So occurrences are grouped per legacy id across every file and file
-kind, and a group that selects behaviour is renamed whole or not at all.
+Real code couples occurrences: a default renamed while a comparison or a
+table key it reaches keeps the old id changes what the program does. The
+coupling follows the value, not the id string (SPEC section 4): a request's
+own literal model is contained and couples with nothing; a bound value
+(constant, default, config entry) couples with the selectors of its id that
+its file can reach (``reach``: coupling.py); tests observe (observers.py).
+A coupled group is renamed whole or not at all; the plan says why
+(plan_advice.py).
 
 Pure: no libcst, no IO. It sees findings (plain data) and returns verdicts
 keyed by a finding's stable identity (path, offset, code).
