@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from test_slicing import plant, result_of  # noqa: E402
 
-from ds_migrate.engine import run_with_deep_stack  # noqa: E402
+from ds_migrate.analyse import run_with_deep_stack  # noqa: E402
 
 
 def outcome(name: str, source: str, sliced: bool) -> tuple:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from ds_migrate.engine import Options, process_file
-from ds_migrate.mapping import Mapping
+from ds_migrate.analyse import Options, process_file
+from ds_migrate.deepseek.mapping import Mapping
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -16,7 +16,7 @@ collect_ignore_glob = ["realworld/*"]
 
 # The engine raises the limit for its deep-stack parsing thread; raising it
 # up front keeps hypothesis from warning that a test changed it.
-from ds_migrate.engine import DEEP_RECURSION_LIMIT  # noqa: E402
+from ds_migrate.analyse import DEEP_RECURSION_LIMIT  # noqa: E402
 
 sys.setrecursionlimit(max(sys.getrecursionlimit(), DEEP_RECURSION_LIMIT))
 

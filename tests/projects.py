@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -74,7 +74,7 @@ def codes_at(document: dict) -> set[tuple[str, int, str]]:
 def project(tmp_path: Path, files: dict[str, str]) -> str:
     """A repository (``.git`` marker: the search for pins stops there) holding the pin
     files ``files``; the path of its ``app.py``, to scan a source as that file."""
-    from ds_migrate.pins import folder_pins
+    from ds_migrate.deepseek.pins import folder_pins
 
     (tmp_path / ".git").mkdir(parents=True, exist_ok=True)
     for name, text in files.items():

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ds_migrate.languages import handler_for
-from ds_migrate.names import find_legacy_names
+from ds_migrate.deepseek.names import find_legacy_names
 
 KINDS = {
     "main.go": "go", "A.java": "java", "a.kt": "kotlin", "build.gradle.kts": "kotlin", "main.rs": "rust",

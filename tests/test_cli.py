@@ -6,7 +6,7 @@ import subprocess
 
 from click.testing import CliRunner
 
-from ds_migrate.cli import main, scan as scan_command
+from ds_migrate.cli.commands import main, scan as scan_command
 
 from conftest import REPO
 
@@ -235,7 +235,7 @@ def test_stdin_filename_picks_the_file_kind():
 
 
 def test_include_help_says_what_the_default_takes():
-    from ds_migrate.discovery import DEFAULT_INCLUDE
+    from ds_migrate.discover.listing import DEFAULT_INCLUDE
 
     (option,) = [p for p in scan_command.params if p.name == "include"]
     assert DEFAULT_INCLUDE == ("*",)  # every text file is searched (binary kinds are skipped)
@@ -260,7 +260,7 @@ def test_output_file_of_the_text_report_is_closed(tmp_path):
 def test_remaining_is_what_was_not_applied_by_identity():
     from types import SimpleNamespace
 
-    from ds_migrate.cli import _remaining
+    from ds_migrate.cli.commands import _remaining
     from ds_migrate.findings import Finding, Severity
 
     def finding():

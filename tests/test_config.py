@@ -3,7 +3,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 from ds_migrate.config import ConfigError, load_config
 
 LEGACY = 'client.chat.completions.create(model="deepseek-reasoner", messages=m)\n'

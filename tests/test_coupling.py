@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from ds_migrate.coupling import Reach, imported_modules
-from ds_migrate.discovery import FileFilter
+from ds_migrate.discover.listing import FileFilter
 from projects import write_tree
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ds_migrate.decide import decide, is_test_path
+from ds_migrate.project.decide import decide, is_test_path
 from ds_migrate.findings import Applicability, Finding, Fix, Severity
 from projects import fix_tree, read_tree, write_tree
 

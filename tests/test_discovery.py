@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
-from ds_migrate.discovery import FileFilter, discover
-from ds_migrate.globs import globs_regex
+from ds_migrate.cli.commands import main
+from ds_migrate.discover.listing import FileFilter, discover
+from ds_migrate.discover.globs import globs_regex
 
 LEGACY = 'MODEL = "deepseek-chat"\n'
 
@@ -110,11 +110,12 @@ def test_many_is_called_once_when_enough_files_are_found(tmp_path):
 
 
 def test_a_small_folder_does_not_start_workers(tmp_path, monkeypatch):
-    from ds_migrate import ripgrep, runner
+    from ds_migrate.discover import ripgrep
+    from ds_migrate import pipeline
 
     started = []
-    real = runner.start_workers
-    monkeypatch.setattr(runner, "start_workers", lambda jobs: started.append(1) or real(jobs))
+    real = pipeline.start_workers
+    monkeypatch.setattr(pipeline, "start_workers", lambda jobs: started.append(1) or real(jobs))
     (tmp_path / "app.py").write_text('MODEL = "deepseek-chat"\n')
     result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "2", str(tmp_path)])
     assert result.exit_code == 1 and started == []
@@ -125,7 +126,7 @@ def test_a_small_folder_does_not_start_workers(tmp_path, monkeypatch):
     # the workers as soon as it has found enough files, before any is read)
     assert result.exit_code == 1 and started == ([] if ripgrep.find_ripgrep() else [1])
     started.clear()
-    padding = "x = 1\n" * (runner.PARALLEL_BYTES // 40 // 6 + 1)
+    padding = "x = 1\n" * (pipeline.PARALLEL_BYTES // 40 // 6 + 1)
     for i in range(40):
         (tmp_path / f"m{i}.py").write_text('MODEL = "deepseek-chat"\n' + padding)
     result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "2", str(tmp_path)])
@@ -133,7 +134,7 @@ def test_a_small_folder_does_not_start_workers(tmp_path, monkeypatch):
 
 
 def test_display_path_is_relative_below_the_working_directory(tmp_path, monkeypatch):
-    from ds_migrate.runner import display_path
+    from ds_migrate.pipeline import display_path
 
     monkeypatch.chdir(tmp_path)
     here = str(tmp_path)

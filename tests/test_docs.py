@@ -12,7 +12,7 @@ def test_readme_has_the_two_setup_commands():
 
 
 def test_readme_version_forms_table_matches_forms_py():
-    from ds_migrate.forms import FORMS
+    from ds_migrate.deepseek.forms import FORMS
 
     text = (REPO / "README.md").read_text()
     rows = re.findall(r"^\| (litellm|dspy|agno|anthropic-sdk|autogen) \| `(\w+)=` \| (enabled|disabled) \| ([\d.]+) \|", text, re.M)

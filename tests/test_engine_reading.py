@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ds_migrate.engine import Options, process_file
-from ds_migrate.engine.reading import CLEAN, Reading, TextOnly, decode_python, decode_utf8, read_source
-from ds_migrate.lines import differing_span
+from ds_migrate.analyse import Options, process_file
+from ds_migrate.analyse.reading import CLEAN, Reading, TextOnly, decode_python, decode_utf8, read_source
+from ds_migrate.findings.lines import differing_span
 
 LIMIT = 1024 * 1024  # shown as "1 MiB"
 CALL = b'client.chat.completions.create(model="deepseek-chat", messages=[])\n'

@@ -7,7 +7,7 @@ def test_examples_show_every_rule():
     from click.testing import CliRunner
     import json
 
-    from ds_migrate.cli import main
+    from ds_migrate.cli.commands import main
     from ds_migrate.rules import all_rules
 
     result = CliRunner().invoke(main, ["scan", "--format", "json", str(REPO / "examples")])

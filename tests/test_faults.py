@@ -7,9 +7,11 @@ import time
 
 import pytest
 
-from ds_migrate import runner, writer
-from ds_migrate.discovery import FileFilter
-from ds_migrate.engine import Options
+from ds_migrate import pipeline
+
+from ds_migrate.apply import writer
+from ds_migrate.discover.listing import FileFilter
+from ds_migrate.analyse import Options
 
 LEGACY = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
 FIXED = 'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n'
@@ -32,7 +34,7 @@ def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path, monkey
         return real(target, data, expected)
 
     monkeypatch.setattr(writer, "write_atomically", someone_edits_first)  # after_analysis imports it when it writes
-    outcome = runner.run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
+    outcome = pipeline.run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
     assert path.read_text() == LEGACY + "# edited by a person\n"
     assert any("changed on disk" in e.message for e in outcome.errors)
     assert outcome.written == []
@@ -91,7 +93,7 @@ def test_disk_full_while_writing_the_temporary_file(tmp_path, monkeypatch):
             raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(writer.os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
-    outcome = runner.run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
+    outcome = pipeline.run([str(tmp_path)], Options(), FileFilter(), want_fix=True, write=True)
     assert path.read_text() == LEGACY
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.py"]
     assert any("No space left" in e.message for e in outcome.errors)

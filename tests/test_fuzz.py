@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ds_migrate.names import find_legacy_names
+from ds_migrate.deepseek.names import find_legacy_names
 
 from conftest import fix, scan_result
 
@@ -92,7 +92,7 @@ def programs_with_names(draw):
 def sliced_and_whole_agree(source: str) -> None:
     """Slicing (forced on wherever it can apply) changes nothing: the same
     findings, errors and fixed text as parsing the whole module."""
-    from ds_migrate.engine import Options, process_file
+    from ds_migrate.analyse import Options, process_file
     from ds_migrate.python import slicing
     from ds_migrate.report.json_format import finding_dict
 

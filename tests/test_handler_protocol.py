@@ -7,12 +7,12 @@ import inspect
 
 import pytest
 
-from ds_migrate.engine import Options, process_file
+from ds_migrate.analyse import Options, process_file
 from ds_migrate.findings import Finding
 from ds_migrate.languages import all_handlers, handler_for, is_python, searched_as_text
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.plain import PlainText
-from ds_migrate.mapping import Mapping
+from ds_migrate.deepseek.mapping import Mapping
 
 METHODS = ("claims", "scan", "apply", "problem_with")
 

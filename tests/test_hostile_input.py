@@ -7,7 +7,7 @@ import socket
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 
 from conftest import scan_result
 
@@ -158,7 +158,7 @@ def test_deep_nesting_beyond_pythons_limit_is_searched_as_text():
     ],
 )
 def test_worth_parsing_looks_only_where_deepseek_occurs(text, worth):
-    from ds_migrate.engine import worth_parsing
+    from ds_migrate.analyse import worth_parsing
 
     assert worth_parsing(text) is worth
 

@@ -8,7 +8,7 @@ import time
 
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 
 SOURCE = (
     'a = client.chat.completions.create(model="deepseek-chat", messages=m)\n'

@@ -16,7 +16,7 @@ from conftest import fix
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 
 # per kind: (first line or None, a line the fix renames, a line it leaves, line ends the format allows)
 ANY = ("\n", "\r\n", "\r")

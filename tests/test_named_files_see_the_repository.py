@@ -7,7 +7,7 @@ import subprocess
 
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 from projects import read_tree, write_tree
 
 SETTINGS = 'DEFAULT_MODEL = "deepseek-chat"\n'

@@ -1,6 +1,6 @@
 import pytest
 
-from ds_migrate.names import find_legacy_names, is_exact_legacy
+from ds_migrate.deepseek.names import find_legacy_names, is_exact_legacy
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,11 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate import ripgrep, runner
-from ds_migrate.cli import main
-from ds_migrate.discovery import FileFilter, discover
+from ds_migrate.discover import ripgrep
+
+from ds_migrate import pipeline
+from ds_migrate.cli.commands import main
+from ds_migrate.discover.listing import FileFilter, discover
 
 LEGACY = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
 CLEAN = "x = 1\n"
@@ -184,14 +186,14 @@ def test_junit_still_names_every_clean_file(tmp_path, monkeypatch):
 def test_clean_files_are_counted_not_read(tmp_path, monkeypatch):
     root = _make(tmp_path, "git")
     read: list[str] = []
-    real = runner._process_path
+    real = pipeline._process_path
 
     def spy(path, *args):
         read.append(os.path.basename(path))
         return real(path, *args)
 
-    monkeypatch.setattr(runner, "_process_path", spy)
-    outcome = runner.run([str(root)], runner.Options(), FileFilter(), jobs=1)
+    monkeypatch.setattr(pipeline, "_process_path", spy)
+    outcome = pipeline.run([str(root)], pipeline.Options(), FileFilter(), jobs=1)
     assert outcome.discovery.clean > 0
     assert "hclean.py" not in read and "untracked_clean.py" not in read
     assert {"legacy.py", "link.py", "link_clean.py", "untracked.py", "clean.py"} <= set(read)
@@ -206,7 +208,7 @@ def test_an_unreadable_file_falls_back(tmp_path, monkeypatch):
     secret.chmod(0)
     try:
         assert ripgrep.native_discover([str(root)], FileFilter()) is None
-        outcome = runner.run([str(root)], runner.Options(), FileFilter(), jobs=1)
+        outcome = pipeline.run([str(root)], pipeline.Options(), FileFilter(), jobs=1)
         assert any("secret.py" in e.path for e in outcome.errors)
     finally:
         secret.chmod(0o644)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 from projects import fix_tree, read_tree, write_tree
 
 REPO = Path(__file__).resolve().parent.parent

@@ -130,9 +130,9 @@ def test_a_v4_id_in_a_tests_provider_slug_is_no_collision(tmp_path):
 def test_the_decision_holds_across_worker_processes(tmp_path, monkeypatch):
     # enough files for the process pool (however few bytes): each worker fixes
     # its files as if they stood alone, then the run's decision makes it fix them again
-    from ds_migrate import runner
+    from ds_migrate import pipeline
 
-    monkeypatch.setattr(runner, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 0)
     files = {f"svc{i}.py": f'r{i} = client.chat.completions.create(model="deepseek-chat", messages=m)\n' for i in range(40)}
     files["route.py"] = 'if model == "deepseek-chat":\n    pass\n'
     files["tests/test_route.py"] = 'from route import pick\n\nassert pick() == "deepseek-chat"\n'
@@ -153,7 +153,7 @@ def test_fix_lists_renames_whose_mode_must_be_set_elsewhere(tmp_path):
 
     from click.testing import CliRunner
 
-    from ds_migrate.cli import main
+    from ds_migrate.cli.commands import main
 
     write_tree(tmp_path, {"settings.py": SETTINGS})
     result = CliRunner().invoke(main, ["fix", "--isolated", "--format", "json", str(tmp_path)])

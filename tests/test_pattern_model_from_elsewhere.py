@@ -195,7 +195,7 @@ def test_follow_ups_leave_out_a_setting_whose_requests_all_got_their_mode(tmp_pa
 
     from click.testing import CliRunner
 
-    from ds_migrate.cli import main
+    from ds_migrate.cli.commands import main
 
     result = CliRunner().invoke(main, ["fix", "--isolated", "--format", "json", str(tmp_path)])
     safe = {(f["path"].rsplit("/", 1)[-1], f["line"]) for f in json.loads(result.output)["follow_ups"]}
@@ -293,8 +293,8 @@ def test_workers_say_what_a_module_exports_and_only_exporters_are_searched_for(t
     """A module the workers analysed comes with its exports; importers are
     searched for only where there are some (a search of the whole tree for
     every module that merely calls DeepSeek cost seconds on a monorepo)."""
-    from ds_migrate import flow
-    from ds_migrate.engine import Options, process_file
+    from ds_migrate.project import flow
+    from ds_migrate.analyse import Options, process_file
     from ds_migrate.python.model_sources import extract
 
     assert process_file("config.py", CONFIG.encode(), Options()).result.exports == extract(CONFIG)
@@ -312,8 +312,8 @@ def test_workers_say_what_a_module_exports_and_only_exporters_are_searched_for(t
 
 
 def test_importers_are_found_by_their_import_lines_in_a_work_tree_and_outside_one(tmp_path):
-    from ds_migrate.discovery import FileFilter
-    from ds_migrate.flow.search import files_naming
+    from ds_migrate.discover.listing import FileFilter
+    from ds_migrate.project.flow.search import files_naming
 
     files = {
         "a.py": "from app import config\n",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ds_migrate.pins import pin_for, range_of
+from ds_migrate.deepseek.pins import pin_for, range_of
 from projects import project
 
 

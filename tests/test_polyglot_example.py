@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
-from ds_migrate.names import find_legacy_names, find_provider_slugs
+from ds_migrate.cli.commands import main
+from ds_migrate.deepseek.names import find_legacy_names, find_provider_slugs
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "polyglot"

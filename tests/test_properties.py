@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ds_migrate.names import find_legacy_names
+from ds_migrate.deepseek.names import find_legacy_names
 
 from conftest import fix, scan_result
 
@@ -75,7 +75,7 @@ def test_fix_output_parses_and_is_idempotent(source, unsafe):
 @COMMON
 @given(programs())
 def test_after_unsafe_fix_only_refused_or_report_only_findings_remain(source):
-    from ds_migrate.engine import Options, choose_fixes
+    from ds_migrate.analyse import Options, choose_fixes
 
     fixed = fix(source, unsafe=True)
     result = scan_result(fixed)

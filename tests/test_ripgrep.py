@@ -9,8 +9,10 @@ import stat
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate import ripgrep, runner
-from ds_migrate.cli import main
+from ds_migrate.discover import ripgrep
+
+from ds_migrate import pipeline
+from ds_migrate.cli.commands import main
 
 LEGACY = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
 
@@ -65,13 +67,13 @@ def test_results_are_the_same_with_and_without_ripgrep(tricky_tree, monkeypatch)
 def test_clean_files_are_not_read_when_ripgrep_answers(tricky_tree, monkeypatch):
     monkeypatch.delenv("DS_MIGRATE_NO_RIPGREP", raising=False)
     read: list[str] = []
-    real = runner._process_path
+    real = pipeline._process_path
 
     def spy(path, *args):
         read.append(os.path.basename(path))
         return real(path, *args)
 
-    monkeypatch.setattr(runner, "_process_path", spy)
+    monkeypatch.setattr(pipeline, "_process_path", spy)
     result = CliRunner().invoke(main, ["scan", "-q", "--jobs", "1", str(tricky_tree)])
     assert result.exit_code == 1
     assert "clean.py" not in read

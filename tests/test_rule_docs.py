@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 from ds_migrate.findings import Applicability, Severity
-from ds_migrate.mapping import DISABLED, ENABLED
+from ds_migrate.deepseek.mapping import DISABLED, ENABLED
 from ds_migrate.rules import all_rules
 from ds_migrate.rules.docs import FixAvailability, parse_sections, rule_doc, rules_table
 

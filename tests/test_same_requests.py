@@ -16,10 +16,10 @@ import types
 
 import pytest
 
-from ds_migrate.discovery import FileFilter
-from ds_migrate.engine import Options
-from ds_migrate.mapping import Mapping
-from ds_migrate.runner import run
+from ds_migrate.discover.listing import FileFilter
+from ds_migrate.analyse import Options
+from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.pipeline import run
 
 from conftest import REPO
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from ds_migrate.engine import Options, process_file
-from ds_migrate.mapping import Mapping
+from ds_migrate.analyse import Options, process_file
+from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.python import slicing
 from ds_migrate.python.slicing import planner as _planner, prepass as _prepass  # noqa: F401 (slicing.planner, slicing.prepass)
 from ds_migrate.report.json_format import finding_dict
@@ -424,7 +424,7 @@ def test_runs_inside_a_split_class_are_merged_and_fixes_still_splice():
     module = cst.parse_module(plan.text)
     lines = plan.children[1]
     assert len(module.body[0].body.body) == len(lines) == 3  # run, kept statement, run
-    from ds_migrate.engine import Options, process_file
+    from ds_migrate.analyse import Options, process_file
 
     processed = process_file("big.py", source.encode(), Options(), want_fix=True)
     assert processed.fixed_data is not None

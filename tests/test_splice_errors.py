@@ -3,7 +3,7 @@ a bug anywhere else (an edit callback, say) is not hidden behind it."""
 
 import pytest
 
-from ds_migrate.engine import Options, apply_chosen, process_file
+from ds_migrate.analyse import Options, apply_chosen, process_file
 from ds_migrate.findings import NodeEdit
 from ds_migrate.python import rewrite
 from ds_migrate.python.slicing import SpliceError

@@ -4,10 +4,10 @@ import os
 
 import pytest
 
-from ds_migrate import writer
-from ds_migrate.discovery import FileFilter
-from ds_migrate.engine import Options
-from ds_migrate.runner import run
+from ds_migrate.apply import writer
+from ds_migrate.discover.listing import FileFilter
+from ds_migrate.analyse import Options
+from ds_migrate.pipeline import run
 
 LEGACY = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
 

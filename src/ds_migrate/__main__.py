@@ -1,3 +1,3 @@
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 
 main()

@@ -1,6 +1,6 @@
 """The parent's steps once every file is analysed: decide for the whole run
 (decide.py), follow each model to the requests that read it in other
-modules (ds_migrate/flow/), fix again the files where the run decided less
+modules (ds_migrate/project/flow/), fix again the files where the run decided less
 than each file alone, and write. Workers never see the other files; these
 steps are where the project as a whole is seen."""
 
@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import os
 
-from ds_migrate import runner
-from ds_migrate.decide import Decision, decide
-from ds_migrate.discovery import FileFilter
-from ds_migrate.engine import Options
+from ds_migrate import pipeline
+from ds_migrate.project.decide import Decision, decide
+from ds_migrate.discover.listing import FileFilter
+from ds_migrate.analyse import Options
 from ds_migrate.findings import FileError, FileResult
 
 
-def coupled_elsewhere(paths, outcome: "runner.Run", options: Options, file_filter: FileFilter, cwd: str) -> list[FileResult]:
+def coupled_elsewhere(paths, outcome: "pipeline.Run", options: Options, file_filter: FileFilter, cwd: str) -> list[FileResult]:
     """With only files named (pre-commit), the results of the repository's
     other files that name the same ids: they take part in the decision, and
     are neither reported nor rewritten."""
     if not paths or any(p == "-" or os.path.isdir(p) for p in paths):
         return []
-    from ds_migrate.decide import base_id
-    from ds_migrate.elsewhere import files_naming
+    from ds_migrate.project.decide import base_id
+    from ds_migrate.discover.elsewhere import files_naming
 
     ids = {
         base_id(f.legacy_name)
@@ -32,13 +32,13 @@ def coupled_elsewhere(paths, outcome: "runner.Run", options: Options, file_filte
     }
     results = []
     for path in files_naming(ids, list(paths), file_filter):
-        processed, _ = runner._process_path(path, runner.display_path(path, cwd), options, False)
+        processed, _ = pipeline._process_path(path, pipeline.display_path(path, cwd), options, False)
         results.append(processed.result)
     return results
 
 
 def decide_for_run(
-    outcome: "runner.Run", options: Options, elsewhere: list[FileResult] = (), paths=(), file_filter=None
+    outcome: "pipeline.Run", options: Options, elsewhere: list[FileResult] = (), paths=(), file_filter=None
 ) -> Decision:
     """The whole run's decision, shown on every finding it concerns. A value
     couples only with what its module's imports let it reach (coupling.py)."""
@@ -67,10 +67,10 @@ def stdin_run(name: str, data: bytes, options: Options, want_fix: bool, file_fil
     """Standard input named ``name`` (``--stdin-filename``): decided with the
     rest of its repository, as ``fix name`` would be, so an editor applies
     what a run over the tree applies. The text read stands for the file."""
-    from ds_migrate.engine import process_file
+    from ds_migrate.analyse import process_file
 
     processed = process_file(name, data, options, want_fix)
-    run = runner.Run(results=[processed.result], processed=[processed], cwd=os.getcwd())
+    run = pipeline.Run(results=[processed.result], processed=[processed], cwd=os.getcwd())
     if name == "-":
         return run, processed
     elsewhere = coupled_elsewhere([name], run, options, file_filter or FileFilter(), run.cwd)
@@ -86,7 +86,7 @@ def stdin_run(name: str, data: bytes, options: Options, want_fix: bool, file_fil
 
 def _folders_of_named(paths, cwd: str) -> list[str]:
     """Where to look for a named file's importers: its repository, else its folder."""
-    from ds_migrate.elsewhere import repository_root
+    from ds_migrate.discover.elsewhere import repository_root
 
     named = [p for p in paths if p != "-"]
     if not named:
@@ -95,14 +95,14 @@ def _folders_of_named(paths, cwd: str) -> list[str]:
     return [root] if root else sorted({os.path.dirname(os.path.abspath(p)) for p in named})
 
 
-def follow_models(outcome: "runner.Run", originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
-    """Requests whose model another module holds (ds_migrate/flow/): their files
+def follow_models(outcome: "pipeline.Run", originals: list, options: Options, want_fix: bool, paths, file_filter) -> None:
+    """Requests whose model another module holds (ds_migrate/project/flow/): their files
     are analysed again, whole, with the hints, so DSM201 names where the
     model comes from (and offers the toggle where that is certain). A file
     that never mentions DeepSeek was counted clean; it is not any more."""
     if not outcome.paths:
         return  # every file clean: no module holds a model (and no import of flow/)
-    from ds_migrate.flow import trace
+    from ds_migrate.project.flow import trace
 
     found = trace(outcome, paths, file_filter)
     if not found:
@@ -112,7 +112,7 @@ def follow_models(outcome: "runner.Run", originals: list, options: Options, want
     _plan_names_the_requests(outcome, options)
     at = {result.path: i for i, result in enumerate(outcome.results)}
     for path, shown, _ in found:
-        processed, data = runner._process_path(path, shown, options, want_fix, outcome.decision.for_paths({shown}))
+        processed, data = pipeline._process_path(path, shown, options, want_fix, outcome.decision.for_paths({shown}))
         if shown in at:
             i = at[shown]
             outcome.processed[i], outcome.results[i], originals[i] = processed, processed.result, data
@@ -124,7 +124,7 @@ def follow_models(outcome: "runner.Run", originals: list, options: Options, want
         originals.append(data)
 
 
-def _mark_safely_renamed_sources(outcome: "runner.Run", found):
+def _mark_safely_renamed_sources(outcome: "pipeline.Run", found):
     """Hints whose every source the safe tier renames in this run (issue 24:
     the toggle at the request then goes in the same tier as the rename)."""
     from dataclasses import replace
@@ -150,11 +150,11 @@ def _mark_safely_renamed_sources(outcome: "runner.Run", found):
     return out
 
 
-def _plan_names_the_requests(outcome: "runner.Run", options: Options) -> None:
+def _plan_names_the_requests(outcome: "pipeline.Run", options: Options) -> None:
     """Each held-back group says at which request sites the mode goes: the
     requests the model flow found reading one of its values (issue 24)."""
-    from ds_migrate.decide import VALUE
-    from ds_migrate.names import find_legacy_names
+    from ds_migrate.project.decide import VALUE
+    from ds_migrate.deepseek.names import find_legacy_names
 
     for group in outcome.decision.plan:
         values = {(path, line) for path, line, role in group.sites if role == VALUE}
@@ -173,7 +173,7 @@ def _plan_names_the_requests(outcome: "runner.Run", options: Options) -> None:
             )
 
 
-def _uncount_clean(outcome: "runner.Run", path: str, shown: str) -> None:
+def _uncount_clean(outcome: "pipeline.Run", path: str, shown: str) -> None:
     if shown in outcome.clean:
         outcome.clean.remove(shown)
     elif path in outcome.clean_unread:
@@ -183,7 +183,7 @@ def _uncount_clean(outcome: "runner.Run", path: str, shown: str) -> None:
         outcome.discovery.files.append(path)
 
 
-def redo_where_decided_otherwise(outcome: "runner.Run", originals: list, options: Options, jobs: int, pools: list) -> None:
+def redo_where_decided_otherwise(outcome: "pipeline.Run", originals: list, options: Options, jobs: int, pools: list) -> None:
     """Each file was fixed as if it stood alone; where the whole run decided
     less may change, fix it again under the run's decision."""
     redo = []
@@ -195,12 +195,12 @@ def redo_where_decided_otherwise(outcome: "runner.Run", originals: list, options
         return
     decision = outcome.decision.for_paths({outcome.processed[i].result.path for i in redo})
     files = [(outcome.paths[i], outcome.processed[i].result.path) for i in redo]
-    if jobs > 1 and pools and len(files) >= runner.PARALLEL_THRESHOLD:
-        size = max(1, min(runner.BATCH_SIZE, len(files) // (jobs * 4)))
+    if jobs > 1 and pools and len(files) >= pipeline.PARALLEL_THRESHOLD:
+        size = max(1, min(pipeline.BATCH_SIZE, len(files) // (jobs * 4)))
         batches = [(files[i : i + size], options, True, decision) for i in range(0, len(files), size)]
-        again = [item for batch in pools[0].map(runner._worker, batches) for item in batch]
+        again = [item for batch in pools[0].map(pipeline._worker, batches) for item in batch]
     else:
-        again = [runner._process_path(path, shown, options, True, decision) for path, shown in files]
+        again = [pipeline._process_path(path, shown, options, True, decision) for path, shown in files]
     for i, item in zip(redo, again):
         if item is None:  # the file no longer mentions DeepSeek: changed on disk since
             outcome.processed[i].fixed_data = outcome.processed[i].fixed_text = None
@@ -212,8 +212,8 @@ def redo_where_decided_otherwise(outcome: "runner.Run", originals: list, options
         originals[i] = data
 
 
-def write(outcome: "runner.Run", originals: list) -> None:
-    from ds_migrate.writer import FileChangedError, write_atomically
+def write(outcome: "pipeline.Run", originals: list) -> None:
+    from ds_migrate.apply.writer import FileChangedError, write_atomically
 
     for path, processed, data in zip(outcome.paths, outcome.processed, originals):
         if processed.fixed_data is None or data is None:

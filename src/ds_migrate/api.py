@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ds_migrate.discovery import DEFAULT_EXCLUDES, FileFilter
-from ds_migrate.engine import Options, process_python
+from ds_migrate.discover.listing import DEFAULT_EXCLUDES, FileFilter
+from ds_migrate.analyse import Options, process_python
 from ds_migrate.findings import Finding
-from ds_migrate.mapping import DEFAULT_TARGET, Mapping
+from ds_migrate.deepseek.mapping import DEFAULT_TARGET, Mapping
 
 
 def _options(target: str, thinking_form: str, unsafe_fixes: bool, select=(), ignore=()) -> Options:
@@ -27,7 +27,7 @@ def scan_paths(
     respect_gitignore: bool = True,
 ) -> list[Finding]:
     """Findings for the Python files below ``paths``, sorted by path, line and column."""
-    from ds_migrate.runner import run
+    from ds_migrate.pipeline import run
 
     if isinstance(paths, str):
         paths = [paths]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ds_migrate.mapping import LEGACY_MODES, TARGETS, THINKING_FORMS
+from ds_migrate.deepseek.mapping import LEGACY_MODES, TARGETS, THINKING_FORMS
 
 if sys.version_info >= (3, 11):
     import tomllib

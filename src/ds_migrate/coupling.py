@@ -20,7 +20,7 @@ import os
 import re
 from pathlib import Path
 
-from ds_migrate.decide import is_test_path
+from ds_migrate.project.decide import is_test_path
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 MAX_ROUNDS = 8  # of importer searches: a deeper chain counts as reaching everything
@@ -134,7 +134,7 @@ class Reach:
         imports one of them, transitively (None: the search did not end)."""
         if self._importers is not None:
             return self._importers
-        from ds_migrate.flow.search import files_naming
+        from ds_migrate.project.flow.search import files_naming
 
         known = {p for p in self._shown if p.endswith(PYTHON_SUFFIXES)}
         searched: set[str] = set()
@@ -176,7 +176,7 @@ def _read(path: str) -> str:
 
 
 def _display(path: str) -> str:
-    from ds_migrate.runner import display_path
+    from ds_migrate.pipeline import display_path
 
     return display_path(path)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ds_migrate.decide import (
+from ds_migrate.project.decide import (
     BOUND,
     CODE_SELECTING,
     REQUEST,

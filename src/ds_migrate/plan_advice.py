@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ds_migrate.decide import ALIAS, CAPABILITY, COMPARISON, DOC, KEY, MAX_NAMED_SITES, MEMBER, TEST, VALUE, _where
+from ds_migrate.project.decide import ALIAS, CAPABILITY, COMPARISON, DOC, KEY, MAX_NAMED_SITES, MEMBER, TEST, VALUE, _where
 
 PRO_MAPPING = "deepseek-reasoner=deepseek-v4-pro"
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(CURL is None or BASH is None, reason="curl or ba
 
 
 def fixed_shell(before: str) -> str:
-    from ds_migrate.engine import Options, process_file
+    from ds_migrate.analyse import Options, process_file
 
     processed = process_file("call.sh", before.encode("utf-8"), Options(), want_fix=True)
     return processed.fixed_text if processed.fixed_text is not None else before

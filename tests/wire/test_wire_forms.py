@@ -1,4 +1,4 @@
-"""Every row of ds_migrate/forms.py checked against the package installed here.
+"""Every row of ds_migrate/deepseek/forms.py checked against the package installed here.
 
 For each (form, mode) the table lists for a context whose package is
 installed, a program sends one request with that form alone; the test
@@ -15,7 +15,7 @@ import os
 
 import pytest
 
-from ds_migrate.forms import FORMS, _at_least
+from ds_migrate.deepseek.forms import FORMS, _at_least
 from wire_harness import installed, need
 
 LITELLM = """import json, litellm

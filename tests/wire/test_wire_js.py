@@ -78,7 +78,7 @@ def run_js(recorder, node_modules: Path, workdir: Path, sources: dict[str, str],
 
 def fixed_js(before: str, filename: str) -> str:
     """ds-migrate's safe fix of a JS file named ``filename``."""
-    from ds_migrate.engine import Options, process_file
+    from ds_migrate.analyse import Options, process_file
 
     processed = process_file(filename, before.encode("utf-8"), Options(), want_fix=True)
     return processed.fixed_text if processed.fixed_text is not None else before

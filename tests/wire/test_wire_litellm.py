@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ds_migrate.forms import FORMS, _at_least
+from ds_migrate.deepseek.forms import FORMS, _at_least
 from wire_harness import installed, need
 
 LITELLM = """import litellm

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from ds_migrate.cli import main
+from ds_migrate.cli.commands import main
 from wire_harness import DEEPSEEK_URL, collect, compare_bodies, need, program_env
 
 PROJECT = {

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import PurePosixPath
 
-from ds_migrate.globs import globs_regex
+from ds_migrate.discover.globs import globs_regex
 from ds_migrate.languages.base import Handler
 
 __all__ = ["Handler", "handler_for", "all_handlers", "is_python"]

@@ -26,8 +26,8 @@ from ds_migrate.languages.base import Handler
 from ds_migrate.languages.collisions import merge_clash
 from ds_migrate.languages.textscan import Collector
 from ds_migrate.languages.treesitter import Source, parser_for, walk
-from ds_migrate.mapping import Mapping
-from ds_migrate.names import LegacyName, find_legacy_names
+from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.deepseek.names import LegacyName, find_legacy_names
 from ds_migrate.rules import messages
 from ds_migrate.rules.comparison import LegacyModelComparison
 from ds_migrate.rules.constant import LegacyModelConstant

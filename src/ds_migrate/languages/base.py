@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from typing import ClassVar, Protocol, runtime_checkable
 
 from ds_migrate.findings import Finding, apply_text_edits
-from ds_migrate.mapping import Mapping
+from ds_migrate.deepseek.mapping import Mapping
 
 # Never searched: these kinds are binary (images, archives, compiled code,
 # fonts, media, model weights, databases). A file of any other name is

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ds_migrate.mapping import Mapping
-from ds_migrate.names import find_legacy_names
+from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.deepseek.names import find_legacy_names
 
 
 def merge_clash(values: Iterable[str], mapping: Mapping) -> str | None:

@@ -16,8 +16,8 @@ from typing import Callable, ClassVar
 from ds_migrate.findings import Applicability, Finding
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.textscan import Collector
-from ds_migrate.mapping import Mapping
-from ds_migrate.names import OLLAMA_COMMAND, find_legacy_names
+from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.deepseek.names import OLLAMA_COMMAND, find_legacy_names
 from ds_migrate.rules.constant import LegacyModelConstant
 from ds_migrate.rules.env_default import LegacyEnvDefault
 from ds_migrate.rules.messages import (

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ds_migrate.findings import Applicability, Finding
-from ds_migrate.hosts import is_foreign_url
+from ds_migrate.deepseek.hosts import is_foreign_url
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_request_without_mode
 from ds_migrate.languages.javascript_toggles import (
@@ -22,8 +22,8 @@ from ds_migrate.languages.javascript_toggles import (
 )
 from ds_migrate.languages.textscan import Collector
 from ds_migrate.languages.treesitter import Source, parser_for, walk
-from ds_migrate.mapping import Mapping
-from ds_migrate.names import find_legacy_names
+from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.rules.capability import LegacyCapabilityEntry
 from ds_migrate.rules.compat_code import LegacyNameInCompatCode, as_compat, names_current_id
 from ds_migrate.rules.comparison import LegacyModelComparison

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from ds_migrate.findings import Applicability, Fix
-from ds_migrate.hosts import is_foreign_url
+from ds_migrate.deepseek.hosts import is_foreign_url
 from ds_migrate.languages.javascript_toggles import key_name, openai_thinking_edit
 from ds_migrate.languages.treesitter import Source, walk
-from ds_migrate.mapping import Mapping
+from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.rules.compat_code import V4_ID
 from ds_migrate.rules.messages import V4_WITHOUT_MODE
 from ds_migrate.rules.v4_without_mode import V4CallWithoutMode

@@ -11,7 +11,7 @@ import re
 from ds_migrate.findings import Applicability, Fix, TextEdit
 from ds_migrate.languages.backend import quote_of
 from ds_migrate.languages.treesitter import Source, line_indent, newline_of
-from ds_migrate.mapping import Mapping
+from ds_migrate.deepseek.mapping import Mapping
 
 TS_DIRECTIVE = "// @ts-expect-error thinking is a DeepSeek body parameter"
 

@@ -15,8 +15,8 @@ from ds_migrate.languages.textscan import Collector
 from ds_migrate.rules import rule_by_code
 from ds_migrate.rules.comment import LegacyNameInComment
 from ds_migrate.rules.messages import mentioned
-from ds_migrate.mapping import Mapping
-from ds_migrate.names import find_legacy_names
+from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.deepseek.names import find_legacy_names
 
 # info string of a code block -> a file name whose handler reads that language
 LANGUAGES = {
@@ -77,7 +77,7 @@ class Documentation(Handler):
     priority = 30
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
-        from ds_migrate.engine import Options, process_file
+        from ds_migrate.analyse import Options, process_file
 
         out = Collector(path, text, mapping)
         claimed: set[int] = set()
@@ -125,7 +125,7 @@ class Documentation(Handler):
         """Fix each code block for the rules of the chosen findings only, so
         code a rule the user ignored stays as it is (a suppression comment in
         the block holds inside it too)."""
-        from ds_migrate.engine import Options, process_file
+        from ds_migrate.analyse import Options, process_file
 
         edits: list[TextEdit] = []
         by_block: dict[int, list[BlockEdit]] = {}

@@ -18,8 +18,8 @@ from ds_migrate.languages.textscan import Collector
 from ds_migrate.rules import rule_by_code
 from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
 from ds_migrate.rules.messages import unclaimed
-from ds_migrate.mapping import Mapping
-from ds_migrate.names import find_legacy_names
+from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.deepseek.names import find_legacy_names
 
 _DECODER = json.JSONDecoder()
 
@@ -103,7 +103,7 @@ class Notebook(Handler):
     priority = 10
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
-        from ds_migrate.engine import Options, process_python
+        from ds_migrate.analyse import Options, process_python
 
         out = Collector(path, text, mapping)
         try:
@@ -144,7 +144,7 @@ class Notebook(Handler):
 
     def apply(self, text: str, chosen: list[Finding]) -> str:
         """Rewrite the cells the chosen fixes belong to."""
-        from ds_migrate.engine import fixed_text
+        from ds_migrate.analyse import fixed_text
 
         by_cell: dict[int, list[CellEdit]] = {}
         replacements = []

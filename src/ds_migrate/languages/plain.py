@@ -7,8 +7,8 @@ from typing import ClassVar
 from ds_migrate.findings import Finding
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.textscan import unclaimed_names
-from ds_migrate.lines import LineIndex
-from ds_migrate.mapping import Mapping
+from ds_migrate.findings.lines import LineIndex
+from ds_migrate.deepseek.mapping import Mapping
 
 
 class PlainText(Handler):

@@ -4,9 +4,9 @@ are in ``rules/messages.py``; the rules are named by their classes."""
 from __future__ import annotations
 
 from ds_migrate.findings import Applicability, Finding, Fix, TextEdit, finding_at
-from ds_migrate.lines import LineIndex
-from ds_migrate.mapping import Mapping
-from ds_migrate.names import LegacyName
+from ds_migrate.findings.lines import LineIndex
+from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.deepseek.names import LegacyName
 from ds_migrate.rules import Rule, messages
 from ds_migrate.rules.comment import LegacyNameInComment
 from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
@@ -64,7 +64,7 @@ def unclaimed_names(
     path: str, text: str, index: LineIndex, claimed: set[int], why: str
 ) -> list[Finding]:
     """Findings for occurrences no rule claimed, so that none is ever lost."""
-    from ds_migrate.names import find_legacy_names
+    from ds_migrate.deepseek.names import find_legacy_names
 
     return [
         finding_at(
@@ -79,7 +79,7 @@ def provider_slug_findings(path: str, text: str, index: LineIndex, findings: lis
     """DSM110 for every other provider's id that contains a legacy name
     (``openrouter/deepseek/deepseek-chat``, ``deepseek/deepseek-chat:free``)
     and that no finding covers yet, in any kind of file. Never rewritten."""
-    from ds_migrate.names import find_provider_slugs
+    from ds_migrate.deepseek.names import find_provider_slugs
 
     slugs = find_provider_slugs(text)
     if not slugs:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from ds_migrate.names import find_legacy_names
+from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.python.module_info import ModuleInfo, Questions
 from ds_migrate.python.sites import DynamicSite, NameSite
 from ds_migrate.python.syntax import dict_get, string_value

@@ -7,8 +7,8 @@ import re
 import libcst as cst
 
 from ds_migrate.findings import Finding, finding_at
-from ds_migrate.lines import LineIndex, line_index
-from ds_migrate.mapping import Mapping
+from ds_migrate.findings.lines import LineIndex, line_index
+from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.languages.textscan import unclaimed_names
 from ds_migrate.python.analyzer import analyze
 from ds_migrate.python.collisions import (

@@ -4,7 +4,7 @@ Settings modules are where most projects keep the model: ``MODEL = "..."``,
 ``DEFAULT_MODEL = os.getenv("X", "...")``, a settings class with a field
 default, and the instance other modules import. Requests that read those
 names live in other modules, often in files that never mention DeepSeek;
-``ds_migrate/flow/`` follows them there. This step runs in the
+``ds_migrate/project/flow/`` follows them there. This step runs in the
 worker on each Python file that mentions DeepSeek, so it only reads the
 module's top level (and the bodies of its top-level classes) with CPython's
 own parser, and only when a line binds a value that could be one of these.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from ds_migrate.python.follows import BASE_URL_KEYWORDS, import_bindings
-from ds_migrate.hosts import is_deepseek_url, is_foreign_url  # noqa: F401 (imported from here too)
+from ds_migrate.deepseek.hosts import is_deepseek_url, is_foreign_url  # noqa: F401 (imported from here too)
 from ds_migrate.python.syntax import dotted_name, keyword_arg, string_value
 
 __all__ = ["BASE_URL_KEYWORDS", "ModuleInfo", "Questions", "is_deepseek_url", "is_foreign_url"]
@@ -48,7 +48,7 @@ class ModuleInfo:
                  parameters=None, questions: Questions | None = None) -> None:
         self.source = source
         # the file's path, for contexts whose toggle depends on the pinned
-        # version of their package (ds_migrate/forms.py reads the pins near it)
+        # version of their package (ds_migrate/deepseek/forms.py reads the pins near it)
         self.path = path
         self._fixed = imports is not None
         self._imports: dict[str, str] = dict(imports) if imports is not None else {}  # local -> qualified

@@ -142,7 +142,7 @@ def via_settings_extra_body(call: cst.Call, keyword: str, mode: str, quote: str)
 
 def thinking_mode_of(value: cst.BaseExpression) -> str | None:
     """"enabled" / "disabled" for a ``{"type": ...}`` literal, else None."""
-    from ds_migrate.mapping import DISABLED, ENABLED
+    from ds_migrate.deepseek.mapping import DISABLED, ENABLED
     from ds_migrate.python.syntax import string_value
 
     if isinstance(value, cst.Dict):

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from ds_migrate.mapping import DISABLED, ENABLED, LEGACY_MODES, V4_NAMES
-from ds_migrate.names import find_legacy_names
+from ds_migrate.deepseek.mapping import DISABLED, ENABLED, LEGACY_MODES, V4_NAMES
+from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.python.contexts import CallContext, context_for
 from ds_migrate.python.contexts.fim import FimCompletions
 from ds_migrate.python.module_info import ModuleInfo, is_deepseek_url

@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 import libcst as cst
 
 from ds_migrate.findings import Fix, NodeEdit, RenameEdit
-from ds_migrate.mapping import Mapping
+from ds_migrate.deepseek.mapping import Mapping
 
 
 class _ApplyEdits(cst.CSTTransformer):

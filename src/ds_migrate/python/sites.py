@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import libcst as cst
 
-from ds_migrate.names import LegacyName
+from ds_migrate.deepseek.names import LegacyName
 from ds_migrate.python.module_info import ModuleInfo
 
 # Nodes that are still part of one string expression.

@@ -13,7 +13,7 @@ from typing import Callable
 import libcst as cst
 
 from ds_migrate.findings import Applicability
-from ds_migrate.mapping import ENABLED
+from ds_migrate.deepseek.mapping import ENABLED
 from ds_migrate.python.layout import append_arg, append_dict_element, dict_element_node, keyword_arg_node
 from ds_migrate.python.syntax import dict_get, has_star_kwargs, keyword_arg
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from ds_migrate.decide import ROLE_LABELS
+from ds_migrate.project.decide import ROLE_LABELS
 
 MAX_SITES_SHOWN = 12
 
@@ -59,7 +59,7 @@ _MODE_BY_HAND = "where the request is made"
 def follow_ups(applied, run=None) -> list[tuple[str, int, str]]:
     """Applied renames whose request is elsewhere: (path, line, note). Until the
     mode is set there, those requests think (V4's default). A rename whose
-    every request the run found (ds_migrate/flow/) got its toggle is done."""
+    every request the run found (ds_migrate/project/flow/) got its toggle is done."""
     done = _toggled_everywhere(run) if run is not None else set()
     return sorted(
         {

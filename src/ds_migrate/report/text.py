@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ds_migrate.findings import Applicability, Severity
-from ds_migrate.lines import LineIndex
+from ds_migrate.findings.lines import LineIndex
 from ds_migrate.report.summary import summarize
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

@@ -13,7 +13,7 @@ from ds_migrate.findings import Applicability, Fix, Severity
 from ds_migrate.rules.docs import DEFAULT_PATH, FixAvailability, RuleDoc, rule_doc
 
 if TYPE_CHECKING:
-    from ds_migrate.mapping import Mapping
+    from ds_migrate.deepseek.mapping import Mapping
     from ds_migrate.python.sites import NameSite
 
 

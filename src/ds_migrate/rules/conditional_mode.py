@@ -13,7 +13,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ds_migrate.findings import NodeEdit
-from ds_migrate.names import find_legacy_names
+from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import string_value
 from ds_migrate.python.toggles import via_extra_body

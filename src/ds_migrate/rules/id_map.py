@@ -26,7 +26,7 @@ def merged_ids(site: NameSite, ctx: CheckContext) -> tuple[str, str, str] | None
     literal = outermost_literal(site)
     if literal is None:
         return None
-    from ds_migrate.names import is_exact_legacy
+    from ds_migrate.deepseek.names import is_exact_legacy
 
     seen: dict[str, str] = {}
     for value in strings_in(literal):

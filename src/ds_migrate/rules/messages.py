@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ds_migrate.mapping import RETIREMENT, api_error_text
+from ds_migrate.deepseek.mapping import RETIREMENT, api_error_text
 
 if TYPE_CHECKING:
-    from ds_migrate.mapping import Mapping
-    from ds_migrate.names import LegacyName
+    from ds_migrate.deepseek.mapping import Mapping
+    from ds_migrate.deepseek.names import LegacyName
 
 # DSM107: only the "deepseek-" piece is reported; the rest is known at run time
 DYNAMIC_NAME = (

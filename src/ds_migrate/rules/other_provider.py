@@ -3,7 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ds_migrate.findings import Severity
-from ds_migrate.names import OLLAMA_COMMAND
+from ds_migrate.deepseek.names import OLLAMA_COMMAND
 from ds_migrate.python.contexts import context_for
 from ds_migrate.python.module_info import is_foreign_url
 from ds_migrate.python.sites import NameSite
@@ -57,7 +57,7 @@ def _enclosing_provider_key(site: NameSite) -> str | None:
     provider: ``MODEL_LIST = {"openrouter": ["deepseek/deepseek-chat"]}``,
     ``{"ollama": {"coder": "deepseek-coder"}}``. The nearest provider-like
     key decides (a ``"deepseek"`` key inside an OpenRouter table is DeepSeek's)."""
-    from ds_migrate.names import OTHER_PROVIDERS
+    from ds_migrate.deepseek.names import OTHER_PROVIDERS
 
     child: cst.CSTNode = site.expression
     for parent in site.role_parents:

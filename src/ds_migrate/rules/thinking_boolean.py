@@ -3,7 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ds_migrate.findings import Applicability, Fix, NodeEdit, Severity
-from ds_migrate.mapping import DISABLED, ENABLED
+from ds_migrate.deepseek.mapping import DISABLED, ENABLED
 from ds_migrate.python.toggles import thinking_object
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, ThinkingRule
 

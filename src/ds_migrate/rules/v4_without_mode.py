@@ -20,7 +20,7 @@ def _payload_toggle(mode: str):
 
 
 def _from_elsewhere(request, ctx: CheckContext) -> Match:
-    """A request whose model another module holds (ds_migrate/flow/)."""
+    """A request whose model another module holds (ds_migrate/project/flow/)."""
     hint = request.flow
     where = request.model_node
     if hint.is_legacy and hint.why_not and hint.why_not.startswith("it is picked from a table"):

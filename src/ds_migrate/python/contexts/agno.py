@@ -2,7 +2,7 @@
 
 ``use_thinking=`` exists from agno 2.6.10 (a TypeError before);
 ``request_params={"extra_body": {"thinking": ...}}`` reaches the request on
-every version checked. ds_migrate/forms.py says which works from which
+every version checked. ds_migrate/deepseek/forms.py says which works from which
 version; with no pin the form that works everywhere is used.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ds_migrate.mapping import ENABLED
+from ds_migrate.deepseek.mapping import ENABLED
 from ds_migrate.python.contexts.base import CallContext
 from ds_migrate.python.module_info import ModuleInfo
 from ds_migrate.python.syntax import keyword_arg
@@ -32,7 +32,7 @@ class AgnoDeepSeek(CallContext):
         return self.toggle_for(call, mode, quote, None)
 
     def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
-        from ds_migrate.forms import choose_form, no_form_note
+        from ds_migrate.deepseek.forms import choose_form, no_form_note
 
         if keyword_arg(call, "use_thinking") is not None:
             return Toggle(None, note="the call already sets use_thinking=; kept as is")

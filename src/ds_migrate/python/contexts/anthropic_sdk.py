@@ -2,7 +2,7 @@
 
 ``thinking=`` is a keyword of ``messages.create`` / ``stream`` only from
 anthropic 0.47 (a TypeError before); ``extra_body={"thinking": ...}``
-reaches the body on every version checked. ds_migrate/forms.py decides by
+reaches the body on every version checked. ds_migrate/deepseek/forms.py decides by
 the pinned version; with no pin, ``extra_body``.
 """
 
@@ -42,7 +42,7 @@ class AnthropicMessages(CallContext):
         return self.toggle_for(call, mode, quote, None)
 
     def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
-        from ds_migrate.forms import choose_form, no_form_note
+        from ds_migrate.deepseek.forms import choose_form, no_form_note
 
         if keyword_arg(call, "thinking") is not None:
             return Toggle(None, note="the call already sets thinking=; kept as is")

@@ -6,7 +6,7 @@ in 0.7.5; 0.7.4 and earlier filter it out of the configuration without a
 word, and reject it in ``extra_create_args``). No form reaches the body on
 those releases: with a pin below 0.7.5 the name is renamed and the note
 says so; with no pin the toggle is added with a note naming the version it
-needs (ds_migrate/forms.py).
+needs (ds_migrate/deepseek/forms.py).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class AutoGenOpenAIClient(CallContext):
         return self.toggle_for(call, mode, quote, None)
 
     def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
-        from ds_migrate.forms import FORMS, choose_form, no_form_note
+        from ds_migrate.deepseek.forms import FORMS, choose_form, no_form_note
 
         form, pin = choose_form(self.name, mode, getattr(info, "path", None))
         if form is None:

@@ -43,5 +43,5 @@ class CallContext:
     def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
         """The toggle for this call in its module. Contexts whose form depends
         on the installed version of their package override this to read the
-        pins near ``info.path`` (ds_migrate/forms.py); the rest need not."""
+        pins near ``info.path`` (ds_migrate/deepseek/forms.py); the rest need not."""
         return self.toggle(call, mode, quote)

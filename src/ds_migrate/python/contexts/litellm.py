@@ -3,7 +3,7 @@
 ``thinking={"type": ...}`` raises on LiteLLM 1.77, is dropped silently for
 "enabled" up to 1.82.0 and for "disabled" up to 1.92.2;
 ``extra_body={"thinking": ...}`` reaches the request on every version checked.
-ds_migrate/forms.py says which form works from which version; with no pin the
+ds_migrate/deepseek/forms.py says which form works from which version; with no pin the
 form that works everywhere is used. (``thinking=``, LiteLLM's own parameter,
 is preferred where it works; a tool loop's ``reasoning_content`` goes back
 with either form.)
@@ -23,7 +23,7 @@ _LITELLM = {"litellm.completion", "litellm.acompletion"}
 
 def version_aware_toggle(context: str, call: cst.Call, mode: str, quote: str, path: str | None) -> Toggle:
     """The toggle in the form ``forms.FORMS[context]`` picks for the pins near ``path``."""
-    from ds_migrate.forms import choose_form, no_form_note
+    from ds_migrate.deepseek.forms import choose_form, no_form_note
 
     if keyword_arg(call, "thinking") is not None:
         return Toggle(None, note="the call already sets thinking=; kept as is")

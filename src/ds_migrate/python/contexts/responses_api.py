@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ds_migrate.mapping import DISABLED, ENABLED
+from ds_migrate.deepseek.mapping import DISABLED, ENABLED
 from ds_migrate.python.contexts.base import CallContext
 from ds_migrate.python.module_info import ModuleInfo
 from ds_migrate.python.nested_toggles import nested_toggle_value, via_nested

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ds_migrate.lines import LineIndex, line_index
+from ds_migrate.findings.lines import LineIndex, line_index
 from ds_migrate.python.module_tree import module_tree
 from ds_migrate.python.slicing.closure import Facts, Leaf, Parameters, closure
 from ds_migrate.python.slicing import prepass

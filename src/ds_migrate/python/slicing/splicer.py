@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 
-from ds_migrate.lines import line_index
+from ds_migrate.findings.lines import line_index
 from ds_migrate.python.slicing.codegen import printed_in_blocks
 from ds_migrate.python.slicing.planner import Slice
 

@@ -133,7 +133,7 @@ class GroupPlan:
 class Decision:
     verdicts: dict[tuple[str, int, str], Verdict] = field(default_factory=dict)
     plan: list[GroupPlan] = field(default_factory=list)
-    # per path, the requests whose model comes from another module (ds_migrate/flow/)
+    # per path, the requests whose model comes from another module (ds_migrate/project/flow/)
     flows: dict[str, dict] = field(default_factory=dict)
 
     def for_paths(self, paths: set[str]) -> "Decision":
@@ -341,7 +341,7 @@ def _already_used(legacy_id, members, target: str, present: dict) -> str | None:
 
 
 def _default_target(legacy_id: str) -> str:
-    from ds_migrate.mapping import Mapping
+    from ds_migrate.deepseek.mapping import Mapping
 
     return Mapping().replacement(legacy_id).model
 

@@ -6,9 +6,9 @@ from typing import Callable
 
 import click
 
-from ds_migrate.discovery import DEFAULT_EXCLUDES, DEFAULT_INCLUDE, FileFilter
-from ds_migrate.engine import DEFAULT_MAX_FILE_SIZE, Options
-from ds_migrate.mapping import DEFAULT_TARGET, DISABLED, ENABLED, LEGACY_MODES, TARGETS, THINKING_FORMS, Mapping
+from ds_migrate.discover.listing import DEFAULT_EXCLUDES, DEFAULT_INCLUDE, FileFilter
+from ds_migrate.analyse import DEFAULT_MAX_FILE_SIZE, Options
+from ds_migrate.deepseek.mapping import DEFAULT_TARGET, DISABLED, ENABLED, LEGACY_MODES, TARGETS, THINKING_FORMS, Mapping
 from ds_migrate.report import FORMATS
 
 

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from ds_migrate.globs import extensions_regex, globs_regex
+from ds_migrate.discover.globs import extensions_regex, globs_regex
 
 DEFAULT_EXCLUDES = (
     ".git",

@@ -10,10 +10,10 @@ import subprocess
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from ds_migrate.discovery import FileFilter, discover
+from ds_migrate.discover.listing import FileFilter, discover
 
 if TYPE_CHECKING:
-    from ds_migrate.flow.modules import Module
+    from ds_migrate.project.flow.modules import Module
 
 GIT_TIMEOUT_SECONDS = 60
 PYTHON_SUFFIXES = (".py", ".pyi")
@@ -138,7 +138,7 @@ def _walk_grep(folder: str, stems: list[str], file_filter: FileFilter) -> list[s
 def _naming_any(paths: list[str], words: list[str], chunk: int = 2000) -> list[str]:
     """The paths that contain one of ``words`` as a word, by ripgrep when it
     is installed (all of them otherwise: the caller checks each)."""
-    from ds_migrate.ripgrep import find_ripgrep
+    from ds_migrate.discover.ripgrep import find_ripgrep
 
     binary = find_ripgrep()
     if binary is None or not paths:

@@ -6,13 +6,13 @@ the Python pipeline (``python_file``) or another kind's handler
 
 from __future__ import annotations
 
-from ds_migrate.engine.deep_stack import DEEP_RECURSION_LIMIT, DEEP_STACK_BYTES, run_with_deep_stack
-from ds_migrate.engine.options import DEFAULT_MAX_FILE_SIZE, Options
-from ds_migrate.engine.other_kinds import process_other
-from ds_migrate.engine.python_file import apply_chosen, fixed_text, process_python, verify_python, worth_parsing
-from ds_migrate.engine.reading import DecodeError, decode_python
-from ds_migrate.engine.result import Processed
-from ds_migrate.engine.sorting import choose_fixes
+from ds_migrate.analyse.deep_stack import DEEP_RECURSION_LIMIT, DEEP_STACK_BYTES, run_with_deep_stack
+from ds_migrate.analyse.options import DEFAULT_MAX_FILE_SIZE, Options
+from ds_migrate.analyse.other_kinds import process_other
+from ds_migrate.analyse.python_file import apply_chosen, fixed_text, process_python, verify_python, worth_parsing
+from ds_migrate.analyse.reading import DecodeError, decode_python
+from ds_migrate.analyse.result import Processed
+from ds_migrate.analyse.sorting import choose_fixes
 
 __all__ = [
     "DEEP_RECURSION_LIMIT", "DEEP_STACK_BYTES", "DEFAULT_MAX_FILE_SIZE", "DecodeError", "Options", "Processed",

@@ -8,10 +8,10 @@ import sys
 import click
 
 from ds_migrate import __version__
-from ds_migrate.cli_options import common_options, paths_of, settings_from
-from ds_migrate.cli_output import ProgressBar, new_console, report, report_fix_summary
-from ds_migrate.discovery import FileFilter
-from ds_migrate.engine import Options
+from ds_migrate.cli.options import common_options, paths_of, settings_from
+from ds_migrate.cli.output import ProgressBar, new_console, report, report_fix_summary
+from ds_migrate.discover.listing import FileFilter
+from ds_migrate.analyse import Options
 from ds_migrate.findings import Severity
 
 
@@ -57,8 +57,8 @@ def _read_stdin(kwargs: dict, options: Options, want_fix: bool):
 
 
 def _show_files(paths: list[str], file_filter: FileFilter) -> None:
-    from ds_migrate.discovery import discover
-    from ds_migrate.runner import display_path
+    from ds_migrate.discover.listing import discover
+    from ds_migrate.pipeline import display_path
 
     found = discover(paths, file_filter)
     for path in found.files:
@@ -72,7 +72,7 @@ def _show_files(paths: list[str], file_filter: FileFilter) -> None:
 @common_options
 def scan(**kwargs) -> None:
     """Report every use of a retired model name (exit 1 if any)."""
-    from ds_migrate.runner import run as run_files
+    from ds_migrate.pipeline import run as run_files
 
     options, file_filter = settings_from(kwargs)
     paths = paths_of(kwargs)
@@ -96,7 +96,7 @@ def scan(**kwargs) -> None:
 def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **kwargs) -> None:
     """Show (or with --write, apply) the rewrite to V4 with an explicit thinking mode."""
     from ds_migrate.report import diff as diff_report
-    from ds_migrate.runner import run as run_files
+    from ds_migrate.pipeline import run as run_files
 
     options, file_filter = settings_from(kwargs, unsafe_fixes=unsafe_fixes)
     paths = paths_of(kwargs)
@@ -112,7 +112,7 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
     if interactive:
         if not sys.stdin.isatty():
             raise click.UsageError("--interactive needs a terminal on standard input; use --diff or --write instead")
-        from ds_migrate.interactive import review
+        from ds_migrate.cli.interactive import review
 
         run = run_files(paths, options, file_filter, want_fix=False, jobs=1)
         review(run, options, new_console())

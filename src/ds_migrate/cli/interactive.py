@@ -8,10 +8,10 @@ import click
 from rich.console import Console
 from rich.syntax import Syntax
 
-from ds_migrate.engine import Options, apply_chosen, fixed_text
+from ds_migrate.analyse import Options, apply_chosen, fixed_text
 from ds_migrate.findings import FileError
 from ds_migrate.python.slicing import SpliceError
-from ds_migrate.writer import FileChangedError, write_atomically
+from ds_migrate.apply.writer import FileChangedError, write_atomically
 
 PROMPT = "Apply this fix? [y]es, [n]o, [a]ll in this file, [q]uit"
 

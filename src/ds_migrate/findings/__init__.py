@@ -159,7 +159,7 @@ class FileResult:
     # V4 ids the file already names, lower case: a legacy id renamed to one
     # of them would become equal to what is already there (decide.py)
     current_ids: tuple[str, ...] = ()
-    # the file passes some request a model by name (ds_migrate/flow/ looks there)
+    # the file passes some request a model by name (ds_migrate/project/flow/ looks there)
     reads_model: bool = False
     # what the module exports that holds a model id or base URL
     # (python/model_sources.py), when the worker read it; None: not read

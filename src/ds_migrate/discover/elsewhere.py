@@ -13,8 +13,8 @@ import os
 import subprocess
 from pathlib import Path, PurePosixPath
 
-from ds_migrate.discovery import FileFilter
-from ds_migrate.names import LEGACY_BASE_NAMES
+from ds_migrate.discover.listing import FileFilter
+from ds_migrate.deepseek.names import LEGACY_BASE_NAMES
 
 GIT_TIMEOUT_SECONDS = 30
 

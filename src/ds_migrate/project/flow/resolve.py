@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import os
 
-from ds_migrate.flow import Hint
-from ds_migrate.flow.modules import Module, ModuleIndex, lookup
-from ds_migrate.flow.syntax import (
+from ds_migrate.project.flow import Hint
+from ds_migrate.project.flow.modules import Module, ModuleIndex, lookup
+from ds_migrate.project.flow.syntax import (
     assignments_to_self,
     enclosing,
     env_read,
@@ -16,8 +16,8 @@ from ds_migrate.flow.syntax import (
     receiver as receiver_of,
     relative_imports,
 )
-from ds_migrate.mapping import LEGACY_MODES
-from ds_migrate.names import find_legacy_names
+from ds_migrate.deepseek.mapping import LEGACY_MODES
+from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.python.model_sources import Source
 
 MAX_HOPS = 4

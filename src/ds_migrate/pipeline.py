@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ds_migrate import ripgrep
-from ds_migrate.decide import Decision, GroupPlan
-from ds_migrate.discovery import Discovery, FileFilter, discover
-from ds_migrate.engine import Options, Processed, process_file, run_with_deep_stack
+from ds_migrate.discover import ripgrep
+from ds_migrate.project.decide import Decision, GroupPlan
+from ds_migrate.discover.listing import Discovery, FileFilter, discover
+from ds_migrate.analyse import Options, Processed, process_file, run_with_deep_stack
 from ds_migrate.findings import FileError, FileResult
 
 # Below this many files that need parsing, a process pool costs more than it saves.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ds_migrate.findings import Applicability, Finding
-from ds_migrate.mapping import Mapping
+from ds_migrate.deepseek.mapping import Mapping
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 

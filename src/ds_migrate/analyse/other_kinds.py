@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ds_migrate.engine.options import Options
-from ds_migrate.engine.reading import TextOnly, decode_utf8, read_source
-from ds_migrate.engine.result import Processed
-from ds_migrate.engine.sorting import choose_fixes, search_as_text, sort_into, take_reading
+from ds_migrate.analyse.options import Options
+from ds_migrate.analyse.reading import TextOnly, decode_utf8, read_source
+from ds_migrate.analyse.result import Processed
+from ds_migrate.analyse.sorting import choose_fixes, search_as_text, sort_into, take_reading
 from ds_migrate.findings import FileError, FileResult
 
 if TYPE_CHECKING:

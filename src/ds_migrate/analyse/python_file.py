@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from ds_migrate.engine.deep_stack import run_with_deep_stack
-from ds_migrate.engine.options import Options
-from ds_migrate.engine.reading import TextOnly, decode_python, read_source
-from ds_migrate.engine.result import Processed
-from ds_migrate.engine.sorting import choose_fixes, search_as_text, sort_into, take_reading
+from ds_migrate.analyse.deep_stack import run_with_deep_stack
+from ds_migrate.analyse.options import Options
+from ds_migrate.analyse.reading import TextOnly, decode_python, read_source
+from ds_migrate.analyse.result import Processed
+from ds_migrate.analyse.sorting import choose_fixes, search_as_text, sort_into, take_reading
 from ds_migrate.findings import FileError, FileResult, Finding
-from ds_migrate.lines import differing_span, line_index
+from ds_migrate.findings.lines import differing_span, line_index
 
 # Parse only what a rule can report on: a retired name, a V4 name, the API
 # host, a "deepseek-" piece that code completes, or reasoning_content.
@@ -46,7 +46,7 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
         return processed
     from ds_migrate.python.model_sources import reads_model_by_name
 
-    processed.result.reads_model = reads_model_by_name(text)  # ds_migrate/flow/ follows those
+    processed.result.reads_model = reads_model_by_name(text)  # ds_migrate/project/flow/ follows those
     if not worth_parsing(text) and not flows:
         return processed
     too_complex = _too_complex(text)
@@ -59,7 +59,7 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
         from ds_migrate.python.model_sources import extract
 
         # a walk over the tree the slice's plan parsed: the run follows
-        # importers of the modules that export something (ds_migrate/flow/)
+        # importers of the modules that export something (ds_migrate/project/flow/)
         processed.result.exports = extract(text)
         module_tree.forget()
     return processed

@@ -11,7 +11,7 @@ import stat
 import subprocess
 from pathlib import Path
 
-from ds_migrate.discovery import Discovery, FileFilter, git_entry, walk_folders
+from ds_migrate.discover.listing import Discovery, FileFilter, git_entry, walk_folders
 from ds_migrate.languages import parsed_name, searched_as_text
 
 _REGULAR_MODES = ("100644", "100755")  # what git --stage says of a regular file
@@ -182,7 +182,7 @@ class WalkTally:
 
     def _walked(self, relative: str, specs: dict[str, tuple]) -> bool:
         """Would the walk yield this regular file (as a regular file)?"""
-        from ds_migrate.discovery import _gitignore_spec, _ignored_by
+        from ds_migrate.discover.listing import _gitignore_spec, _ignored_by
 
         rules = self.filter
         part = rules._part_pattern.match

@@ -3,12 +3,12 @@ them into reported, suppressed and unselected, and choose the fixes to apply."""
 
 from __future__ import annotations
 
-from ds_migrate.engine.options import Options
-from ds_migrate.engine.reading import Reading, TextOnly
-from ds_migrate.engine.result import Processed
+from ds_migrate.analyse.options import Options
+from ds_migrate.analyse.reading import Reading, TextOnly
+from ds_migrate.analyse.result import Processed
 from ds_migrate.findings import FileError, FileResult, Finding
-from ds_migrate.lines import LineIndex, line_index
-from ds_migrate.suppression import is_suppressed
+from ds_migrate.findings.lines import LineIndex, line_index
+from ds_migrate.findings.suppression import is_suppressed
 
 # Findings that may already be compat code (a V4 id on the same line).
 _MAY_BE_COMPAT = frozenset({"DSM101", "DSM102", "DSM103", "DSM104", "DSM105", "DSM106", "DSM108", "DSM109", "DSM112"})
@@ -50,7 +50,7 @@ def _mark_compat_code(findings: list[Finding], index) -> None:
 def _hold_lines_with_hidden_copies(findings: list[Finding], index) -> None:
     """A line holding a legacy id also in a form no rule renames (``"/deepseek-chat"``,
     a test's expected output) cannot have only its other copy renamed."""
-    from ds_migrate.names import LEGACY_BASE_NAMES
+    from ds_migrate.deepseek.names import LEGACY_BASE_NAMES
 
     by_line: dict[int, list[Finding]] = {}
     for finding in findings:
@@ -93,7 +93,7 @@ def choose_fixes(result: FileResult, options: Options, decision=None) -> list[Fi
     """The findings whose fixes this run applies: the decision (the whole
     run's, or this file's own when the file stands alone) lowers fixes that
     would break coupled uses; then the tier the user chose applies."""
-    from ds_migrate.decide import decide
+    from ds_migrate.project.decide import decide
 
     every = result.findings + result.suppressed + result.unselected
     if decision is None:

@@ -71,7 +71,7 @@ class Mapping:
 
         ``only`` limits the change to the occurrences starting at those offsets.
         """
-        from ds_migrate.names import find_legacy_names
+        from ds_migrate.deepseek.names import find_legacy_names
 
         out, last = [], 0
         for name in find_legacy_names(text):

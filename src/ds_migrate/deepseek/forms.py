@@ -92,7 +92,7 @@ FORMS: dict[str, dict] = {
 
 
 def _at_least(version: tuple[int, ...], bound: str) -> bool:
-    from ds_migrate.pins import parse_version
+    from ds_migrate.deepseek.pins import parse_version
 
     floor = parse_version(bound) or (0,)
     width = max(len(version), len(floor))
@@ -105,7 +105,7 @@ def _below(pin, bound: str) -> bool:
         return False
     if pin.high_inclusive:
         return not _at_least(pin.high, bound)
-    from ds_migrate.pins import parse_version
+    from ds_migrate.deepseek.pins import parse_version
 
     return _at_least(parse_version(bound) or (0,), ".".join(map(str, pin.high)))
 
@@ -117,7 +117,7 @@ def choose_form(context: str, mode: str, path: str | None):
     With a pin, the first preferred form that works from the pin's lowest
     version on; (None, pin) when none does: rename only and report.
     """
-    from ds_migrate.pins import pin_for
+    from ds_migrate.deepseek.pins import pin_for
 
     entry = FORMS[context]
     pin = pin_for(path, entry["package"])

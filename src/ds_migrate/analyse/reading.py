@@ -72,7 +72,7 @@ def decode_utf8(data: bytes) -> tuple[str, str]:
 def read_source(data: bytes, max_file_size: int, decode: Decoder, must_read: bool = False) -> Reading:
     """The checks every file passes (size, UTF-16, binary, a mention of
     DeepSeek), then the decoding. ``must_read``: the run found requests in
-    the file whose model another module holds (ds_migrate/flow/), so it is
+    the file whose model another module holds (ds_migrate/project/flow/), so it is
     read whether or not it mentions DeepSeek."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _read_utf16(data, max_file_size)

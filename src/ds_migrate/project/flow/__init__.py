@@ -24,8 +24,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ds_migrate.discovery import FileFilter
-from ds_migrate.names import find_legacy_names
+from ds_migrate.discover.listing import FileFilter
+from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.python.model_sources import reads_model_by_name
 
 PYTHON_SUFFIXES = (".py", ".pyi")
@@ -52,8 +52,8 @@ class Hint:
 
 
 
-from ds_migrate.flow.modules import Module, ModuleIndex, canonical, dotted_names, root_of  # noqa: E402
-from ds_migrate.flow.search import env_values, files_naming, reads_env, worth_tracing  # noqa: E402
+from ds_migrate.project.flow.modules import Module, ModuleIndex, canonical, dotted_names, root_of  # noqa: E402
+from ds_migrate.project.flow.search import env_values, files_naming, reads_env, worth_tracing  # noqa: E402
 
 
 def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str, str, dict[int, Hint]]]:
@@ -70,7 +70,7 @@ def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str,
     env = env_values(outcome)
     if not modules and not env:
         return []
-    from ds_migrate.runner import display_path
+    from ds_migrate.pipeline import display_path
 
     roots = {p for p in paths if os.path.isdir(p)}
     roots.update(root_of(m.path, depth) for m in modules for depth in range(3))
@@ -105,7 +105,7 @@ def trace(outcome, paths: list[str], file_filter: FileFilter) -> list[tuple[str,
         if not worth_tracing(text, names_of, own) and not (real in shown_of and reads_env(text, env)):
             continue
         shown = shown_of.get(real) or display_path(path, outcome.cwd or None)
-        from ds_migrate.flow.resolve import requests_reached
+        from ds_migrate.project.flow.resolve import requests_reached
 
         found = requests_reached(path, text, index, own, env)
         if found:

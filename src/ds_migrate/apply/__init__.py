@@ -1,0 +1,1 @@
+"""Stage 4: applying the chosen edits and writing files atomically."""

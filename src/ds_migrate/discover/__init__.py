@@ -1,0 +1,1 @@
+"""Stage 1: which files to read (git or a walk, ripgrep for the ones that mention DeepSeek)."""
