@@ -127,7 +127,7 @@ def test_fix_write_then_nothing_left(tmp_path):
 
 def test_fix_write_exits_1_when_unsafe_findings_remain(tmp_path):
     path = tmp_path / "app.py"
-    path.write_text(LEGACY + 'if m == "deepseek-chat":\n    pass\n')
+    path.write_text('MODEL = "deepseek-chat"\nif m == "deepseek-chat":\n    pass\n')
     result = invoke("fix", "--write", str(tmp_path))
     assert result.exit_code == 1
     assert "need --unsafe-fixes" in result.output
@@ -187,9 +187,12 @@ def test_webapp_example_is_held_back_by_its_frontend_union_until_a_person_decide
     shutil.copytree(REPO / "examples" / "webapp", tree)
     before = {p: p.read_bytes() for p in tree.rglob("*") if p.is_file()}
     first = CliRunner().invoke(main, ["fix", "--write", "--unsafe-fixes", str(tree)])
-    # the TypeScript union and label map tell the two ids apart: renaming
-    # the backend alone would decouple it from the settings page
-    assert {p: p.read_bytes() for p in before} == before
+    # the TypeScript union and label map tell the two ids apart: they and the
+    # config values that may reach them stay; the requests (their own literals,
+    # and the backend's Python values, which cannot reach the settings page) are migrated
+    changed = {p.relative_to(tree).as_posix() for p in before if p.read_bytes() != before[p]}
+    assert changed == {"backend/app.py", "frontend/src/api.ts", "notebooks/tone.ipynb"}
+    assert (tree / "frontend" / "src" / "models.ts").read_bytes() == before[tree / "frontend" / "src" / "models.ts"]
     assert "Migration plan" in first.output and "models.ts:2" in first.output
     document = json.loads(CliRunner().invoke(main, ["scan", "--format", "json", str(tree)]).output)
     assert {g["legacy_id"] for g in document["plan"]} == {"deepseek-chat", "deepseek-reasoner"}

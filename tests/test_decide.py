@@ -30,8 +30,8 @@ def test_independent_requests_keep_their_own_fixes():
     assert decision.verdicts == {} and decision.plan == []
 
 
-def test_a_comparison_makes_every_use_of_the_id_unsafe():
-    request, comparison = finding("a.py", 1, "DSM101"), finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+def test_a_comparison_makes_every_value_that_may_reach_it_unsafe():
+    request, comparison = finding("a.py", 1, "DSM103"), finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
     decision = decide([request, comparison])
     decision.annotate([request, comparison])
     assert request.fix.applicability is Applicability.UNSAFE
@@ -41,7 +41,7 @@ def test_a_comparison_makes_every_use_of_the_id_unsafe():
 
 
 def test_a_merge_refusal_blocks_the_group_in_every_tier():
-    request = finding("a.py", 1, "DSM101")
+    request = finding("a.py", 1, "DSM103")
     key = finding("t.py", 9, "DSM106", fix=None, note="not renamed: 'a' and 'b' would both become 'c'")
     decision = decide([request, key])
     decision.annotate([request, key])
@@ -50,7 +50,7 @@ def test_a_merge_refusal_blocks_the_group_in_every_tier():
 
 
 def test_a_suppressed_use_blocks_its_group():
-    request = finding("a.py", 1, "DSM101")
+    request = finding("a.py", 1, "DSM103")
     comparison = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
     comparison.suppressed = True
     decision = decide([request, comparison])
@@ -65,7 +65,7 @@ def test_recorded_compat_and_foreign_uses_couple_nothing():
 
 
 def test_two_ids_with_one_target_cannot_both_keep_a_comparison():
-    chat = finding("a.py", 1, "DSM101")
+    chat = finding("a.py", 1, "DSM103")
     reasoner_branch = finding("b.py", 5, "DSM105", name="deepseek-reasoner", fix=Applicability.UNSAFE)
     decision = decide([chat, reasoner_branch])
     assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.NONE
@@ -79,11 +79,93 @@ def test_an_id_already_present_blocks_a_comparison_renamed_to_it():
 
 
 def test_annotating_twice_starts_from_the_rule_each_time():
-    request, comparison = finding("a.py", 1, "DSM101"), finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+    request, comparison = finding("a.py", 1, "DSM103"), finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
     decide([request, comparison], present={"deepseek-v4-flash": "x.py"}).annotate([request])
     assert request.fix.applicability is Applicability.NONE
     decide([request]).annotate([request])
     assert request.fix.applicability is Applicability.SAFE and request.coupling is None
+
+
+def test_a_requests_own_literal_is_contained_whatever_else_names_the_id():
+    request = finding("a.py", 1, "DSM101")
+    others = [
+        finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE),
+        finding("p.py", 6, "DSM112", fix=None),
+        finding("t.py", 7, "DSM106", fix=None, note="not renamed: 'a' and 'b' would both become 'c'"),
+        finding("tests/test_a.py", 8, "DSM103"),
+    ]
+    others[0].suppressed = True
+    decision = decide([request, *others], present={"deepseek-v4-flash": ["x.py"]})
+    decision.annotate([request])
+    assert request.identity not in decision.verdicts
+    assert request.fix.applicability is Applicability.SAFE and request.coupling is None
+
+
+def test_a_contained_request_is_renamed_but_a_branch_on_its_target_is_not():
+    # once the safe tier renames the chat request it sends deepseek-v4-flash, which a
+    # renamed reasoner branch would match (its input may be the reply's model)
+    chat = finding("a.py", 1, "DSM101")
+    reasoner_branch = finding("b.py", 5, "DSM105", name="deepseek-reasoner", fix=Applicability.UNSAFE)
+    decision = decide([chat, reasoner_branch])
+    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.NONE
+    assert "already used" in decision.verdicts[reasoner_branch.identity].note
+    assert chat.identity not in decision.verdicts
+
+
+def test_a_bound_value_couples_only_with_selectors_it_can_reach():
+    value = finding("app/config.py", 1, "DSM103")
+    far = finding("tools/pricing.py", 5, "DSM112", fix=None)
+    reach = {"app/config.py": {"app/config.py", "app/main.py"}}.get
+    decision = decide([value, far], reach=reach)
+    decision.annotate([value])
+    assert value.fix.applicability is Applicability.SAFE and value.identity not in decision.verdicts
+    near = finding("app/main.py", 9, "DSM112", fix=None)
+    decision = decide([value, far, near], reach=reach)
+    decision.annotate([value])
+    assert value.fix.applicability is Applicability.NONE
+    assert "app/main.py:1 (capability table or predicate)" in value.coupling
+
+
+def test_an_ignored_comparison_no_value_reaches_blocks_nothing():
+    value = finding("a.py", 1, "DSM103")
+    ignored = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+    ignored.suppressed = True
+    decision = decide([value, ignored], reach={"a.py": {"a.py"}}.get)
+    decision.annotate([value])
+    assert value.fix.applicability is Applicability.SAFE
+
+
+def test_the_v4_id_used_only_in_tests_is_no_collision():
+    branch = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+    decision = decide([branch], present={"deepseek-v4-flash": ["tests/test_x.py"]})
+    assert decision.verdicts[branch.identity].applicability is Applicability.UNSAFE
+    decision = decide([branch], present={"deepseek-v4-flash": ["tests/test_x.py", "a.py"]})
+    assert decision.verdicts[branch.identity].applicability is Applicability.NONE
+
+
+def test_a_test_asserting_what_a_renamed_request_sends_follows_it_into_the_safe_tier():
+    request = finding("app/client.py", 1, "DSM101")
+    assertion = finding("tests/test_client.py", 4, "DSM105", fix=Applicability.UNSAFE)
+    reach = {"tests/test_client.py": {"tests/test_client.py", "app/client.py"}, "app/client.py": {"app/client.py"}}.get
+    decision = decide([request, assertion], reach=reach)
+    decision.annotate([request, assertion])
+    assert request.fix.applicability is Applicability.SAFE
+    assert assertion.fix.applicability is Applicability.SAFE
+    # a test that imports none of that code keeps its own tier
+    lone = finding("tests/test_other.py", 4, "DSM105", fix=Applicability.UNSAFE)
+    decision = decide([request, lone], reach={"tests/test_other.py": {"tests/test_other.py"}}.get)
+    decision.annotate([lone])
+    assert lone.fix.applicability is Applicability.UNSAFE
+
+
+def test_a_test_asserting_a_held_value_is_held_with_it():
+    value = finding("app/config.py", 1, "DSM103")
+    branch = finding("app/config.py", 9, "DSM105", fix=Applicability.UNSAFE)
+    assertion = finding("tests/test_config.py", 4, "DSM105", fix=Applicability.UNSAFE)
+    reach = {"app/config.py": {"app/config.py", "tests/test_config.py"}, "tests/test_config.py": {"tests/test_config.py", "app/config.py"}}.get
+    decision = decide([value, branch, assertion], reach=reach)
+    decision.annotate([value, branch, assertion])
+    assert {f.fix.applicability for f in (value, branch, assertion)} == {Applicability.UNSAFE}
 
 
 def test_is_test_path():

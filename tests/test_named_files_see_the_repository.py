@@ -11,7 +11,8 @@ from ds_migrate.cli.commands import main
 from projects import read_tree, write_tree
 
 SETTINGS = 'DEFAULT_MODEL = "deepseek-chat"\n'
-HANDLER = 'def show(model):\n    if model == "deepseek-chat":\n        print("plain")\n'
+# the handler reads the default: the comparison is a selector its value reaches
+HANDLER = 'from settings import DEFAULT_MODEL\n\n\ndef show(model=DEFAULT_MODEL):\n    if model == "deepseek-chat":\n        print("plain")\n'
 
 
 def repo(tmp_path, files):
@@ -32,7 +33,7 @@ def test_a_named_file_is_not_decoupled_from_an_unnamed_comparison(tmp_path):
     root = repo(tmp_path, {"settings.py": SETTINGS, "handler.py": HANDLER})
     result, changed = fix_named(root, "settings.py", flags=("--unsafe-fixes",))
     assert changed == {}
-    assert "handler.py:2" in result.output  # the finding names the other file
+    assert "handler.py:5" in result.output  # the finding names the other file
 
 
 def test_the_same_tree_given_whole_is_renamed_with_unsafe_fixes(tmp_path):

@@ -34,14 +34,36 @@ def test_js_includes_on_a_model_id_is_a_predicate():
 
 
 @pytest.mark.parametrize("tier", [(), ("--unsafe-fixes",)], ids=["safe", "unsafe"])
-def test_capability_holds_back_the_default(tmp_path, tier):
+def test_capability_holds_back_the_default_that_reaches_it(tmp_path, tier):
     write_tree(tmp_path, {
         "registry.py": CAPABILITY["non-thinking-set"],
         "settings.py": 'MODEL = "deepseek-chat"\n',
+        "app.py": "from registry import _non_thinking_model_ids\nfrom settings import MODEL\n",
     })
     assert fix_tree(tmp_path, *tier) == {}
     (group,) = scan_tree(tmp_path)["plan"]
     assert "add an entry or branch for the V4 id" in group["decision"]
+
+
+def test_a_default_that_cannot_reach_the_capability_table_is_renamed(tmp_path):
+    write_tree(tmp_path, {
+        "registry.py": CAPABILITY["non-thinking-set"],
+        "settings.py": 'MODEL = "deepseek-chat"\n',
+    })
+    assert fix_tree(tmp_path) == {"settings.py": 'MODEL = "deepseek-v4-flash"\n'}
+
+
+def test_adding_the_v4_entry_the_plan_asks_for_unblocks_the_next_run(tmp_path):
+    registry = 'NON_THINKING = {"deepseek-chat"}\n\n\ndef thinks(model):\n    return model not in NON_THINKING\n'
+    app = 'from registry import thinks\n\nMODEL = "deepseek-chat"\nprint(thinks(MODEL))\n'
+    write_tree(tmp_path, {"registry.py": registry, "app.py": app})
+    assert fix_tree(tmp_path) == {}
+    (group,) = scan_tree(tmp_path)["plan"]
+    assert "add an entry or branch for the V4 id" in group["decision"]
+    # do exactly what the plan says, then run again
+    (tmp_path / "registry.py").write_text(registry.replace('{"deepseek-chat"}', '{"deepseek-chat", "deepseek-v4-flash"}'))
+    assert fix_tree(tmp_path) == {"app.py": app.replace("deepseek-chat", "deepseek-v4-flash")}
+    assert scan_tree(tmp_path)["plan"] == []
 
 
 def test_the_message_says_to_add_a_v4_entry():

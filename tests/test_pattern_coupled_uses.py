@@ -42,30 +42,50 @@ def test_each_coupled_finding_points_to_its_plan_entry_which_names_the_others(tm
     assert default["fix"] == "unsafe"
 
 
-def test_default_asserted_by_a_test_is_not_renamed_alone(tmp_path):
+def test_a_test_asserting_the_default_is_renamed_with_it_in_the_same_tier(tmp_path):
+    # a migrator updates the code and the test that asserts what it sends in one commit
     test = "from settings import DEFAULT_MODEL\n\n\ndef test_default():\n    assert DEFAULT_MODEL == \"deepseek-chat\"\n"
     write_tree(tmp_path, {"settings.py": SETTINGS, "tests/test_settings.py": test})
+    changed = fix_tree(tmp_path)
+    assert changed == {
+        "settings.py": SETTINGS.replace("deepseek-chat", "deepseek-v4-flash"),
+        "tests/test_settings.py": test.replace("deepseek-chat", "deepseek-v4-flash"),
+    }
+
+
+def test_a_test_asserting_a_held_default_is_held_with_it(tmp_path):
+    test = "from settings import DEFAULT_MODEL\n\n\ndef test_default():\n    assert DEFAULT_MODEL == \"deepseek-chat\"\n"
+    write_tree(tmp_path, {"settings.py": SETTINGS, "handler.py": HANDLER, "tests/test_settings.py": test})
     assert fix_tree(tmp_path) == {}
     changed = fix_tree(tmp_path, "--unsafe-fixes")
-    assert set(changed) == {"settings.py", "tests/test_settings.py"}
+    assert set(changed) == {"settings.py", "handler.py", "tests/test_settings.py"}
 
 
 def test_lookup_is_not_renamed_while_the_price_table_keys_stay(tmp_path):
     prices = 'PRICES = {"deepseek-chat": 0.27}\n'
     billing = 'from prices import PRICES\n\ncost = PRICES["deepseek-chat"] * 2\n'
     write_tree(tmp_path, {"prices.py": prices, "billing.py": billing, "app.py": 'MODEL = "deepseek-chat"\n'})
-    assert fix_tree(tmp_path) == {}
-    assert fix_tree(tmp_path, "--unsafe-fixes") == {}  # the price table is never renamed, so nothing is
     plan = scan_tree(tmp_path)["plan"]
     assert [g["legacy_id"] for g in plan] == ["deepseek-chat"]
     assert "capability" in plan[0]["decision"] or "V4 id" in plan[0]["decision"]
+    # app.py's MODEL cannot reach the table (nothing imports it): it is renamed alone
+    assert fix_tree(tmp_path) == {"app.py": 'MODEL = "deepseek-v4-flash"\n'}
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {}  # the price table is never renamed, so nothing is
 
+
+def test_a_default_passed_to_a_lookup_in_another_module_is_held_with_the_table(tmp_path):
+    prices = 'PRICES = {"deepseek-chat": 0.27}\n\n\ndef cost(model):\n    return PRICES[model]\n'
+    app = 'from prices import cost\n\nMODEL = "deepseek-chat"\nprint(cost(MODEL))\n'
+    write_tree(tmp_path, {"prices.py": prices, "app.py": app})
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {}
+    (default,) = [f for f in scan_tree(tmp_path)["findings"] if f["path"].endswith("app.py")]
+    assert "prices.py:1" in default["note"]
 
 def test_nested_config_lookup_is_held_with_its_keys(tmp_path):
     config = 'CONFIG = {"deepseek": {"deepseek-chat": {"max_tokens": 8192}}}\n'
     user = 'from config import CONFIG\n\nlimit = CONFIG["deepseek"]["deepseek-chat"]["max_tokens"]\n'
     write_tree(tmp_path, {"config.py": config, "user.py": user, "app.py": 'MODEL = "deepseek-chat"\n'})
-    assert fix_tree(tmp_path, "--unsafe-fixes") == {}
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {"app.py": 'MODEL = "deepseek-v4-flash"\n'}
 
 
 def test_help_text_follows_its_group_only_with_unsafe_fixes(tmp_path):
@@ -94,12 +114,21 @@ def test_an_id_used_only_in_requests_is_still_fixed_safely(tmp_path):
 
 def test_a_comparison_is_not_renamed_to_an_id_the_project_already_sends(tmp_path):
     write_tree(tmp_path, {
-        "app.py": 'client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n',
+        "app.py": 'MODEL = "deepseek-v4-flash"\nclient.chat.completions.create(model=MODEL, messages=m)\n',
         "other.py": 'if model == "deepseek-reasoner":\n    pass\n',
     })
     assert fix_tree(tmp_path, "--unsafe-fixes") == {}
     (group,) = scan_tree(tmp_path)["plan"]
     assert "already used" in " ".join(group["why"])
+
+
+def test_a_v4_id_in_a_tests_provider_slug_is_no_collision(tmp_path):
+    # an OpenRouter slug in a test is test data: no code of the project sends it
+    write_tree(tmp_path, {
+        "tests/test_router.py": 'SLUGS = ["deepseek/deepseek-v4-flash"]\n',
+        "other.py": 'if model == "deepseek-reasoner":\n    pass\n',
+    })
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {"other.py": 'if model == "deepseek-v4-flash":\n    pass\n'}
 
 
 def test_the_decision_holds_across_worker_processes(tmp_path, monkeypatch):
@@ -110,11 +139,17 @@ def test_the_decision_holds_across_worker_processes(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 0)
     files = {f"svc{i}.py": f'r{i} = client.chat.completions.create(model="deepseek-chat", messages=m)\n' for i in range(40)}
     files["route.py"] = 'if model == "deepseek-chat":\n    pass\n'
+    files["tests/test_route.py"] = 'from route import pick\n\nassert pick() == "deepseek-chat"\n'
+    files["route.py"] = 'def pick():\n    return "deepseek-chat"\n\nif model == "deepseek-chat":\n    pass\n'
     write_tree(tmp_path, files)
-    assert fix_tree(tmp_path, "--jobs", "2") == {}
-    changed = fix_tree(tmp_path, "--jobs", "2", "--unsafe-fixes")
-    assert len(changed) == 41
-    assert all("deepseek-chat" not in text for text in changed.values())
+    # each request's own literal is contained: renamed whatever the route compares
+    changed = fix_tree(tmp_path, "--jobs", "2")
+    assert len(changed) == 40 and all(name.startswith("svc") for name in changed)
+    # the route compares a model of unknown origin (a reply's model, say), which the
+    # requests now send as deepseek-v4-flash: renaming it would be a guess, in either order of tiers
+    assert fix_tree(tmp_path, "--jobs", "2", "--unsafe-fixes") == {}
+    plan = scan_tree(tmp_path)["plan"]
+    assert "already used" in " ".join(plan[0]["why"])
 
 
 def test_fix_lists_renames_whose_mode_must_be_set_elsewhere(tmp_path):

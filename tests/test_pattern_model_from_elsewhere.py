@@ -40,14 +40,18 @@ def test_request_in_a_file_without_deepseek_is_reported_naming_the_setting(tmp_p
     (finding,) = _dsm201(scan_tree(tmp_path))
     assert finding["path"].endswith("app/handler.py") and finding["line"] == 6
     assert "app/config.py:2 (MODEL = \"deepseek-chat\")" in finding["message"]
-    assert finding["fix"] == "unsafe"
+    # the setting is renamed by the safe tier: the toggle goes in the same tier (issue 24)
+    assert finding["fix"] == "safe"
 
 
-def test_safe_tier_renames_the_setting_and_leaves_the_request_to_the_report(tmp_path):
+def test_safe_tier_renames_the_setting_and_sets_the_mode_at_the_request(tmp_path):
+    # issue 24: a safe run then an unsafe one used to lose this toggle (the id was V4 by then)
     _project(tmp_path)
     changed = fix_tree(tmp_path)
-    assert changed == {"app/config.py": CONFIG.replace('"deepseek-chat"', '"deepseek-v4-flash"').replace(
-        '"deepseek-reasoner"', '"deepseek-v4-flash"')}
+    assert changed == {
+        "app/config.py": CONFIG.replace('"deepseek-chat"', '"deepseek-v4-flash"').replace('"deepseek-reasoner"', '"deepseek-v4-flash"'),
+        "app/handler.py": TOGGLED,
+    }
 
 
 def test_unsafe_tier_sets_the_mode_of_the_one_id_that_reaches_the_request(tmp_path):
@@ -56,9 +60,8 @@ def test_unsafe_tier_sets_the_mode_of_the_one_id_that_reaches_the_request(tmp_pa
     assert changed["app/handler.py"] == TOGGLED
 
 
-def test_after_the_rename_the_request_is_still_reported_with_its_source(tmp_path):
-    _project(tmp_path)
-    fix_tree(tmp_path)
+def test_a_v4_setting_renamed_by_hand_is_reported_at_the_request_with_its_source(tmp_path):
+    _project(tmp_path, **{"app/config.py": CONFIG.replace('"deepseek-chat"', '"deepseek-v4-flash"')})
     (finding,) = _dsm201(scan_tree(tmp_path))
     assert finding["path"].endswith("app/handler.py")
     assert "Thinking is on by default on V4" in finding["message"]
@@ -67,9 +70,9 @@ def test_after_the_rename_the_request_is_still_reported_with_its_source(tmp_path
 
 
 def test_assume_mode_sets_the_mode_where_the_v4_id_arrives(tmp_path):
-    _project(tmp_path)
-    fix_tree(tmp_path)
+    _project(tmp_path, **{"app/config.py": CONFIG.replace('"deepseek-chat"', '"deepseek-v4-flash"')})
     changed = fix_tree(tmp_path, "--assume-mode", "chat")
+    changed.pop("app/config.py", None)  # REASONER, renamed alone
     assert changed == {"app/handler.py": TOGGLED}
 
 
@@ -196,7 +199,7 @@ def test_follow_ups_leave_out_a_setting_whose_requests_all_got_their_mode(tmp_pa
 
     result = CliRunner().invoke(main, ["fix", "--isolated", "--format", "json", str(tmp_path)])
     safe = {(f["path"].rsplit("/", 1)[-1], f["line"]) for f in json.loads(result.output)["follow_ups"]}
-    assert ("config.py", 2) in safe  # the request is only reported in the safe tier
+    assert ("config.py", 2) not in safe  # its one request got its mode in the same tier
     result = CliRunner().invoke(main, ["fix", "--isolated", "--unsafe-fixes", "--format", "json", str(tmp_path)])
     unsafe = {(f["path"].rsplit("/", 1)[-1], f["line"]) for f in json.loads(result.output)["follow_ups"]}
     assert ("config.py", 2) not in unsafe

@@ -48,8 +48,19 @@ def test_two_ids_never_become_one(tmp_path, shape, tier):
     write_tree(tmp_path, {path: source, "app.py": REQUEST})
     changed = fix_tree(tmp_path, *tier)
     assert path not in changed
-    # the request's id is coupled to the refused members: not renamed alone
-    assert "app.py" not in changed
+    # the request's own literal is contained (nothing reads it): renamed with its mode whatever else names the id
+    assert changed["app.py"] == (
+        'client.chat.completions.create(model="deepseek-v4-flash", messages=m, extra_body={"thinking": {"type": "disabled"}})\n'
+    )
+
+
+@pytest.mark.parametrize("shape", ["python-enum", "python-alias-map", "python-branches-on-both", "python-literal"])
+def test_a_default_that_reaches_the_refused_members_is_held(tmp_path, shape):
+    path, source = MERGES[shape]
+    module = path[: -len(".py")]
+    app = f"import {module}\n\nMODEL = \"deepseek-chat\"\n{module}.use(MODEL)\n"
+    write_tree(tmp_path, {path: source, "app.py": app})
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {}
 
 
 @pytest.mark.parametrize("shape", sorted(MERGES))

@@ -11,8 +11,8 @@ SRC = 'export function route(m: string) { return "/" + m; }\nexport const DEFAUL
 def test_input_and_expected_output_in_one_assertion_stay_together(tmp_path):
     test = 'import { route } from "../src/route";\ntest("r", () => { expect(route("deepseek-chat")).toBe("/deepseek-chat"); });\n'
     write_tree(tmp_path, {"src/route.ts": SRC, "tests/route.test.ts": test})
-    assert fix_tree(tmp_path) == {}
-    changed = fix_tree(tmp_path, "--unsafe-fixes")
+    # no selector reads the default: it is renamed in the safe tier, and the test with it
+    changed = fix_tree(tmp_path)
     assert changed["tests/route.test.ts"] == test.replace("deepseek-chat", "deepseek-v4-flash")
     assert changed["src/route.ts"] == SRC.replace("deepseek-chat", "deepseek-v4-flash")
 
@@ -20,15 +20,15 @@ def test_input_and_expected_output_in_one_assertion_stay_together(tmp_path):
 def test_a_copy_the_tool_cannot_rename_holds_the_whole_line(tmp_path):
     test = 'test("r", () => { expect(route("deepseek-chat")).toBe("models/deepseek-chat"); });\n'
     write_tree(tmp_path, {"src/route.ts": SRC, "tests/route.test.ts": test})
-    assert fix_tree(tmp_path, "--unsafe-fixes") == {}
+    # the test holds its own line; it observes nothing the default reaches, so the default goes alone
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {"src/route.ts": SRC.replace("deepseek-chat", "deepseek-v4-flash")}
 
 
 def test_default_asserted_in_a_python_test_moves_with_it(tmp_path):
     settings = 'DEFAULT_MODEL = "deepseek-chat"\n'
     test = 'from settings import DEFAULT_MODEL\n\n\ndef test_default():\n    assert DEFAULT_MODEL == "deepseek-chat"\n'
     write_tree(tmp_path, {"settings.py": settings, "tests/test_settings.py": test})
-    assert fix_tree(tmp_path) == {}
-    assert fix_tree(tmp_path, "--unsafe-fixes") == {
+    assert fix_tree(tmp_path) == {
         "settings.py": settings.replace("deepseek-chat", "deepseek-v4-flash"),
         "tests/test_settings.py": test.replace("deepseek-chat", "deepseek-v4-flash"),
     }

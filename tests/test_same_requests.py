@@ -205,6 +205,8 @@ def test_fixed_example_sends_the_same_requests(example, sdk_log, tmp_path):
     checked: list = []
     assert len(after) == len(before)
     for old, new in zip(before, after):
+        if new == old and new[2].get("model") == "deepseek-reasoner" and new[2].get("tool_choice") == "required":
+            continue  # not migrated on purpose: V4 thinking answers a forced tool_choice with 400 (DSM204)
         assert normalized(old, mapping) == normalized(new)
         old_text = json.dumps(old, default=repr)
         legacy = [name for name in ("deepseek-chat", "deepseek-reasoner") if name in old_text]

@@ -268,6 +268,29 @@ def coupled_elsewhere(paths, outcome: Run, options: Options, file_filter: FileFi
     return results
 
 
+def stdin_run(name: str, data: bytes, options: Options, want_fix: bool, file_filter: FileFilter | None = None):
+    """Standard input named ``name`` (``--stdin-filename``): decided with the
+    rest of its repository, as ``fix name`` would be, so an editor applies
+    what a run over the tree applies. The text read stands for the file."""
+    from ds_migrate.analyse import process_file
+
+    processed = process_file(name, data, options, want_fix)
+    run = Run(results=[processed.result], processed=[processed], cwd=os.getcwd())
+    if name == "-":
+        return run, processed
+    elsewhere = coupled_elsewhere([name], run, options, file_filter or FileFilter(), run.cwd)
+    if not elsewhere:
+        return run, processed
+    from ds_migrate.project.decision import decide_for_run
+
+    run.decision = decide_for_run(run, options, elsewhere, [name], file_filter)
+    run.plan = [g for g in run.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
+    if want_fix:
+        processed = process_file(name, data, options, want_fix, run.decision.for_paths({processed.result.path}))
+        run.processed, run.results = [processed], [processed.result]
+    return run, processed
+
+
 def follow_models(
     outcome: Run, originals: list, options: Options, want_fix: bool, paths, file_filter, jobs: int = 1, pools=()
 ) -> None:
@@ -282,7 +305,11 @@ def follow_models(
     found = trace(outcome, paths, file_filter, follow_models_in(jobs, list(pools)))
     if not found:
         return
+    from ds_migrate.project.decision import mark_safely_renamed_sources, plan_names_the_requests
+
+    found = mark_safely_renamed_sources(outcome, found)
     outcome.decision.flows = {shown: hints for _, shown, hints in found}
+    plan_names_the_requests(outcome, options)
     at = {result.path: i for i, result in enumerate(outcome.results)}
     files = [(path, shown) for path, shown, _ in found]
     decision = outcome.decision.for_paths({shown for _, shown in files})
@@ -488,7 +515,8 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
         originals.append(data)
     from ds_migrate.project.decision import decide_for_run
 
-    outcome.decision = decide_for_run(outcome, options, coupled_elsewhere(paths, outcome, options, file_filter, cwd))
+    elsewhere = coupled_elsewhere(paths, outcome, options, file_filter, cwd)
+    outcome.decision = decide_for_run(outcome, options, elsewhere, list(paths), file_filter)
     follow_models(outcome, originals, options, want_fix, list(paths), file_filter, jobs, pools)
     outcome.plan = [g for g in outcome.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
     if want_fix:

@@ -17,5 +17,11 @@ def test_csharp_shapes():
         "}\n"
     )
     assert codes(source, path="A.cs") == ["DSM103", "DSM104", "DSM101", "DSM101", "DSM101", "DSM105", "DSM105"]
-    # the switch over both ids never merges, and holds back every other use of them
-    assert fix(source, unsafe=True, path="A.cs") == source
+    # the switch over both ids never merges, and holds back the values that may reach it;
+    # each request's own literal is contained (issue 24): renamed whatever the switch does
+    requests_renamed = (
+        source.replace('ChatClient("deepseek-reasoner"', 'ChatClient("deepseek-v4-flash"')
+        .replace('new(model: "deepseek-chat"', 'new(model: "deepseek-v4-flash"')
+        .replace('Model = "deepseek-chat" }', 'Model = "deepseek-v4-flash" }')
+    )
+    assert fix(source, unsafe=True, path="A.cs") == requests_renamed

@@ -17,8 +17,10 @@ def test_rust_shapes_and_json_body():
         "}\n"
     )
     # 'deepseek-chat' selects a branch (and 'deepseek-reasoner' becomes the
-    # same model): its uses stay; 'deepseek-reasoner' is only sent: renamed
+    # same model): the constant, which may reach it, stays; each request's own
+    # literal is contained (issue 24) and renamed
     after = before.replace('"deepseek-reasoner"', '"deepseek-v4-flash"').replace(
+        '.model("deepseek-chat")', '.model("deepseek-v4-flash")').replace(
         '"content": "hi"}]\n', '"content": "hi"}],\n        "thinking": {"type": "enabled"}\n'
     )
     assert fix(before, path="main.rs") == after

@@ -6,10 +6,26 @@ what the rule itself promises (the finding, its note, calls nobody knows)."""
 from conftest import codes, fix, scan
 
 
-def test_conditional_model_is_renamed_with_a_note():
+def test_conditional_model_keeps_its_distinction_as_a_mode():
+    # issue 24: renamed alone, the chat branch would start thinking
     before = 'client.chat.completions.create(model="deepseek-reasoner" if deep else "deepseek-chat", messages=m)\n'
-    after = 'client.chat.completions.create(model="deepseek-v4-flash" if deep else "deepseek-v4-flash", messages=m)\n'
+    after = (
+        'client.chat.completions.create(model="deepseek-v4-flash" if deep else "deepseek-v4-flash", messages=m, '
+        'extra_body={"thinking": {"type": "enabled" if deep else "disabled"}})\n'
+    )
     assert fix(before) == after
+    assert all(f.note and "chooses the thinking mode" in f.note for f in scan(before))
+
+
+def test_conditional_model_the_mode_cannot_follow_is_refused():
+    before = 'client.chat.completions.create(model="deepseek-reasoner" if deep() else "deepseek-chat", messages=m)\n'
+    assert fix(before, unsafe=True) == before
+    assert all(f.note and f.note.startswith("not renamed:") for f in scan(before))
+
+
+def test_conditional_model_of_one_mode_is_renamed_with_a_note():
+    before = 'client.chat.completions.create(model="deepseek-coder" if code else "deepseek-chat", messages=m)\n'
+    assert fix(before) == before.replace("deepseek-coder", "deepseek-v4-flash").replace("deepseek-chat", "deepseek-v4-flash")
     assert all(f.note and "run time" in f.note for f in scan(before))
 
 

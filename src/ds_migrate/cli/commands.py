@@ -48,13 +48,12 @@ def main() -> None:
 
 
 def _read_stdin(kwargs: dict, options: Options, want_fix: bool):
-    from ds_migrate.analyse import process_file
-    from ds_migrate.pipeline import Run
+    from ds_migrate.pipeline import stdin_run
 
     name = kwargs["stdin_filename"] or "-"
     data = sys.stdin.buffer.read()
-    processed = process_file(name, data, options, want_fix)
-    run = Run(results=[processed.result], processed=[processed])
+    # decided with the rest of the repository, as `fix NAME` is (issue 24)
+    run, processed = stdin_run(name, data, options, want_fix)
     return run, processed, data
 
 

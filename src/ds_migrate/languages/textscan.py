@@ -118,8 +118,10 @@ def provider_slug_findings(path: str, text: str, index: LineIndex, findings: lis
             host = f"another provider ({slug.provider})"
         elif OPEN_WEIGHTS_TAG.search(slug.text):
             host = "a local or open-weights model (an Ollama size tag)"
-        else:
+        elif "/" in slug.text:
             host = "OpenRouter (a ':variant' id)"
+        else:
+            host = "a local model server (an Ollama-style ':tag')"
         out.append(finding_at(
             path, index, slug.start, slug.end, OtherProviderModel,
             f"'{slug.text}' is a model id of {host}, not of DeepSeek's API; the retirement does not "

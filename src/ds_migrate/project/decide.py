@@ -1,9 +1,13 @@
 """Decide, for the whole run, which legacy-name occurrences a tier may rename.
 
-Real code couples occurrences: a default renamed while a comparison, a table
-key or a test assertion elsewhere keeps the old id changes what the program
-does. So occurrences are grouped per legacy id across every file and file
-kind, and a group that selects behaviour is renamed whole or not at all.
+Real code couples occurrences: a default renamed while a comparison or a
+table key it reaches keeps the old id changes what the program does. The
+coupling follows the value, not the id string (SPEC section 4): a request's
+own literal model is contained and couples with nothing; a bound value
+(constant, default, config entry) couples with the selectors of its id that
+its file can reach (``reach``: coupling.py); tests observe (observers.py).
+A coupled group is renamed whole or not at all; the plan says why
+(plan_advice.py).
 
 Pure: no libcst, no IO. It sees findings (plain data) and returns verdicts
 keyed by a finding's stable identity (path, offset, code).
@@ -11,192 +15,51 @@ keyed by a finding's stable identity (path, offset, code).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable
 
 from ds_migrate.findings import Applicability, Finding
 
-# What an occurrence does in the program.
-REQUEST, VALUE, COMPARISON, KEY, MEMBER, ALIAS = "request", "value", "comparison", "key", "member", "alias"
-CAPABILITY, TEST, DOC, OTHER = "capability", "test", "doc", "other"
-RECORDED, COMPAT, FOREIGN, DYNAMIC = "recorded", "compat", "foreign", "dynamic"
-
-ROLE_LABELS = {
-    REQUEST: "request",
-    VALUE: "default or config value",
-    COMPARISON: "comparison",
-    KEY: "table key or lookup",
-    MEMBER: "collection or enum member",
-    ALIAS: "alias entry",
-    CAPABILITY: "capability table or predicate",
-    TEST: "test expectation",
-    DOC: "comment or text",
-    OTHER: "other use",
-    RECORDED: "recorded data",
-    COMPAT: "compat code",
-    FOREIGN: "another provider's id",
-    DYNAMIC: "built at run time",
-}
-
-# Roles whose occurrence chooses what the program does by the id's value.
-SELECTING = frozenset({COMPARISON, KEY, MEMBER, ALIAS, CAPABILITY, TEST})
-# Roles that take no part in a group: never renamed, never coupling others.
-OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC})
-
-_ROLE_OF_CODE = {
-    "DSM101": REQUEST,
-    "DSM102": REQUEST,
-    "DSM103": VALUE,
-    "DSM104": VALUE,
-    "DSM105": COMPARISON,
-    "DSM106": KEY,
-    "DSM107": DYNAMIC,
-    "DSM108": DOC,
-    "DSM109": OTHER,
-    "DSM110": FOREIGN,
-    "DSM111": RECORDED,
-    "DSM112": CAPABILITY,
-    "DSM113": COMPAT,
-    "DSM114": ALIAS,
-}
-
-_TEST_PATH = re.compile(
-    r"(^|/)(tests?|__tests__|spec|specs|testing)/|(^|/)(test_[^/]*|[^/]*_test\.[^/.]+|conftest\.py"
-    r"|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$",
-    re.IGNORECASE,
+from ds_migrate.project.verdicts import (  # noqa: F401  (the decision's vocabulary, re-exported)
+    ALIAS,
+    BOUND,
+    CAPABILITY,
+    CODE_SELECTING,
+    COMPARISON,
+    COMPAT,
+    DOC,
+    DYNAMIC,
+    Decision,
+    FOREIGN,
+    GroupPlan,
+    KEY,
+    MAX_NAMED_SITES,
+    MEMBER,
+    OTHER,
+    OUTSIDE,
+    RECORDED,
+    REQUEST,
+    ROLE_LABELS,
+    SELECTING,
+    TEST,
+    VALUE,
+    Verdict,
+    _Occurrence,
+    _blocker,
+    _rule_applicability,
+    _where,
+    base_id,
+    is_test_path,
+    role_of,
 )
-
-MAX_NAMED_SITES = 4
-_PREFIX_SEPARATOR = re.compile(r"[/:]")
-
-
-def is_test_path(path: str) -> bool:
-    return _TEST_PATH.search(path.replace("\\", "/")) is not None
-
-
-@lru_cache(maxsize=1024)
-def base_id(legacy_name: str) -> str:
-    """``deepseek/deepseek-chat`` -> ``deepseek-chat`` (lower case)."""
-    return _PREFIX_SEPARATOR.split(legacy_name.lower())[-1]
-
-
-def role_of(finding: Finding) -> str:
-    role = finding.role or _ROLE_OF_CODE.get(finding.code, OTHER)
-    # in a test, only a request the tool knows is a request; the rest is test data
-    if role not in (REQUEST, DOC, CAPABILITY) and role not in OUTSIDE and is_test_path(finding.path):
-        return TEST
-    return role
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What the decision changes about one finding's fix."""
-
-    applicability: Applicability  # the most a tier may do with it now
-    note: str
-    group: str | None = None  # the legacy id of its group in the plan
-
-
-@dataclass
-class GroupPlan:
-    """One legacy id whose occurrences could not all be renamed: for the plan."""
-
-    legacy_id: str
-    renamed_with_unsafe_fixes: bool
-    sites: list[tuple[str, int, str]]  # (path, line, role)
-    why: list[str]
-    decision: str
-
-    def as_dict(self) -> dict:
-        return {
-            "legacy_id": self.legacy_id,
-            "renamed_with_unsafe_fixes": self.renamed_with_unsafe_fixes,
-            "sites": [{"path": p, "line": line, "role": r} for p, line, r in self.sites],
-            "why": self.why,
-            "decision": self.decision,
-        }
-
-
-@dataclass
-class Decision:
-    verdicts: dict[tuple[str, int, str], Verdict] = field(default_factory=dict)
-    plan: list[GroupPlan] = field(default_factory=list)
-    # per path, the requests whose model comes from another module (ds_migrate/project/flow/)
-    flows: dict[str, dict] = field(default_factory=dict)
-
-    def for_paths(self, paths: set[str]) -> "Decision":
-        """The part of the decision about ``paths`` (small enough to send to a worker)."""
-        return Decision(
-            {k: v for k, v in self.verdicts.items() if k[0] in paths},
-            [],
-            {k: v for k, v in self.flows.items() if k in paths},
-        )
-
-    def flows_for(self, path: str) -> dict | None:
-        return self.flows.get(path)
-
-    def annotate(self, findings: Iterable[Finding]) -> None:
-        """Lower each finding's fix to what the decision allows, and say why."""
-        for finding in findings:
-            verdict = self.verdicts.get(finding.identity)
-            fix = finding.fix
-            if fix is not None:
-                if fix.rule_applicability is None:
-                    fix.rule_applicability = fix.applicability
-                fix.applicability = fix.rule_applicability
-                if verdict is not None and _weaker(verdict.applicability, fix.applicability):
-                    fix.applicability = verdict.applicability
-            finding.coupling = verdict.note if verdict is not None else None
-            finding.group = verdict.group if verdict is not None else None
-
-
-_ORDER = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.NONE: 2}
-
-
-def _weaker(a: Applicability, b: Applicability) -> bool:
-    return _ORDER[a] > _ORDER[b]
-
-
-@dataclass(eq=False)
-class _Occurrence:
-    finding: Finding
-    role: str
-    # why this occurrence cannot be renamed in any tier, if it cannot
-    blocked: str | None
-
-
-def _blocker(finding: Finding, role: str, renamable) -> str | None:
-    if role == CAPABILITY:
-        return f"{_where(finding)} is a capability table or predicate (never renamed)"
-    if finding.hold:
-        return f"{_where(finding)}: {finding.hold}"
-    if finding.merge_refused:
-        return f"{_where(finding)}: {finding.note}"
-    if finding.suppressed:
-        return f"{_where(finding)} is suppressed"
-    if not renamable(finding):
-        return f"{_where(finding)} is in a file this run was not given (name it too, or run on the whole tree)"
-    if role != DOC and _rule_applicability(finding) is Applicability.NONE:
-        return f"{_where(finding)} cannot be renamed ({ROLE_LABELS.get(role, role)})"
-    return None
-
-
-def _rule_applicability(finding: Finding) -> Applicability:
-    fix = finding.fix
-    if fix is None:
-        return Applicability.NONE
-    return fix.rule_applicability or fix.applicability
-
-
-def _where(finding: Finding) -> str:
-    return f"{finding.path}:{finding.line}"
 
 
 def decide(
-    findings: Iterable[Finding], renamable=lambda finding: True, target_of=None, present: dict | None = None
+    findings: Iterable[Finding],
+    renamable=lambda finding: True,
+    target_of=None,
+    present: dict | None = None,
+    reach=None,
 ) -> Decision:
     """Verdicts for every legacy-name occurrence of the run.
 
@@ -205,7 +68,14 @@ def decide(
     (files found only to see the rest of the repository may not). Time is
     linear in the number of findings. ``target_of(legacy_id)`` is the id it
     becomes (two legacy ids with one target cannot both keep selecting);
-    ``present`` maps each V4 id the scanned files already name to one of them.
+    ``present`` maps each V4 id the scanned files already name to the files
+    (or one file) naming it. ``reach(path)`` is the set of files a value
+    bound in ``path`` can reach (coupling.py), or None: it may reach any.
+
+    Coupling follows the value (SPEC section 4): a request's own literal
+    model is contained and couples with nothing; a bound value couples only
+    with the selectors its file's value can reach; a test couples with the
+    values it observes and the selectors it imports.
     """
     groups: dict[str, list[_Occurrence]] = defaultdict(list)
     probes: list[Finding] = []
@@ -225,26 +95,98 @@ def decide(
             Applicability.NONE, "not renamed: a test spells it so on purpose (case handling); test data"
         )
     target_of = target_of or _default_target
+    sees = _seer(reach)
     sharing: dict[str, list[str]] = defaultdict(list)
     for legacy_id in groups:
         sharing[target_of(legacy_id)].append(legacy_id)
+    present = {k: [v] if isinstance(v, str) else list(v) for k, v in (present or {}).items()}
+    # the unsafe tier decides on what the safe tier leaves: every contained
+    # request then sends its target, and a selector renamed to it would match
+    # that request's reply as well (safe-then-unsafe ends where unsafe does)
     for legacy_id, members in groups.items():
-        if not any(m.role in SELECTING for m in members):
-            continue  # independent occurrences: each keeps its own fix
+        for m in members:
+            if m.role == REQUEST and not is_test_path(m.finding.path) and _rule_applicability(m.finding) is not Applicability.NONE:
+                present.setdefault(target_of(legacy_id), []).append(m.finding.path)
+                break
+    coupled_groups: dict[str, list[_Occurrence]] = {}
+    for legacy_id, members in groups.items():
+        coupled = coupled_members(members, sees)
+        if coupled:
+            coupled_groups[legacy_id] = coupled
+    for legacy_id, members in coupled_groups.items():
         for member in members:
             member.blocked = _blocker(member.finding, member.role, renamable)
         target = target_of(legacy_id)
         merged = _merged_with(legacy_id, members, groups, sharing[target], target)
-        if not merged and target in (present or {}):
-            chooser = next(m for m in members if m.role in SELECTING)
-            merged = (
-                f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{target}' is already used "
-                f"(in {present[target]})"
-            )
+        if not merged:
+            merged = _already_used(legacy_id, members, target, present)
         if merged:
             members[0].blocked = members[0].blocked or merged
-        _decide_group(decision, legacy_id, members)
+        _decide_group(decision, legacy_id, members, target, present)
+    from ds_migrate.project.observers import tests_follow, tests_of_selectors, tests_stay_whole
+
+    tests_of_selectors(decision, groups, coupled_groups, sharing, target_of, sees)
+    tests_stay_whole(decision, groups, coupled_groups, renamable)
+    tests_follow(decision, groups, coupled_groups, sees)
+    for members in groups.values():
+        for m in members:  # a test line that would be left half renamed, in no group: held alone
+            if m.finding.hold and m.role == TEST and m.finding.identity not in decision.verdicts:
+                decision.verdicts[m.finding.identity] = Verdict(Applicability.NONE, f"not renamed: {m.finding.hold}")
     return decision
+
+
+def _seer(reach):
+    """``sees(a, b)``: may a value bound in file ``a`` reach file ``b``?"""
+    if reach is None:
+        return lambda a, b: True
+    cache: dict[str, object] = {}
+
+    def sees(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if a not in cache:
+            cache[a] = reach(a)
+        reached = cache[a]
+        return reached is None or b in reached
+
+    return sees
+
+
+def coupled_members(members: list[_Occurrence], sees) -> list[_Occurrence]:
+    """The occurrences of one id that are renamed whole or not at all: its
+    selectors, the bound values that reach one of them, the tests that
+    observe either, and the id's text. Empty when nothing selects."""
+    selectors = [m for m in members if m.role in CODE_SELECTING]
+    if not selectors:
+        return []
+    coupled = list(selectors)
+    values = []
+    for m in members:
+        if m.role in BOUND and any(sees(m.finding.path, s.finding.path) for s in selectors):
+            values.append(m)
+    coupled += values
+    for m in members:
+        if m.role == DOC:
+            coupled.append(m)
+        elif m.role == TEST and (
+            any(sees(v.finding.path, m.finding.path) for v in values)
+            or any(sees(m.finding.path, s.finding.path) for s in selectors)
+        ):
+            coupled.append(m)
+    return coupled
+
+
+def _already_used(legacy_id, members, target: str, present: dict) -> str | None:
+    """A selector of ``legacy_id`` renamed to ``target`` would also match
+    the V4 id the project's code already uses (its input may come from
+    anywhere; a test's data, another provider's slug there, is no use)."""
+    where = present.get(target)
+    files = [where] if isinstance(where, str) else list(where or ())
+    used = next((path for path in files if not is_test_path(path)), None)
+    if used is None:
+        return None
+    chooser = next(m for m in members if m.role in CODE_SELECTING)
+    return f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{target}' is already used (in {used})"
 
 
 def _default_target(legacy_id: str) -> str:
@@ -255,13 +197,17 @@ def _default_target(legacy_id: str) -> str:
 
 def _merged_with(legacy_id, members, groups, sharing: list[str], target: str) -> str | None:
     """A use that tells ``legacy_id`` apart from everything else would, once
-    renamed, also match another legacy id that becomes the same ``target``."""
+    renamed, also match another legacy id that becomes the same ``target``.
+    A selector's input is often of unknown origin (a caller's argument): any
+    bound use of the other id in code may reach it."""
+    chooser = next(m for m in members if m.role in CODE_SELECTING)
     for other in sharing:
         if other == legacy_id:
             continue
-        seen = next((m for m in groups[other] if m.role not in (DOC,)), None)
+        # a request's own literal is contained: it reaches no selector (and
+        # the safe tier renames it, so counting it would make the tiers' order matter)
+        seen = next((m for m in groups[other] if m.role not in (DOC, TEST, REQUEST)), None)
         if seen is not None:
-            chooser = next(m for m in members if m.role in SELECTING)
             return (
                 f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{other}' "
                 f"(at {_where(seen.finding)}) becomes '{target}' too"
@@ -274,7 +220,9 @@ def _is_case_probe(finding: Finding) -> bool:
     return name != name.lower()
 
 
-def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]) -> None:
+def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence], target: str, present: dict) -> None:
+    from ds_migrate.project.plan_advice import _distinct, advice
+
     blockers = [m.blocked for m in members if m.blocked]
     selecting = sorted({m.role for m in members if m.role in SELECTING})
     # the sites worth naming on every member: what selects or blocks first
@@ -300,32 +248,9 @@ def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]
             renamed_with_unsafe_fixes=not blockers,
             sites=sorted({(m.finding.path, m.finding.line, m.role) for m in members}),
             why=_distinct(blockers) or [f"'{legacy_id}' is used as a {', '.join(ROLE_LABELS[r] for r in selecting)}"],
-            decision=_advice(legacy_id, members, bool(blockers)),
+            decision=advice(legacy_id, members, bool(blockers), target, present),
         )
     )
-
-
-def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
-    """Each reason once; a reason repeated at many sites is said once with a count."""
-    def key(reason: str) -> str:
-        # the same refusal at several sites, in whichever order it names the ids
-        text = reason.split(": ", 1)[-1].split("; ", 1)[0]
-        return " ".join(sorted(re.findall(r"'[^']+'", text))) + re.sub(r"'[^']+'", "", text)
-
-    seen: dict[str, int] = {}
-    for reason in reasons:
-        seen[key(reason)] = seen.get(key(reason), 0) + 1
-    out = []
-    for reason in reasons:
-        if key(reason) in seen:
-            count = seen.pop(key(reason))
-            out.append(reason.split("; decide by hand")[0] + (f" (and {count - 1} more like it)" if count > 1 else ""))
-        if len(out) == most:
-            break
-    rest = sum(seen.values())
-    if rest:
-        out.append(f"{rest} more")
-    return out
 
 
 def _named_sites(member: _Occurrence, candidates: list[_Occurrence], total: int) -> str:
@@ -335,26 +260,3 @@ def _named_sites(member: _Occurrence, candidates: list[_Occurrence], total: int)
     if more > 0:
         shown.append(f"{more} more")
     return ", ".join(shown)
-
-
-def _advice(legacy_id: str, members: list[_Occurrence], blocked: bool) -> str:
-    roles = {m.role for m in members}
-    steps = []
-    if CAPABILITY in roles:
-        steps.append("add an entry or branch for the V4 id to each capability table or predicate (keep or drop the legacy one)")
-    if any(m.finding.merge_refused for m in members):
-        steps.append(
-            "both retired ids become one V4 model: merge the entries or branches that tell them apart, "
-            "and tell the two uses apart by the thinking mode instead"
-        )
-    if COMPARISON in roles:
-        steps.append("these branches select behaviour by model id; after the migration branch on the thinking mode instead")
-    if KEY in roles or MEMBER in roles or ALIAS in roles:
-        steps.append("rename the keys, members and lookups together, or add the V4 id beside the legacy one")
-    if TEST in roles:
-        steps.append("update the tests that expect the legacy id together with the code they test")
-    if not blocked:
-        steps.append("then rename the whole group with --unsafe-fixes")
-    else:
-        steps.append("then run fix again")
-    return "; ".join(steps)

@@ -44,7 +44,8 @@ def plan_lines(run) -> list[str]:
 
 def _headline(group) -> str:
     state = "renamed only with --unsafe-fixes" if group.renamed_with_unsafe_fixes else "not renamed"
-    return f"{group.legacy_id}: {state} ({len(group.sites)} sites)"
+    count = len(group.sites)
+    return f"{group.legacy_id}: {state} ({count} site{'' if count == 1 else 's'})"
 
 
 def plan_one_liners(run) -> list[str]:

@@ -45,13 +45,32 @@ def toggle_at(
 
     Returns a note when the toggle could not be added with certainty.
     """
+    mode = mode_of(site, ctx)
+    if mode == "enabled" and forces_a_tool(call, context):
+        # V4 thinking answers this request 400 (DSM204): no rename makes it work as before
+        fix.applicability = Applicability.NONE
+        return (
+            f"not renamed here: it forces tool_choice, which '{ctx.mapping.replacement(site.name.base).model}' "
+            "answers with 400 when thinking (DSM204); use tool_choice=\"auto\", or migrate it by hand"
+        )
     if not ctx.mapping.adds_toggle:
         return None
-    toggle = context.toggle_for(call, mode_of(site, ctx), quote_of(site.token), ctx.info)
+    toggle = context.toggle_for(call, mode, quote_of(site.token), ctx.info)
     if toggle.apply is not None:
         fix.edits.append(NodeEdit(call, toggle.apply))
         fix.applicability = weakest(fix.applicability, toggle.applicability)
     return toggle.note
+
+
+def forces_a_tool(call: cst.Call, context: CallContext) -> bool:
+    """The call passes a forced ``tool_choice`` (rules/forced_tool_choice.py)."""
+    from ds_migrate.rules.forced_tool_choice import is_forced
+
+    anthropic = getattr(context, "name", "") == "anthropic-sdk"
+    return any(
+        arg.keyword is not None and arg.keyword.value == "tool_choice" and is_forced(arg.value, anthropic)
+        for arg in call.args
+    )
 
 
 def where_to_set_mode(site: NameSite, ctx: CheckContext, what: str) -> str:

@@ -8,7 +8,9 @@ from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import dict_key_value, dotted_name, keyword_arg
 from ds_migrate.python.usage import model_uses, payload_kind, payload_uses, sent_as_json
+from ds_migrate.python.syntax import quote_of
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
+from ds_migrate.rules.conditional_mode import carry_condition, merges, refusal, two_ids
 from ds_migrate.rules.common import (
     enclosing_call_arg,
     positional_index,
@@ -119,21 +121,34 @@ class LegacyModelConstant(Rule):
             return None
         what, key, class_attribute = binding
         fix = rename_fix(site, Applicability.SAFE)
-        notes: list[str] = []
-        followed = 0
-        info = site.info
-        if key is not None and info.single_binding(key) is not None:
-            for call, context in model_uses(info, key, class_attribute):
-                if context is None or context.is_foreign(call, info):
-                    continue
-                note = toggle_at(call, context, site, ctx, fix)
+        if two_ids(site, ctx) is not None:
+            holder = value_holder(site)[0][0]
+            target = dotted_name(holder.targets[0].target) if isinstance(holder, cst.Assign) and len(holder.targets) == 1 else None
+            if carry_condition(site, ctx, target, fix, quote_of(site.token)):
+                return Match(retired(site, ctx, what), fix, "renamed; the condition that chose the id now chooses the thinking mode at the request")
+            if merges(site, ctx):
+                return Match(retired(site, ctx, what), None, refusal(site, ctx))
+        return Match(retired(site, ctx, what), fix, follow_binding(site, ctx, fix, key, class_attribute, f"{what.lower()} renamed"))
+
+
+def follow_binding(site: NameSite, ctx: CheckContext, fix, key: str | None, class_attribute: bool, what: str) -> str | None:
+    """Add the mode at each request of the module that passes the name
+    ``key`` (bound once) as its model; the note, when one is left to say."""
+    notes: list[str] = []
+    followed = 0
+    info = site.info
+    if key is not None and info.single_binding(key) is not None:
+        for call, context in model_uses(info, key, class_attribute):
+            if context is None or context.is_foreign(call, info):
+                continue
+            note = toggle_at(call, context, site, ctx, fix)
+            followed += 1
+            if note:
+                notes.append(note)
+        for body, parents in payload_uses(info, key):
+            if payload_kind(body) == "chat" and sent_as_json(body, parents, info):
+                thinking_key_at(body, site, ctx, fix)
                 followed += 1
-                if note:
-                    notes.append(note)
-            for body, parents in payload_uses(info, key):
-                if payload_kind(body) == "chat" and sent_as_json(body, parents, info):
-                    thinking_key_at(body, site, ctx, fix)
-                    followed += 1
-        if not followed:
-            notes.append(where_to_set_mode(site, ctx, f"{what.lower()} renamed"))
-        return Match(retired(site, ctx, what), fix, "; ".join(notes) or None)
+    if not followed:
+        notes.append(where_to_set_mode(site, ctx, what))
+    return "; ".join(notes) or None

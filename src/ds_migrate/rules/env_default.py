@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
-from ds_migrate.python.syntax import keyword_arg
+import libcst as cst
+
+from ds_migrate.python.syntax import dotted_name, keyword_arg
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
-from ds_migrate.rules.common import enclosing_call_arg, positional_index, rename_fix, retired, where_to_set_mode
+from ds_migrate.rules.common import enclosing_call_arg, positional_index, rename_fix, retired
 
 _ENV_GETTERS = {
     "os.getenv",
@@ -81,8 +83,13 @@ class LegacyEnvDefault(Rule):
         else:
             return None
         label = f"Default of ${variable}" if variable else "Environment default"
-        return Match(
-            retired(site, ctx, label),
-            rename_fix(site, Applicability.SAFE),
-            note=where_to_set_mode(site, ctx, "renamed the default"),
-        )
+        fix = rename_fix(site, Applicability.SAFE)
+        # MODEL = os.getenv("X", "deepseek-chat"): followed to the module's requests as a constant is
+        from ds_migrate.rules.constant import follow_binding
+
+        parents = site.role_parents
+        holder = parents[2] if len(parents) > 2 and parents[1] is call else None
+        key = None
+        if isinstance(holder, cst.Assign) and len(holder.targets) == 1 and holder.value is call:
+            key = dotted_name(holder.targets[0].target)
+        return Match(retired(site, ctx, label), fix, note=follow_binding(site, ctx, fix, key, False, "renamed the default"))

@@ -3,7 +3,9 @@ from __future__ import annotations
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.contexts import context_for
 from ds_migrate.python.sites import NameSite
+from ds_migrate.python.syntax import quote_of
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
+from ds_migrate.rules.conditional_mode import carry_at_call, merges, refusal
 from ds_migrate.rules.common import (
     enclosing_call_arg,
     positional_index,
@@ -103,6 +105,11 @@ class LegacyModelArgument(Rule):
         if context is None:
             note = where_to_set_mode(site, ctx, "unknown caller, renamed only")
             where = "Model argument"
+        elif conditional and carry_at_call(site, ctx, call, context, fix, quote_of(site.token)):
+            note = "renamed; the condition that chose the id now chooses the thinking mode"
+            where = f"Model of {context.label}"
+        elif conditional and merges(site, ctx):
+            return Match(retired(site, ctx, f"Model of {context.label}"), None, refusal(site, ctx), role="request")
         elif conditional:
             note = where_to_set_mode(site, ctx, "the model is chosen at run time, renamed only")
             where = f"Model of {context.label}"

@@ -53,6 +53,39 @@ def _sibling_provider(site: NameSite) -> str | None:
     return None
 
 
+def _enclosing_provider_key(site: NameSite) -> str | None:
+    """The key of the table entry the id sits in, when it names another
+    provider: ``MODEL_LIST = {"openrouter": ["deepseek/deepseek-chat"]}``,
+    ``{"ollama": {"coder": "deepseek-coder"}}``. The nearest provider-like
+    key decides (a ``"deepseek"`` key inside an OpenRouter table is DeepSeek's)."""
+    from ds_migrate.deepseek.names import OTHER_PROVIDERS
+
+    child: cst.CSTNode = site.expression
+    for parent in site.role_parents:
+        if isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.SimpleStatementLine)):
+            return None
+        if isinstance(parent, cst.DictElement) and parent.value is child:
+            key = (_string(parent.key) or "").lower().replace("-", "_").replace(" ", "_")
+            if key in _DEEPSEEK_PROVIDERS:
+                return None
+            if key in OTHER_PROVIDERS or key.split("_")[0] in OTHER_PROVIDERS:
+                return _string(parent.key)
+        child = parent
+    return None
+
+
+def _provider_argument(call: cst.Call) -> str | None:
+    """The provider a call names by argument: ``LLM("deepseek", ...)``,
+    ``init_chat_model(..., model_provider="deepseek")``."""
+    for index, arg in enumerate(call.args):
+        keyword = arg.keyword.value if arg.keyword is not None else None
+        if (keyword is None and index == 0) or (keyword or "").lower() in _PROVIDER_KEYS:
+            value = _string(arg.value)
+            if value and (keyword is not None or value.lower() in _DEEPSEEK_PROVIDERS):
+                return value
+    return None
+
+
 class OtherProviderModel(Rule):
     """
     What it does:
@@ -102,7 +135,7 @@ class OtherProviderModel(Rule):
     )
 
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
-        provider = _sibling_provider(site)
+        provider = _sibling_provider(site) or _enclosing_provider_key(site)
         if provider is not None:
             return Match(messages.other_provider_beside(site.name, provider))
         if isinstance(site.token, cst.SimpleString) and OLLAMA_COMMAND.search(site.token.value[: site.name.start]):
@@ -127,6 +160,9 @@ class OtherProviderModel(Rule):
             return Match(f"'{site.name.text}' is a package name here, not a model; left alone")
         if qualified.split(".")[0] == "ollama" or qualified.rpartition(".")[2] in _OLLAMA_CLASSES:
             return Match(f"'{site.name.text}' is an Ollama model tag here, not a DeepSeek API id; left alone")
+        named = _provider_argument(call)
+        if named is not None and named.lower() in _DEEPSEEK_PROVIDERS:
+            return None  # the call says DeepSeek, whatever its base URL (a proxy, a placeholder)
         context = context_for(call, info)
         url = context.base_url(call, info) if context else info.host_of_call(call)
         if is_foreign_url(url):

@@ -4,10 +4,11 @@ import libcst as cst
 
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
-from ds_migrate.python.syntax import dict_key_value
+from ds_migrate.python.syntax import dict_get, dict_key_value
 from ds_migrate.python.usage import payload_kind, sent_as_json
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
-from ds_migrate.rules.common import rename_fix, retired, thinking_key_at, value_holder, where_to_set_mode
+from ds_migrate.rules.common import mode_of, rename_fix, retired, thinking_key_at, value_holder, where_to_set_mode
+from ds_migrate.rules.forced_tool_choice import is_forced
 
 
 class LegacyRequestPayload(Rule):
@@ -73,7 +74,11 @@ class LegacyRequestPayload(Rule):
             return None
         fix = rename_fix(site, Applicability.SAFE)
         note = None
-        if kind == "fim":
+        forced = dict_get(body, "tool_choice")
+        if mode_of(site, ctx) == "enabled" and forced is not None and is_forced(forced.value, False):
+            fix.applicability = Applicability.NONE  # thinking would answer it 400 (DSM204)
+            note = "not renamed here: this body forces tool_choice, which V4 thinking mode answers with 400 (DSM204)"
+        elif kind == "fim":
             note = "completion payload: FIM is non-thinking only, renamed without a toggle"
         elif conditional:
             note = where_to_set_mode(site, ctx, "the model is chosen at run time")

@@ -42,7 +42,7 @@ def _from_elsewhere(request, ctx: CheckContext) -> Match:
     if mode is None:
         note = f"not set here: {hint.why_not}" if hint.why_not else None
         return Match(message, node=where, note=note)
-    applicability = Applicability.UNSAFE if hint.mode else Applicability.SAFE
+    applicability = Applicability.UNSAFE if hint.mode and not hint.renamed_safely else Applicability.SAFE
     if request.context is None and not isinstance(request.node, cst.Dict):
         return Match(message, node=where, note="set thinking in the body where it is built")
     if request.context is None:

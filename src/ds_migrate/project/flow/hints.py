@@ -18,6 +18,9 @@ class Hint:
     why_not: str | None = None  # why no toggle is offered, when a retired id reaches it
     # (displayed path, line) of each binding or config line the id comes from
     sources: tuple[tuple[str, int], ...] = ()
+    # every source is renamed by the safe tier of this run: the toggle goes with it
+    # (else a safe run then an unsafe one would lose it: the id is V4 by then)
+    renamed_safely: bool = False
 
     @property
     def is_legacy(self) -> bool:

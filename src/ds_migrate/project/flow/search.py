@@ -58,7 +58,11 @@ def _reads_own_sources(text: str, own: "Module") -> bool:
 
 
 # NAME=value, NAME: value, "NAME": "value" (dotenv, compose, YAML, JSON, Dockerfile ENV)
-_ENV_SETTING = re.compile(r"\b([A-Z][A-Z0-9_]*)\b[\"']?[ \t]*[:=][ \t]*[\"']?((?:[\w.-]+[/:])?deepseek-[\w.-]+)", re.I)
+# (the variable in upper case, as environment variables are: a JS ``model:``
+# property is no variable; the id in any case)
+_ENV_SETTING = re.compile(r"\b([A-Z][A-Z0-9_]*)\b[\"']?[ \t]*[:=][ \t]*[\"']?((?:[\w.-]+[/:])?(?i:deepseek)-[\w.-]+)")
+# source files: their properties and constants are not environment settings
+_NOT_ENV_FILES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".go", ".java", ".rb", ".php", ".rs", ".kt", ".cs")
 
 
 def env_values(outcome) -> dict[str, list[tuple[str, int, str]]]:
@@ -66,7 +70,7 @@ def env_values(outcome) -> dict[str, list[tuple[str, int, str]]]:
     of the run (``.env``, compose, YAML, Dockerfile...) gives a variable."""
     found: dict[str, list[tuple[str, int, str]]] = {}
     for path, result in zip(outcome.paths, outcome.results):
-        if path.endswith(PYTHON_SUFFIXES) or not (result.findings or result.suppressed or result.current_ids):
+        if path.endswith(PYTHON_SUFFIXES + _NOT_ENV_FILES) or not (result.findings or result.suppressed or result.current_ids):
             continue
         try:
             lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()

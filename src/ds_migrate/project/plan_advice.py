@@ -1,0 +1,72 @@
+"""The plan's words for a held-back group (decide.py): the exact edit at
+each selector, the request sites where the mode goes, and the --mapping
+that keeps two ids apart when a merge is what blocks. Pure text."""
+
+from __future__ import annotations
+
+import re
+
+from ds_migrate.project.verdicts import ALIAS, CAPABILITY, COMPARISON, DOC, KEY, MAX_NAMED_SITES, MEMBER, TEST, VALUE, _where
+
+PRO_MAPPING = "deepseek-reasoner=deepseek-v4-pro"
+
+
+def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
+    """Each reason once; a reason repeated at many sites is said once with a count."""
+    def key(reason: str) -> str:
+        # the same refusal at several sites, in whichever order it names the ids
+        text = reason.split(": ", 1)[-1].split("; ", 1)[0]
+        return " ".join(sorted(re.findall(r"'[^']+'", text))) + re.sub(r"'[^']+'", "", text)
+
+    seen: dict[str, int] = {}
+    for reason in reasons:
+        seen[key(reason)] = seen.get(key(reason), 0) + 1
+    out = []
+    for reason in reasons:
+        if key(reason) in seen:
+            count = seen.pop(key(reason))
+            out.append(reason.split("; decide by hand")[0] + (f" (and {count - 1} more like it)" if count > 1 else ""))
+        if len(out) == most:
+            break
+    rest = sum(seen.values())
+    if rest:
+        out.append(f"{rest} more")
+    return out
+
+
+
+def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -> str:
+    roles = {m.role for m in members}
+    has_target = {path for path in present.get(target, ())}
+    steps = []
+    capability = [m for m in members if m.role == CAPABILITY and m.finding.path not in has_target]
+    if capability:
+        sites = ", ".join(_where(m.finding) for m in capability[:MAX_NAMED_SITES])
+        more = f" and {len(capability) - MAX_NAMED_SITES} more" if len(capability) > MAX_NAMED_SITES else ""
+        steps.append(
+            f"add an entry or branch for the V4 id ('{target}') beside '{legacy_id}' to the capability table "
+            f"or predicate at {sites}{more} (keep or drop the legacy one)"
+        )
+    if any(m.finding.merge_refused for m in members):
+        steps.append(
+            "both retired ids become one V4 model: merge the entries or branches that tell them apart, "
+            "and tell the two uses apart by the thinking mode instead"
+        )
+        if legacy_id in ("deepseek-chat", "deepseek-reasoner") and target != "deepseek-v4-pro":
+            steps.append(f"or keep the two ids apart: ds-migrate fix --write --mapping {PRO_MAPPING} .")
+    if COMPARISON in roles:
+        steps.append("these branches select behaviour by model id; after the migration branch on the thinking mode instead")
+    if KEY in roles or MEMBER in roles or ALIAS in roles:
+        steps.append(f"rename the keys, members and lookups together, or add '{target}' beside the legacy one")
+    if TEST in roles:
+        steps.append("update the tests that expect the legacy id together with the code they test")
+    values = [m for m in members if m.role == VALUE and m.role != DOC]
+    if values:
+        steps.append(
+            "set the thinking mode at each request that reads these values ("
+            + ", ".join(_where(m.finding) for m in values[:MAX_NAMED_SITES])
+            + (f" and {len(values) - MAX_NAMED_SITES} more" if len(values) > MAX_NAMED_SITES else "")
+            + ")"
+        )
+    steps.append("then rename the whole group with --unsafe-fixes" if not blocked else "then run fix again")
+    return "; ".join(steps)

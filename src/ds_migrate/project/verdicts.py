@@ -1,0 +1,198 @@
+"""What the decision is made of: the role of each occurrence, the verdict
+on it, the groups left for a person (the plan), and the run's decision as a
+whole. decide.py makes it; observers.py and plan_advice.py read these too.
+
+Pure: no libcst, no IO.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from ds_migrate.findings import Applicability, Finding
+
+# What an occurrence does in the program.
+REQUEST, VALUE, COMPARISON, KEY, MEMBER, ALIAS = "request", "value", "comparison", "key", "member", "alias"
+CAPABILITY, TEST, DOC, OTHER = "capability", "test", "doc", "other"
+RECORDED, COMPAT, FOREIGN, DYNAMIC = "recorded", "compat", "foreign", "dynamic"
+
+ROLE_LABELS = {
+    REQUEST: "request",
+    VALUE: "default or config value",
+    COMPARISON: "comparison",
+    KEY: "table key or lookup",
+    MEMBER: "collection or enum member",
+    ALIAS: "alias entry",
+    CAPABILITY: "capability table or predicate",
+    TEST: "test expectation",
+    DOC: "comment or text",
+    OTHER: "other use",
+    RECORDED: "recorded data",
+    COMPAT: "compat code",
+    FOREIGN: "another provider's id",
+    DYNAMIC: "built at run time",
+}
+
+# Roles whose occurrence chooses what the program does by the id's value.
+SELECTING = frozenset({COMPARISON, KEY, MEMBER, ALIAS, CAPABILITY, TEST})
+# Of those, the ones in the program itself (a test observes; it does not select).
+CODE_SELECTING = SELECTING - {TEST}
+# Roles of a value bound to a name, which flows where the name is read.
+BOUND = (VALUE, OTHER)
+# Roles that take no part in a group: never renamed, never coupling others.
+OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC})
+
+_ROLE_OF_CODE = {
+    "DSM101": REQUEST,
+    "DSM102": REQUEST,
+    "DSM103": VALUE,
+    "DSM104": VALUE,
+    "DSM105": COMPARISON,
+    "DSM106": KEY,
+    "DSM107": DYNAMIC,
+    "DSM108": DOC,
+    "DSM109": OTHER,
+    "DSM110": FOREIGN,
+    "DSM111": RECORDED,
+    "DSM112": CAPABILITY,
+    "DSM113": COMPAT,
+    "DSM114": ALIAS,
+}
+
+_TEST_PATH = re.compile(
+    r"(^|/)(tests?|__tests__|spec|specs|testing)/|(^|/)(test_[^/]*|[^/]*_test\.[^/.]+|conftest\.py"
+    r"|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$",
+    re.IGNORECASE,
+)
+
+MAX_NAMED_SITES = 4
+_PREFIX_SEPARATOR = re.compile(r"[/:]")
+
+
+def is_test_path(path: str) -> bool:
+    return _TEST_PATH.search(path.replace("\\", "/")) is not None
+
+
+@lru_cache(maxsize=1024)
+def base_id(legacy_name: str) -> str:
+    """``deepseek/deepseek-chat`` -> ``deepseek-chat`` (lower case)."""
+    return _PREFIX_SEPARATOR.split(legacy_name.lower())[-1]
+
+
+def role_of(finding: Finding) -> str:
+    role = finding.role or _ROLE_OF_CODE.get(finding.code, OTHER)
+    # in a test, only a request the tool knows is a request; the rest is test data
+    if role not in (REQUEST, DOC, CAPABILITY) and role not in OUTSIDE and is_test_path(finding.path):
+        return TEST
+    return role
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the decision changes about one finding's fix."""
+
+    applicability: Applicability  # the most a tier may do with it now
+    note: str
+    group: str | None = None  # the legacy id of its group in the plan
+    # a test renamed with the code it observes: raised to that code's tier
+    follows: bool = False
+
+
+@dataclass
+class GroupPlan:
+    """One legacy id whose occurrences could not all be renamed: for the plan."""
+
+    legacy_id: str
+    renamed_with_unsafe_fixes: bool
+    sites: list[tuple[str, int, str]]  # (path, line, role)
+    why: list[str]
+    decision: str
+
+    def as_dict(self) -> dict:
+        return {
+            "legacy_id": self.legacy_id,
+            "renamed_with_unsafe_fixes": self.renamed_with_unsafe_fixes,
+            "sites": [{"path": p, "line": line, "role": r} for p, line, r in self.sites],
+            "why": self.why,
+            "decision": self.decision,
+        }
+
+
+@dataclass
+class Decision:
+    verdicts: dict[tuple[str, int, str], Verdict] = field(default_factory=dict)
+    plan: list[GroupPlan] = field(default_factory=list)
+    # per path, the requests whose model comes from another module (ds_migrate/project/flow/)
+    flows: dict[str, dict] = field(default_factory=dict)
+
+    def for_paths(self, paths: set[str]) -> "Decision":
+        """The part of the decision about ``paths`` (small enough to send to a worker)."""
+        return Decision(
+            {k: v for k, v in self.verdicts.items() if k[0] in paths},
+            [],
+            {k: v for k, v in self.flows.items() if k in paths},
+        )
+
+    def flows_for(self, path: str) -> dict | None:
+        return self.flows.get(path)
+
+    def annotate(self, findings: Iterable[Finding]) -> None:
+        """Lower each finding's fix to what the decision allows, and say why."""
+        for finding in findings:
+            verdict = self.verdicts.get(finding.identity)
+            fix = finding.fix
+            if fix is not None:
+                if fix.rule_applicability is None:
+                    fix.rule_applicability = fix.applicability
+                fix.applicability = fix.rule_applicability
+                if verdict is not None and _weaker(verdict.applicability, fix.applicability):
+                    fix.applicability = verdict.applicability
+                elif verdict is not None and verdict.follows:
+                    fix.applicability = verdict.applicability
+            finding.coupling = verdict.note if verdict is not None else None
+            finding.group = verdict.group if verdict is not None else None
+
+
+_ORDER = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.NONE: 2}
+
+
+def _weaker(a: Applicability, b: Applicability) -> bool:
+    return _ORDER[a] > _ORDER[b]
+
+
+@dataclass(eq=False)
+class _Occurrence:
+    finding: Finding
+    role: str
+    # why this occurrence cannot be renamed in any tier, if it cannot
+    blocked: str | None
+
+
+def _blocker(finding: Finding, role: str, renamable) -> str | None:
+    if role == CAPABILITY:
+        return f"{_where(finding)} is a capability table or predicate (never renamed)"
+    if finding.hold:
+        return f"{_where(finding)}: {finding.hold}"
+    if finding.merge_refused:
+        return f"{_where(finding)}: {finding.note}"
+    if finding.suppressed:
+        return f"{_where(finding)} is suppressed"
+    if not renamable(finding):
+        return f"{_where(finding)} is in a file this run was not given (name it too, or run on the whole tree)"
+    if role != DOC and _rule_applicability(finding) is Applicability.NONE:
+        return f"{_where(finding)} cannot be renamed ({ROLE_LABELS.get(role, role)})"
+    return None
+
+
+def _rule_applicability(finding: Finding) -> Applicability:
+    fix = finding.fix
+    if fix is None:
+        return Applicability.NONE
+    return fix.rule_applicability or fix.applicability
+
+
+def _where(finding: Finding) -> str:
+    return f"{finding.path}:{finding.line}"

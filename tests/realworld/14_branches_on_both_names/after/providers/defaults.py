@@ -1,0 +1,1 @@
+DEFAULT_DEEPSEEK_MODEL = "deepseek-v4-flash"

@@ -1,0 +1,9 @@
+import { createDeepSeek } from "@ai-sdk/deepseek";
+import { generateText } from "ai";
+
+const deepSeek = createDeepSeek({ apiKey: process.env.DEEPSEEK_API_KEY });
+
+export async function solve(problem: string): Promise<string> {
+  const { text } = await generateText({ model: deepSeek("deepseek-reasoner"), prompt: problem });
+  return text;
+}

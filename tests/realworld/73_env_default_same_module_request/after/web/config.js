@@ -1,0 +1,1 @@
+export const defaults = { model: "deepseek-v4-flash", temperature: 0.2 };

@@ -1,0 +1,1 @@
+export const defaults = { model: "deepseek-reasoner", temperature: 0.2 };

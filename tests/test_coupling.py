@@ -1,0 +1,41 @@
+"""coupling.py: where a value bound in one module can go (the import graph),
+so that it couples only with the selectors it can reach (decide.py)."""
+
+from __future__ import annotations
+
+import os
+
+from ds_migrate.project.coupling import Reach, imported_modules
+from ds_migrate.discover.listing import FileFilter
+from projects import write_tree
+
+
+def test_imports_are_read_absolute_relative_and_parenthesised():
+    text = "from app.pricing import cost\nfrom . import config\nfrom .models import (A,  # x\n  B as C)\nimport os, app.x as x\n"
+    found = imported_modules(text, "/p/app/mod.py")
+    assert {"app.pricing", "app.pricing.cost", "/p/app|config", "/p/app|models", "os", "app.x"} <= found
+
+
+def test_a_value_reaches_its_importers_and_what_they_import_but_not_through_tests(tmp_path, monkeypatch):
+    write_tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/config.py": 'MODEL = "deepseek-chat"\n',
+        "app/pricing.py": "PRICES = {}\n",
+        "app/run.py": "from app.config import MODEL\nfrom app.pricing import PRICES\n",
+        "app/alone.py": "X = 1\n",
+        "tests/test_all.py": "from app.config import MODEL\nfrom app.alone import X\n",
+    })
+    monkeypatch.chdir(tmp_path)
+    shown = ["app/config.py", "app/pricing.py", "app/run.py", "app/alone.py", "tests/test_all.py"]
+    reach = Reach(shown, ["."], FileFilter())
+    reached = reach("app/config.py")
+    assert {"app/config.py", "app/run.py", "app/pricing.py", "tests/test_all.py"} <= {os.path.normpath(p) for p in reached}
+    assert "app/alone.py" not in {os.path.normpath(p) for p in reached}  # only a test imports both
+
+
+def test_source_of_another_language_is_out_of_reach_config_is_not():
+    reach = Reach([], ["."])
+    go = reach("svc/main.go")
+    assert "svc/route.go" in go and ".env" in go and "config.yaml" in go
+    assert "billing/pricing.py" not in go and "web/models.ts" not in go
+    assert reach("config.yaml") is None  # a config value may be read by anything

@@ -1,0 +1,61 @@
+"""A plan that unblocks (issue 24, item 5): each held-back group names the
+exact edit and the request site where the mode goes; a merge refusal says
+which --mapping keeps the ids apart; a project that has its V4 entries is
+not asked to add them; and doing what the plan says unblocks the next run."""
+
+from __future__ import annotations
+
+from projects import fix_tree, scan_tree, write_tree
+
+CONFIG = 'DEFAULT_MODEL = "deepseek-chat"\n'
+ROUTER = 'PRICES = {"deepseek-chat": 0.27}\n\n\ndef cost(model):\n    return PRICES[model]\n'
+SERVICE = (
+    "from openai import OpenAI\n\n"
+    "from app.config import DEFAULT_MODEL\n"
+    "from app.router import cost\n\n"
+    'client = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+    "def ask(q):\n"
+    "    cost(DEFAULT_MODEL)\n"
+    "    return client.chat.completions.create(model=DEFAULT_MODEL, messages=q)\n"
+)
+
+
+def _project(tmp_path):
+    return write_tree(tmp_path, {"app/__init__.py": "", "app/config.py": CONFIG, "app/router.py": ROUTER, "app/service.py": SERVICE})
+
+
+def test_the_plan_names_the_edit_and_the_request_where_the_mode_goes(tmp_path):
+    root = _project(tmp_path)
+    assert fix_tree(root) == {}
+    (group,) = scan_tree(root)["plan"]
+    decision = group["decision"].replace(str(root) + "/", "")
+    assert "add an entry or branch for the V4 id ('deepseek-v4-flash') beside 'deepseek-chat' to the capability table or predicate at app/router.py:1" in decision
+    assert "the mode goes at the request: app/service.py:11 (thinking disabled)" in decision
+
+
+def test_doing_what_the_plan_says_unblocks_the_next_run(tmp_path):
+    root = _project(tmp_path)
+    (root / "app" / "router.py").write_text(ROUTER.replace("0.27}", '0.27, "deepseek-v4-flash": 0.14}'))
+    changed = fix_tree(root)
+    assert changed["app/config.py"] == CONFIG.replace("deepseek-chat", "deepseek-v4-flash")
+    assert all("add an entry" not in g["decision"] for g in scan_tree(root)["plan"])
+
+
+def test_a_merge_refusal_suggests_the_mapping_that_keeps_the_ids_apart(tmp_path):
+    source = 'ALIASES = {"fast": "deepseek-chat", "deep": "deepseek-reasoner"}\n'
+    user = 'from aliases import ALIASES\n\nMODEL = "deepseek-chat"\nprint(ALIASES, MODEL)\n'
+    write_tree(tmp_path, {"aliases.py": source, "app.py": user})
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {}
+    plans = scan_tree(tmp_path)["plan"]
+    assert any("--mapping deepseek-reasoner=deepseek-v4-pro" in g["decision"] for g in plans), plans
+    # and following it does resolve the refusal
+    changed = fix_tree(tmp_path, "--unsafe-fixes", "--mapping", "deepseek-reasoner=deepseek-v4-pro")
+    assert changed["aliases.py"] == 'ALIASES = {"fast": "deepseek-v4-flash", "deep": "deepseek-v4-pro"}\n'
+
+
+def test_a_project_that_has_its_v4_entries_is_not_asked_to_add_them(tmp_path):
+    write_tree(tmp_path, {
+        "caps.py": 'NON_THINKING = {"deepseek-chat", "deepseek-v4-flash"}\n',
+        "app.py": 'from caps import NON_THINKING\n\nMODEL = "deepseek-chat"\nprint(MODEL in NON_THINKING)\n',
+    })
+    assert all("add an entry" not in g["decision"] for g in scan_tree(tmp_path)["plan"])
