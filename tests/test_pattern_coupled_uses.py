@@ -78,8 +78,10 @@ def test_a_default_passed_to_a_lookup_in_another_module_is_held_with_the_table(t
     app = 'from prices import cost\n\nMODEL = "deepseek-chat"\nprint(cost(MODEL))\n'
     write_tree(tmp_path, {"prices.py": prices, "app.py": app})
     assert fix_tree(tmp_path, "--unsafe-fixes") == {}
-    (default,) = [f for f in scan_tree(tmp_path)["findings"] if f["path"].endswith("app.py")]
-    assert "prices.py:1" in default["note"]
+    report = scan_tree(tmp_path)
+    (default,) = [f for f in report["findings"] if f["path"].endswith("app.py")]
+    (entry,) = [g for g in report["plan"] if g["number"] == default["plan_entry"]]  # the note points to it
+    assert ("prices.py", 1) in {(s["path"].rsplit("/", 1)[-1], s["line"]) for s in entry["sites"]}
 
 def test_nested_config_lookup_is_held_with_its_keys(tmp_path):
     config = 'CONFIG = {"deepseek": {"deepseek-chat": {"max_tokens": 8192}}}\n'

@@ -20,7 +20,7 @@ import os
 import re
 from pathlib import Path
 
-from ds_migrate.project.decide import is_test_path
+from ds_migrate.project.verdicts import is_test_path
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 MAX_ROUNDS = 8  # of importer searches: a deeper chain counts as reaching everything
@@ -69,9 +69,12 @@ class Reach:
         self._imports: dict[str, set[str]] = {}
         self._importers: dict[str, set[str]] | None = None
         self._roots = {os.path.abspath(f) for f in self._folders}
+        self._base = sorted((os.path.abspath(f).rstrip(os.sep) + os.sep for f in self._folders), key=len, reverse=True)
         for path in self._shown:
             for depth in range(4):
                 self._roots.add(_root_of(path, depth))
+        # a src layout: the package is imported from src/, not from the project's root
+        self._roots.update(os.path.join(root, "src") for root in list(self._roots) if os.path.isdir(os.path.join(root, "src")))
 
     def __call__(self, shown: str):
         if not shown.endswith(PYTHON_SUFFIXES):
@@ -84,21 +87,29 @@ class Reach:
         up, stack = {start}, [start]
         while stack:
             node = stack.pop()
-            if node != start and is_test_path(node):
+            if node != start and self._is_test(node):
                 continue  # a test reads the value; it carries it nowhere
             for other in importers.get(node, ()):
                 if other not in up:
                     up.add(other)
                     stack.append(other)
-        down, stack = set(up), [p for p in up if p == start or not is_test_path(p)]
+        down, stack = set(up), [p for p in up if p == start or not self._is_test(p)]
         while stack:
             node = stack.pop()
             for other in self.imports_of(node):
                 if other not in down:
                     down.add(other)
-                    if not is_test_path(other):
+                    if not self._is_test(other):
                         stack.append(other)
         return {self._shown.get(p) or _display(p) for p in down}
+
+    def _is_test(self, path: str) -> bool:
+        """A test file, judged below the run's folders: a project that lives
+        under a folder named tests/ is not all tests."""
+        for folder in self._base:
+            if path.startswith(folder):
+                return is_test_path(path[len(folder):])
+        return is_test_path(path)
 
     # -- the graph -----------------------------------------------------------------
     def imports_of(self, path: str) -> set[str]:

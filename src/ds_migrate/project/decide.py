@@ -79,10 +79,13 @@ def decide(
     """
     groups: dict[str, list[_Occurrence]] = defaultdict(list)
     probes: list[Finding] = []
+    compat: dict[str, list[Finding]] = defaultdict(list)  # code that keeps a retired id on purpose
     for finding in findings:
         if not finding.legacy_name:
             continue
         role = role_of(finding)
+        if role == COMPAT:
+            compat[base_id(finding.legacy_name)].append(finding)
         if role in OUTSIDE:
             continue
         if role == TEST and _is_case_probe(finding):
@@ -128,11 +131,28 @@ def decide(
     tests_of_selectors(decision, groups, coupled_groups, sharing, target_of, sees)
     tests_stay_whole(decision, groups, coupled_groups, renamable)
     tests_follow(decision, groups, coupled_groups, sees)
+    _tests_of_compat_code_stay(decision, groups, compat, sees)
     for members in groups.values():
         for m in members:  # a test line that would be left half renamed, in no group: held alone
             if m.finding.hold and m.role == TEST and m.finding.identity not in decision.verdicts:
                 decision.verdicts[m.finding.identity] = Verdict(Applicability.NONE, f"not renamed: {m.finding.hold}")
     return decision
+
+
+def _tests_of_compat_code_stay(decision: Decision, groups, compat, sees) -> None:
+    """A test whose data can reach code that keeps a retired id on purpose
+    (a set of legacy ids the code treats apart) tests that code: renamed, it
+    would test another path (SPEC section 4: tests of compat code stay)."""
+    for legacy_id, keepers in compat.items():
+        for m in groups.get(legacy_id, ()):
+            if m.role != TEST:
+                continue
+            keeper = next((k for k in keepers if sees(m.finding.path, k.path)), None)
+            if keeper is not None:
+                decision.verdicts[m.finding.identity] = Verdict(
+                    Applicability.NONE,
+                    f"not renamed: a test of compat code ({_where(keeper)} keeps '{legacy_id}' on purpose)",
+                )
 
 
 def _seer(reach):

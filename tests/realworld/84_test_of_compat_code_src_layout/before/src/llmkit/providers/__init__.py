@@ -1,0 +1,3 @@
+from llmkit.providers.deep import DeepProvider, Params
+
+__all__ = ["DeepProvider", "Params"]
