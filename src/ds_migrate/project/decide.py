@@ -80,12 +80,16 @@ def decide(
     groups: dict[str, list[_Occurrence]] = defaultdict(list)
     probes: list[Finding] = []
     compat: dict[str, list[Finding]] = defaultdict(list)  # code that keeps a retired id on purpose
+    kept: dict[str, set[str]] = defaultdict(set)
     for finding in findings:
         if not finding.legacy_name:
             continue
         role = role_of(finding)
         if role == COMPAT:
             compat[base_id(finding.legacy_name)].append(finding)
+        if role in OUTSIDE or _rule_applicability(finding) is Applicability.NONE:
+            # files that name the id where it stays (a mocked reply, a report-only use)
+            kept[base_id(finding.legacy_name)].add(finding.path)
         if role in OUTSIDE:
             continue
         if role == TEST and _is_case_probe(finding):
@@ -130,13 +134,54 @@ def decide(
 
     tests_of_selectors(decision, groups, coupled_groups, sharing, target_of, sees)
     tests_stay_whole(decision, groups, coupled_groups, renamable)
-    tests_follow(decision, groups, coupled_groups, sees)
+    tests_follow(decision, groups, coupled_groups, sees, kept)
     _tests_of_compat_code_stay(decision, groups, compat, sees)
+    _tests_alone_wait(decision, groups, coupled_groups, sees, kept)
     for members in groups.values():
         for m in members:  # a test line that would be left half renamed, in no group: held alone
             if m.finding.hold and m.role == TEST and m.finding.identity not in decision.verdicts:
                 decision.verdicts[m.finding.identity] = Verdict(Applicability.NONE, f"not renamed: {m.finding.hold}")
     return decision
+
+
+def _tests_alone_wait(decision: Decision, groups, coupled_groups, sees, kept) -> None:
+    """A use in a test file that follows no code the safe tier renames (a
+    mock's input, a fixture, a request to a fake client) is test data: the
+    safe tier leaves it, or it would part from the assertions and the code
+    the test checks (seen on real projects). With --unsafe-fixes it goes,
+    unless its test names the id somewhere that cannot be renamed."""
+    for legacy_id, members in groups.items():
+        held = {id(m) for m in coupled_groups.get(legacy_id, ())}
+        code = [
+            m for m in members
+            if m.role in (REQUEST, *BOUND) and id(m) not in held and not is_test_path(m.finding.path)
+        ]
+        fixed_nowhere = kept.get(legacy_id, set())
+        for m in members:
+            if not is_test_path(m.finding.path) or m.finding.identity in decision.verdicts:
+                continue
+            if m.finding.path in fixed_nowhere and not m.finding.path.endswith((".py", ".pyi")):
+                decision.verdicts[m.finding.identity] = Verdict(
+                    Applicability.NONE, "not renamed: test data; the same test names the id where it cannot be renamed"
+                )
+                continue
+            if _rule_applicability(m.finding) is not Applicability.SAFE:
+                continue
+            python = m.finding.path.endswith((".py", ".pyi"))
+            # outside Python a value may reach any file of its language: a test
+            # that names the id where it cannot be renamed stays whole
+            if (python or m.finding.path not in fixed_nowhere) and any(
+                sees(m.finding.path, c.finding.path) for c in code
+            ):
+                continue  # it feeds or checks code renamed with it
+            if m.finding.path in fixed_nowhere:
+                decision.verdicts[m.finding.identity] = Verdict(
+                    Applicability.NONE, "not renamed: test data; the same test names the id where it cannot be renamed"
+                )
+            else:
+                decision.verdicts[m.finding.identity] = Verdict(
+                    Applicability.UNSAFE, "renamed only with --unsafe-fixes: test data, with no code renamed beside it"
+                )
 
 
 def _tests_of_compat_code_stay(decision: Decision, groups, compat, sees) -> None:

@@ -67,7 +67,7 @@ def tests_of_selectors(decision: Decision, groups, coupled_groups, sharing, targ
                 )
 
 
-def tests_follow(decision: Decision, groups, coupled_groups, sees) -> None:
+def tests_follow(decision: Decision, groups, coupled_groups, sees, kept=None) -> None:
     """A test no group holds, asserting what code it imports sends, is
     renamed in the tier that code is: the safe one (SPEC section 4)."""
     for legacy_id, members in groups.items():
@@ -75,11 +75,14 @@ def tests_follow(decision: Decision, groups, coupled_groups, sees) -> None:
         code = [m for m in members if m.role in (REQUEST, *BOUND) and id(m) not in held]
         if not code:
             continue
+        fixed_nowhere = (kept or {}).get(legacy_id, set())
         for m in members:
             if m.role != TEST or id(m) in held or m.finding.identity in decision.verdicts:
                 continue
             if m.finding.suppressed or m.finding.hold or _rule_applicability(m.finding) is not Applicability.UNSAFE:
                 continue
+            if not m.finding.path.endswith((".py", ".pyi")) and m.finding.path in fixed_nowhere:
+                continue  # its file names the id where it cannot be renamed: the test stays whole
             if any(sees(m.finding.path, c.finding.path) for c in code if c.finding.path != m.finding.path):
                 decision.verdicts[m.finding.identity] = Verdict(
                     Applicability.SAFE,
