@@ -239,3 +239,16 @@ def test_fix_concise_lists_what_remains_one_line_each(tmp_path):
     remaining = [line for line in lines if ": DSM" in line]
     assert remaining and all(line.startswith(str(tmp_path / "app.py") + ":") for line in remaining)
     assert any(line.startswith("Would fix ") for line in lines)
+
+
+@pytest.mark.parametrize("flag", ["--output-file", "--sarif-file", "--summary-file"])
+def test_a_report_file_in_a_new_folder_is_written_and_an_unwritable_one_exits_2(tmp_path, flag):
+    (tmp_path / "app.py").write_text(LEGACY)
+    target = tmp_path / "reports" / "deep" / "out.txt"
+    result = invoke("scan", tmp_path, flag, str(target))
+    assert result.exit_code == 1 and target.is_file()  # findings; the folders were made
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = invoke("scan", tmp_path, flag, str(blocker / "out.txt"), "--exit-zero")
+    assert result.exit_code == 2, result.output
+    assert "cannot write the report file" in result.output and "Traceback" not in result.output

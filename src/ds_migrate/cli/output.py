@@ -44,10 +44,29 @@ class ProgressBar:
             self.bar.stop()
 
 
+class ReportFileError(click.ClickException):
+    """A report file that cannot be written: an error of the run (exit 2), not findings."""
+
+    exit_code = 2
+
+
+def open_report(path: str, mode: str = "w"):
+    """A report file, its folder made first (as ruff does); a file that
+    cannot be written stops the run with exit 2."""
+    import os
+
+    try:
+        folder = os.path.dirname(os.path.abspath(path))
+        os.makedirs(folder, exist_ok=True)
+        return open(path, mode, encoding="utf-8")
+    except OSError as error:
+        raise ReportFileError(f"cannot write the report file {path}: {error.strerror or error}") from None
+
+
 def emit(kwargs: dict, text: str, stderr: bool = False) -> None:
     """Machine-readable output goes to --output-file when given, else stdout."""
     if kwargs["output_file"]:
-        with open(kwargs["output_file"], "w", encoding="utf-8") as handle:
+        with open_report(kwargs["output_file"]) as handle:
             handle.write(text)
     else:
         click.echo(text, err=stderr, nl=not text.endswith("\n"))
@@ -58,7 +77,7 @@ def _text_console(kwargs: dict, stderr: bool = False):
     if kwargs["output_file"]:
         from rich.console import Console
 
-        with open(kwargs["output_file"], "w", encoding="utf-8") as handle:
+        with open_report(kwargs["output_file"]) as handle:
             yield Console(file=handle, highlight=False, soft_wrap=True, no_color=True)
         return
     yield new_console(stderr)
@@ -92,10 +111,10 @@ def side_reports(run, kwargs: dict, applied: int = 0, written: bool = False) -> 
     settings = _settings(kwargs, applied, written)
     fixed = settings.pop("fixed")
     if kwargs.get("sarif_file"):
-        with open(kwargs["sarif_file"], "w", encoding="utf-8") as handle:
+        with open_report(kwargs["sarif_file"]) as handle:
             handle.write(render("sarif", run, fixed, **settings) + "\n")
     if kwargs.get("summary_file"):
-        with open(kwargs["summary_file"], "a", encoding="utf-8") as handle:
+        with open_report(kwargs["summary_file"], "a") as handle:
             handle.write(render("markdown", run, fixed, **settings))
 
 
