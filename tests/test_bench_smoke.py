@@ -1,9 +1,15 @@
-"""The benchmark script still runs (on a tiny tree; nothing is timed here)."""
+"""The benchmark script still runs (on a tiny tree; nothing is timed here).
+
+Minutes of building and scanning trees: not in the README's pytest, run by
+.ci/run with ``pytest -m bench``."""
 
 import subprocess
 import sys
 
 import click
+import pytest
+
+pytestmark = pytest.mark.bench
 
 from conftest import REPO
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from packaging.version import Version
+
 from ds_migrate.deepseek.forms import FORMS, _at_least
 from wire_harness import installed, need
 
@@ -24,7 +26,7 @@ def _use_thinking_works() -> bool:
     """Whether the table gives this agno ``use_thinking=`` (2.6.10 on)."""
     text = installed("agno") or "0"
     since, _ = FORMS["agno"]["works"][("use_thinking", "enabled")]
-    return _at_least(tuple(int(p) for p in text.split(".")[:3] if p.isdigit()), since)
+    return _at_least(Version(text), since)
 
 
 def _pair(legacy: str, toggle: str, mode: str):

@@ -132,8 +132,8 @@ def test_forms_table_matches_this_version(wire, context):
         if form == "none":
             continue
         since, below = entry["works"][(form, mode)]
-        installed = Version(version)
-        claimed = _at_least(installed, since) and (below is None or not _at_least(installed, below))
+        at = Version(version)
+        claimed = _at_least(at, since) and (below is None or not _at_least(at, below))
         works = result == f"sent thinking {mode}"
         if claimed != works:
             wrong.append(f"{form}= {mode} on {entry['package']} {version}: table says {'works' if claimed else 'fails'}, wire: {result}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from packaging.version import Version
+
 from ds_migrate.deepseek.forms import FORMS, _at_least
 from wire_harness import installed, need
 
@@ -29,9 +31,8 @@ EXTRA_BODY = '\n    extra_body={"thinking": {"type": "MODE"}},'
 KEYWORD = '\n    thinking={"type": "MODE"},'
 
 
-def _version() -> tuple[int, ...]:
-    text = installed("litellm") or "0"
-    return tuple(int(p) for p in text.split(".")[:3] if p.isdigit())
+def _version() -> Version:
+    return Version(installed("litellm") or "0")
 
 
 def _pinned_form(mode: str) -> str:
