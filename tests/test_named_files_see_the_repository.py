@@ -64,3 +64,17 @@ def test_outside_a_git_work_tree_named_files_decide_alone(tmp_path):
     write_tree(tmp_path, {"settings.py": SETTINGS, "handler.py": HANDLER})
     _, changed = fix_named(tmp_path, "settings.py")
     assert changed == {"settings.py": SETTINGS.replace("deepseek-chat", "deepseek-v4-flash")}
+
+
+ASSERTING_TEST = "from app.settings import DEFAULT_MODEL\n\n\ndef test_default():\n    assert DEFAULT_MODEL == \"deepseek-chat\"\n"
+
+
+def test_a_named_default_waits_for_the_unnamed_test_that_checks_it(tmp_path):
+    # what the pre-commit fix hook sees when only app/settings.py changed: the
+    # test elsewhere would be left asserting the old id (found by a fresh reader)
+    root = repo(tmp_path, {"app/__init__.py": "", "app/settings.py": SETTINGS, "tests/test_settings.py": ASSERTING_TEST})
+    result, changed = fix_named(root, "app/settings.py")
+    assert changed == {}, changed
+    assert "tests/test_settings.py" in result.output
+    result, changed = fix_named(root, "app/settings.py", "tests/test_settings.py")
+    assert set(changed) == {"app/settings.py", "tests/test_settings.py"}

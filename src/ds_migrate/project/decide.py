@@ -137,11 +137,38 @@ def decide(
     tests_follow(decision, groups, coupled_groups, sees, kept)
     _tests_of_compat_code_stay(decision, groups, compat, sees)
     _tests_alone_wait(decision, groups, coupled_groups, sees, kept)
+    _code_waits_for_its_tests(decision, groups, sees, renamable)
     for members in groups.values():
         for m in members:  # a test line that would be left half renamed, in no group: held alone
             if m.finding.hold and m.role == TEST and m.finding.identity not in decision.verdicts:
                 decision.verdicts[m.finding.identity] = Verdict(Applicability.NONE, f"not renamed: {m.finding.hold}")
     return decision
+
+
+def _code_waits_for_its_tests(decision: Decision, groups, sees, renamable) -> None:
+    """With only some files named (pre-commit), a Python test that imports
+    code naming the id checks what it sends; when the test is not among the
+    files this run may rewrite, the code waits for it: renamed alone, it
+    would break the test."""
+    if renamable is None:
+        return
+    for members in groups.values():
+        tests = [
+            m for m in members
+            if m.role == TEST and m.finding.path.endswith((".py", ".pyi")) and not renamable(m.finding)
+        ]
+        if not tests:
+            continue
+        for c in members:
+            if c.role not in (REQUEST, *BOUND) or is_test_path(c.finding.path) or not renamable(c.finding):
+                continue
+            test = next((m for m in tests if sees(m.finding.path, c.finding.path)), None)
+            if test is not None:
+                decision.verdicts[c.finding.identity] = Verdict(
+                    Applicability.NONE,
+                    f"not renamed here: {_where(test.finding)} tests it and is not among the files named; "
+                    "fix both in one run",
+                )
 
 
 def _tests_alone_wait(decision: Decision, groups, coupled_groups, sees, kept) -> None:
