@@ -149,9 +149,10 @@ def test_fix_json_dry_run_reports_would_fix_not_fixed(tmp_path):
 
 
 def test_fix_text_dry_run_says_would_fix_and_what_to_run(tmp_path):
+    # the request is migrated; the comparison stays (it would match the request's V4 id)
     (tmp_path / "app.py").write_text(LEGACY + 'if m == "deepseek-chat":\n    pass\n')
     result = invoke("fix", "--unsafe-fixes", tmp_path)
-    assert "Would fix 2 findings in 1 file." in result.stdout
+    assert "Would fix 1 finding in 1 file." in result.stdout
     assert "Run `ds-migrate fix --write --unsafe-fixes` to apply them." in result.stdout
 
 
