@@ -13,7 +13,7 @@ from ds_migrate import pipeline
 from ds_migrate.analyse import Options, fixed_text, process_python
 from ds_migrate.apply.edits import apply_separate_edits
 from ds_migrate.deepseek.mapping import Mapping
-from tests.projects import fix_tree, write_tree
+from projects import fix_tree, write_tree
 
 ROOT = Path(__file__).resolve().parent
 PYTHON_FILES = sorted(
