@@ -418,11 +418,15 @@ def run(runs: int, baseline: str | None = None, only: set[str] | None = None) ->
         targets.add(f"5 {name} scan", f"{m['ds-migrate']:.2f}s vs parse {m['libcst parse']:.2f}s = {ratio:.2f}x", "<= 0.5x parse", ratio <= 0.5)
 
     small = TREES / "precommit"
-    if not small.exists():
-        small.mkdir()
+    if not any(small.glob("*.py")):
+        small.mkdir(exist_ok=True)
         sources = [p for p in sorted(t1.rglob("*.py")) if "deepseek" not in p.read_text(errors="replace").lower()][:10]
         for i, path in enumerate(sources):
             shutil.copy(path, small / f"f{i}.py")
+        # the tiny T1 has a hit in every module: ten plain ones instead (with
+        # no files named, the run would scan the folder it was started in)
+        for i in range(len(sources), 10):
+            (small / f"f{i}.py").write_text(f"def f{i}(x):\n    return x + {i}\n", encoding="utf-8")
     files = [str(p) for p in sorted(small.glob("*.py"))]
     # a run of ~0.13 s: five samples straight after the minutes of T2b were
     # 0.132-0.184 s on this machine; fifteen give a steadier median

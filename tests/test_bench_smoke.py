@@ -1,8 +1,7 @@
 """The benchmark script still runs (on a tiny tree; nothing is timed here).
 
-Over ten minutes of building and scanning trees since the TN tree joined
-(it timed out at 600 s on this machine): run by hand with ``pytest -m bench``
-until the tiny run is made small again."""
+About two minutes of building and scanning small trees: too long for the
+README's pytest, so `.ci/run` runs it (`pytest -m bench`)."""
 
 import subprocess
 import sys
