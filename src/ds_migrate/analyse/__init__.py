@@ -10,7 +10,8 @@ from ds_migrate.analyse.deep_stack import DEEP_RECURSION_LIMIT, DEEP_STACK_BYTES
 from ds_migrate.analyse.embedded import EmbeddedCode
 from ds_migrate.analyse.options import DEFAULT_MAX_FILE_SIZE, Options
 from ds_migrate.analyse.other_kinds import process_other
-from ds_migrate.analyse.python_file import apply_chosen, fixed_text, process_python, verify_python, worth_parsing
+from ds_migrate.analyse.python_file import apply_chosen, fixed_text, process_python, verify_python
+from ds_migrate.deepseek.mentions import worth_parsing
 from ds_migrate.analyse.reading import DecodeError, decode_python
 from ds_migrate.analyse.result import Processed
 from ds_migrate.analyse.sorting import choose_fixes

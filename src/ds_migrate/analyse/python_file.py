@@ -15,27 +15,9 @@ from ds_migrate.analyse.options import Options
 from ds_migrate.analyse.reading import TextOnly, decode_python, read_source
 from ds_migrate.analyse.result import Processed
 from ds_migrate.analyse.sorting import choose_fixes, search_as_text, sort_into, take_reading
+from ds_migrate.deepseek.mentions import worth_parsing
 from ds_migrate.findings import FileError, FileResult, Finding
 from ds_migrate.findings.lines import differing_span, line_index
-
-# Parse only what a rule can report on: a retired name, a V4 name, the API
-# host, a "deepseek-" piece that code completes, or reasoning_content.
-_WORTH_PARSING_AT = re.compile(r"deepseek(?:-(?:chat|reasoner|coder|v4|flash|pro|['\"{%$`]|$)|\.com)", re.MULTILINE)
-
-
-def worth_parsing(text: str) -> bool:
-    """Does the text hold something a rule reports on? Tried only where
-    "deepseek" occurs: one regex over the whole file costs more than that."""
-    lowered = text.lower()
-    if "reasoning_content" in lowered:
-        return True
-    at = lowered.find("deepseek")
-    while at >= 0:
-        if _WORTH_PARSING_AT.match(lowered, at):
-            return True
-        at = lowered.find("deepseek", at + 8)
-    return False
-
 
 def process_python(path: str, data: bytes, options: Options, want_fix: bool = False, decision=None) -> Processed:
     processed = Processed(FileResult(path))

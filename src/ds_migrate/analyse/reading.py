@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import codecs
 import io
-import re
 import tokenize
 from dataclasses import dataclass
 from typing import Callable
 
-# The case-insensitive search for a file too large to lower-case in memory.
-_DEEPSEEK_BYTES = re.compile(rb"deepseek", re.IGNORECASE)
+from ds_migrate.deepseek.mentions import mentions, mentions_text, mentions_without_copy
 
 
 class DecodeError(Exception):
@@ -78,10 +76,10 @@ def read_source(data: bytes, max_file_size: int, decode: Decoder, must_read: boo
         return _read_utf16(data, max_file_size)
     if len(data) > max_file_size:
         # no lowered copy of a huge file: the slower regex costs no memory
-        return Reading(skipped=too_large(max_file_size)) if _DEEPSEEK_BYTES.search(data) else CLEAN
+        return Reading(skipped=too_large(max_file_size)) if mentions_without_copy(data) else CLEAN
     # bytes.lower() and a plain search run at memory speed; an IGNORECASE
     # regex is five times slower on a big tree
-    if b"deepseek" not in data.lower() and not must_read:
+    if not mentions(data) and not must_read:
         return CLEAN
     if b"\x00" in data:
         return Reading(skipped="binary (contains NUL bytes)")
@@ -110,7 +108,7 @@ def _read_utf16(data: bytes, max_file_size: int) -> Reading:
         text = data.decode("utf-16")
     except UnicodeDecodeError:
         return Reading(skipped="binary (UTF-16 byte order mark, undecodable)")
-    if "deepseek" not in text.lower():
+    if not mentions_text(text):
         return CLEAN
     problem = "UTF-16 encoded (byte order mark): Python source must be UTF-8 or declare its codec"
     return Reading(text_only=TextOnly(problem, text, "UTF-16 file"))

@@ -18,9 +18,8 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from ds_migrate.deepseek.mentions import mentions
 from ds_migrate.discover.listing import Discovery, FileFilter, walk_entries
-
-NEEDLE = b"deepseek"
 
 
 def ignored_mentions(paths: list[str], file_filter: FileFilter, discovery: Discovery, max_size: int) -> list[str]:
@@ -47,7 +46,7 @@ def naming_retired(candidates: list[str], max_size: int) -> list[str]:
     named = []
     for path in candidates:
         data = _read(path, max_size)
-        if data is not None and NEEDLE in data.lower() and find_legacy_names(data.decode("utf-8", "replace")):
+        if data is not None and mentions(data) and find_legacy_names(data.decode("utf-8", "replace")):
             named.append(path)
     return named
 
@@ -64,7 +63,7 @@ def _read(path: str, max_size: int) -> bytes | None:
 
 def _mentions(path: str, max_size: int) -> bool:
     data = _read(path, max_size)
-    return data is not None and b"\0" not in data and NEEDLE in data.lower()
+    return data is not None and b"\0" not in data and mentions(data)
 
 
 def _wanted(file_filter: FileFilter, relative: str) -> bool:

@@ -21,12 +21,12 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from ds_migrate.deepseek.mentions import NEEDLE
 from ds_migrate.discover.listing import Discovery, FileFilter
 from ds_migrate.languages import searched_as_text
 from ds_migrate.languages.base import BINARY_EXTENSIONS
 from ds_migrate.discover.tally import GitFailed, GitTally, WalkTally
 
-NEEDLE = "deepseek"
 _PYTHON_MATCH = re.compile(rb"\.py[iw]?\0")  # a Python file's name in ``--null`` output
 
 

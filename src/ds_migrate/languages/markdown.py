@@ -19,6 +19,7 @@ from ds_migrate.rules.messages import mentioned
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.rules.prose import Paragraphs
+from ds_migrate.deepseek.mentions import mentions_text
 
 # info string of a code block -> a file name whose handler reads that language
 LANGUAGES = {
@@ -113,7 +114,7 @@ class Documentation(Handler):
         claimed: set[int] = set()
         for block in code_blocks(text, path):
             body, indent = _dedent(text[block.start : block.end])
-            if "deepseek" not in body.lower():
+            if not mentions_text(body):
                 continue
             # which fixes apply is decided when the file is written (see apply)
             processed = code.analyse(block.path, body.encode("utf-8"), code.options(mapping=mapping))

@@ -20,6 +20,7 @@ from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
 from ds_migrate.rules.messages import unclaimed
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.deepseek.names import find_legacy_names
+from ds_migrate.deepseek.mentions import mentions_text
 
 _DECODER = json.JSONDecoder()
 
@@ -121,7 +122,7 @@ class Notebook(Handler):
                     for name in find_legacy_names(text[token.start : token.end]):
                         out.comment(name, offset=token.start)
                 continue
-            if "deepseek" not in cell.source.lower():
+            if not mentions_text(cell.source):
                 continue
             processed = code.analyse_python(f"{path}[cell {cell.number}]", cell.source.encode("utf-8"), options)
             for finding in processed.result.findings + processed.result.suppressed:

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ds_migrate.deepseek.mentions import mentions_text
+
 BASE_URL_KEYWORDS = ("base_url", "api_base", "openai_api_base", "api_base_url", "base_api")
 PAYLOAD_KEY = "model"  # a dict literal with this key is a request payload (or a config)
 SELF_NAMES = ("self", "cls")
@@ -68,12 +70,12 @@ def readers_followed(kind: str, string: object = None, keywords: Iterable[str | 
     keys); anything else is not followed (its readers are reported on only
     when something else links them to DeepSeek)."""
     if kind == "string":
-        return isinstance(string, str) and "deepseek" in string.lower()
+        return isinstance(string, str) and mentions_text(string)
     if kind == "call":
         return any(keyword in BASE_URL_KEYWORDS for keyword in keywords)
     if kind == "dict":
         return PAYLOAD_KEY in dict_keys or any(
-            isinstance(text, str) and "deepseek" in text.lower() for text in dict_strings
+            isinstance(text, str) and mentions_text(text) for text in dict_strings
         )
     return False
 

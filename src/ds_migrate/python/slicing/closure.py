@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ds_migrate.deepseek.mentions import mentions_text
 from ds_migrate.python.follows import (
     BASE_URL_KEYWORDS,
     PAYLOAD_KEY,
@@ -149,7 +150,7 @@ class Facts:
             self._heat(local, imported)
 
     def _heat(self, local: str, full: str) -> None:
-        if "deepseek" in full.lower():
+        if mentions_text(full):
             self.hot.add(local)
 
     def _arguments(self, arguments: ast.arguments) -> None:
