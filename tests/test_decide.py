@@ -13,15 +13,17 @@ from hypothesis import strategies as st
 
 from ds_migrate.project.decide import decide, is_test_path
 from ds_migrate.findings import Applicability, Finding, Fix, Severity
+from ds_migrate.rules import rule_by_code
 from conftest import fuzz_cases
 from projects import fix_tree, read_tree, write_tree
 
 
 def finding(path, offset, code, name="deepseek-chat", fix=Applicability.SAFE, note=None, line=1):
+    # with the role its rule gives it, as every finding a rule makes (findings.finding_at)
     return Finding(
         path=path, line=line, column=1, end_line=line, end_column=2, code=code, name="n",
         severity=Severity.ERROR, message="m", legacy_name=name,
-        fix=None if fix is None else Fix(fix, []), note=note, offset=offset,
+        fix=None if fix is None else Fix(fix, []), note=note, offset=offset, role=rule_by_code(code).role,
     )
 
 

@@ -10,9 +10,6 @@ from ds_migrate.findings import FileError, FileResult, Finding
 from ds_migrate.findings.lines import LineIndex, line_index
 from ds_migrate.findings.suppression import is_suppressed
 
-# Findings that may already be compat code (a V4 id on the same line).
-_MAY_BE_COMPAT = frozenset({"DSM101", "DSM102", "DSM103", "DSM104", "DSM105", "DSM106", "DSM108", "DSM109", "DSM112"})
-
 
 def take_reading(processed: Processed, data: bytes, reading: Reading, options: Options) -> str | None:
     """Record what reading ``data`` gave; the text to analyse, if any."""
@@ -41,7 +38,7 @@ def _mark_compat_code(findings: list[Finding], index) -> None:
 
     rule = None
     for finding in findings:
-        if finding.legacy_name and finding.code in _MAY_BE_COMPAT and finding.role != "compat":
+        if finding.legacy_name and finding.role != "compat" and rule_by_code(finding.code).line_with_v4_is_compat:
             if names_current_id(index.line_text(finding.line)):
                 rule = rule or rule_by_code("DSM113")
                 as_compat(finding, rule)

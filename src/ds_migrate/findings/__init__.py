@@ -194,5 +194,6 @@ def finding_at(path: str, index: Any, start: int, end: int, rule: Any, message: 
         severity=extra.pop("severity", None) or rule.severity,
         message=message,
         offset=start,
+        role=extra.pop("role", None) or getattr(rule, "role", None),
         **extra,
     )

@@ -14,10 +14,11 @@ from typing import Iterable
 
 from ds_migrate.findings import Applicability, Finding
 
-# What an occurrence does in the program.
-REQUEST, VALUE, COMPARISON, KEY, MEMBER, ALIAS = "request", "value", "comparison", "key", "member", "alias"
-CAPABILITY, TEST, DOC, OTHER = "capability", "test", "doc", "other"
-RECORDED, COMPAT, FOREIGN, DYNAMIC = "recorded", "compat", "foreign", "dynamic"
+# What an occurrence does in the program: each rule says it of its findings
+# (findings/roles.py); re-exported here for decide.py and the reports.
+from ds_migrate.findings.roles import (
+    ALIAS, CAPABILITY, COMPARISON, COMPAT, DOC, DYNAMIC, FOREIGN, KEY, MEMBER, OTHER, RECORDED, REQUEST, TEST, VALUE,
+)
 
 ROLE_LABELS = {
     REQUEST: "request",
@@ -45,23 +46,6 @@ BOUND = (VALUE, OTHER)
 # Roles that take no part in a group: never renamed, never coupling others.
 OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC})
 
-_ROLE_OF_CODE = {
-    "DSM101": REQUEST,
-    "DSM102": REQUEST,
-    "DSM103": VALUE,
-    "DSM104": VALUE,
-    "DSM105": COMPARISON,
-    "DSM106": KEY,
-    "DSM107": DYNAMIC,
-    "DSM108": DOC,
-    "DSM109": OTHER,
-    "DSM110": FOREIGN,
-    "DSM111": RECORDED,
-    "DSM112": CAPABILITY,
-    "DSM113": COMPAT,
-    "DSM114": ALIAS,
-}
-
 _TEST_PATH = re.compile(
     r"(^|/)(tests?|__tests__|spec|specs|testing)/|(^|/)(test_[^/]*|[^/]*_test\.[^/.]+|conftest\.py"
     r"|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$",
@@ -83,7 +67,7 @@ def base_id(legacy_name: str) -> str:
 
 
 def role_of(finding: Finding) -> str:
-    role = finding.role or _ROLE_OF_CODE.get(finding.code, OTHER)
+    role = finding.role or OTHER
     # in a test, only a request the tool knows is a request; the rest is test data
     if role not in (REQUEST, DOC, CAPABILITY) and role not in OUTSIDE and is_test_path(finding.path):
         return TEST

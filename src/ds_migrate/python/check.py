@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from ds_migrate.findings import Finding, finding_at
+from ds_migrate.findings import Finding, finding_at, roles
 from ds_migrate.findings.lines import LineIndex, line_index
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.languages.textscan import unclaimed_names
@@ -23,12 +23,6 @@ from ds_migrate.rules.messages import DYNAMIC_NAME
 from ds_migrate.rules import CheckContext, name_rules, rule_by_code
 
 
-# Rules whose occurrences sit in a collection or branch set that may also hold a V4 id.
-_IN_COLLECTIONS = frozenset({"DSM105", "DSM106", "DSM112", "DSM114"})
-# Rules about text (messages, docstrings) that may say what replaced the id.
-_IN_TEXT = frozenset({"DSM108", "DSM109"})
-# Rules whose values may be set inside the branches of a compat if/elif chain.
-_IN_BRANCHES = frozenset({"DSM101", "DSM102", "DSM103", "DSM104", "DSM109"})
 
 
 class _Locator:
@@ -133,9 +127,9 @@ def check_module(
                 role=match.role,
             )
             if (
-                (rule.code in _IN_COLLECTIONS and (beside_current_id(site) or named_as_legacy(site)))
-                or (rule.code in _IN_BRANCHES and in_compat_branch(site))
-                or (rule.code in _IN_TEXT and message_names_current_id(site))
+                (roles.IN_COLLECTIONS in rule.may_be_compat_in and (beside_current_id(site) or named_as_legacy(site)))
+                or (roles.IN_BRANCHES in rule.may_be_compat_in and in_compat_branch(site))
+                or (roles.IN_TEXT in rule.may_be_compat_in and message_names_current_id(site))
             ):
                 as_compat(finding, rule_by_code("DSM113"))
             findings.append(finding)

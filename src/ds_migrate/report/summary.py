@@ -59,17 +59,15 @@ def summarize(run, fixed: int = 0, would_fix: int = 0) -> Summary:
     )
 
 
-# The rules whose finding is a request (or a value sent as one) that the API refuses.
-REFUSED_CODES = frozenset({"DSM101", "DSM102", "DSM103", "DSM104"})
-
-
 def api_error_footer(findings) -> str | None:
     """The API's 400 text, once per run (findings say only what to use), so
     that someone searching for the error they saw finds it here."""
-    from ds_migrate.project.decide import base_id
     from ds_migrate.deepseek.mapping import RETIREMENT, api_error_text
+    from ds_migrate.findings.roles import REFUSED
+    from ds_migrate.project.decide import base_id
+    from ds_migrate.rules import rule_by_code
 
-    name = next((base_id(f.legacy_name) for f in findings if f.code in REFUSED_CODES and f.legacy_name), None)
+    name = next((base_id(f.legacy_name) for f in findings if rule_by_code(f.code).role in REFUSED and f.legacy_name), None)
     if name is None:
         return None
     return f'Since {RETIREMENT} the API answers a request that names a retired id with 400 "{api_error_text(name)}"'

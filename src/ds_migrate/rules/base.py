@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Sequence
 
-from ds_migrate.findings import Applicability, Fix, Severity
+from ds_migrate.findings import Applicability, Fix, Severity, roles
 from ds_migrate.rules.docs import DEFAULT_PATH, FixAvailability, RuleDoc, rule_doc
 
 if TYPE_CHECKING:
@@ -62,6 +62,12 @@ class Rule:
     priority: ClassVar[int] = 500
     # Legacy-name rules claim occurrences; the others report other problems.
     claims_names: ClassVar[bool] = True
+    # its facts for the project-wide decision (findings/roles.py): what its
+    # findings do in the program, where they may stand as compat code beside a
+    # V4 id (python/check.py), and whether a V4 id on the same line makes them so
+    role: ClassVar[str] = roles.OTHER
+    may_be_compat_in: ClassVar[frozenset[str]] = frozenset()
+    line_with_v4_is_compat: ClassVar[bool] = False
     valid: ClassVar[Sequence[Example]] = ()
     invalid: ClassVar[Sequence[Example]] = ()
 

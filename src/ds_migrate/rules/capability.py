@@ -4,6 +4,7 @@ import re
 
 import libcst as cst
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
@@ -124,6 +125,9 @@ class LegacyCapabilityEntry(Rule):
     """
 
     code = "DSM112"
+    role = roles.CAPABILITY
+    may_be_compat_in = frozenset({roles.IN_COLLECTIONS})
+    line_with_v4_is_compat = True
     name = "legacy-capability-entry"
     severity = Severity.WARNING
     summary = "Retired model name in a capability table or predicate (add a V4 entry)"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.rules.prose import open_weights_reason, passage_merge
 from ds_migrate.python.sites import NameSite
@@ -45,6 +46,9 @@ class LegacyNameInComment(Rule):
     """
 
     code = "DSM108"
+    role = roles.DOC
+    may_be_compat_in = frozenset({roles.IN_TEXT})
+    line_with_v4_is_compat = True
     name = "legacy-name-in-comment"
     severity = Severity.INFO
     fix_availability = FixAvailability.SOMETIMES
@@ -71,7 +75,7 @@ class LegacyNameInComment(Rule):
         message = messages.mentioned(site.name, ctx.mapping, where)
         merge = passage_merge(passage, ctx.mapping)
         if merge is not None:
-            return Match(message, None, merge, role="doc")
+            return Match(message, None, merge, role=roles.DOC)
         return Match(message, rename_fix(site, Applicability.UNSAFE))
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
@@ -56,6 +57,9 @@ class LegacyModelComparison(Rule):
     """
 
     code = "DSM105"
+    role = roles.COMPARISON
+    may_be_compat_in = frozenset({roles.IN_COLLECTIONS})
+    line_with_v4_is_compat = True
     name = "legacy-model-comparison"
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Finding, Severity
 from ds_migrate.rules.base import Example, Rule
 
@@ -45,6 +46,7 @@ class LegacyNameInCompatCode(Rule):
     """
 
     code = "DSM113"
+    role = roles.COMPAT
     name = "legacy-name-in-compat-code"
     severity = Severity.INFO
     summary = "Retired model name beside a V4 id (compat code, left as is)"

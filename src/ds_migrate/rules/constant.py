@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ds_migrate.findings import roles
 from ds_migrate.python.collisions import enum_class_of
 
 import libcst as cst
@@ -90,6 +91,9 @@ class LegacyModelConstant(Rule):
     """
 
     code = "DSM103"
+    role = roles.VALUE
+    may_be_compat_in = frozenset({roles.IN_BRANCHES})
+    line_with_v4_is_compat = True
     name = "legacy-model-constant"
     severity = Severity.ERROR
     fix_availability = FixAvailability.ALWAYS

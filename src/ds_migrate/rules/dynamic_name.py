@@ -8,6 +8,7 @@ from typing import Callable
 
 import libcst as cst
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Severity
 from ds_migrate.rules.base import Example, Rule
 from ds_migrate.rules.messages import DYNAMIC_NAME
@@ -86,6 +87,7 @@ class DynamicModelName(Rule):
     """
 
     code = "DSM107"
+    role = roles.DYNAMIC
     name = "dynamic-model-name"
     severity = Severity.WARNING
     summary = "Model name built at run time from 'deepseek-'"

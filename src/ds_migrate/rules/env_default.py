@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
 import libcst as cst
@@ -49,6 +50,9 @@ class LegacyEnvDefault(Rule):
     """
 
     code = "DSM104"
+    role = roles.VALUE
+    may_be_compat_in = frozenset({roles.IN_BRANCHES})
+    line_with_v4_is_compat = True
     name = "legacy-env-default"
     severity = Severity.ERROR
     fix_availability = FixAvailability.ALWAYS

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Severity
 from ds_migrate.python.collisions import strings_in
 from ds_migrate.python.sites import NameSite
@@ -64,6 +65,8 @@ class LegacyIdMap(Rule):
     """
 
     code = "DSM114"
+    role = roles.ALIAS
+    may_be_compat_in = frozenset({roles.IN_COLLECTIONS})
     name = "legacy-id-map"
     severity = Severity.WARNING
     summary = "Two retired ids as values of one map or list (renaming would merge them)"
@@ -93,5 +96,5 @@ class LegacyIdMap(Rule):
             f"Retired model '{site.name.text}' in a map or list of model ids that also holds another "
             f"retired id: renaming would make entries the same",
             note=f"not renamed: '{first}' and '{second}' would both become '{target}'",
-            role="alias",
+            role=roles.ALIAS,
         )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ds_migrate.findings import roles
 from ds_migrate.rules.prose import passage_merge
 
 from ds_migrate.findings import Applicability, Severity
@@ -37,6 +38,9 @@ class LegacyName(Rule):
     """
 
     code = "DSM109"
+    role = roles.OTHER
+    may_be_compat_in = frozenset({roles.IN_TEXT, roles.IN_BRANCHES})
+    line_with_v4_is_compat = True
     name = "legacy-name"
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
@@ -54,6 +58,6 @@ class LegacyName(Rule):
         if isinstance(site.token, (cst.SimpleString, cst.FormattedStringText)):
             merge = passage_merge(site.token.value, ctx.mapping)
             if merge is not None:  # a message naming both ids: "deepseek-chat (V3), deepseek-reasoner (R1)"
-                return Match(message, None, merge, role="doc")
+                return Match(message, None, merge, role=roles.DOC)
             return Match(message, rename_fix(site, Applicability.UNSAFE))
         return Match(message)

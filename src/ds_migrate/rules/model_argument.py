@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.contexts import context_for
 from ds_migrate.python.sites import NameSite
@@ -59,6 +60,9 @@ class LegacyModelArgument(Rule):
     """
 
     code = "DSM101"
+    role = roles.REQUEST
+    may_be_compat_in = frozenset({roles.IN_BRANCHES})
+    line_with_v4_is_compat = True
     name = "legacy-model-argument"
     severity = Severity.ERROR
     fix_availability = FixAvailability.ALWAYS
@@ -109,7 +113,7 @@ class LegacyModelArgument(Rule):
             note = "renamed; the condition that chose the id now chooses the thinking mode"
             where = f"Model of {context.label}"
         elif conditional and merges(site, ctx):
-            return Match(retired(site, ctx, f"Model of {context.label}"), None, refusal(site, ctx), role="request")
+            return Match(retired(site, ctx, f"Model of {context.label}"), None, refusal(site, ctx), role=roles.REQUEST)
         elif conditional:
             note = where_to_set_mode(site, ctx, "the model is chosen at run time, renamed only")
             where = f"Model of {context.label}"
@@ -117,4 +121,4 @@ class LegacyModelArgument(Rule):
             note = toggle_at(call, context, site, ctx, fix)
             where = f"Model of {context.label}"
         # an unknown caller's model may be a fake or a wrapper: a value, not a known request
-        return Match(retired(site, ctx, where), fix, note, role="request" if context is not None else "value")
+        return Match(retired(site, ctx, where), fix, note, role=roles.REQUEST if context is not None else roles.VALUE)

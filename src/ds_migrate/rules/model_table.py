@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.collisions import collision_in, enum_class_of
 from ds_migrate.python.sites import NameSite
@@ -62,6 +63,9 @@ class LegacyModelTable(Rule):
     """
 
     code = "DSM106"
+    role = roles.KEY
+    may_be_compat_in = frozenset({roles.IN_COLLECTIONS})
+    line_with_v4_is_compat = True
     name = "legacy-model-table"
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Severity
 from ds_migrate.deepseek.names import OLLAMA_COMMAND
 from ds_migrate.rules.prose import open_weights_message, open_weights_reason
@@ -114,6 +115,7 @@ class OtherProviderModel(Rule):
     """
 
     code = "DSM110"
+    role = roles.FOREIGN
     name = "other-provider-model"
     severity = Severity.INFO
     summary = "Legacy-looking name sent to another provider (left alone)"

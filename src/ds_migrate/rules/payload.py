@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import dict_get, dict_key_value
@@ -42,6 +43,9 @@ class LegacyRequestPayload(Rule):
     """
 
     code = "DSM102"
+    role = roles.REQUEST
+    may_be_compat_in = frozenset({roles.IN_BRANCHES})
+    line_with_v4_is_compat = True
     name = "legacy-request-payload"
     severity = Severity.ERROR
     fix_availability = FixAvailability.ALWAYS

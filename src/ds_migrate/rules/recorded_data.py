@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 import libcst as cst
 
+from ds_migrate.findings import roles
 from ds_migrate.findings import Severity
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import string_value
@@ -118,6 +119,7 @@ class LegacyNameInRecordedData(Rule):
     """
 
     code = "DSM111"
+    role = roles.RECORDED
     name = "legacy-name-in-recorded-data"
     severity = Severity.INFO
     summary = "Retired model name in recorded data (cassettes, snapshots, outputs)"
