@@ -18,6 +18,7 @@ from ds_migrate.findings import Applicability, Finding
 REQUEST, VALUE, COMPARISON, KEY, MEMBER, ALIAS = "request", "value", "comparison", "key", "member", "alias"
 CAPABILITY, TEST, DOC, OTHER = "capability", "test", "doc", "other"
 RECORDED, COMPAT, FOREIGN, DYNAMIC = "recorded", "compat", "foreign", "dynamic"
+GENERATED = "generated"  # a committed build copy (analyse/build_output.py)
 
 ROLE_LABELS = {
     REQUEST: "request",
@@ -34,6 +35,7 @@ ROLE_LABELS = {
     COMPAT: "compat code",
     FOREIGN: "another provider's id",
     DYNAMIC: "built at run time",
+    GENERATED: "build output",
 }
 
 # Roles whose occurrence chooses what the program does by the id's value.
@@ -43,7 +45,7 @@ CODE_SELECTING = SELECTING - {TEST}
 # Roles of a value bound to a name, which flows where the name is read.
 BOUND = (VALUE, OTHER)
 # Roles that take no part in a group: never renamed, never coupling others.
-OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC})
+OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC, GENERATED})
 
 _ROLE_OF_CODE = {
     "DSM101": REQUEST,
