@@ -68,3 +68,40 @@ def test_java_shapes():
     assert codes(source, path="A.java") == ["DSM103", "DSM104", "DSM106", "DSM106", "DSM105"]
     # the enum never merges, and every other use of both ids stays with it
     assert fix(source, unsafe=True, path="A.java") == source
+
+
+# A private constant only the file's .model(...) calls read is the model of
+# those requests (a live integration test's DEEPSEEK_DEFAULT_MODEL).
+LIVE_TEST = (
+    'class LiveIT {\n'
+    '  private static final String URL = "https://api.deepseek.com";\n'
+    '  private static final String MODEL = "deepseek-chat";\n'
+    '  void a() { Options.builder().model(MODEL).build(); }\n'
+    '  void b() { Options.builder()\n'
+    '      .model(MODEL).build(); }\n'
+    '}\n'
+)
+
+
+def _constant(source, path="src/test/java/LiveIT.java"):
+    return next(f for f in scan(source, path=path) if f.legacy_name)
+
+
+def test_java_private_constant_read_only_by_requests_is_a_request_and_names_them():
+    found = _constant(LIVE_TEST)
+    assert (found.code, found.role) == ("DSM103", "live-request")
+    assert "on line 4, 6" in found.note and "thinking disabled" in found.note
+    assert fix(LIVE_TEST, path="src/test/java/LiveIT.java") == renamed(LIVE_TEST)
+
+
+def test_java_constant_without_deepseeks_host_is_a_request_not_a_live_one():
+    source = LIVE_TEST.replace("https://api.deepseek.com", "http://localhost:8080")
+    assert _constant(source).role == "request"
+
+
+def test_java_constant_that_is_public_or_read_elsewhere_stays_a_plain_constant():
+    public = LIVE_TEST.replace("private static final String MODEL", "public static final String MODEL")
+    logged = LIVE_TEST.replace("void a() {", 'void a() { log.info(MODEL);')
+    for source in (public, logged):
+        found = _constant(source)
+        assert found.role is None and "requests that read it" not in (found.note or "")

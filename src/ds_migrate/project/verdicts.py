@@ -19,6 +19,8 @@ REQUEST, VALUE, COMPARISON, KEY, MEMBER, ALIAS = "request", "value", "comparison
 CAPABILITY, TEST, DOC, OTHER = "capability", "test", "doc", "other"
 RECORDED, COMPAT, FOREIGN, DYNAMIC = "recorded", "compat", "foreign", "dynamic"
 GENERATED = "generated"  # a committed build copy (analyse/build_output.py)
+# a request a test sends to DeepSeek itself (a live integration test): a request, not test data
+LIVE_REQUEST = "live-request"
 
 ROLE_LABELS = {
     REQUEST: "request",
@@ -85,6 +87,8 @@ def base_id(legacy_name: str) -> str:
 
 
 def role_of(finding: Finding) -> str:
+    if finding.role == LIVE_REQUEST:
+        return REQUEST
     role = finding.role or _ROLE_OF_CODE.get(finding.code, OTHER)
     # in a test, only a request the tool knows is a request; the rest is test data
     if role not in (REQUEST, DOC, CAPABILITY) and role not in OUTSIDE and is_test_path(finding.path):
