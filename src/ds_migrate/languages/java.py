@@ -127,6 +127,18 @@ class Java(TreeSitterHandler):
     def _enum_member(self, call) -> bool:
         return call.type == "enum_constant"
 
+    def scan(self, path: str, text: str, mapping):
+        findings = super().scan(path, text, mapping)
+        if re.search(r'\.put\(\s*"model"', text):
+            from ds_migrate.languages.java_body_map import body_maps_without_mode
+            from ds_migrate.languages.textscan import Collector
+
+            out = Collector(path, text, mapping)
+            collections = "Collections" if imported(text, "java.util.Collections") else "java.util.Collections"
+            body_maps_without_mode(out, self.parse(text).root_node, Source(text), mapping, collections)
+            findings += out.findings
+        return findings
+
     def _report(self, out, string, name, offset, role: Role, src: Source, mapping, file_clash) -> None:
         before = len(out.findings)
         super()._report(out, string, name, offset, role, src, mapping, file_clash)
