@@ -64,8 +64,11 @@ def _hold_lines_with_hidden_copies(findings: list[Finding], index) -> None:
 def sort_into(result: FileResult, findings: list[Finding], text: str, options: Options) -> None:
     from ds_migrate.languages.textscan import provider_slug_findings
 
+    from ds_migrate.analyse.build_output import mark_build_output
+
     index = line_index(text)
     findings = findings + provider_slug_findings(result.path, text, index, findings)
+    mark_build_output(result.path, findings)
     _hold_lines_with_hidden_copies(findings, index)
     if "deepseek-" in text and (("-v4-" in text) or ("deepseek-flash" in text) or ("deepseek-pro" in text)):
         from ds_migrate.rules.compat_code import V4_ID

@@ -8,6 +8,9 @@ from __future__ import annotations
 REQUEST, VALUE, COMPARISON, KEY, MEMBER, ALIAS = "request", "value", "comparison", "key", "member", "alias"
 CAPABILITY, TEST, DOC, OTHER = "capability", "test", "doc", "other"
 RECORDED, COMPAT, FOREIGN, DYNAMIC = "recorded", "compat", "foreign", "dynamic"
+GENERATED = "generated"  # a committed build copy (analyse/build_output.py)
+# a request a test sends to DeepSeek itself (a live integration test): a request, not test data
+LIVE_REQUEST = "live-request"
 
 # Roles of a finding the API refuses when it is sent: a request's model, or a
 # value bound to a name that a request reads.

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 
-from ds_migrate.findings import TextEdit
+from ds_migrate.deepseek.hosts import is_deepseek_url
+from ds_migrate.findings import TextEdit, roles
 from ds_migrate.languages.backend import Role, Toggle, TreeSitterHandler, has_key, mode_value
-from ds_migrate.languages.treesitter import Source, line_indent, newline_of
+from ds_migrate.languages.treesitter import Source, line_indent, newline_of, walk
 
 OPENAI_JAVA_BUILDER = "ChatCompletionCreateParams.builder()"
 
@@ -63,6 +64,42 @@ def chain_root(call):
     return node
 
 
+def src_root(node):
+    while node.parent is not None:
+        node = node.parent
+    return node
+
+
+def private_model_constant_uses(value, src: Source) -> list[int]:
+    """The lines of the ``.model(NAME)`` calls that read the private field
+    ``NAME`` whose initialiser is ``value``, when they are its only readers
+    (and there is one): nothing outside the class can see it, so it is the
+    model of those requests and nothing else (a live test's model). Else []."""
+    declarator = value.parent
+    field = declarator.parent if declarator is not None else None
+    if declarator is None or declarator.type != "variable_declarator" or field is None or field.type != "field_declaration":
+        return []
+    modifiers = next((c for c in field.children if c.type == "modifiers"), None)
+    if modifiers is None or "private" not in src.node_text(modifiers).split():
+        return []
+    name_node = declarator.child_by_field_name("name")
+    if name_node is None:
+        return []
+    name = src.node_text(name_node)
+    lines = []
+    for node in walk(src_root(field)):
+        if node.type != "identifier" or node == name_node or src.node_text(node) != name:
+            continue
+        arguments = node.parent
+        call = arguments.parent if arguments is not None else None
+        if arguments is None or arguments.type != "argument_list" or len(arguments.named_children) != 1 or \
+                call is None or call.type != "method_invocation" or \
+                src.node_text(call.child_by_field_name("name")) != "model":
+            return []
+        lines.append(node.start_point[0] + 1)
+    return sorted(set(lines))
+
+
 class Java(TreeSitterHandler):
     kind = "java"
     patterns = ("*.java",)
@@ -89,6 +126,35 @@ class Java(TreeSitterHandler):
 
     def _enum_member(self, call) -> bool:
         return call.type == "enum_constant"
+
+    def scan(self, path: str, text: str, mapping):
+        findings = super().scan(path, text, mapping)
+        if re.search(r'\.put\(\s*"model"', text):
+            from ds_migrate.languages.java_body_map import body_maps_without_mode
+            from ds_migrate.languages.textscan import Collector
+
+            out = Collector(path, text, mapping)
+            collections = "Collections" if imported(text, "java.util.Collections") else "java.util.Collections"
+            body_maps_without_mode(out, self.parse(text).root_node, Source(text), mapping, collections)
+            findings += out.findings
+        return findings
+
+    def _report(self, out, string, name, offset, role: Role, src: Source, mapping, file_clash) -> None:
+        before = len(out.findings)
+        super()._report(out, string, name, offset, role, src, mapping, file_clash)
+        if role.kind != "constant" or role.container is not None:
+            return
+        lines = private_model_constant_uses(self.climb(string, src), src)
+        if lines:
+            where = ", ".join(str(line) for line in lines)
+            live = any(is_deepseek_url(self.content(n, src)) for n in walk(src_root(string))
+                       if n.type in self.string_types)
+            for finding in out.findings[before:]:
+                # contained: only this file's requests read it; in a test that names
+                # DeepSeek's host, they are sent to DeepSeek (decide.py)
+                finding.role = roles.LIVE_REQUEST if live else roles.REQUEST
+                finding.note = (f"constant renamed: set thinking {mode_value(name, mapping)} at the requests that "
+                                f"read it (.model(...) on line {where}; V4 models think by default)")
 
     def toggle(self, string, role: Role, name, src: Source, mapping) -> Toggle | None:
         call = role.anchor

@@ -38,6 +38,7 @@ from ds_migrate.project.verdicts import (  # noqa: F401  (the decision's vocabul
     OTHER,
     OUTSIDE,
     RECORDED,
+    LIVE_REQUEST,
     REQUEST,
     ROLE_LABELS,
     SELECTING,
@@ -187,6 +188,8 @@ def _tests_alone_wait(decision: Decision, groups, coupled_groups, sees, kept) ->
         for m in members:
             if not is_test_path(m.finding.path) or m.finding.identity in decision.verdicts:
                 continue
+            if m.finding.role == LIVE_REQUEST:
+                continue  # the test's own request to DeepSeek: contained, not test data
             if m.finding.path in fixed_nowhere and not m.finding.path.endswith((".py", ".pyi")):
                 decision.verdicts[m.finding.identity] = Verdict(
                     Applicability.NONE, "not renamed: test data; the same test names the id where it cannot be renamed"
@@ -219,12 +222,31 @@ def _tests_of_compat_code_stay(decision: Decision, groups, compat, sees) -> None
         for m in groups.get(legacy_id, ()):
             if m.role != TEST:
                 continue
-            keeper = next((k for k in keepers if sees(m.finding.path, k.path)), None)
+            keeper = next((k for k in keepers if _test_can_feed(m.finding.path, k.path) and sees(m.finding.path, k.path)), None)
             if keeper is not None:
                 decision.verdicts[m.finding.identity] = Verdict(
                     Applicability.NONE,
                     f"not renamed: a test of compat code ({_where(keeper)} keeps '{legacy_id}' on purpose)",
                 )
+
+
+# File kinds a test's data can reach: code of its own family (a docs page
+# that names both ids keeps nothing a test calls).
+_FAMILIES = (
+    (".py", ".pyi", ".ipynb"),
+    (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx"),
+    (".java", ".kt", ".kts", ".scala", ".groovy"),
+    (".go",), (".rs",), (".rb",), (".php",), (".cs",),
+)
+
+
+def _test_can_feed(test_path: str, keeper_path: str) -> bool:
+    """May a test in ``test_path`` call the compat code in ``keeper_path``?
+    Only code of the test's language family: prose (an .adoc page listing
+    both ids) and config are not called by a test."""
+    test, keeper = test_path.lower(), keeper_path.lower()
+    family = next((f for f in _FAMILIES if test.endswith(f)), None)
+    return family is None or keeper.endswith(family)
 
 
 def _seer(reach):

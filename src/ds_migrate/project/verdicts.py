@@ -17,7 +17,8 @@ from ds_migrate.findings import Applicability, Finding
 # What an occurrence does in the program: each rule says it of its findings
 # (findings/roles.py); re-exported here for decide.py and the reports.
 from ds_migrate.findings.roles import (
-    ALIAS, CAPABILITY, COMPARISON, COMPAT, DOC, DYNAMIC, FOREIGN, KEY, MEMBER, OTHER, RECORDED, REQUEST, TEST, VALUE,
+    ALIAS, CAPABILITY, COMPARISON, COMPAT, DOC, DYNAMIC, FOREIGN, GENERATED, KEY, LIVE_REQUEST, MEMBER, OTHER, RECORDED,
+    REQUEST, TEST, VALUE,
 )
 
 ROLE_LABELS = {
@@ -35,6 +36,7 @@ ROLE_LABELS = {
     COMPAT: "compat code",
     FOREIGN: "another provider's id",
     DYNAMIC: "built at run time",
+    GENERATED: "build output",
 }
 
 # Roles whose occurrence chooses what the program does by the id's value.
@@ -44,7 +46,7 @@ CODE_SELECTING = SELECTING - {TEST}
 # Roles of a value bound to a name, which flows where the name is read.
 BOUND = (VALUE, OTHER)
 # Roles that take no part in a group: never renamed, never coupling others.
-OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC})
+OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC, GENERATED})
 
 _TEST_PATH = re.compile(
     r"(^|/)(tests?|__tests__|spec|specs|testing)/|(^|/)(test_[^/]*|[^/]*_test\.[^/.]+|conftest\.py"
@@ -67,6 +69,8 @@ def base_id(legacy_name: str) -> str:
 
 
 def role_of(finding: Finding) -> str:
+    if finding.role == LIVE_REQUEST:
+        return REQUEST
     role = finding.role or OTHER
     # in a test, only a request the tool knows is a request; the rest is test data
     if role not in (REQUEST, DOC, CAPABILITY) and role not in OUTSIDE and is_test_path(finding.path):
