@@ -13,11 +13,15 @@ from functools import lru_cache
 from typing import Iterable
 
 from ds_migrate.findings import Applicability, Finding
+from ds_migrate.findings.test_paths import is_test_path  # noqa: F401  (decide.py and others read it here)
 
 # What an occurrence does in the program.
 REQUEST, VALUE, COMPARISON, KEY, MEMBER, ALIAS = "request", "value", "comparison", "key", "member", "alias"
 CAPABILITY, TEST, DOC, OTHER = "capability", "test", "doc", "other"
 RECORDED, COMPAT, FOREIGN, DYNAMIC = "recorded", "compat", "foreign", "dynamic"
+# a closed type or schema enum that lists the id: migrated by adding the V4 id
+# beside it, which no value observes (languages/javascript_types.py)
+EXTENDED = "extended"
 
 ROLE_LABELS = {
     REQUEST: "request",
@@ -34,6 +38,7 @@ ROLE_LABELS = {
     COMPAT: "compat code",
     FOREIGN: "another provider's id",
     DYNAMIC: "built at run time",
+    EXTENDED: "closed type or schema enum (the V4 id is added beside)",
 }
 
 # Roles whose occurrence chooses what the program does by the id's value.
@@ -43,7 +48,7 @@ CODE_SELECTING = SELECTING - {TEST}
 # Roles of a value bound to a name, which flows where the name is read.
 BOUND = (VALUE, OTHER)
 # Roles that take no part in a group: never renamed, never coupling others.
-OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC})
+OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC, EXTENDED})
 
 _ROLE_OF_CODE = {
     "DSM101": REQUEST,
@@ -62,18 +67,8 @@ _ROLE_OF_CODE = {
     "DSM114": ALIAS,
 }
 
-_TEST_PATH = re.compile(
-    r"(^|/)(tests?|__tests__|spec|specs|testing)/|(^|/)(test_[^/]*|[^/]*_test\.[^/.]+|conftest\.py"
-    r"|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$",
-    re.IGNORECASE,
-)
-
 MAX_NAMED_SITES = 4
 _PREFIX_SEPARATOR = re.compile(r"[/:]")
-
-
-def is_test_path(path: str) -> bool:
-    return _TEST_PATH.search(path.replace("\\", "/")) is not None
 
 
 @lru_cache(maxsize=1024)
