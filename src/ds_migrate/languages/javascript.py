@@ -15,13 +15,14 @@ import re
 
 from ds_migrate.findings import Applicability, Finding
 from ds_migrate.deepseek.hosts import is_foreign_url
+from ds_migrate.findings.lines import LineIndex
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_request_without_mode
 from ds_migrate.languages.javascript_toggles import (
     NOT_A_BODY, call_body_toggle, json_body_toggle, key_name, openai_thinking_edit, sets_thinking, spreads_unknown, vercel_toggle,
 )
 from ds_migrate.languages.javascript_types import OPEN, enum_array, extend_fix, union_kind, union_members, union_of
-from ds_migrate.languages.textscan import Collector
+from ds_migrate.languages.textscan import Collector, unclaimed_names
 from ds_migrate.findings.test_paths import is_test_path as is_test_file
 from ds_migrate.languages.treesitter import Source, parser_for, walk
 from ds_migrate.deepseek.mapping import Mapping
@@ -164,6 +165,28 @@ def _sibling_provider(obj, src: Source) -> str | None:
     return None
 
 
+# Longer lines than this are a minifier's or a bundler's: parsing one costs
+# seconds (a 1 MB line took 6.7 s in a worker, issue 22) and rewriting
+# generated code is undone by the next build.
+LONGEST_WRITTEN_LINE = 5000
+_BUILD_FOLDERS = {"dist", "build", "out", ".next", "bundle", "bundles"}
+
+
+def generated_js(path: str, text: str) -> str | None:
+    """Why the file is minified or generated JavaScript, or None."""
+    parts = path.replace("\\", "/").lower().split("/")
+    name = parts[-1]
+    if re.search(r"[.-]min\.[cm]?js$|\.bundle\.[cm]?js$|\.chunk\.[cm]?js$", name):
+        return "minified or bundled JavaScript, by its name: searched as text, never rewritten"
+    if _BUILD_FOLDERS.intersection(parts[:-1]) and name.endswith((".js", ".mjs", ".cjs")):
+        return "build output, in a dist/ or build/ folder: searched as text, never rewritten"
+    if len(text) > LONGEST_WRITTEN_LINE:
+        longest = max(map(len, text.split("\n")))
+        if longest > LONGEST_WRITTEN_LINE:
+            return f"minified or generated JavaScript, a line of {longest} characters: searched as text, never rewritten"
+    return None
+
+
 # A receiver that holds one model id (``model.includes(...)`` tests the id, not a list).
 _NAMES_AN_ID = re.compile(r"model|name|(^|_)id$|slug")
 
@@ -174,6 +197,12 @@ class JavaScript(Handler):
     priority = 20
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
+        generated = generated_js(path, text)
+        if generated is not None:  # found as text: never parsed, never rewritten
+            findings = unclaimed_names(path, text, LineIndex(text), set(), generated)
+            for finding in findings:
+                finding.role = "doc"  # a generated copy: like prose it neither couples nor holds back
+            return findings
         src = _Source(text)
         tree = _parser(dialect_of(path)).parse(src.data)
         out = Collector(path, text, mapping)
