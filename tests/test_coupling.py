@@ -39,3 +39,37 @@ def test_source_of_another_language_is_out_of_reach_config_is_not():
     assert "svc/route.go" in go and ".env" in go and "config.yaml" in go
     assert "billing/pricing.py" not in go and "web/models.ts" not in go
     assert reach("config.yaml") is None  # a config value may be read by anything
+
+
+def test_js_specifiers_of_every_import_form():
+    from ds_migrate.project.js_imports import specifiers
+
+    text = (
+        'import a from "./a";\nimport { b,\n  c } from \'../b.js\';\nimport type { T } from "./types";\n'
+        'import "./side";\nexport * from "./re";\nexport { d } from "./d";\nconst e = require("./e");\n'
+        'const f = await import("./f");\nimport React from "react";\n'
+    )
+    assert specifiers(text) == {"./a", "../b.js", "./types", "./side", "./re", "./d", "./e", "./f", "react"}
+
+
+def test_a_js_value_reaches_its_importers_and_what_they_import_not_the_rest(tmp_path, monkeypatch):
+    write_tree(tmp_path, {
+        "src/config.ts": 'export const model = process.env.M ?? "deepseek-chat";\n',
+        "src/deepseek/index.ts": 'export * from "./client";\n',
+        "src/deepseek/client.ts": 'import { model } from "../config.js";\nimport { price } from "@/pricing";\n',
+        "src/pricing.ts": "export const price = {};\n",
+        "src/server.mjs": 'const { DeepSeek } = require("./deepseek");\n',
+        "src/other.ts": "export const x = 1;\n",
+        "test/all.test.ts": 'import { model } from "../src/config";\nimport { x } from "../src/other";\n',
+        "scripts/smoke.mjs": 'import { x } from "../dist/index.js";\n',
+    })
+    monkeypatch.chdir(tmp_path)
+    shown = ["src/config.ts", "src/other.ts", "test/all.test.ts", "scripts/smoke.mjs"]
+    reach = Reach(shown, ["."], FileFilter())
+    reached = {os.path.normpath(p) for p in reach("src/config.ts")}
+    # up through a .js specifier naming a .ts file and a folder's index, then down through an alias
+    assert {"src/config.ts", "src/deepseek/client.ts", "src/deepseek/index.ts", "src/server.mjs", "src/pricing.ts",
+            "test/all.test.ts"} <= reached
+    assert "src/other.ts" not in reached  # only a test imports both
+    assert "scripts/smoke.mjs" not in reached
+    assert {os.path.normpath(p) for p in reach("scripts/smoke.mjs")} == {"scripts/smoke.mjs"}

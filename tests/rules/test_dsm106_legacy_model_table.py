@@ -11,10 +11,11 @@ def test_lookup_key_is_unsafe():
     assert fix(before, unsafe=True) == 'price = PRICES["deepseek-v4-flash"]\n'
 
 
-def test_ts_union_and_object_keys_with_both_names_are_refused():
+def test_ts_object_keys_with_both_names_are_refused_a_union_gains_the_v4_member():
     before = 'type M = "deepseek-chat" | "deepseek-reasoner";\nconst P = { "deepseek-chat": "Fast", "deepseek-reasoner": "Careful" };\n'
     assert codes(before, path="a.ts") == ["DSM106"] * 4
-    assert fix(before, path="a.ts", unsafe=True) == before
+    # the members stay (renamed they would be one); the V4 id is added beside them
+    assert fix(before, path="a.ts", unsafe=True) == before.replace('"deepseek-reasoner";', '"deepseek-reasoner" | "deepseek-v4-flash";')
 
 
 def test_ts_enum_members_with_both_names_are_refused_one_alone_is_renamed():

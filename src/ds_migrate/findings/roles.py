@@ -11,6 +11,9 @@ RECORDED, COMPAT, FOREIGN, DYNAMIC = "recorded", "compat", "foreign", "dynamic"
 GENERATED = "generated"  # a committed build copy (analyse/build_output.py)
 # a request a test sends to DeepSeek itself (a live integration test): a request, not test data
 LIVE_REQUEST = "live-request"
+# a closed type or schema enum that lists the id: migrated by adding the V4 id
+# beside it, which no value observes (languages/javascript_types.py)
+EXTENDED = "extended"
 
 # Roles of a finding the API refuses when it is sent: a request's model, or a
 # value bound to a name that a request reads.

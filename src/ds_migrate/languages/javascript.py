@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import re
 
-from ds_migrate.findings import Applicability, Finding
+from ds_migrate.findings import Applicability, Finding, roles
 from ds_migrate.deepseek.hosts import is_foreign_url
+from ds_migrate.findings.lines import LineIndex
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_request_without_mode
 from ds_migrate.languages.javascript_toggles import (
-    NOT_A_BODY, json_body_toggle, key_name, openai_thinking_edit, sets_thinking, spreads_unknown, vercel_toggle,
+    NOT_A_BODY, call_body_toggle, json_body_toggle, key_name, openai_thinking_edit, sets_thinking, spreads_unknown, vercel_toggle,
 )
-from ds_migrate.languages.textscan import Collector
+from ds_migrate.languages.javascript_types import OPEN, enum_array, extend_fix, union_kind, union_members, union_of
+from ds_migrate.languages.textscan import Collector, unclaimed_names
+from ds_migrate.findings.test_paths import is_test_path as is_test_file
 from ds_migrate.languages.treesitter import Source, parser_for, walk
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.deepseek.names import find_legacy_names
@@ -34,9 +37,11 @@ from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
 from ds_migrate.rules.messages import (
     DYNAMIC_NAME,
     capability,
+    closed_member,
     comparison,
     other_provider_beside,
     sent_elsewhere,
+    open_union,
     other_use,
     recorded,
     replacement,
@@ -160,6 +165,28 @@ def _sibling_provider(obj, src: Source) -> str | None:
     return None
 
 
+# Longer lines than this are a minifier's or a bundler's: parsing one costs
+# seconds (a 1 MB line took 6.7 s in a worker, issue 22) and rewriting
+# generated code is undone by the next build.
+LONGEST_WRITTEN_LINE = 5000
+_BUILD_FOLDERS = {"dist", "build", "out", ".next", "bundle", "bundles"}
+
+
+def generated_js(path: str, text: str) -> str | None:
+    """Why the file is minified or generated JavaScript, or None."""
+    parts = path.replace("\\", "/").lower().split("/")
+    name = parts[-1]
+    if re.search(r"[.-]min\.[cm]?js$|\.bundle\.[cm]?js$|\.chunk\.[cm]?js$", name):
+        return "minified or bundled JavaScript, by its name: searched as text, never rewritten"
+    if _BUILD_FOLDERS.intersection(parts[:-1]) and name.endswith((".js", ".mjs", ".cjs")):
+        return "build output, in a dist/ or build/ folder: searched as text, never rewritten"
+    if len(text) > LONGEST_WRITTEN_LINE:
+        longest = max(map(len, text.split("\n")))
+        if longest > LONGEST_WRITTEN_LINE:
+            return f"minified or generated JavaScript, a line of {longest} characters: searched as text, never rewritten"
+    return None
+
+
 # A receiver that holds one model id (``model.includes(...)`` tests the id, not a list).
 _NAMES_AN_ID = re.compile(r"model|name|(^|_)id$|slug")
 
@@ -170,6 +197,12 @@ class JavaScript(Handler):
     priority = 20
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
+        generated = generated_js(path, text)
+        if generated is not None:  # found as text: never parsed, never rewritten
+            findings = unclaimed_names(path, text, LineIndex(text), set(), generated)
+            for finding in findings:
+                finding.role = "doc"  # a generated copy: like prose it neither couples nor holds back
+            return findings
         src = _Source(text)
         tree = _parser(dialect_of(path)).parse(src.data)
         out = Collector(path, text, mapping)
@@ -273,9 +306,12 @@ class JavaScript(Handler):
             operator = parent.child_by_field_name("operator")
             op = src.node_text(operator) if operator is not None else ""
             left = parent.child_by_field_name("left")
-            if op in ("||", "??") and left is not None and src.node_text(left).startswith(("process.env", "import.meta.env")):
+            if op in ("||", "??") and left is not None and parent.child_by_field_name("right") == string:
+                # process.env.X ?? "...", env.X || "...", options.model ?? "...": a default
                 variable = src.node_text(left).split(".")[-1]
-                add(LegacyEnvDefault, retired(name, mapping, f"Default of ${variable}"), rename,
+                environment = re.search(r"(^|\.)env\.", src.node_text(left)) is not None
+                what = f"Default of ${variable}" if environment else f"Default of {variable}"
+                add(LegacyEnvDefault, retired(name, mapping, what), rename,
                     set_mode_where_requested(name, mapping, "renamed the default"))
                 return
             if op in ("===", "==", "!==", "!="):
@@ -283,6 +319,8 @@ class JavaScript(Handler):
                 return
         if whole and parent is not None and parent.type == "switch_case":
             self._comparison(add, out, name, offset, mapping, comparison_clash)
+            return
+        if whole and self._closed_type(add, name, string, src, mapping):
             return
         if whole and parent is not None and parent.type in ("array", "literal_type", "enum_assignment", "enum_body"):
             enum = parent.type in ("enum_assignment", "enum_body")
@@ -295,6 +333,22 @@ class JavaScript(Handler):
                 add(LegacyModelTable, message, out.rename_fix(name, Applicability.UNSAFE, offset), role="member")
             return
         out.mention(LegacyNameRule, name, offset, (offset, src.char(fragment.end_byte)), other_use(name, mapping))
+
+    def _closed_type(self, add, name, string, src, mapping) -> bool:
+        """A member of a union type or a ``z.enum([...])``: the V4 id is added
+        beside it (javascript_types.py); an open union needs nothing."""
+        union = union_of(string)
+        array = enum_array(string) if union is None else None
+        if union is None and array is None:
+            return False
+        if union is not None and union_kind(union, src) == OPEN:
+            add(LegacyModelTable, open_union(name, mapping), None, role=roles.EXTENDED)
+            return True
+        members = union_members(union) if union is not None else [c for c in array.named_children if c.type != "comment"]
+        fix, why = extend_fix(members, string, src, mapping)
+        add(LegacyModelTable, closed_member(name, mapping, "a union type" if union is not None else "a schema enum"),
+            fix, why, role=roles.EXTENDED)
+        return True
 
     def _key(self, add, out, name, offset, obj, src, mapping) -> None:
         if _describes_models(obj, src):
@@ -367,6 +421,11 @@ class JavaScript(Handler):
             return
         if callee is not None and callee_text == "JSON.stringify" and arguments.named_children[0] == obj:
             note = json_body_toggle(rename, obj, call, string, src, mapping, name)
+            if note != NOT_A_BODY:
+                add(LegacyRequestPayload, retired(name, mapping, "Request body model"), rename, note)
+                return
+        if call is not None and obj in arguments.named_children and not is_test_file(out.path):
+            note = call_body_toggle(rename, obj, call, string, src, mapping, name, typescript)
             if note != NOT_A_BODY:
                 add(LegacyRequestPayload, retired(name, mapping, "Request body model"), rename, note)
                 return

@@ -210,3 +210,37 @@ def json_body_toggle(fix: Fix, obj, call, string, src: Source, mapping: Mapping,
         fix.applicability = Applicability.UNSAFE
         return "the body spreads another object that may already set thinking"
     return None
+
+
+_CHAT_KEYS = ("messages", "message")
+_FIM_KEYS = ("prompt", "suffix")
+
+
+def call_body_toggle(fix: Fix, obj, call, string, src: Source, mapping: Mapping, name, typescript: bool) -> str | None:
+    """``client.createChatCompletion({ model: 'deepseek-chat', messages })``, a
+    chat body handed to a hand-written client or a tool (``runTool("chat",
+    { model, message })``): in JavaScript the body gets a top-level
+    ``thinking`` key, as a raw payload does in Python. In TypeScript the
+    parameter's type decides whether the key type-checks and the wrapper
+    whether it is sent, so the note says where the mode goes instead.
+    ``NOT_A_BODY`` for an object that is no chat body (a FIM prompt, options)."""
+    pairs = _pairs(obj, src)
+    if not any(key in pairs for key in _CHAT_KEYS) or any(key in pairs for key in _FIM_KEYS):
+        return NOT_A_BODY
+    if _foreign_url(call, src) is not None:
+        return NOT_A_BODY
+    mode = mapping.replacement(name.base).mode
+    if not mapping.adds_toggle:
+        return None
+    if "thinking" in pairs:
+        return "the body already sets thinking; kept as is"
+    callee = call.child_by_field_name("function")
+    where = src.node_text(callee) if callee is not None else "the call"
+    if typescript:
+        return (f"renamed only: {where}(...) takes this body; set thinking: {{ type: '{mode}' }} where it "
+                "sends the request (its parameter type decides whether the key type-checks here)")
+    fix.edits.append(_append_property_edit(obj, src, _thinking_text(mode, quote_of(string, src))))
+    if any(c.type == "spread_element" for c in obj.named_children):
+        fix.applicability = Applicability.UNSAFE
+        return "the body spreads another object that may already set thinking"
+    return None

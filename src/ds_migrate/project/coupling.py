@@ -60,7 +60,8 @@ def imported_modules(text: str, path: str) -> set[str]:
 
 class Reach:
     """``reach(shown_path)``: the displayed paths a value bound in that
-    Python file can reach, or None (not Python: it may reach anything)."""
+    Python or JS/TS file can reach (js_imports.py for the latter), or None
+    (a config or text file: it may reach anything)."""
 
     def __init__(self, shown_paths: list[str], folders: list[str], file_filter=None) -> None:
         self._shown = {os.path.abspath(p): p for p in shown_paths}
@@ -68,6 +69,7 @@ class Reach:
         self._filter = file_filter
         self._imports: dict[str, set[str]] = {}
         self._importers: dict[str, set[str]] | None = None
+        self._js_graph = None
         self._roots = {os.path.abspath(f) for f in self._folders}
         self._base = sorted((os.path.abspath(f).rstrip(os.sep) + os.sep for f in self._folders), key=len, reverse=True)
         for path in self._shown:
@@ -77,13 +79,21 @@ class Reach:
         self._roots.update(os.path.join(root, "src") for root in list(self._roots) if os.path.isdir(os.path.join(root, "src")))
 
     def __call__(self, shown: str):
+        family = _family(shown)
+        if family == "js":
+            importers = self._js().importers()
+            return _SameFamily(family) if importers is None else self._walk(shown, importers, self._js().imports_of)
         if not shown.endswith(PYTHON_SUFFIXES):
-            family = _family(shown)
             return None if family is None else _SameFamily(family)
-        start = os.path.abspath(shown)
         importers = self._all_importers()
         if importers is None:
             return None
+        return self._walk(shown, importers, self.imports_of)
+
+    def _walk(self, shown: str, importers: dict[str, set[str]], imports_of) -> set[str]:
+        """Up to every module importing ``shown`` (transitively), then down to
+        everything those import: a test reads a value and carries it nowhere."""
+        start = os.path.abspath(shown)
         up, stack = {start}, [start]
         while stack:
             node = stack.pop()
@@ -96,12 +106,21 @@ class Reach:
         down, stack = set(up), [p for p in up if p == start or not self._is_test(p)]
         while stack:
             node = stack.pop()
-            for other in self.imports_of(node):
+            for other in imports_of(node):
                 if other not in down:
                     down.add(other)
                     if not self._is_test(other):
                         stack.append(other)
         return {self._shown.get(p) or _display(p) for p in down}
+
+    def _js(self):
+        """The JS/TS import graph (js_imports.py), built on first use."""
+        if self._js_graph is None:
+            from ds_migrate.project.js_imports import JS_SUFFIXES, JsGraph
+
+            known = {p for p in self._shown if p.endswith(JS_SUFFIXES)}
+            self._js_graph = JsGraph(known, self._folders, sorted(self._roots), self._filter, MAX_ROUNDS)
+        return self._js_graph
 
     def _is_test(self, path: str) -> bool:
         """A test file, judged below the run's folders: a project that lives

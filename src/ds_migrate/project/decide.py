@@ -282,7 +282,7 @@ def coupled_members(members: list[_Occurrence], sees) -> list[_Occurrence]:
     for m in members:
         if m.role == DOC:
             coupled.append(m)
-        elif m.role == TEST and (
+        elif (m.role == TEST or m.role == REQUEST and is_test_path(m.finding.path)) and (
             any(sees(v.finding.path, m.finding.path) for v in values)
             or any(sees(m.finding.path, s.finding.path) for s in selectors)
         ):

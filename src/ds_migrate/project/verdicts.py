@@ -13,12 +13,13 @@ from functools import lru_cache
 from typing import Iterable
 
 from ds_migrate.findings import Applicability, Finding
+from ds_migrate.findings.test_paths import is_test_path  # noqa: F401  (decide.py and others read it here)
 
 # What an occurrence does in the program: each rule says it of its findings
 # (findings/roles.py); re-exported here for decide.py and the reports.
 from ds_migrate.findings.roles import (
-    ALIAS, CAPABILITY, COMPARISON, COMPAT, DOC, DYNAMIC, FOREIGN, GENERATED, KEY, LIVE_REQUEST, MEMBER, OTHER, RECORDED,
-    REQUEST, TEST, VALUE,
+    ALIAS, CAPABILITY, COMPARISON, COMPAT, DOC, DYNAMIC, EXTENDED, FOREIGN, GENERATED, KEY, LIVE_REQUEST, MEMBER, OTHER,
+    RECORDED, REQUEST, TEST, VALUE,
 )
 
 ROLE_LABELS = {
@@ -37,6 +38,7 @@ ROLE_LABELS = {
     FOREIGN: "another provider's id",
     DYNAMIC: "built at run time",
     GENERATED: "build output",
+    EXTENDED: "closed type or schema enum (the V4 id is added beside)",
 }
 
 # Roles whose occurrence chooses what the program does by the id's value.
@@ -46,20 +48,10 @@ CODE_SELECTING = SELECTING - {TEST}
 # Roles of a value bound to a name, which flows where the name is read.
 BOUND = (VALUE, OTHER)
 # Roles that take no part in a group: never renamed, never coupling others.
-OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC, GENERATED})
-
-_TEST_PATH = re.compile(
-    r"(^|/)(tests?|__tests__|spec|specs|testing)/|(^|/)(test_[^/]*|[^/]*_test\.[^/.]+|conftest\.py"
-    r"|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$",
-    re.IGNORECASE,
-)
+OUTSIDE = frozenset({RECORDED, COMPAT, FOREIGN, DYNAMIC, GENERATED, EXTENDED})
 
 MAX_NAMED_SITES = 4
 _PREFIX_SEPARATOR = re.compile(r"[/:]")
-
-
-def is_test_path(path: str) -> bool:
-    return _TEST_PATH.search(path.replace("\\", "/")) is not None
 
 
 @lru_cache(maxsize=1024)

@@ -47,6 +47,22 @@ def comparison(name: "LegacyName", mapping: "Mapping") -> str:
     )
 
 
+def closed_member(name: "LegacyName", mapping: "Mapping", container: str) -> str:
+    """DSM106 on a closed TypeScript union or a zod enum (javascript_types.py)."""
+    return (
+        f"Retired model '{name.text}' as a member of {container}: the member stays and "
+        f"'{replacement(name, mapping)}' is added beside it, so values typed by it can be renamed"
+    )
+
+
+def open_union(name: "LegacyName", mapping: "Mapping") -> str:
+    """DSM106 on a union type that admits any string."""
+    return (
+        f"Retired model '{name.text}' in a union type that admits any string: values of it may be "
+        f"'{replacement(name, mapping)}' already; nothing to change"
+    )
+
+
 def table_entry(name: "LegacyName", mapping: "Mapping", role: str) -> str:
     """DSM106: ``role`` is "key of a table", "member of a collection", "enum member", "lookup key"."""
     return (

@@ -1,0 +1,127 @@
+"""Closed TypeScript unions and zod enums that list retired ids.
+
+``type DeepSeekModel = 'deepseek-chat' | 'deepseek-reasoner'`` and
+``z.enum(['deepseek-chat', 'deepseek-reasoner'])`` say which ids a value
+may be, not what the program does with one. They are migrated by adding
+the V4 id as a member (SPEC section 4: never by renaming a member into one
+equal to another): a literal typed by the union, or a schema default
+inside the enum, can then be renamed without tsc failing (TS2322) or the
+schema rejecting its own default. An open union (``... | string``,
+``... | (string & {})``) accepts any id already: nothing to add.
+"""
+
+from __future__ import annotations
+
+from ds_migrate.findings import Applicability, Fix, TextEdit
+from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.deepseek.names import find_legacy_names
+from ds_migrate.languages.backend import quote_of
+from ds_migrate.languages.treesitter import Source
+
+CLOSED, OPEN = "closed", "open"
+
+
+def union_of(string):
+    """The whole union type a ``'literal'`` type belongs to, or None."""
+    node = string.parent  # literal_type
+    if node is None or node.type != "literal_type" or node.parent is None or node.parent.type != "union_type":
+        return None
+    node = node.parent
+    while node.parent is not None and node.parent.type == "union_type":
+        node = node.parent
+    return node
+
+
+def union_members(union) -> list:
+    members = []
+    stack = [union]
+    while stack:
+        node = stack.pop()
+        if node.type == "union_type":
+            stack.extend(reversed(node.named_children))
+        else:
+            members.append(node)
+    return members
+
+
+def union_kind(union, src: Source) -> str:
+    """OPEN when a member admits any string (``string``, ``string & {}``)."""
+    for member in union_members(union):
+        if member.type == "literal_type":
+            continue
+        if "string" in src.node_text(member):
+            return OPEN
+    return CLOSED
+
+
+def enum_array(string):
+    """The array of ``z.enum([...])`` (or ``zod.enum``) that holds ``string``, or None."""
+    array = string.parent
+    arguments = array.parent if array is not None and array.type == "array" else None
+    call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
+    if call is None or not arguments.named_children or arguments.named_children[0] != array:
+        return None
+    callee = call.child_by_field_name("function")
+    if callee is None or callee.type != "member_expression":
+        return None
+    prop = callee.child_by_field_name("property")
+    return array if prop is not None and prop.text == b"enum" else None
+
+
+def _literals(nodes, src: Source) -> list:
+    out = []
+    for node in nodes:
+        string = node.named_children[0] if node.type == "literal_type" and node.named_children else node
+        if string.type == "string":
+            out.append(string)
+    return out
+
+
+def member_edits(members, string, src: Source, mapping: Mapping) -> tuple[list[TextEdit], str | None]:
+    """The edit adding the V4 id that ``string`` becomes, made once per target
+    (by the first retired member with that target), and why there is none."""
+    literals = _literals(members, src)
+    texts = [src.node_text(s).strip("'\"`") for s in literals]
+    own = src.node_text(string).strip("'\"`")
+    target = mapping.rename(own)
+    if target.lower() in (t.lower() for t in texts):
+        return [], f"'{target}' is already a member"
+    for literal, text in zip(literals, texts):
+        if find_legacy_names(text) and mapping.rename(text).lower() == target.lower():
+            if literal != string:
+                return [], f"'{target}' is added beside '{text}'"
+            break
+    q = quote_of(string, src)
+    return [_after_last(members, src, f"{q}{target}{q}")], None
+
+
+def _after_last(members, src: Source, new: str) -> TextEdit:
+    """Insert ``new`` after the last member, in the layout of the list (a
+    union's ``|`` or an array's commas, on one line or one per line)."""
+    last = members[-1]
+    union = last.parent is not None and last.parent.type == "union_type"
+    at = src.char(last.end_byte)
+    text = src.text
+    gap = text[src.char(members[-2].end_byte) : src.char(last.start_byte)] if len(members) > 1 else " "
+    if "\n" in gap:
+        line_start = text.rfind("\n", 0, src.char(last.start_byte)) + 1
+        indent = text[line_start : src.char(last.start_byte)]
+        nl = "\r\n" if "\r\n" in gap else "\n"
+        if union:
+            lead = indent if indent.strip() in ("", "|") else ""
+            return TextEdit(at, at, f"{nl}{lead}{'' if lead.strip() == '|' else '| '}{new}")
+        rest = src.data[last.end_byte : last.parent.end_byte].decode("utf-8")
+        if rest.lstrip().startswith(","):
+            at = src.char(last.end_byte) + rest.index(",") + 1
+            return TextEdit(at, at, f"{nl}{indent}{new},")
+        return TextEdit(at, at, f",{nl}{indent}{new}")
+    if union:
+        return TextEdit(at, at, f" | {new}")
+    return TextEdit(at, at, f", {new}")
+
+
+def extend_fix(members, string, src: Source, mapping: Mapping) -> tuple[Fix | None, str | None]:
+    edits, why = member_edits(members, string, src, mapping)
+    if not edits:
+        return None, why
+    return Fix(Applicability.SAFE, edits, "add the V4 id as a member"), None

@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { ChatInputSchema } from './schemas';
+
+describe('ChatInputSchema', () => {
+  it('fills in the default model', () => {
+    const parsed = ChatInputSchema.parse({ prompt: 'hello' });
+    expect(parsed.model).toBe('deepseek-v4-flash');
+  });
+});

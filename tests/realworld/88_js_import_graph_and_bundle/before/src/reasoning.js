@@ -1,0 +1,1 @@
+export const reasoningModel = process.env.BOT_REASONING_MODEL || "deepseek-reasoner";
