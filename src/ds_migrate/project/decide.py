@@ -266,6 +266,24 @@ def _seer(reach):
     return sees
 
 
+# Files whose values reach along an import graph (coupling.Reach): a test's
+# request there reaches only what it imports
+_IMPORT_GRAPH_SUFFIXES = (".py", ".pyi", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+
+
+def _mocked_request(m: _Occurrence) -> bool:
+    """A request a test makes to a mock, where an import graph says what it
+    reaches: held with what it observes. Elsewhere a value reaches every file
+    of its language, so this would hold every test; and a live test's request
+    (it names DeepSeek's host) goes to the API: it is a request."""
+    return (
+        m.role == REQUEST
+        and m.finding.role != LIVE_REQUEST
+        and m.finding.path.endswith(_IMPORT_GRAPH_SUFFIXES)
+        and is_test_path(m.finding.path)
+    )
+
+
 def coupled_members(members: list[_Occurrence], sees) -> list[_Occurrence]:
     """The occurrences of one id that are renamed whole or not at all: its
     selectors, the bound values that reach one of them, the tests that
@@ -282,7 +300,7 @@ def coupled_members(members: list[_Occurrence], sees) -> list[_Occurrence]:
     for m in members:
         if m.role == DOC:
             coupled.append(m)
-        elif (m.role == TEST or m.role == REQUEST and is_test_path(m.finding.path)) and (
+        elif (m.role == TEST or _mocked_request(m)) and (
             any(sees(v.finding.path, m.finding.path) for v in values)
             or any(sees(m.finding.path, s.finding.path) for s in selectors)
         ):
