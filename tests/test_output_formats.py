@@ -73,7 +73,7 @@ def test_format_is_an_alias_and_text_is_full(tmp_path):
 # --- messages, footer, notes --------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["full", "concise", "markdown"])
+@pytest.mark.parametrize("fmt", ["full", "markdown"])
 def test_the_api_error_is_said_once_per_run(tmp_path, fmt):
     (tmp_path / "app.py").write_text(LEGACY * 3 + 'MODEL = "deepseek-chat"\n')
     output = invoke("scan", "--output-format", fmt, tmp_path).stdout

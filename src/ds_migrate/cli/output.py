@@ -187,7 +187,7 @@ def _print_fix_summary(console, view, applied: list, quiet: bool, written: bool,
                 console.print(line, markup=False, highlight=False)
         else:
             render_text(console, view)
-        render_footer(console, view)
+            render_footer(console, view)
     if applied and not written:
         command = "ds-migrate fix --write" + (" --unsafe-fixes" if unsafe_fixes else "")
         console.print(f"Run `{command}` to apply them.", style="green", markup=False)
