@@ -41,3 +41,78 @@ def test_full_text_keeps_the_api_error_once(tmp_path, command):
     # a constant held back with the comparison: a refused request remains after the fix
     (tmp_path / "app.py").write_text('MODEL = "deepseek-chat"\nif MODEL == "deepseek-chat":\n    pass\n')
     assert invoke(*command, tmp_path).output.count(API_ERROR) == 1
+
+
+# --- ruff's habits ------------------------------------------------------------
+
+
+def test_check_is_scan(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY)
+    scan = invoke("scan", "--output-format", "json", tmp_path)
+    check = invoke("check", "--output-format", "json", tmp_path)
+    assert check.exit_code == scan.exit_code == 1
+    assert json.loads(check.stdout)["findings"] == json.loads(scan.stdout)["findings"]
+
+
+def test_check_is_not_listed_twice_but_scan_says_it(tmp_path):
+    listing = invoke("--help").stdout
+    assert " scan " in listing and " check " not in listing
+    assert "ds-migrate check" in invoke("scan", "--help").stdout
+
+
+@pytest.mark.parametrize("command, option, points_to", [
+    ("scan", "--fix", "`ds-migrate fix --write`"),
+    ("check", "--fix", "`ds-migrate fix --write`"),
+    ("scan", "--unsafe-fixes", "`ds-migrate fix --write --unsafe-fixes`"),
+    ("scan", "--diff", "`ds-migrate fix --diff`"),
+    ("fix", "--fix", "`ds-migrate fix --write`"),
+])
+def test_ruff_options_point_to_the_command_that_does_it(tmp_path, command, option, points_to):
+    (tmp_path / "app.py").write_text(LEGACY)
+    result = invoke(command, option, tmp_path)
+    assert result.exit_code == 2
+    assert points_to in result.output
+    assert "Did you mean" not in result.output
+    assert LEGACY in (tmp_path / "app.py").read_text()  # nothing was written
+
+
+def test_check_fix_names_the_command_as_typed(tmp_path):
+    assert "check only reports" in invoke("check", "--fix", tmp_path).output
+
+
+@pytest.mark.parametrize("typo, meant", [("--selct", "--select"), ("--statistic", "--statistics"), ("--confg", "--config")])
+def test_a_typo_is_offered_the_option_it_resembles(tmp_path, typo, meant):
+    result = invoke("scan", typo, tmp_path)
+    assert result.exit_code == 2
+    assert f"Did you mean '{meant}'?" in result.output
+
+
+def test_an_unknown_option_is_not_offered_a_far_fetched_one(tmp_path):
+    result = invoke("scan", "--bogus", tmp_path)
+    assert result.exit_code == 2
+    assert "No such option '--bogus'." in result.output and "Did you mean" not in result.output
+
+
+# --- configuration errors ------------------------------------------------------
+
+
+@pytest.mark.parametrize("toml, says", [
+    ("bogus = 1\n", "unknown key 'bogus'"),
+    ('target = "gpt"\n', "'target' must be one of"),
+    ('select = ["FOO"]\n', "unknown rule selector 'FOO'"),
+    ('fail-on = "never"\n', "'fail-on' must be one of"),
+    ("[broken\n", "not valid TOML"),
+])
+def test_a_bad_configuration_is_one_error_without_the_usage_block(tmp_path, toml, says):
+    (tmp_path / "ds-migrate.toml").write_text(toml)
+    (tmp_path / "app.py").write_text(LEGACY)
+    result = invoke("scan", tmp_path)
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: ") and says in result.output, result.output
+    assert "Usage:" not in result.output and "--help" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_bad_command_line_still_shows_the_usage(tmp_path):
+    result = invoke("scan", "--select", "FOO", tmp_path)
+    assert result.exit_code == 2 and "Usage:" in result.output

@@ -19,6 +19,13 @@ class _Formats(click.Choice):
         return super().convert(FORMAT_ALIASES.get(value, value), param, ctx)
 
 
+class ConfigProblem(click.ClickException):
+    """A configuration file that cannot be used: exit 2 with its message, and
+    no "Usage: ... Try --help" block (the command line was fine)."""
+
+    exit_code = 2
+
+
 def _target_choices() -> tuple[str, ...]:
     from ds_migrate.config import TARGET_ALIASES
 
@@ -86,7 +93,7 @@ def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, Fi
     try:
         config = load_config(kwargs["config"], paths_of(kwargs)[0], kwargs["isolated"])
     except ConfigError as error:
-        raise click.exceptions.UsageError(str(error)) from None
+        raise ConfigProblem(str(error)) from None
     kwargs["_config"] = config
     kwargs["unsafe_fixes"] = unsafe_fixes
     target = _setting(kwargs, config, "target")
@@ -156,7 +163,7 @@ def _check_selectors(values: tuple[str, ...], where: str, config=None) -> None:
     names = ", ".join(repr(b) for b in bad)
     hint = "; `ds-migrate rules` lists the codes"
     if config is not None:
-        raise click.UsageError(f"{config.path}: unknown rule selector {names} in '{where}'{hint}")
+        raise ConfigProblem(f"{config.path}: unknown rule selector {names} in '{where}'{hint}")
     raise click.UsageError(f"unknown rule selector {names} in {where}{hint}")
 
 
