@@ -116,3 +116,49 @@ def test_a_bad_configuration_is_one_error_without_the_usage_block(tmp_path, toml
 def test_a_bad_command_line_still_shows_the_usage(tmp_path):
     result = invoke("scan", "--select", "FOO", tmp_path)
     assert result.exit_code == 2 and "Usage:" in result.output
+
+
+# --- --statistics ----------------------------------------------------------------
+
+# one safe fix (the request), one unsafe fix (the comment), one without (the dynamic name)
+MIXED = LEGACY + "# deepseek-chat was our model\nx = f'deepseek-{kind}'\n# and deepseek-reasoner too\n"
+
+
+@pytest.mark.parametrize("option", ["--output-format", "--format"])
+def test_statistics_in_json_is_ruffs_list_of_counts(tmp_path, option):
+    (tmp_path / "app.py").write_text(MIXED)
+    result = invoke("scan", "--statistics", option, "json", tmp_path)
+    assert result.exit_code == 1
+    rows = json.loads(result.stdout)
+    assert isinstance(rows, list)  # the counts, not the findings document
+    assert rows == [
+        {"code": "DSM101", "name": "legacy-model-argument", "severity": "error", "count": 1,
+         "fixable": True, "fixable_count": 1, "unsafe_fixable_count": 0},
+        {"code": "DSM107", "name": "dynamic-model-name", "severity": "warning", "count": 1,
+         "fixable": False, "fixable_count": 0, "unsafe_fixable_count": 0},
+        {"code": "DSM108", "name": "legacy-name-in-comment", "severity": "info", "count": 2,
+         "fixable": False, "fixable_count": 0, "unsafe_fixable_count": 2},
+    ]
+
+
+def test_statistics_table_counts_unsafe_fixes_apart(tmp_path):
+    (tmp_path / "app.py").write_text(MIXED)
+    lines = invoke("scan", "--statistics", tmp_path).stdout.splitlines()
+    assert lines[0].split() == ["code", "name", "severity", "count", "fixable", "unsafe"]
+    assert lines[3].split() == ["DSM108", "legacy-name-in-comment", "info", "2", "0", "2"]
+    # the same split as the closing summary
+    assert "1 fixable with `ds-migrate fix --write` (preview: `ds-migrate fix`); 2 more with `--unsafe-fixes`." in lines
+
+
+def test_fix_statistics_counts_what_remains(tmp_path):
+    (tmp_path / "app.py").write_text(MIXED)
+    rows = json.loads(invoke("fix", "--statistics", "--format", "json", tmp_path).stdout)
+    assert [row["code"] for row in rows] == ["DSM107", "DSM108"]  # the request would be fixed
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "markdown"])
+def test_statistics_in_a_format_without_counts_is_a_usage_error(tmp_path, fmt):
+    (tmp_path / "app.py").write_text(LEGACY)
+    result = invoke("scan", "--statistics", "--output-format", fmt, tmp_path)
+    assert result.exit_code == 2
+    assert "--statistics prints counts per rule in full, concise or json" in result.output

@@ -11,7 +11,7 @@ import click
 from ds_migrate import __version__
 from ds_migrate.cli.habits import HabitGroup
 from ds_migrate.cli.options import common_options, paths_of, settings_from
-from ds_migrate.cli.output import ProgressBar, new_console, report, report_fix_summary, warn
+from ds_migrate.cli.output import ProgressBar, check_statistics_format, new_console, report, report_fix_summary, warn
 from ds_migrate.discover.listing import FileFilter
 from ds_migrate.analyse import Options
 from ds_migrate.findings import Severity
@@ -78,6 +78,7 @@ def scan(**kwargs) -> None:
     `ds-migrate check` is the same command (ruff's name for it)."""
     from ds_migrate.pipeline import run as run_files
 
+    check_statistics_format(kwargs)
     options, file_filter = settings_from(kwargs)
     paths = paths_of(kwargs)
     if kwargs["show_files"]:
@@ -116,6 +117,7 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
     from ds_migrate.report import diff as diff_report
     from ds_migrate.pipeline import run as run_files
 
+    check_statistics_format(kwargs)
     options, file_filter = settings_from(kwargs, unsafe_fixes=unsafe_fixes)
     paths = paths_of(kwargs)
     if plain_diff and (write or interactive):

@@ -61,7 +61,7 @@ def common_options(func: Callable) -> Callable:
         click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain."),
         click.option("--stdin-filename", metavar="PATH", help="Name to report for source read from '-'."),
         click.option("--quiet", "-q", is_flag=True, help="Print only the summary (and errors)."),
-        click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding."),
+        click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding (full, concise: a table; json: a list)."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: all cores)."),
         click.option("--include", multiple=True, metavar="GLOB", help="File names to scan (default: every file but known binary kinds)."),
         click.option("--per-file-ignores", multiple=True, metavar="GLOB:CODES", help="Ignore these codes in matching files."),
