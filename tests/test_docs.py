@@ -144,7 +144,11 @@ def test_json_example_has_the_keys_a_real_run_writes():
     from ds_migrate.cli.commands import main
 
     text = doc("output.md")
-    example = json.loads(re.search(r"```json\n(.*?)```", text, re.S).group(1))
+    statistics, schema = text.split("## JSON schema")
+    example = json.loads(re.search(r"```json\n(.*?)```", schema, re.S).group(1))
+    counts = json.loads(re.search(r"```json\n(.*?)```", statistics, re.S).group(1))
+    result = CliRunner().invoke(main, ["scan", "--statistics", "--format", "json", str(REPO / "examples" / "billing")])
+    assert list(counts[0]) == list(json.loads(result.output)[0])
     result = CliRunner().invoke(main, ["scan", "--format", "json", str(REPO / "examples" / "billing")])
     real = json.loads(result.output)
     assert list(example) == list(real)

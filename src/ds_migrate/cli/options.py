@@ -134,7 +134,8 @@ def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, Fi
         unsafe_fixes=unsafe_fixes,
         per_file_ignores=tuple((glob, tuple(_split_codes(tuple(codes)))) for glob, codes in per_file.items()),
         max_file_size=_setting(kwargs, config, "max_file_size"),
-        describe_fixes=kwargs["output_format"] == "sarif" or bool(kwargs["sarif_file"]),
+        # each fix's replacement, for the reports that carry it
+        describe_fixes=kwargs["output_format"] in ("sarif", "json") or bool(kwargs["sarif_file"]),
     )
     kwargs["include_ignored"] = _setting(kwargs, config, "include_ignored")
     exclude = tuple(kwargs["exclude"]) or tuple(config.get("exclude", ())) or DEFAULT_EXCLUDES
