@@ -68,6 +68,11 @@ def common_options(func: Callable) -> Callable:
         click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE, show_default=True, help="Skip larger files (bytes)."),
         click.option("--mapping", "mapping_items", multiple=True, metavar="NAME=MODEL", help="Map one retired name to a model (e.g. deepseek-reasoner=deepseek-v4-pro)."),
         click.option("--show-files", is_flag=True, help="List the files that would be scanned, then stop."),
+        click.option(
+            "--pre-commit", "pre_commit", is_flag=True,
+            help="Take the files from git, in one process (the hooks pass none): the staged files, the pushed "
+                 "range ($PRE_COMMIT_FROM_REF...$PRE_COMMIT_TO_REF), or with nothing staged the whole repository.",
+        ),
         click.option("--config", metavar="PATH", help="Read this configuration file."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
     ]
@@ -169,4 +174,19 @@ def _check_selectors(values: tuple[str, ...], where: str, config=None) -> None:
 
 
 def paths_of(kwargs: dict) -> list[str]:
+    if kwargs.get("pre_commit"):
+        if "_pre_commit_paths" not in kwargs:
+            kwargs["_pre_commit_paths"] = _pre_commit_paths(kwargs)
+        return kwargs["_pre_commit_paths"]
     return list(kwargs["paths"]) or ["."]
+
+
+def _pre_commit_paths(kwargs: dict) -> list[str]:
+    from ds_migrate.discover.pre_commit import NotARepository, pre_commit_paths
+
+    if kwargs["paths"]:
+        raise click.UsageError("--pre-commit takes the files from git: name no paths (the hooks set pass_filenames: false)")
+    try:
+        return pre_commit_paths()
+    except NotARepository as error:
+        raise click.UsageError(f"--pre-commit: {error}") from None
