@@ -54,9 +54,10 @@ def test_the_examples_scan_exits_1_as_the_readme_says():
 def test_readme_first_screen_installs_then_scans_then_fixes_then_explains_the_plan():
     """What a new user needs, in the order they need it, near the top."""
     steps = [
-        "pipx install git+https://github.com/<owner>/ds-migrate",
-        "uvx --from git+https://github.com/<owner>/ds-migrate ds-migrate",
+        "pipx install ./ds-migrate",  # from a clone: no placeholder to fill in
+        "uvx --from ./ds-migrate ds-migrate scan .",
         "pipx install ds-migrate",  # from the index, once released
+        "pipx install git+https://github.com/<owner>/ds-migrate@<commit-sha>",
         "ds-migrate scan .",
         "ds-migrate fix .",
         "ds-migrate fix --write .",
@@ -69,6 +70,13 @@ def test_readme_first_screen_installs_then_scans_then_fixes_then_explains_the_pl
         assert found != -1, f"{step!r} is not in the README after {README[max(0, at - 80):at]!r}"
         at = found + len(step)
     assert README[:at].count("\n") < 70, "the plan is explained below the first screens"
+    commands = re.findall(r"```\n(.*?)```", README, re.S)
+    assert "<owner>" not in commands[0] and "<owner>" not in commands[1], "the first commands run as they are"
+
+
+def test_readme_has_no_changelog_jargon_and_says_what_statistics_does():
+    assert "before this release" not in README and "an earlier version" not in README
+    assert "*instead of* the findings" in README
 
 
 def test_every_relative_link_resolves():
