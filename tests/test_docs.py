@@ -213,3 +213,18 @@ def test_every_test_the_docs_cite_exists():
             elif function and not any(re.search(rf"^\s*(?:async )?def {function}\(", tests[f], re.M) for f in files):
                 stale.append(f"{name}: {path}::{function}")
     assert not stale
+
+
+def test_the_examples_numbers_in_the_readme_are_a_real_run(tmp_path):
+    """`fix --write` fixes N of the M findings of examples/, as the README says."""
+    import shutil
+
+    from ds_migrate.cli.commands import main
+
+    fixed, total = map(int, re.search(r"fixes (\d+) of the (\d+) findings", README).groups())
+    scan = CliRunner().invoke(main, ["scan", "--format", "json", str(REPO / "examples")])
+    assert json.loads(scan.stdout)["summary"]["findings"] == total
+    copy = tmp_path / "examples"
+    shutil.copytree(REPO / "examples", copy)
+    fix = CliRunner().invoke(main, ["fix", "--write", "--format", "json", str(copy)])
+    assert json.loads(fix.stdout)["summary"]["fixed"] == fixed
