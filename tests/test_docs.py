@@ -54,9 +54,10 @@ def test_the_examples_scan_exits_1_as_the_readme_says():
 def test_readme_first_screen_installs_then_scans_then_fixes_then_explains_the_plan():
     """What a new user needs, in the order they need it, near the top."""
     steps = [
-        "pipx install git+https://github.com/<owner>/ds-migrate",
-        "uvx --from git+https://github.com/<owner>/ds-migrate ds-migrate",
+        "pipx install ./ds-migrate",  # from a clone: no placeholder to fill in
+        "uvx --from ./ds-migrate ds-migrate scan .",
         "pipx install ds-migrate",  # from the index, once released
+        "pipx install git+https://github.com/<owner>/ds-migrate@<commit-sha>",
         "ds-migrate scan .",
         "ds-migrate fix .",
         "ds-migrate fix --write .",
@@ -69,6 +70,13 @@ def test_readme_first_screen_installs_then_scans_then_fixes_then_explains_the_pl
         assert found != -1, f"{step!r} is not in the README after {README[max(0, at - 80):at]!r}"
         at = found + len(step)
     assert README[:at].count("\n") < 70, "the plan is explained below the first screens"
+    commands = re.findall(r"```\n(.*?)```", README, re.S)
+    assert "<owner>" not in commands[0] and "<owner>" not in commands[1], "the first commands run as they are"
+
+
+def test_readme_has_no_changelog_jargon_and_says_what_statistics_does():
+    assert "before this release" not in README and "an earlier version" not in README
+    assert "*instead of* the findings" in README
 
 
 def test_every_relative_link_resolves():
@@ -144,7 +152,11 @@ def test_json_example_has_the_keys_a_real_run_writes():
     from ds_migrate.cli.commands import main
 
     text = doc("output.md")
-    example = json.loads(re.search(r"```json\n(.*?)```", text, re.S).group(1))
+    statistics, schema = text.split("## JSON schema")
+    example = json.loads(re.search(r"```json\n(.*?)```", schema, re.S).group(1))
+    counts = json.loads(re.search(r"```json\n(.*?)```", statistics, re.S).group(1))
+    result = CliRunner().invoke(main, ["scan", "--statistics", "--format", "json", str(REPO / "examples" / "billing")])
+    assert list(counts[0]) == list(json.loads(result.output)[0])
     result = CliRunner().invoke(main, ["scan", "--format", "json", str(REPO / "examples" / "billing")])
     real = json.loads(result.output)
     assert list(example) == list(real)
@@ -201,3 +213,18 @@ def test_every_test_the_docs_cite_exists():
             elif function and not any(re.search(rf"^\s*(?:async )?def {function}\(", tests[f], re.M) for f in files):
                 stale.append(f"{name}: {path}::{function}")
     assert not stale
+
+
+def test_the_examples_numbers_in_the_readme_are_a_real_run(tmp_path):
+    """`fix --write` fixes N of the M findings of examples/, as the README says."""
+    import shutil
+
+    from ds_migrate.cli.commands import main
+
+    fixed, total = map(int, re.search(r"fixes (\d+) of the (\d+) findings", README).groups())
+    scan = CliRunner().invoke(main, ["scan", "--format", "json", str(REPO / "examples")])
+    assert json.loads(scan.stdout)["summary"]["findings"] == total
+    copy = tmp_path / "examples"
+    shutil.copytree(REPO / "examples", copy)
+    fix = CliRunner().invoke(main, ["fix", "--write", "--format", "json", str(copy)])
+    assert json.loads(fix.stdout)["summary"]["fixed"] == fixed

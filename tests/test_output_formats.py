@@ -73,7 +73,7 @@ def test_format_is_an_alias_and_text_is_full(tmp_path):
 # --- messages, footer, notes --------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["full", "concise", "markdown"])
+@pytest.mark.parametrize("fmt", ["full", "markdown"])
 def test_the_api_error_is_said_once_per_run(tmp_path, fmt):
     (tmp_path / "app.py").write_text(LEGACY * 3 + 'MODEL = "deepseek-chat"\n')
     output = invoke("scan", "--output-format", fmt, tmp_path).stdout
@@ -131,8 +131,8 @@ def test_statistics_table_only_with_statistics(tmp_path):
     plain = invoke("scan", tmp_path).stdout
     assert not re.search(r"^code\s+name\s+severity\s+count", plain, re.M)
     table = invoke("scan", "--statistics", tmp_path).stdout
-    assert re.search(r"^code\s+name\s+severity\s+count\s+fixable$", table, re.M)
-    assert re.search(r"^DSM101\s+legacy-model-argument\s+error\s+1\s+1$", table, re.M)
+    assert re.search(r"^code\s+name\s+severity\s+count\s+fixable\s+unsafe$", table, re.M)
+    assert re.search(r"^DSM101\s+legacy-model-argument\s+error\s+1\s+1\s+0$", table, re.M)
     assert "^^^" not in table  # counts instead of each finding, as ruff's --statistics
 
 

@@ -48,8 +48,13 @@ PROJECT = {
 
 
 @pytest.mark.parametrize("hook_id", ["ds-migrate", "ds-migrate-fix"])
-def test_hook_is_serial_so_one_process_decides_for_the_project(hook_id):
-    assert HOOKS[hook_id]["require_serial"] is True
+def test_hook_is_one_process_that_takes_its_files_from_git(hook_id):
+    """pre-commit splits a long file list into several runs (its xargs
+    partition) even with require_serial: the hook passes none, and
+    ds-migrate reads them from git (--pre-commit), so one process decides."""
+    hook = HOOKS[hook_id]
+    assert hook["pass_filenames"] is False and hook["require_serial"] is True
+    assert "--pre-commit" in hook["entry"].split()
 
 
 @pytest.mark.parametrize("hook_id", ["ds-migrate", "ds-migrate-fix"])
@@ -212,16 +217,26 @@ def test_fix_hook_rewrites_then_scan_hook_passes(project, runner):
     assert last.returncode == 0, last.stdout + last.stderr
 
 
+def stage_a_change(project: Path, *names: str) -> None:
+    for name in names:
+        with open(project / name, "a") as handle:
+            handle.write("\n")
+    git(project, "add", *names)
+
+
 @pytest.mark.slow
-def test_hook_on_a_subset_of_files_checks_those_files(project, runner):
-    result = runner("ds-migrate", "--files", "svc/main.go", ".env.production")
+def test_a_commit_checks_the_staged_files(project, runner):
+    stage_a_change(project, "svc/main.go", ".env.production")
+    result = runner("ds-migrate")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "svc/main.go" in result.stdout and ".env.production" in result.stdout
     assert "app.py" not in result.stdout
 
-    fixing = runner("ds-migrate-fix", "--files", "svc/main.go")
+    git(project, "reset", "-q")
+    stage_a_change(project, "svc/main.go")
+    fixing = runner("ds-migrate-fix")
     assert "deepseek-v4-flash" in (project / "svc/main.go").read_text(), fixing.stdout
-    assert (project / "app.py").read_text() == LEGACY  # not handed over, not touched
+    assert (project / "app.py").read_text() == LEGACY  # not staged, not touched
 
 
 @pytest.mark.slow
@@ -230,6 +245,8 @@ def test_one_process_makes_the_project_wide_decision(project, hook_repo, pre_com
     processes on a machine with two or more cores, each with its own report."""
     write_config(project, hook_repo, args=["--format", "json"])
     git(project, "add", "-A")
+    # nothing staged, as in CI: --all-files is the whole repository
+    git(project, "commit", "-qm", "json", env={**os.environ, **FIXED_DATES})
     result = run(project, pre_commit_home, "run", "ds-migrate", "--all-files")
     assert result.returncode == 1, result.stdout + result.stderr
     decoder, text, reports = json.JSONDecoder(), result.stdout, []
@@ -242,11 +259,76 @@ def test_one_process_makes_the_project_wide_decision(project, hook_repo, pre_com
     assert reports[0]["summary"]["files_scanned"] == len(PROJECT) + 1  # and .pre-commit-config.yaml
 
 
+# A coupled pair far apart in the file list: the default and the comparison
+# are renamed together (--unsafe-fixes) or not at all.
+COUPLED = {
+    "aaa/settings.py": 'DEFAULT_MODEL = "deepseek-chat"\n',
+    "zzz/handler.py": (
+        "from aaa.settings import DEFAULT_MODEL\n\n\ndef show(model=DEFAULT_MODEL):\n"
+        '    if model == "deepseek-chat":\n        print("plain")\n'
+    ),
+}
+
+
+def many_files_project(root: Path, hook_repo) -> list[str]:
+    """More file names than fit on one pre-commit command line (its xargs
+    partition: 2**17 bytes at most), around the coupled pair."""
+    names = [f"pkg/a_module_with_a_long_descriptive_name_{i:04d}/and_a_long_file_name_too_{i:04d}.py"
+             for i in range(1700)]
+    assert sum(len(name) + 1 for name in names) > 2 ** 17  # pre-commit would split this list
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("VALUE = 1\n")
+    for name, text in COUPLED.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    path, rev = hook_repo
+    config = {"repos": [{"repo": str(path), "rev": rev, "hooks": [
+        {"id": "ds-migrate"}, {"id": "ds-migrate-fix", "args": ["--unsafe-fixes"]},
+    ]}]}
+    (root / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    return names
+
+
 @pytest.mark.slow
-def test_hook_respects_config_excludes_for_passed_files(project, runner):
+def test_a_long_file_list_is_one_report_and_one_decision(tmp_path, hook_repo, pre_commit_home):
+    """Everything staged (a first commit): one summary, and the coupled pair,
+    whose halves pre-commit would hand to two runs, renamed together as a
+    run over the whole tree renames it."""
+    project = tmp_path / "project"
+    project.mkdir()
+    names = many_files_project(project, hook_repo)
+    result = run(project, pre_commit_home, "run", "ds-migrate")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.count("Found 2 findings") == 1, result.stdout
+    assert f"in {len(names) + len(COUPLED) + 1} files scanned" in result.stdout
+
+    fixing = run(project, pre_commit_home, "run", "ds-migrate-fix")
+    assert "files were modified by this hook" in fixing.stdout, fixing.stdout + fixing.stderr
+    assert fixing.stdout.count("Fixed 2 findings in 2 files.") == 1, fixing.stdout
+    for name in COUPLED:
+        assert "deepseek-v4-flash" in (project / name).read_text(), name
+
+
+@pytest.mark.slow
+def test_all_files_with_nothing_staged_is_the_whole_repository(tmp_path, hook_repo, pre_commit_home):
+    project = tmp_path / "project"
+    project.mkdir()
+    many_files_project(project, hook_repo)
+    git(project, "commit", "-qm", "legacy", env={**os.environ, **FIXED_DATES})
+    result = run(project, pre_commit_home, "run", "ds-migrate", "--all-files")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.count("Found 2 findings") == 1, result.stdout
+
+
+@pytest.mark.slow
+def test_hook_respects_config_excludes_for_staged_files(project, runner):
     (project / "ds-migrate.toml").write_text('extend-exclude = ["app.py"]\n')
-    git(project, "add", "-A")
-    result = runner("ds-migrate", "--files", "app.py")
+    git(project, "add", "ds-migrate.toml")
+    stage_a_change(project, "app.py")
+    result = runner("ds-migrate")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

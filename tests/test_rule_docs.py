@@ -229,3 +229,13 @@ def test_sarif_rule_help_is_the_rule_doc(tmp_path):
         assert entry["fullDescription"]["text"].startswith("What it does: " + " ".join(doc.what.split()))
         assert entry["properties"]["fix"] == doc.fix_safety
         assert entry["properties"]["fixable"] == doc.fixable.value
+
+
+def test_every_rule_has_its_page_in_docs_rules():
+    """docs/rules/CODE.md is the rule's documentation (the reports' `url`):
+    regenerate with `RuleDoc.page()` (rules/docs.py) when a docstring changes."""
+    folder = REPO / "docs" / "rules"
+    docs = [rule.doc() for rule in RULES]
+    assert sorted(p.stem for p in folder.glob("*.md")) == sorted(doc.code for doc in docs)
+    for doc in docs:
+        assert (folder / f"{doc.code}.md").read_text(encoding="utf-8") == doc.page(), doc.code

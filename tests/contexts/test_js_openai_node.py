@@ -126,3 +126,30 @@ def test_client_on_deepseek_still_gets_the_fix():
         'await client.chat.completions.create({ model: "deepseek-chat", messages });\n'
     )
     assert 'thinking: { type: "disabled" }' in fix(source, path="a.js")
+
+
+ON_DEEPSEEK = 'const client = new OpenAI({ baseURL: "https://api.deepseek.com" });\n'
+
+
+def test_a_retired_literal_on_a_deepseek_client_is_one_finding():
+    """As in Python: the rename sets the mode, so no DSM201 beside DSM101 on
+    the same literal (two annotations at two columns, found beside ruff)."""
+    source = ON_DEEPSEEK + 'await client.chat.completions.create({ model: "deepseek-chat", messages });\n'
+    found = scan(source, path="client.ts")
+    assert [(f.code, f.line, f.column) for f in found] == [("DSM101", 2, 48)]
+    assert 'thinking: { type: "disabled" }' in fix(source, path="client.ts")
+    assert codes(fix(source, path="client.ts"), path="client.ts") == []  # nothing new after the fix
+
+
+def test_a_v4_literal_without_mode_is_found_where_python_finds_it():
+    """The request's finding covers the model value, quotes included, as in Python."""
+    source = ON_DEEPSEEK + 'await client.chat.completions.create({ model: "deepseek-v4-flash", messages });\n'
+    found = scan(source, path="client.ts")
+    assert [(f.code, f.line, f.column, f.end_column) for f in found] == [("DSM201", 2, 47, 66)]
+    python = scan('client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n')
+    assert [(f.code, f.column, f.end_column) for f in python] == [("DSM201", 38, 57)]
+
+
+def test_a_model_variable_on_a_deepseek_client_still_needs_a_mode():
+    source = ON_DEEPSEEK + "await client.chat.completions.create({ model: chosen, messages });\n"
+    assert codes(source, path="client.ts") == ["DSM201"]

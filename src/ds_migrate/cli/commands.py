@@ -9,8 +9,9 @@ from dataclasses import replace
 import click
 
 from ds_migrate import __version__
+from ds_migrate.cli.habits import HabitGroup
 from ds_migrate.cli.options import common_options, paths_of, settings_from
-from ds_migrate.cli.output import ProgressBar, new_console, report, report_fix_summary, warn
+from ds_migrate.cli.output import ProgressBar, check_statistics_format, new_console, report, report_fix_summary, warn
 from ds_migrate.discover.listing import FileFilter
 from ds_migrate.analyse import Options
 from ds_migrate.findings import Severity
@@ -36,7 +37,7 @@ def _exit_code(run, kwargs: dict, remaining=None) -> Exit:
     return Exit.CLEAN
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=HabitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ds-migrate")
 def main() -> None:
     """Find and fix DeepSeek model names retired on 2026-07-24.
@@ -72,9 +73,12 @@ def _show_files(paths: list[str], file_filter: FileFilter) -> None:
 @main.command()
 @common_options
 def scan(**kwargs) -> None:
-    """Report every use of a retired model name (exit 1 if any)."""
+    """Report every use of a retired model name (exit 1 if any).
+
+    `ds-migrate check` is the same command (ruff's name for it)."""
     from ds_migrate.pipeline import run as run_files
 
+    check_statistics_format(kwargs)
     options, file_filter = settings_from(kwargs)
     paths = paths_of(kwargs)
     if kwargs["show_files"]:
@@ -113,6 +117,7 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
     from ds_migrate.report import diff as diff_report
     from ds_migrate.pipeline import run as run_files
 
+    check_statistics_format(kwargs)
     options, file_filter = settings_from(kwargs, unsafe_fixes=unsafe_fixes)
     paths = paths_of(kwargs)
     if plain_diff and (write or interactive):

@@ -19,6 +19,13 @@ class _Formats(click.Choice):
         return super().convert(FORMAT_ALIASES.get(value, value), param, ctx)
 
 
+class ConfigProblem(click.ClickException):
+    """A configuration file that cannot be used: exit 2 with its message, and
+    no "Usage: ... Try --help" block (the command line was fine)."""
+
+    exit_code = 2
+
+
 def _target_choices() -> tuple[str, ...]:
     from ds_migrate.config import TARGET_ALIASES
 
@@ -54,13 +61,18 @@ def common_options(func: Callable) -> Callable:
         click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain."),
         click.option("--stdin-filename", metavar="PATH", help="Name to report for source read from '-'."),
         click.option("--quiet", "-q", is_flag=True, help="Print only the summary (and errors)."),
-        click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding."),
+        click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding (full, concise: a table; json: a list)."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: all cores)."),
         click.option("--include", multiple=True, metavar="GLOB", help="File names to scan (default: every file but known binary kinds)."),
         click.option("--per-file-ignores", multiple=True, metavar="GLOB:CODES", help="Ignore these codes in matching files."),
         click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE, show_default=True, help="Skip larger files (bytes)."),
         click.option("--mapping", "mapping_items", multiple=True, metavar="NAME=MODEL", help="Map one retired name to a model (e.g. deepseek-reasoner=deepseek-v4-pro)."),
         click.option("--show-files", is_flag=True, help="List the files that would be scanned, then stop."),
+        click.option(
+            "--pre-commit", "pre_commit", is_flag=True,
+            help="Take the files from git, in one process (the hooks pass none): the staged files, the pushed "
+                 "range ($PRE_COMMIT_FROM_REF...$PRE_COMMIT_TO_REF), or with nothing staged the whole repository.",
+        ),
         click.option("--config", metavar="PATH", help="Read this configuration file."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
     ]
@@ -86,7 +98,7 @@ def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, Fi
     try:
         config = load_config(kwargs["config"], paths_of(kwargs)[0], kwargs["isolated"])
     except ConfigError as error:
-        raise click.exceptions.UsageError(str(error)) from None
+        raise ConfigProblem(str(error)) from None
     kwargs["_config"] = config
     kwargs["unsafe_fixes"] = unsafe_fixes
     target = _setting(kwargs, config, "target")
@@ -127,7 +139,8 @@ def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, Fi
         unsafe_fixes=unsafe_fixes,
         per_file_ignores=tuple((glob, tuple(_split_codes(tuple(codes)))) for glob, codes in per_file.items()),
         max_file_size=_setting(kwargs, config, "max_file_size"),
-        describe_fixes=kwargs["output_format"] == "sarif" or bool(kwargs["sarif_file"]),
+        # each fix's replacement, for the reports that carry it
+        describe_fixes=kwargs["output_format"] in ("sarif", "json") or bool(kwargs["sarif_file"]),
     )
     kwargs["include_ignored"] = _setting(kwargs, config, "include_ignored")
     exclude = tuple(kwargs["exclude"]) or tuple(config.get("exclude", ())) or DEFAULT_EXCLUDES
@@ -156,9 +169,24 @@ def _check_selectors(values: tuple[str, ...], where: str, config=None) -> None:
     names = ", ".join(repr(b) for b in bad)
     hint = "; `ds-migrate rules` lists the codes"
     if config is not None:
-        raise click.UsageError(f"{config.path}: unknown rule selector {names} in '{where}'{hint}")
+        raise ConfigProblem(f"{config.path}: unknown rule selector {names} in '{where}'{hint}")
     raise click.UsageError(f"unknown rule selector {names} in {where}{hint}")
 
 
 def paths_of(kwargs: dict) -> list[str]:
+    if kwargs.get("pre_commit"):
+        if "_pre_commit_paths" not in kwargs:
+            kwargs["_pre_commit_paths"] = _pre_commit_paths(kwargs)
+        return kwargs["_pre_commit_paths"]
     return list(kwargs["paths"]) or ["."]
+
+
+def _pre_commit_paths(kwargs: dict) -> list[str]:
+    from ds_migrate.discover.pre_commit import NotARepository, pre_commit_paths
+
+    if kwargs["paths"]:
+        raise click.UsageError("--pre-commit takes the files from git: name no paths (the hooks set pass_filenames: false)")
+    try:
+        return pre_commit_paths()
+    except NotARepository as error:
+        raise click.UsageError(f"--pre-commit: {error}") from None

@@ -118,9 +118,29 @@ def side_reports(run, kwargs: dict, applied: int = 0, written: bool = False) -> 
             handle.write(render("markdown", run, fixed, **settings))
 
 
+# the formats --statistics can answer in (a table, or ruff's JSON list)
+STATISTICS_FORMATS = (*CONSOLE_FORMATS, "json")
+
+
+def check_statistics_format(kwargs: dict) -> None:
+    """``--statistics`` in a format that cannot hold counts per rule is a usage
+    error, not a report of another kind."""
+    if kwargs.get("statistics") and kwargs["output_format"] not in STATISTICS_FORMATS:
+        raise click.UsageError(
+            f"--statistics prints counts per rule in full, concise or json, not {kwargs['output_format']}"
+        )
+
+
 def report(run, kwargs: dict, stderr: bool = False) -> None:
     output_format = kwargs["output_format"]
-    if output_format not in CONSOLE_FORMATS:
+    if kwargs["statistics"] and output_format == "json":
+        import json
+
+        from ds_migrate.report.summary import rule_statistics
+
+        # ruff's `--statistics --output-format json`: the list, instead of the findings
+        emit(kwargs, json.dumps(rule_statistics(run.findings), indent=2), stderr)
+    elif output_format not in CONSOLE_FORMATS:
         from ds_migrate.report import render
 
         settings = _settings(kwargs)
@@ -135,7 +155,13 @@ def report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> N
     applied = [f for p in run.processed for f in p.applied]
     view = _RemainingView(run, remaining)
     output_format = kwargs["output_format"]
-    if output_format not in CONSOLE_FORMATS:
+    if kwargs["statistics"] and output_format == "json":
+        import json
+
+        from ds_migrate.report.summary import rule_statistics
+
+        emit(kwargs, json.dumps(rule_statistics(remaining), indent=2), stderr)
+    elif output_format not in CONSOLE_FORMATS:
         from ds_migrate.report import render
 
         settings = _settings(kwargs, len(applied), written)
@@ -143,7 +169,8 @@ def report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> N
     else:
         with _text_console(kwargs, stderr) as console:
             module = _console_module(output_format)
-            _print_fix_summary(console, view, applied, kwargs["quiet"], written, module, kwargs.get("unsafe_fixes", False))
+            _print_fix_summary(console, view, applied, kwargs["quiet"], written, module, kwargs.get("unsafe_fixes", False),
+                               kwargs["statistics"])
     side_reports(view, kwargs, len(applied), written)
 
 
@@ -152,13 +179,18 @@ def warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
 
 
-def _print_fix_summary(console, view, applied: list, quiet: bool, written: bool, module, unsafe_fixes: bool = False) -> None:
+def _print_fix_summary(
+    console, view, applied: list, quiet: bool, written: bool, module, unsafe_fixes: bool = False, statistics: bool = False
+) -> None:
     from ds_migrate.findings import Applicability
-    from ds_migrate.report.text import render_footer
+    from ds_migrate.report.text import render_footer, render_statistics
 
     remaining = view.findings
     if not quiet and remaining:
-        module.render_findings(console, view)
+        if statistics:
+            render_statistics(console, view)
+        else:
+            module.render_findings(console, view)
     module.render_errors(console, view)
     files = len({f.path for f in applied})
     verb = "Fixed" if written else "Would fix"
@@ -187,7 +219,7 @@ def _print_fix_summary(console, view, applied: list, quiet: bool, written: bool,
                 console.print(line, markup=False, highlight=False)
         else:
             render_text(console, view)
-        render_footer(console, view)
+            render_footer(console, view)
     if applied and not written:
         command = "ds-migrate fix --write" + (" --unsafe-fixes" if unsafe_fixes else "")
         console.print(f"Run `{command}` to apply them.", style="green", markup=False)

@@ -8,6 +8,7 @@ import re
 
 from ds_migrate.findings import Applicability, Fix
 from ds_migrate.deepseek.hosts import is_deepseek_url, is_foreign_url
+from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.languages.javascript_toggles import key_name, openai_thinking_edit, sets_thinking, spreads_unknown
 from ds_migrate.languages.treesitter import Source, walk
 from ds_migrate.deepseek.mapping import Mapping
@@ -41,7 +42,10 @@ def v4_request_without_mode(out, call, src: Source, mapping: Mapping, typescript
     host = client_host(callee, src)
     if is_foreign_url(host):
         return
-    literal = value.type == "string" and V4_ID.fullmatch(src.node_text(value).strip("'\"`"))
+    text = src.node_text(value).strip("'\"`") if value.type == "string" else None
+    if text is not None and find_legacy_names(text):
+        return  # as in Python: the retired id's finding (DSM101) renames it with its mode
+    literal = text is not None and V4_ID.fullmatch(text)
     if not literal and not is_deepseek_url(host):
         return
     fix = None

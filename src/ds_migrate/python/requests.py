@@ -60,6 +60,12 @@ class Request:
             return self.toggle_mode
         if self.toggle is not None:
             return None
+        if self.is_legacy and self.flow is not None and getattr(self.flow, "mode", None) is None:
+            # the model comes from another module and no toggle is offered here
+            # (several ids reach it, a parameter, a table): once that source is
+            # renamed, the request thinks by default, and reports now what the
+            # fix will leave (DSM203 on its temperature before the fix, not after)
+            return ENABLED
         if self.is_legacy:
             names = find_legacy_names(self.model or "")
             return LEGACY_MODES[names[0].base]

@@ -1,7 +1,8 @@
 """``--output-format concise``: one line per finding, ``path:line:col: CODE message``
 (editors and terminals make it a link; grep finds it), ``[*]`` before the
-message when ``fix --write`` fixes it. Then one line per plan entry, the
-API's error once, and the closing summary."""
+message when ``fix --write`` fixes it. Then one line per plan entry and the
+closing summary (the API's error text is the full report's: a line per
+finding is all this format adds to it)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from rich.text import Text
 from ds_migrate.findings import Applicability
 from ds_migrate.report.plan import plan_one_liners
 from ds_migrate.report.text import render_summary, render_statistics, safe_path
-from ds_migrate.report.summary import api_error_footer
 
 
 def finding_line(finding) -> str:
@@ -43,7 +43,4 @@ def render(console: Console, run, quiet: bool = False, statistics: bool = False)
     if not quiet:
         for line in plan_one_liners(run):
             console.print(Text(line), overflow="ignore", crop=False)
-        footer = api_error_footer(run.findings)
-        if footer:
-            console.print(Text(footer, style="dim"), overflow="ignore", crop=False)
     render_summary(console, run)

@@ -35,7 +35,9 @@ def render(run, fixed: int = 0, **settings) -> str:
                 f"col={f.column}",
                 f"endLine={f.end_line}",
                 f"endColumn={f.end_column}",
-                f"title={_property(f'{f.code} {f.name}')}",
+                # the tool's name first, as ruff's "ruff (S101)": a pull request
+                # may carry several linters' annotations
+                f"title={_property(f'ds-migrate ({f.code})')}",
             ]
         )
         note = note_of(f, numbers)

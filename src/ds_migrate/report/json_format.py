@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from ds_migrate.report.fix_spans import fix_span, source_texts
+from ds_migrate.report.links import rule_url
 from ds_migrate.report.notes import note_of, plan_numbers
 from ds_migrate.report.plan import follow_ups, plan_dicts
 from ds_migrate.report.summary import api_error_footer, summarize
@@ -11,7 +13,20 @@ from ds_migrate.report.summary import api_error_footer, summarize
 SCHEMA_VERSION = 1
 
 
-def finding_dict(finding, numbers: dict[str, int] | None = None) -> dict:
+def _edits(finding, texts: dict[str, str]) -> list[dict]:
+    """ruff's shape: the new content and where it goes (row and column, 1-based)."""
+    span = fix_span(finding, texts)
+    if span is None:
+        return []
+    line, column, end_line, end_column, content = span
+    return [{
+        "content": content,
+        "location": {"row": line, "column": column},
+        "end_location": {"row": end_line, "column": end_column},
+    }]
+
+
+def finding_dict(finding, numbers: dict[str, int] | None = None, texts: dict[str, str] | None = None) -> dict:
     numbers = numbers or {}
     return {
         "path": finding.path,
@@ -25,6 +40,9 @@ def finding_dict(finding, numbers: dict[str, int] | None = None) -> dict:
         "message": finding.message,
         "legacy_name": finding.legacy_name,
         "fix": finding.fix_applicability.value,
+        # the replacement the fix makes (none when no tier applies one)
+        "edits": _edits(finding, texts or {}),
+        "url": rule_url(finding.code),
         "note": note_of(finding, numbers),
         # the number of its entry in "plan", when a coupled group holds it back
         "plan_entry": numbers.get(finding.group) if finding.group else None,
@@ -33,9 +51,10 @@ def finding_dict(finding, numbers: dict[str, int] | None = None) -> dict:
 
 def render(run, fixed: int = 0, **settings) -> str:
     numbers = plan_numbers(run)
+    texts = source_texts(run)
     document = {
         "version": SCHEMA_VERSION,
-        "findings": [finding_dict(f, numbers) for f in run.findings],
+        "findings": [finding_dict(f, numbers, texts) for f in run.findings],
         "suppressed": [finding_dict(f, numbers) for f in run.suppressed],
         "errors": [{"path": e.path, "message": e.message, "line": e.line} for e in run.errors],
         "skipped": [{"path": p, "reason": r} for p, r in run.skipped],

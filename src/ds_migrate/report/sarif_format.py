@@ -6,6 +6,8 @@ import json
 
 from ds_migrate import __version__
 from ds_migrate.findings import Severity
+from ds_migrate.report.fix_spans import fix_span, source_texts
+from ds_migrate.report import links
 from ds_migrate.report.notes import note_of, plan_numbers
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -20,7 +22,7 @@ def _rules():
 
 def _rule_entry(rule) -> dict:
     doc = rule.doc()
-    return {
+    entry = {
         "id": doc.code,
         "name": doc.name,
         "shortDescription": {"text": doc.summary},
@@ -29,13 +31,17 @@ def _rule_entry(rule) -> dict:
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"fix": doc.fix_safety, "fixable": doc.fixable.value, "tags": ["deepseek", "migration"]},
     }
+    url = links.rule_url(doc.code)
+    if url:
+        entry["helpUri"] = url
+    return entry
 
 
 def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _result(finding, index: dict, numbers: dict) -> dict:
+def _result(finding, index: dict, numbers: dict, texts: dict) -> dict:
     note = note_of(finding, numbers)
     result = {
         "ruleId": finding.code,
@@ -52,7 +58,7 @@ def _result(finding, index: dict, numbers: dict) -> dict:
         ],
         "properties": {"fix": finding.fix_applicability.value},
     }
-    region = getattr(finding.fix, "region", None) if finding.fix else None
+    region = fix_span(finding, texts)
     if region is not None:
         start_line, start_column, end_line, end_column, inserted = region
         result["fixes"] = [
@@ -78,6 +84,16 @@ def render(run, fixed: int = 0, **settings) -> str:
     rules = _rules()
     index = {rule.code: i for i, rule in enumerate(rules)}
     numbers = plan_numbers(run)
+    texts = source_texts(run)
+    driver = {
+        "name": "ds-migrate",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": [_rule_entry(rule) for rule in rules],
+    }
+    home = links.home_url()
+    if home:
+        driver["informationUri"] = home
     notifications = [
         {
             "level": "error",
@@ -91,18 +107,11 @@ def render(run, fixed: int = 0, **settings) -> str:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "ds-migrate",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "rules": [_rule_entry(rule) for rule in rules],
-                    }
-                },
+                "tool": {"driver": driver},
                 "invocations": [
                     {"executionSuccessful": True, "toolExecutionNotifications": notifications}
                 ],
-                "results": [_result(f, index, numbers) for f in run.findings],
+                "results": [_result(f, index, numbers, texts) for f in run.findings],
             }
         ],
     }

@@ -59,6 +59,29 @@ def summarize(run, fixed: int = 0, would_fix: int = 0) -> Summary:
     )
 
 
+def rule_statistics(findings) -> list[dict]:
+    """Counts per rule, ruff's ``--statistics`` shape: ``fixable_count`` is
+    what ``fix --write`` fixes (safe fixes only), ``unsafe_fixable_count``
+    what ``--unsafe-fixes`` adds; ``fixable``: any of them is fixed by
+    ``fix --write``. Rules in code order, their worst severity given."""
+    by_code: dict[str, list] = {}
+    for finding in findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    rows = []
+    for code, found in sorted(by_code.items()):
+        safe = sum(1 for f in found if f.fix_applicability is Applicability.SAFE)
+        rows.append({
+            "code": code,
+            "name": found[0].name,
+            "severity": max(f.severity for f in found).label,
+            "count": len(found),
+            "fixable": safe > 0,
+            "fixable_count": safe,
+            "unsafe_fixable_count": sum(1 for f in found if f.fix_applicability is Applicability.UNSAFE),
+        })
+    return rows
+
+
 def api_error_footer(findings) -> str | None:
     """The API's 400 text, once per run (findings say only what to use), so
     that someone searching for the error they saw finds it here."""

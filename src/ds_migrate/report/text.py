@@ -13,7 +13,7 @@ from rich.text import Text
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.findings.lines import LineIndex
 from ds_migrate.report.notes import note_of, plan_numbers
-from ds_migrate.report.summary import api_error_footer, next_steps, summarize
+from ds_migrate.report.summary import api_error_footer, next_steps, rule_statistics, summarize
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -74,21 +74,21 @@ def render_errors(console: Console, run) -> None:
 
 
 def render_statistics(console: Console, run) -> None:
-    """Counts per rule (``--statistics``)."""
-    summary = summarize(run)
-    if summary.findings:
+    """Counts per rule (``--statistics``): "fixable" is what ``fix --write``
+    fixes, "unsafe" what ``--unsafe-fixes`` adds, as the closing summary
+    counts them."""
+    rows = rule_statistics(run.findings)
+    if rows:
         # from the findings themselves: importing the rules would import
         # libcst, a tenth of a second on a run that may not have needed it
         from rich.table import Table  # not on a clean run (pre-commit)
 
         rules = Table(show_edge=False, box=None, pad_edge=False)
-        for column in ("code", "name", "severity", "count", "fixable"):
-            rules.add_column(column, justify="right" if column in ("count", "fixable") else "left")
-        for code, count in summary.by_rule.items():
-            found = [f for f in run.findings if f.code == code]
-            worst = max(f.severity for f in found)
-            fixable = sum(1 for f in found if f.fix_applicability is not Applicability.NONE)
-            rules.add_row(code, found[0].name, worst.label, str(count), str(fixable))
+        for column in ("code", "name", "severity", "count", "fixable", "unsafe"):
+            rules.add_column(column, justify="right" if column in ("count", "fixable", "unsafe") else "left")
+        for row in rows:
+            rules.add_row(row["code"], row["name"], row["severity"], str(row["count"]),
+                          str(row["fixable_count"]), str(row["unsafe_fixable_count"]))
         console.print(rules)
         console.print()
 

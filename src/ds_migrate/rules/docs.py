@@ -153,9 +153,20 @@ class RuleDoc:
         }
 
     def table_row(self) -> str:
-        """Its row of the rule table in docs/rules.md."""
-        cells = (self.code, self.name, self.severity, self.fix_safety, self.fixable.value, self.summary)
+        """Its row of the rule table in docs/rules.md, the code linked to its page."""
+        code = f"[{self.code}](rules/{self.code}.md)"
+        cells = (code, self.name, self.severity, self.fix_safety, self.fixable.value, self.summary)
         return "| " + " | ".join(cells) + " |"
+
+    def page(self) -> str:
+        """Its page, docs/rules/CODE.md: what ``explain`` prints, in Markdown.
+        Machine reports link here (JSON ``url``, SARIF ``helpUri``)."""
+        return (
+            f"# {self.code} {self.name}\n\n{self.summary}.\n\n"
+            f"Severity: {self.severity}. Fix: {self.fix_label}.\n\n"
+            f"{self.as_markdown()}\n\n"
+            "All rules: [the rule table](../rules.md).\n"
+        )
 
 
 TABLE_HEADER = (

@@ -1,0 +1,61 @@
+"""ruff's habits on ds-migrate's command line: ``check`` is ``scan``, ruff's
+options that ds-migrate spells another way get a pointed hint, and an
+unknown option is offered only a close match (click's own guess offered
+``--jobs`` for ``--bogus`` and ``--config`` for ``--fix``)."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import click
+
+# ruff's command is `check`: the same command here, left out of the listing
+ALIASES = {"check": "scan"}
+
+_REPORT_ONLY = "{command} only reports"  # scan, or check
+# per command: a ruff option, and what does its job here
+HINTS = {
+    "scan": {
+        "--fix": f"{_REPORT_ONLY}; `ds-migrate fix --write` applies the safe fixes (preview: `ds-migrate fix`)",
+        "--unsafe-fixes": f"{_REPORT_ONLY}; `ds-migrate fix --write --unsafe-fixes` applies the unsafe fixes too",
+        "--fix-only": f"{_REPORT_ONLY}; `ds-migrate fix --write` applies the fixes",
+        "--diff": f"{_REPORT_ONLY}; `ds-migrate fix --diff` prints the fixes as a patch",
+        "--show-fixes": f"{_REPORT_ONLY}; `ds-migrate fix` shows every fix as a diff",
+    },
+    "fix": {
+        "--fix": "fix shows the changes; `ds-migrate fix --write` applies them",
+    },
+}
+# how alike an unknown option and a real one must be for a "did you mean"
+CLOSE_ENOUGH = 0.7
+
+
+class HabitCommand(click.Command):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as error:
+            raise _pointed(error, self, ctx) from None
+
+
+class HabitGroup(click.Group):
+    command_class = HabitCommand
+
+    def get_command(self, ctx: click.Context, cmd_name: str):
+        return super().get_command(ctx, ALIASES.get(cmd_name, cmd_name))
+
+
+def _pointed(error: click.NoSuchOption, command: click.Command, ctx: click.Context) -> click.NoSuchOption:
+    name = error.option_name
+    hint = HINTS.get(command.name or "", {}).get(name)
+    if hint is not None:
+        hint = hint.format(command=ctx.info_name or command.name)
+        return click.NoSuchOption(name, message=f"No such option {name!r}: {hint}.", ctx=ctx)
+    known = [opt for param in command.get_params(ctx) for opt in param.opts + param.secondary_opts if opt.startswith("--")]
+    close = sorted(
+        (opt for opt in known if SequenceMatcher(None, name, opt).ratio() >= CLOSE_ENOUGH),
+        key=lambda opt: -SequenceMatcher(None, name, opt).ratio(),
+    )
+    failure = click.NoSuchOption(name, ctx=ctx)
+    failure.possibilities = close[:3] or None  # type: ignore[misc]
+    return failure
