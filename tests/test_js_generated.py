@@ -35,7 +35,10 @@ def no_parser(monkeypatch):
     ("public/app.js", BUNDLE_LINE),
     ("vendor/chat.min.js", 'x={model:"deepseek-chat",messages:m}\n'),
     ("static/main.bundle.js", 'x={model:"deepseek-chat",messages:m}\n'),
-    ("packages/sdk/build/client.js", 'const o = {\n  model: "deepseek-chat",\n  messages: m,\n};\n'),
+    ("packages/sdk/dist/client.js", 'const o = {\n  model: "deepseek-chat",\n  messages: m,\n};\n'),
+    ("packages/sdk/build/client.js",
+     '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n'
+     'const o = {\n  model: "deepseek-chat",\n  messages: m,\n};\n//# sourceMappingURL=client.js.map\n'),
 ])
 def test_generated_javascript_is_reported_and_never_rewritten(tmp_path, no_parser, path, source):
     write_tree(tmp_path, {path: source})
@@ -60,3 +63,13 @@ def test_hand_written_javascript_with_a_long_string_below_the_limit_is_parsed(tm
     source = f'const prompt = "{"x" * 3000}";\nconst m = process.env.M ?? "deepseek-chat";\n'
     write_tree(tmp_path, {"src/prompt.js": source})
     assert fix_tree(tmp_path) == {"src/prompt.js": source.replace('"deepseek-chat"', '"deepseek-v4-flash"')}
+
+
+def test_a_hand_written_script_in_a_build_folder_is_parsed_and_fixed(tmp_path):
+    # webpack and rollup configs live in build/ too: no compiler's marks, so it is code
+    source = 'module.exports = { define: { MODEL: process.env.M || "deepseek-chat" } };\n'
+    write_tree(tmp_path, {"build/webpack.base.conf.js": source})
+    # (build/ is excluded by default: --exclude replaces that list)
+    assert fix_tree(tmp_path, "--no-respect-gitignore", "--exclude", "node_modules") == {
+        "build/webpack.base.conf.js": source.replace('"deepseek-chat"', '"deepseek-v4-flash"')
+    }

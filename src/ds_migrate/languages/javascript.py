@@ -169,7 +169,11 @@ def _sibling_provider(obj, src: Source) -> str | None:
 # seconds (a 1 MB line took 6.7 s in a worker, issue 22) and rewriting
 # generated code is undone by the next build.
 LONGEST_WRITTEN_LINE = 5000
-_BUILD_FOLDERS = {"dist", "build", "out", ".next", "bundle", "bundles"}
+_BUILD_FOLDERS = {"dist", ".next", "bundle", "bundles"}
+# build/ and out/ hold hand-written build scripts too (webpack.config.js):
+# there only a compiler's or bundler's marks make a file generated
+_MAYBE_BUILD_FOLDERS = {"build", "out"}
+_COMPILED_MARKS = re.compile(r"^//# sourceMappingURL=|__esModule|^/\*{6}/", re.MULTILINE)
 
 
 def generated_js(path: str, text: str) -> str | None:
@@ -178,8 +182,11 @@ def generated_js(path: str, text: str) -> str | None:
     name = parts[-1]
     if re.search(r"[.-]min\.[cm]?js$|\.bundle\.[cm]?js$|\.chunk\.[cm]?js$", name):
         return "minified or bundled JavaScript, by its name: searched as text, never rewritten"
-    if _BUILD_FOLDERS.intersection(parts[:-1]) and name.endswith((".js", ".mjs", ".cjs")):
-        return "build output, in a dist/ or build/ folder: searched as text, never rewritten"
+    if name.endswith((".js", ".mjs", ".cjs")):
+        if _BUILD_FOLDERS.intersection(parts[:-1]):
+            return "build output, in a dist/ folder: searched as text, never rewritten"
+        if _MAYBE_BUILD_FOLDERS.intersection(parts[:-1]) and _COMPILED_MARKS.search(text):
+            return "compiled output (a source map or module marks, in a build/ folder): searched as text, never rewritten"
     if len(text) > LONGEST_WRITTEN_LINE:
         longest = max(map(len, text.split("\n")))
         if longest > LONGEST_WRITTEN_LINE:
