@@ -91,3 +91,51 @@ def test_current_model_constant_is_left_alone():
     source = 'MODEL = "deepseek-v4-flash"\n'
     assert scan(source) == []
     assert fix(source, unsafe=True) == source
+
+
+def test_constant_that_would_become_a_second_name_of_a_v4_constant_is_left():
+    # chatgpt-on-wechat's catalogue: renamed, DEEPSEEK_CHAT would equal DEEPSEEK_V4_FLASH
+    # and the model list (and a web picker) would offer one id twice
+    source = (
+        'DEEPSEEK_CHAT = "deepseek-chat"  # V3\n'
+        'DEEPSEEK_V4_FLASH = "deepseek-v4-flash"\n'
+        "MODEL_LIST = [DEEPSEEK_V4_FLASH, DEEPSEEK_CHAT]\n"
+    )
+    assert fix(source, unsafe=True) == source
+    (finding,) = scan(source)
+    assert finding.fix is None and finding.merge_refused
+    assert "DEEPSEEK_V4_FLASH" in finding.note and "line 3 lists both" in finding.note
+
+
+def test_two_retired_constants_listed_together_are_left():
+    source = 'CHAT = "deepseek-chat"\nREASONER = "deepseek-reasoner"\nPICKER = {"fast": CHAT, "deep": REASONER}\n'
+    assert fix(source, unsafe=True) == source
+    assert all(f.merge_refused and "--mapping deepseek-reasoner=deepseek-v4-pro" in f.note for f in scan(source))
+
+
+def test_two_retired_constants_listed_together_keep_apart_with_a_mapping():
+    source = 'CHAT = "deepseek-chat"\nREASONER = "deepseek-reasoner"\nMODEL_LIST = [CHAT, REASONER]\n'
+    after = 'CHAT = "deepseek-v4-flash"\nREASONER = "deepseek-v4-pro"\nMODEL_LIST = [CHAT, REASONER]\n'
+    assert fix(source, overrides={"deepseek-reasoner": "deepseek-v4-pro"}) == after
+
+
+def test_two_retired_constants_never_listed_together_are_renamed_with_their_modes():
+    before = (
+        'CHAT = "deepseek-chat"\nREASONER = "deepseek-reasoner"\n'
+        "a = client.chat.completions.create(model=CHAT, messages=m)\n"
+        "b = client.chat.completions.create(model=REASONER, messages=m)\n"
+    )
+    after = (
+        'CHAT = "deepseek-v4-flash"\nREASONER = "deepseek-v4-flash"\n'
+        f"a = client.chat.completions.create(model=CHAT, messages=m, {DISABLED})\n"
+        'b = client.chat.completions.create(model=REASONER, messages=m, extra_body={"thinking": {"type": "enabled"}})\n'
+    )
+    assert fix(before) == after
+
+
+def test_constants_of_two_classes_are_not_one_catalogue():
+    source = (
+        'class Fast:\n    MODEL = "deepseek-chat"\n\n\n'
+        'class Current:\n    MODEL = "deepseek-v4-flash"\n'
+    )
+    assert fix(source) == source.replace("deepseek-chat", "deepseek-v4-flash", 1)

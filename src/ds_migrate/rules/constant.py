@@ -128,7 +128,18 @@ class LegacyModelConstant(Rule):
                 return Match(retired(site, ctx, what), fix, "renamed; the condition that chose the id now chooses the thinking mode at the request")
             if merges(site, ctx):
                 return Match(retired(site, ctx, what), None, refusal(site, ctx))
+        clash = _named_entry_clash(site, ctx, key)
+        if clash:  # a member of the module's catalogue of named ids: it selects, as a collection's does
+            return Match(retired(site, ctx, what), None, clash, role="member")
         return Match(retired(site, ctx, what), fix, follow_binding(site, ctx, fix, key, class_attribute, f"{what.lower()} renamed"))
+
+
+def _named_entry_clash(site: NameSite, ctx: CheckContext, key: str | None) -> str | None:
+    """A constant that would become a second name for another constant's id."""
+    from ds_migrate.python.named_constants import clash_of_constant
+
+    line = site.info.source.count("\n", 0, site.absolute_start) + 1
+    return clash_of_constant(site.info, key, site.name.text, line, ctx.mapping)
 
 
 def follow_binding(site: NameSite, ctx: CheckContext, fix, key: str | None, class_attribute: bool, what: str) -> str | None:
