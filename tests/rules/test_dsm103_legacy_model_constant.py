@@ -139,3 +139,50 @@ def test_constants_of_two_classes_are_not_one_catalogue():
         'class Current:\n    MODEL = "deepseek-v4-flash"\n'
     )
     assert fix(source) == source.replace("deepseek-chat", "deepseek-v4-flash", 1)
+
+
+def test_default_spread_into_a_request_names_that_request():
+    before = (
+        "class LLM:\n"
+        "    def __init__(self, config):\n"
+        "        self.config = config\n"
+        "        if not self.config.model:\n"
+        '            self.config.model = "deepseek-chat"\n\n'
+        "    def ask(self, messages, **kwargs):\n"
+        "        params = dict(kwargs)\n"
+        '        params.update({"model": self.config.model, "messages": messages})\n'
+        "        return self.client.chat.completions.create(**params)\n"
+    )
+    # a caller's kwargs and model go through the same params: no toggle is added there
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+    (finding,) = [f for f in scan(before) if f.code == "DSM103"]
+    assert "set thinking disabled at `self.client.chat.completions.create(...)`" in finding.note
+
+
+CLIENT_CLASS = (
+    "class Thinker:\n"
+    "    def __init__(self, model_name, key):\n"
+    "        self.model_name = model_name\n"
+    '        self.client = AsyncOpenAI(api_key=key, base_url="https://api.deepseek.com")\n\n'
+    "    async def think(self, prompt):\n"
+    "        return await self.client.chat.completions.create(model=self.model_name, messages=[prompt])\n\n\n"
+)
+
+
+def test_constant_kept_on_self_by_a_class_of_the_module_is_followed_to_its_request():
+    before = 'MODEL = "deepseek-reasoner"\n\n\n' + CLIENT_CLASS + "def run(p, key):\n    return Thinker(MODEL, key).think(p)\n"
+    after = before.replace("deepseek-reasoner", "deepseek-v4-flash").replace(
+        "messages=[prompt])", 'messages=[prompt], extra_body={"thinking": {"type": "enabled"}})'
+    )
+    assert fix(before) == after
+
+
+def test_a_class_also_built_with_another_model_is_not_followed():
+    before = (
+        'MODEL = "deepseek-chat"\n\n\n' + CLIENT_CLASS
+        + "def run(p, key):\n    return Thinker(MODEL, key).think(p)\n\n\n"
+        + "def other(p, key, model):\n    return Thinker(model, key).think(p)\n"
+    )
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+    (finding,) = [f for f in scan(before) if f.code == "DSM103"]
+    assert "set thinking disabled where the request is made" in finding.note
