@@ -19,8 +19,11 @@ from ds_migrate.findings import FileError, FileResult, Finding
 from ds_migrate.findings.lines import differing_span, line_index
 
 # Parse only what a rule can report on: a retired name, a V4 name, the API
-# host, a "deepseek-" piece that code completes, or reasoning_content.
-_WORTH_PARSING_AT = re.compile(r"deepseek(?:-(?:chat|reasoner|coder|v4|flash|pro|['\"{%$`]|$)|\.com)", re.MULTILINE)
+# host, a "deepseek-" piece that code completes, a framework's enum member
+# for a retired id (rules/enum_model.py), or reasoning_content.
+_WORTH_PARSING_AT = re.compile(
+    r"deepseek(?:-(?:chat|reasoner|coder|v4|flash|pro|['\"{%$`]|$)|\.com|_(?:chat|reasoner)\b)", re.MULTILINE
+)
 
 
 def worth_parsing(text: str) -> bool:
