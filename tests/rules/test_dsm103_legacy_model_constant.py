@@ -186,3 +186,22 @@ def test_a_class_also_built_with_another_model_is_not_followed():
     assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
     (finding,) = [f for f in scan(before) if f.code == "DSM103"]
     assert "set thinking disabled where the request is made" in finding.note
+
+
+def test_a_branch_that_maps_one_retired_id_to_another_is_left():
+    # aider's usage script buckets recorded coder rows with chat; renamed, the two buckets part
+    source = (
+        "for event in events:\n"
+        '    model = event.get("model")\n'
+        '    if model == "deepseek/deepseek-coder":\n'
+        '        model = "deepseek/deepseek-chat"\n'
+        "    totals[model] += event['tokens']\n"
+    )
+    assert fix(source, unsafe=True) == source
+    (assigned,) = [f for f in scan(source) if f.code == "DSM103"]
+    assert assigned.merge_refused and "maps 'deepseek/deepseek-coder' to 'deepseek/deepseek-chat'" in assigned.note
+
+
+def test_a_branch_on_an_unrelated_test_still_renames_its_value():
+    before = 'if fast:\n    MODEL = "deepseek-chat"\nelse:\n    MODEL = "deepseek-v4-pro"\n'
+    assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ds_migrate.python.collisions import enum_class_of
+from ds_migrate.python.collisions import enum_class_of, maps_another_retired_id
 
 import libcst as cst
 
@@ -131,6 +131,9 @@ class LegacyModelConstant(Rule):
         clash = _named_entry_clash(site, ctx, key)
         if clash:  # a member of the module's catalogue of named ids: it selects, as a collection's does
             return Match(retired(site, ctx, what), None, clash, role="member")
+        clash = maps_another_retired_id(site, ctx)
+        if clash:  # one retired id normalised to another: an alias entry
+            return Match(retired(site, ctx, what), None, clash, role="alias")
         return Match(retired(site, ctx, what), fix, follow_binding(site, ctx, fix, key, class_attribute, f"{what.lower()} renamed"))
 
 
