@@ -170,6 +170,23 @@ def test_a_test_asserting_a_held_value_is_held_with_it():
     assert {f.fix.applicability for f in (value, branch, assertion)} == {Applicability.UNSAFE}
 
 
+def test_a_tests_own_value_waits_beside_a_renamed_default():
+    # mem0: the wrapper's default is renamed; its tests give their own model and assert it back
+    default = finding("llms/wrapper.py", 1, "DSM103")
+    given = finding("tests/test_wrapper.py", 4, "DSM103")
+    asserted = finding("tests/test_wrapper.py", 9, "DSM103")
+    reach = {"tests/test_wrapper.py": {"tests/test_wrapper.py", "llms/wrapper.py"}, "llms/wrapper.py": {"llms/wrapper.py"}}.get
+    decision = decide([default, given, asserted], reach=reach)
+    decision.annotate([default, given, asserted])
+    # without the mark, the test may be checking the default: it moves with it
+    assert {f.fix.applicability for f in (default, given, asserted)} == {Applicability.SAFE}
+    given.own_test_data = asserted.own_test_data = True
+    decision = decide([default, given, asserted], reach=reach)
+    decision.annotate([default, given, asserted])
+    assert default.fix.applicability is Applicability.SAFE
+    assert given.fix.applicability is asserted.fix.applicability is Applicability.UNSAFE
+
+
 def test_is_test_path():
     for path in ("tests/a.py", "pkg/test_x.py", "x_test.go", "src/a.test.ts", "conftest.py", "web/__tests__/a.js"):
         assert is_test_path(path), path

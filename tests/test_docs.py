@@ -128,7 +128,7 @@ def test_pinned_revisions_name_a_released_tag_or_a_commit():
 def test_version_forms_table_matches_forms_py():
     from ds_migrate.deepseek.forms import FORMS
 
-    rows = re.findall(r"^\| (litellm|dspy|agno|anthropic-sdk|autogen) \| `(\w+)=` \| (enabled|disabled) \| ([\d.]+) \|",
+    rows = re.findall(r"^\| (litellm|dspy|agno|anthropic-sdk|autogen|camel) \| `(\w+)=` \| (enabled|disabled) \| ([\w.]+) \|",
                       doc("contexts.md"), re.M)
     expected = sorted(
         (context, form, mode, since)

@@ -37,6 +37,15 @@ MERGES = {
         'def route(model):\n    if model == "deepseek-chat":\n        return 1\n'
         '    elif model == "deepseek-reasoner":\n        return 2\n',
     ),
+    # named constants listed together, or one that would become a second name of a V4 constant
+    "python-constants-listed-by-name": (
+        "const.py",
+        'CHAT = "deepseek-chat"\nREASONER = "deepseek-reasoner"\nMODEL_LIST = [CHAT, REASONER]\n',
+    ),
+    "python-constant-beside-its-v4-constant": (
+        "names.py",
+        'DEEPSEEK_CHAT = "deepseek-chat"  # V3\nDEEPSEEK_V4_FLASH = "deepseek-v4-flash"\n',
+    ),
     "json-keys": ("limits.json", '{"deepseek-chat": {"label": "Fast"}, "deepseek-reasoner": {"label": "Careful"}}\n'),
 }
 

@@ -25,6 +25,22 @@ def test_deepseek_client_with_unknown_model():
     assert thinking_codes(source) == ["DSM201"]
 
 
+def test_client_whose_base_url_falls_back_to_deepseek():
+    # mem0: the URL is DeepSeek's unless a setting or an environment variable points elsewhere;
+    # the request deep in a method, which names no DeepSeek, is kept in the slice too
+    source = (
+        "import os\nfrom openai import OpenAI\n\n\nclass LLM:\n"
+        "    def __init__(self, config):\n"
+        '        base_url = config.base_url or os.getenv("DEEPSEEK_API_BASE") or "https://api.deepseek.com"\n'
+        "        self.client = OpenAI(api_key=config.key, base_url=base_url)\n\n"
+        + "".join(f"    def unrelated_{i}(self):\n        return {i}\n\n" for i in range(30))
+        + "    def ask(self, params):\n        return self.client.chat.completions.create(**params)\n"
+    )
+    assert thinking_codes(source) == ["DSM201"]
+    other = source.replace("https://api.deepseek.com", "https://openrouter.ai/api/v1")
+    assert thinking_codes(other) == []
+
+
 @pytest.mark.parametrize(
     "toggle",
     [

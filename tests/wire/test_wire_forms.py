@@ -71,13 +71,38 @@ except Exception as error:
 open("OUT", "w").write(outcome)
 """
 
+# CAMEL takes the mode inside model_config_dict: CONFIG is the whole expression (_camel_config)
+CAMEL = """from camel.configs import DeepSeekConfig
+from camel.models import ModelFactory
+from camel.types import ModelPlatformType
+try:
+    ModelFactory.create(model_platform=ModelPlatformType.DEEPSEEK, model_type="deepseek-v4-flash",
+                        url="https://api.deepseek.com", api_key="sk-test", model_config_dict=CONFIG).run([{"role": "user", "content": "hi"}])
+    outcome = "ok"
+except Exception as error:
+    outcome = "raised " + type(error).__name__
+open("OUT", "w").write(outcome)
+"""
+
 PROGRAMS = {
     "litellm": ("litellm", LITELLM),
     "dspy": ("dspy", DSPY),
     "agno": ("agno", AGNO),
     "anthropic-sdk": ("anthropic", ANTHROPIC),
     "autogen": ("autogen_ext.models.openai", AUTOGEN),
+    "camel": ("camel", CAMEL),
 }
+
+
+def _camel_config(form: str, mode: str) -> str:
+    """The forms python/contexts/camel.py writes: DeepSeekConfig(thinking=...)
+    or an "extra_body" entry beside the config's own."""
+    thinking = {"type": mode}
+    if form == "thinking":
+        return f"DeepSeekConfig(temperature=0.2, thinking={thinking!r}).as_dict()"
+    if form == "extra_body":
+        return f"{{**DeepSeekConfig(temperature=0.2).as_dict(), 'extra_body': {{'thinking': {thinking!r}}}}}"
+    return "DeepSeekConfig(temperature=0.2).as_dict()"
 
 
 def _kwargs(form: str, mode: str, budget: bool = False) -> str:
@@ -106,7 +131,8 @@ def test_forms_table_matches_this_version(wire, context):
     for i, (form, mode) in enumerate(cases):
         tag = f"{context}{i}"
         kwargs = _kwargs(form, mode, budget=context == "anthropic-sdk")
-        sources[tag] = template.replace("KWARGS", kwargs).replace("OUT", f"{tag}.out")
+        template_here = template.replace("CONFIG", _camel_config(form, mode)) if context == "camel" else template
+        sources[tag] = template_here.replace("KWARGS", kwargs).replace("OUT", f"{tag}.out")
     sent = wire.run_all(sources)
     records, wrong = [], []
     for i, (form, mode) in enumerate(cases):

@@ -101,6 +101,9 @@ def _analyse(processed: Processed, text: str, options: Options, want_fix: bool, 
             search_as_text(result, TextOnly("nested too deeply to analyse", text, "nested too deeply to analyse"), options)
             return
     findings, ancestry = checked
+    from ds_migrate.python.test_data import mark_own_test_data
+
+    mark_own_test_data(text, findings)
     result.parsed = True
     processed.module, processed.ancestry, processed.plan = module, ancestry, plan
     sort_into(result, findings, text, options)

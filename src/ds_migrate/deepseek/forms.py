@@ -88,6 +88,22 @@ FORMS: dict[str, dict] = {
         },
         "evidence": "wire: 0.6.4 drops it, 0.7.5 sends it",
     },
+    "camel": {
+        "package": "camel-ai",
+        "prefer": ("thinking", "extra_body"),
+        "unpinned": "extra_body",
+        "works": {
+            # DeepSeekConfig(thinking=...): a validation error on 0.2.90 (extra fields forbidden)
+            ("thinking", "enabled"): ("0.2.91a5", None),
+            ("thinking", "disabled"): ("0.2.91a5", None),
+            # model_config_dict={..., "extra_body": {"thinking": ...}}: handed on to the SDK
+            ("extra_body", "enabled"): ("0.2.90", None),
+            ("extra_body", "disabled"): ("0.2.90", None),
+        },
+        # ModelType.DEEPSEEK_V4_FLASH / _PRO: absent from 0.2.90 (an AttributeError)
+        "members_since": "0.2.91a5",
+        "evidence": "wire: 0.2.90 (no V4 member; DeepSeekConfig(thinking=) a validation error), 0.2.91a5, 0.2.91a7",
+    },
 }
 
 

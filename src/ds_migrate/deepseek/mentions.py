@@ -5,7 +5,7 @@ the Python analysis and the handlers of code held in other files.
 A file that never says "deepseek" (in any case) holds nothing a rule
 reports on; those that do are parsed only when the word starts something a
 rule reads (a retired or V4 id, the API host, a "deepseek-" piece that code
-completes) or the file handles ``reasoning_content``.
+completes, a framework's enum member) or the file handles ``reasoning_content``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,11 @@ NEEDLE = "deepseek"
 NEEDLE_BYTES = NEEDLE.encode("ascii")
 
 _NEEDLE_ANY_CASE = re.compile(re.escape(NEEDLE_BYTES), re.IGNORECASE)
-_WORTH_PARSING_AT = re.compile(r"deepseek(?:-(?:chat|reasoner|coder|v4|flash|pro|['\"{%$`]|$)|\.com)", re.MULTILINE)
+# a retired or V4 id, the API host, a "deepseek-" piece that code completes,
+# or a framework's enum member for a retired id (rules/enum_model.py)
+_WORTH_PARSING_AT = re.compile(
+    r"deepseek(?:-(?:chat|reasoner|coder|v4|flash|pro|['\"{%$`]|$)|\.com|_(?:chat|reasoner)\b)", re.MULTILINE
+)
 
 
 def mentions(data: bytes) -> bool:

@@ -113,6 +113,9 @@ class Finding:
     hold: str | None = None
     # the legacy id of the coupled group the decision put it in (the plan's entry), if any
     group: str | None = None
+    # in a test: an id the test gives the code and asserts back, never one the
+    # code holds (python/test_data.py); it need not move with that code
+    own_test_data: bool = False
 
     @property
     def rule_note(self) -> str | None:

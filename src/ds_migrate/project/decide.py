@@ -157,6 +157,7 @@ def _code_waits_for_its_tests(decision: Decision, groups, sees, renamable) -> No
         tests = [
             m for m in members
             if m.role == TEST and m.finding.path.endswith((".py", ".pyi")) and not renamable(m.finding)
+            and not _own_test_data(m)
         ]
         if not tests:
             continue
@@ -200,7 +201,7 @@ def _tests_alone_wait(decision: Decision, groups, coupled_groups, sees, kept) ->
             python = m.finding.path.endswith((".py", ".pyi"))
             # outside Python a value may reach any file of its language: a test
             # that names the id where it cannot be renamed stays whole
-            if (python or m.finding.path not in fixed_nowhere) and any(
+            if (python or m.finding.path not in fixed_nowhere) and not _own_test_data(m) and any(
                 sees(m.finding.path, c.finding.path) for c in code
             ):
                 continue  # it feeds or checks code renamed with it
@@ -212,6 +213,12 @@ def _tests_alone_wait(decision: Decision, groups, coupled_groups, sees, kept) ->
                 decision.verdicts[m.finding.identity] = Verdict(
                     Applicability.UNSAFE, "renamed only with --unsafe-fixes: test data, with no code renamed beside it"
                 )
+
+
+def _own_test_data(m: _Occurrence) -> bool:
+    """A test's value it gives the code and asserts back (python/test_data.py):
+    it checks no id the code holds, so renamed code does not carry it along."""
+    return m.finding.own_test_data
 
 
 def _tests_of_compat_code_stay(decision: Decision, groups, compat, sees) -> None:

@@ -165,3 +165,31 @@ def _texts_in(node: cst.CSTNode) -> list[str]:
 
     node.visit(_Texts())
     return found
+
+
+def maps_another_retired_id(site: NameSite, ctx: CheckContext) -> str | None:
+    """The value is set in a branch that tests for another retired id with
+    the same target (``if m == "deepseek-coder": m = "deepseek-chat"``): a
+    normalisation between two ids, which renamed would map the id onto
+    itself and move everything it buckets. Why it is refused, or None."""
+    from ds_migrate.deepseek.names import find_legacy_names
+
+    mine = find_legacy_names(site.name.text)
+    if not mine:
+        return None
+    parents = site.role_parents
+    for i, parent in enumerate(parents):
+        if isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.Module)):
+            return None
+        if not isinstance(parent, cst.If):
+            continue
+        for test in _chain_tests(parents, i):
+            for value in strings_in(test):
+                for other in find_legacy_names(value):
+                    if other.base != mine[0].base and ctx.mapping.rename(value) == ctx.mapping.rename(site.name.text):
+                        return (
+                            f"not renamed: this branch maps '{value}' to '{site.name.text}', and both would become "
+                            f"'{ctx.mapping.rename(site.name.text)}'; decide by hand how the two ids are bucketed"
+                        )
+        return None
+    return None

@@ -12,7 +12,8 @@ here; neither restates them.
   (``MODEL``, ``self.client``), module-wide.
 - *Imports* map a local name to its qualified name (``import_bindings``).
 - The rules search the *readers* of a binding whose value can become part
-  of a DeepSeek request (``readers_followed``): a string naming DeepSeek, a
+  of a DeepSeek request (``readers_followed``): a string naming DeepSeek
+  (or the one an ``a or b or "..."`` falls back to), a
   client built with a base URL, a payload dict (one with a ``"model"``
   key), or a dict holding a string that names DeepSeek (a rule asks where
   such a dict is posted: ``{"name": "deepseek-coder"}`` sent to Ollama).

@@ -173,12 +173,34 @@ class ModuleInfo:
             return string_value(self.single_binding(key))
         return None
 
+    def fallback_string(self, node: cst.BaseExpression | None) -> str | None:
+        """The literal an ``a or b or "text"`` chain falls back to (or a name
+        bound once to one): where a setting points when nothing overrides it."""
+        key = dotted_name(node) if node is not None else None
+        if key is not None:
+            node = self.single_binding(key)
+        while isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+            node = node.right
+        return string_value(node) if node is not None else None
+
     def host_of_call(self, call: cst.Call) -> str | None:
         """The base URL a client-constructor call passes, if visible."""
         for keyword in BASE_URL_KEYWORDS:
             arg = keyword_arg(call, keyword)
             if arg is not None:
                 return self.resolve_string(arg.value)
+        return None
+
+    def client_default_base_url(self, receiver: cst.BaseExpression) -> str | None:
+        """The base URL a client's ``base_url=a or b or "https://..."`` falls back to."""
+        key = dotted_name(receiver)
+        client = receiver if isinstance(receiver, cst.Call) else self.single_binding(key) if key else None
+        if not isinstance(client, cst.Call):
+            return None
+        for keyword in BASE_URL_KEYWORDS:
+            arg = keyword_arg(client, keyword)
+            if arg is not None:
+                return self.fallback_string(arg.value)
         return None
 
     def client_base_url(self, receiver: cst.BaseExpression) -> str | None:

@@ -141,6 +141,8 @@ def _is_deepseek(request: Request, info: ModuleInfo) -> bool:
     url = request.context.base_url(request.node, info)
     if url and is_deepseek_url(url):
         return True
+    if url is None and is_deepseek_url(request.context.default_base_url(request.node, info) or ""):
+        return True  # DeepSeek's unless a setting points the client elsewhere
     return request.context.name in {"agno"} or (
         request.context.name == "langchain" and "DeepSeek" in (info.qualified(request.node.func) or "")
     )

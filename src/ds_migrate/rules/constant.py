@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ds_migrate.findings import roles
-from ds_migrate.python.collisions import enum_class_of
+from ds_migrate.python.collisions import enum_class_of, maps_another_retired_id
 
 import libcst as cst
 
@@ -132,7 +132,21 @@ class LegacyModelConstant(Rule):
                 return Match(retired(site, ctx, what), fix, "renamed; the condition that chose the id now chooses the thinking mode at the request")
             if merges(site, ctx):
                 return Match(retired(site, ctx, what), None, refusal(site, ctx))
+        clash = _named_entry_clash(site, ctx, key)
+        if clash:  # a member of the module's catalogue of named ids: it selects, as a collection's does
+            return Match(retired(site, ctx, what), None, clash, role="member")
+        clash = maps_another_retired_id(site, ctx)
+        if clash:  # one retired id normalised to another: an alias entry
+            return Match(retired(site, ctx, what), None, clash, role="alias")
         return Match(retired(site, ctx, what), fix, follow_binding(site, ctx, fix, key, class_attribute, f"{what.lower()} renamed"))
+
+
+def _named_entry_clash(site: NameSite, ctx: CheckContext, key: str | None) -> str | None:
+    """A constant that would become a second name for another constant's id."""
+    from ds_migrate.python.named_constants import clash_of_constant
+
+    line = site.info.source.count("\n", 0, site.absolute_start) + 1
+    return clash_of_constant(site.info, key, site.name.text, line, ctx.mapping)
 
 
 def follow_binding(site: NameSite, ctx: CheckContext, fix, key: str | None, class_attribute: bool, what: str) -> str | None:
@@ -153,6 +167,56 @@ def follow_binding(site: NameSite, ctx: CheckContext, fix, key: str | None, clas
             if payload_kind(body) == "chat" and sent_as_json(body, parents, info):
                 thinking_key_at(body, site, ctx, fix)
                 followed += 1
+        followed += _through_constructors(site, ctx, fix, key, notes)
     if not followed:
-        notes.append(where_to_set_mode(site, ctx, what))
+        request = _request_spreading(info, key) if key is not None else None
+        note = where_to_set_mode(site, ctx, what)
+        if request is not None:  # mem0: params.update({"model": self.config.model, ...}); create(**params)
+            mode = ctx.mapping.replacement(site.name.base).mode
+            note = (
+                f"{what}: set thinking {mode} at {request}, which sends it (when the model is this "
+                "default: a caller may give another)"
+            )
+        notes.append(note)
     return "; ".join(notes) or None
+
+
+def _through_constructors(site: NameSite, ctx: CheckContext, fix, key: str, notes: list[str]) -> int:
+    """The requests of a class of the module that keeps the constant on
+    ``self`` (python/constructors.py): each gets the mode, as a direct use does."""
+    from ds_migrate.python.constructors import attributes_holding
+
+    followed = 0
+    for attribute in attributes_holding(site.info, key):
+        for call, context in model_uses(site.info, attribute):
+            if context is None or context.is_foreign(call, site.info):
+                continue
+            note = toggle_at(call, context, site, ctx, fix)
+            followed += 1
+            if note:
+                notes.append(note)
+    return followed
+
+
+def _request_spreading(info, key: str) -> str | None:
+    """The request that sends the name ``key`` through a payload dict spread
+    into it (``params.update({"model": key, ...})``, then ``create(**params)``)."""
+    from ds_migrate.python.contexts import context_for
+
+    for body, parents in payload_uses(info, key):
+        if payload_kind(body) != "chat" or len(parents) < 2:
+            continue
+        holder = None
+        if isinstance(parents[0], cst.Arg) and isinstance(parents[1], cst.Call):
+            func = parents[1].func
+            if isinstance(func, cst.Attribute) and func.attr.value == "update":
+                holder = dotted_name(func.value)
+        elif isinstance(parents[0], cst.Assign) and len(parents[0].targets) == 1:
+            holder = dotted_name(parents[0].targets[0].target)
+        if holder is None:
+            continue
+        for call in info.calls_reading(holder):
+            spread = any(arg.star == "**" and dotted_name(arg.value) == holder for arg in call.args)
+            if spread and context_for(call, info) is not None:
+                return f"`{cst.Module([]).code_for_node(call.func)}(...)`"
+    return None

@@ -27,6 +27,11 @@ class CallContext:
         """The base URL the request goes to, where the code shows it."""
         return info.host_of_call(call)
 
+    def default_base_url(self, call: cst.Call, info: ModuleInfo) -> str | None:
+        """Where the request goes when no setting overrides the client's base
+        URL (``base_url=config.url or "https://api.deepseek.com"``)."""
+        return None
+
     def is_foreign(self, call: cst.Call, info: ModuleInfo) -> bool:
         return is_foreign_url(self.base_url(call, info))
 

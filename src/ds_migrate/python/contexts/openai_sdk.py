@@ -43,5 +43,9 @@ class OpenAIChatCompletions(CallContext):
         depth = chat_completions_depth(call.func) or 0
         return info.client_base_url(receiver_of(call.func, depth))
 
+    def default_base_url(self, call: cst.Call, info: ModuleInfo) -> str | None:
+        depth = chat_completions_depth(call.func) or 0
+        return info.client_default_base_url(receiver_of(call.func, depth))
+
     def toggle(self, call: cst.Call, mode: str, quote: str) -> Toggle:
         return via_extra_body(call, mode, quote)

@@ -73,6 +73,8 @@ def _followed(value: ast.AST) -> bool:
     kind = type(value)
     if kind is ast.Constant:
         return readers_followed("string", string=value.value)
+    if kind is ast.BoolOp and isinstance(value.op, ast.Or):  # a setting or its fallback (module_info.fallback_string)
+        return _followed(value.values[-1])
     if kind is ast.Call:
         return readers_followed("call", keywords=[k.arg for k in value.keywords])
     if kind is ast.Dict:

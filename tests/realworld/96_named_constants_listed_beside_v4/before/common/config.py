@@ -1,0 +1,5 @@
+_settings = {}
+
+
+def conf():
+    return _settings
