@@ -273,20 +273,22 @@ def _seer(reach):
     return sees
 
 
-# Files whose values reach along an import graph (coupling.Reach): a test's
-# request there reaches only what it imports
-_IMPORT_GRAPH_SUFFIXES = (".py", ".pyi", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+# JS/TS files reach along their import graph (project/js_imports.py): a
+# test's request there reaches only what it imports
+_JS_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
 
 
 def _mocked_request(m: _Occurrence) -> bool:
-    """A request a test makes to a mock, where an import graph says what it
-    reaches: held with what it observes. Elsewhere a value reaches every file
-    of its language, so this would hold every test; and a live test's request
-    (it names DeepSeek's host) goes to the API: it is a request."""
+    """A JS/TS test's request to a mock: held with what it observes (a
+    fallback test keyed on the retired id). Elsewhere a value reaches every
+    file of its language, so this would hold every test; Python tests have
+    their own rules (``_tests_alone_wait``), and asking Python's import graph
+    for every request of every test reads whole packages in this process (a
+    litellm tree: minutes); a live test's request goes to the API."""
     return (
         m.role == REQUEST
         and m.finding.role != LIVE_REQUEST
-        and m.finding.path.endswith(_IMPORT_GRAPH_SUFFIXES)
+        and m.finding.path.endswith(_JS_SUFFIXES)
         and is_test_path(m.finding.path)
     )
 
