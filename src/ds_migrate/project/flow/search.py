@@ -125,7 +125,7 @@ def _walk_grep(folder: str, stems: list[str], file_filter: FileFilter) -> list[s
     wanted = set(stems)
     found = []
     listed = [p for p in discover([folder], file_filter).files if p.endswith(PYTHON_SUFFIXES)]
-    for path in _naming_any(listed, stems):
+    for path in _importing_any(listed, stems):
         try:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError:
@@ -135,17 +135,24 @@ def _walk_grep(folder: str, stems: list[str], file_filter: FileFilter) -> list[s
     return found
 
 
-def _naming_any(paths: list[str], words: list[str], chunk: int = 2000) -> list[str]:
-    """The paths that contain one of ``words`` as a word, by ripgrep when it
-    is installed (all of them otherwise: the caller checks each)."""
+def _importing_any(paths: list[str], words: list[str], chunk: int = 2000) -> list[str]:
+    """The paths with an import line that names one of ``words`` (what
+    ``_imported_words`` looks for: ``from a.word import x``, ``import a, word``),
+    by ripgrep when it is installed (all of them otherwise: the caller checks
+    each). Not the word alone: stems such as "utils" or "types" are words in
+    most files of a big tree, and each match is read again here."""
     from ds_migrate.discover.ripgrep import find_ripgrep
 
     binary = find_ripgrep()
     if binary is None or not paths:
         return paths
     found: list[str] = []
-    command = [binary, "--no-config", "--files-with-matches", "--null", "--no-messages", "-w", "-F"]
-    command += [part for word in words for part in ("-e", word)]
+    either = "|".join(re.escape(word) for word in sorted(set(words)))
+    pattern = (
+        rf"^[ \t]*from[ \t]+[\w.]*\b(?:{either})\b"  # the module named after from
+        rf"|^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t].*\b(?:{either})\b"  # or after import
+    )
+    command = [binary, "--no-config", "--files-with-matches", "--null", "--no-messages", "-e", pattern]
     for start in range(0, len(paths), chunk):
         try:
             done = subprocess.run(
