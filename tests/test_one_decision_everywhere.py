@@ -71,3 +71,65 @@ def test_scan_counts_what_fix_applies_and_safe_then_unsafe_is_unsafe(case, tmp_p
     fix_tree(stepped, "--jobs", "1")
     fix_tree(stepped, "--unsafe-fixes", "--jobs", "1")
     assert read_tree(stepped) == read_tree(alone)
+
+
+# The fresh reader's project: a settings default reaching an `if model ==
+# "deepseek-reasoner"` branch, whose request file the model flow analyses again.
+READER = {
+    "app/__init__.py": "",
+    "app/settings.py": 'import os\n\nDEFAULT_MODEL = os.environ.get("LLM_MODEL", "deepseek-chat")\n',
+    "app/client.py": (
+        "from openai import OpenAI\n\nfrom app.settings import DEFAULT_MODEL\n\n"
+        'client = OpenAI(base_url="https://api.deepseek.com", api_key="x")\n\n\n'
+        "def ask(prompt, model=DEFAULT_MODEL):\n    kwargs = {}\n"
+        '    if model == "deepseek-reasoner":\n        kwargs["max_tokens"] = 4000\n'
+        '    return client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}], **kwargs)\n'
+    ),
+    "app/summarize.py": (
+        "from openai import OpenAI\n\n"
+        'client = OpenAI(base_url="https://api.deepseek.com", api_key="x")\n\n\n'
+        "def summarize(text):\n"
+        '    return client.chat.completions.create(model="deepseek-reasoner", temperature=0.3, messages=[{"role": "user", "content": text}])\n'
+    ),
+    "tests/test_settings.py": 'from app.settings import DEFAULT_MODEL\n\n\ndef test_default():\n    assert DEFAULT_MODEL == "deepseek-chat"\n',
+    "config.yaml": "llm:\n  model: deepseek-chat\n",
+    "web/client.ts": (
+        'import OpenAI from "openai";\n\nconst client = new OpenAI({ baseURL: "https://api.deepseek.com", apiKey: "x" });\n\n'
+        "export async function ask(prompt: string) {\n"
+        '  return client.chat.completions.create({ model: "deepseek-chat", messages: [{ role: "user", content: prompt }] });\n}\n'
+    ),
+}
+
+
+def _cli(root: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, [*args, "--isolated", "--jobs", "1", "."], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+def test_a_held_back_comparison_is_offered_in_no_tier_in_any_format(tmp_path, monkeypatch):
+    root = _git_project(tmp_path, READER)
+    monkeypatch.chdir(root)
+    document = json.loads(_cli(root, "scan", "--format", "json"))
+    branch = next(f for f in document["findings"] if f["path"] == "app/client.py" and f["code"] == "DSM105")
+    assert (branch["fix"], branch["edits"], branch["plan_entry"]) == ("none", [], 1)
+    assert "see plan #1" in branch["note"]
+    assert document["summary"]["fixable"] == {"safe": 5, "unsafe": 0}
+    sarif = json.loads(_cli(root, "scan", "--format", "sarif"))
+    held = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "DSM105"
+            and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 10]
+    assert len(held) == 1 and "fixes" not in held[0] and held[0]["properties"]["fix"] == "none"
+    for args in (("scan",), ("scan", "--output-format", "concise"), ("scan", "--format", "markdown"), ("scan", "--statistics")):
+        out = _cli(root, *args)
+        assert "more with `--unsafe-fixes`" not in out, args
+    assert "fix (unsafe)" not in _cli(root, "scan")
+    assert "see plan #1" in _cli(root, "scan")
+    statistics = next(line for line in _cli(root, "scan", "--statistics").splitlines() if line.startswith("DSM105"))
+    assert statistics.split()[-2:] == ["1", "0"]  # the test's assertion is fixable; the branch in no tier
+    github = next(line for line in _cli(root, "scan", "--format", "github").splitlines() if "line=10," in line)
+    assert "see plan #1" in github
+    # after the safe tier, nothing is left to offer: no loop through --unsafe-fixes
+    fix_tree(root, "--jobs", "1")
+    again = json.loads(_cli(root, "scan", "--format", "json"))
+    assert again["summary"]["fixable"] == {"safe": 0, "unsafe": 0}
+    assert fix_tree(root, "--unsafe-fixes", "--jobs", "1") == {}

@@ -315,6 +315,10 @@ def follow_models(
     decision = outcome.decision.for_paths({shown for _, shown in files})
     again = analyse_again(files, options, want_fix, decision, jobs, list(pools))
     for (path, shown, _), (processed, data) in zip(found, again):
+        # new findings: the run's decision shows on them whether or not this
+        # run fixes (a scan offered fixes the decision holds back, issue 24)
+        result = processed.result
+        outcome.decision.annotate((*result.findings, *result.suppressed, *result.unselected))
         if shown in at:
             i = at[shown]
             outcome.processed[i], outcome.results[i], originals[i] = processed, processed.result, data
