@@ -51,27 +51,53 @@ def test_pre_commit_hooks_decide_in_one_process():
     assert text.count("require_serial: true") == 2 and "require_serial: false" not in text
 
 
-def _fixable(root: Path) -> tuple[int, int]:
-    result = CliRunner().invoke(main, ["scan", "--isolated", "--format", "json", str(root)])
-    findings = json.loads(result.stdout)["findings"]
-    return sum(f["fix"] == "safe" for f in findings), sum(f["fix"] == "unsafe" for f in findings)
+def _report(*args: str) -> dict:
+    """A run over the current folder, one process, as JSON."""
+    result = CliRunner().invoke(main, [*args, "--isolated", "--jobs", "1", "--format", "json", "."], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_scan_counts_what_fix_applies_and_safe_then_unsafe_is_unsafe(case, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def _at(finding: dict) -> tuple:
+    return finding["path"], finding["line"], finding["column"], finding["code"]
+
+
+def _fixed_by(before: set[tuple], *flags: str) -> set[tuple]:
+    """The findings a dry run of fix applies: of ``before`` (scan's), the ones it no longer reports."""
+    document = _report("fix", *flags)
+    left = {_at(f) for f in document["findings"]}
+    assert left <= before, f"fix reports what scan did not: {sorted(left - before)}"
+    fixed = before - left
+    assert document["summary"]["would_fix"] == len(fixed)
+    return fixed
+
+
+PROJECTS = [pytest.param(case / "before", id=case.name) for case in CASES] + [
+    pytest.param(REPO / "examples", id="examples")
+]
+
+
+@pytest.mark.parametrize("source", PROJECTS)
+def test_scan_offers_in_each_tier_what_fix_applies_and_safe_then_unsafe_is_unsafe(source, tmp_path, monkeypatch):
     alone = tmp_path / "alone"
-    shutil.copytree(case / "before", alone)
-    safe, _ = _fixable(alone)
-    result = CliRunner().invoke(main, ["fix", "--isolated", "--jobs", "1", "--format", "json", str(alone)])
-    assert json.loads(result.stdout)["summary"]["would_fix"] == safe  # a dry run writes nothing: "fixed" is 0
+    shutil.copytree(source, alone)
+    monkeypatch.chdir(alone)
+    scanned = _report("scan")["findings"]
+    safe = {_at(f) for f in scanned if f["fix"] == "safe"}
+    unsafe = {_at(f) for f in scanned if f["fix"] == "unsafe"}
+    everything = {_at(f) for f in scanned}
+    assert _fixed_by(everything) == safe
+    assert _fixed_by(everything, "--unsafe-fixes") == safe | unsafe
+    held = [f for f in scanned if f["fix"] == "none" and f["plan_entry"] is not None]
+    assert all(not f["edits"] for f in held)
+    monkeypatch.chdir(tmp_path)
     fix_tree(alone, "--unsafe-fixes", "--jobs", "1")
     stepped = tmp_path / "stepped"
-    shutil.copytree(case / "before", stepped)
-    fix_tree(stepped, "--jobs", "1")
+    shutil.copytree(source, stepped)
+    changed = fix_tree(stepped, "--jobs", "1")
+    assert set(changed) == {path for path, *_ in safe}
     fix_tree(stepped, "--unsafe-fixes", "--jobs", "1")
     assert read_tree(stepped) == read_tree(alone)
-
 
 # The fresh reader's project: a settings default reaching an `if model ==
 # "deepseek-reasoner"` branch, whose request file the model flow analyses again.
