@@ -159,3 +159,57 @@ def test_a_held_back_comparison_is_offered_in_no_tier_in_any_format(tmp_path, mo
     again = json.loads(_cli(root, "scan", "--format", "json"))
     assert again["summary"]["fixable"] == {"safe": 0, "unsafe": 0}
     assert fix_tree(root, "--unsafe-fixes", "--jobs", "1") == {}
+
+
+# Issue 24, item 4: ignored or unselected findings block nothing unless they
+# are selectors a value reaches, and the plan lists only what the run reports.
+SUPPRESSED_BRANCH = {
+    "settings.py": SETTINGS,
+    "router.py": ROUTER.replace('"deepseek-chat":', '"deepseek-chat":  # ds-migrate: ignore[DSM105]'),
+}
+
+
+def test_a_group_the_run_does_not_report_is_no_plan_entry(tmp_path, monkeypatch):
+    root = _git_project(tmp_path, READER)
+    monkeypatch.chdir(root)
+    assert json.loads(_cli(root, "scan", "--select", "DSM204", "--format", "json"))["plan"] == []
+    assert "left for a person" not in _cli(root, "scan", "--select", "DSM204")
+    client = (root / "app/client.py").read_text()
+    (root / "app/client.py").write_text(client.replace('"deepseek-reasoner":', '"deepseek-reasoner":  # ds-migrate: ignore[DSM105]'))
+    document = json.loads(_cli(root, "scan", "--format", "json"))
+    assert document["plan"] == [] and all(f["plan_entry"] is None for f in document["findings"])
+    assert "Migration plan" not in _cli(root, "scan", "--format", "markdown")
+
+
+def test_a_suppressed_selector_holds_what_reaches_it_and_the_plan_says_how_to_go_on(tmp_path, monkeypatch):
+    root = _git_project(tmp_path, SUPPRESSED_BRANCH)
+    monkeypatch.chdir(root)
+    document = json.loads(_cli(root, "scan", "--format", "json"))
+    (value,) = document["findings"]
+    assert (value["path"], value["fix"], value["plan_entry"]) == ("settings.py", "none", 1)
+    (entry,) = document["plan"]
+    assert entry["why"] == ["router.py:5 is suppressed (DSM105)"]
+    assert entry["decision"].startswith("router.py:5 is suppressed: no tier renames it") and "drop the suppression" in entry["decision"]
+    assert fix_tree(root, "--unsafe-fixes", "--jobs", "1") == {}
+
+
+def test_an_unselected_selector_is_said_to_be_not_selected(tmp_path, monkeypatch):
+    root = _git_project(tmp_path, {"settings.py": SETTINGS, "router.py": ROUTER})
+    monkeypatch.chdir(root)
+    for flags in (("--select", "DSM103"), ("--ignore", "DSM105")):
+        (entry,) = json.loads(_cli(root, "scan", "--format", "json", *flags))["plan"]
+        assert entry["why"] == ["router.py:5 is not selected (DSM105)"], flags
+        assert "select DSM105 too" in entry["decision"], flags
+
+
+def test_a_suppressed_comment_holds_nothing_back(tmp_path, monkeypatch):
+    router = ROUTER.replace("    if", "    # deepseek-chat answers tersely  # ds-migrate: ignore\n    if")
+    root = _git_project(tmp_path, {"settings.py": SETTINGS, "router.py": router})
+    monkeypatch.chdir(root)
+    (entry,) = json.loads(_cli(root, "scan", "--format", "json"))["plan"]
+    assert entry["renamed_with_unsafe_fixes"] and entry["why"] == ["'deepseek-chat' is used as a comparison"]
+    changed = fix_tree(root, "--unsafe-fixes", "--jobs", "1")
+    assert changed == {
+        "settings.py": SETTINGS.replace("deepseek-chat", "deepseek-v4-flash"),
+        "router.py": router.replace('== "deepseek-chat"', '== "deepseek-v4-flash"'),
+    }
