@@ -16,6 +16,7 @@ from ds_migrate.discover import ripgrep
 from ds_migrate.discover.listing import Discovery, FileFilter, discover, display_path
 from ds_migrate.findings import FileError, FileResult
 from ds_migrate.project.decide import Decision, GroupPlan
+from ds_migrate.project.decision import plan_to_show
 
 # Below this many files that need parsing, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 16
@@ -284,10 +285,10 @@ def stdin_run(name: str, data: bytes, options: Options, want_fix: bool, file_fil
     from ds_migrate.project.decision import decide_for_run
 
     run.decision = decide_for_run(run, options, elsewhere, [name], file_filter)
-    run.plan = [g for g in run.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
     if want_fix:
         processed = process_file(name, data, options, want_fix, run.decision.for_paths({processed.result.path}))
         run.processed, run.results = [processed], [processed.result]
+    run.plan = plan_to_show(run, options)
     return run, processed
 
 
@@ -315,6 +316,10 @@ def follow_models(
     decision = outcome.decision.for_paths({shown for _, shown in files})
     again = analyse_again(files, options, want_fix, decision, jobs, list(pools))
     for (path, shown, _), (processed, data) in zip(found, again):
+        # new findings: the run's decision shows on them whether or not this
+        # run fixes (a scan offered fixes the decision holds back, issue 24)
+        result = processed.result
+        outcome.decision.annotate((*result.findings, *result.suppressed, *result.unselected))
         if shown in at:
             i = at[shown]
             outcome.processed[i], outcome.results[i], originals[i] = processed, processed.result, data
@@ -518,9 +523,9 @@ def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, poo
     elsewhere = coupled_elsewhere(paths, outcome, options, file_filter, cwd)
     outcome.decision = decide_for_run(outcome, options, elsewhere, list(paths), file_filter)
     follow_models(outcome, originals, options, want_fix, list(paths), file_filter, jobs, pools)
-    outcome.plan = [g for g in outcome.decision.plan if not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)]
     if want_fix:
         redo_where_decided_otherwise(outcome, originals, options, jobs, pools)
+    outcome.plan = plan_to_show(outcome, options)
     if write:
         from ds_migrate.apply.write import write_fixed_files
 

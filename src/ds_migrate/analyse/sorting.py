@@ -83,7 +83,7 @@ def sort_into(result: FileResult, findings: list[Finding], text: str, options: O
             result.suppressed.append(finding)
             continue
         if not options.selects(finding.code):
-            finding.suppressed = True  # not reported, but it still couples (decide.py)
+            finding.suppressed = finding.unselected = True  # not reported, but it still couples (decide.py)
             result.unselected.append(finding)
             continue
         if options.ignored_in_file(result.path, finding.code) or is_suppressed(

@@ -106,6 +106,9 @@ class Finding:
     fix: Fix | None = None
     note: str | None = None  # why a fix is limited, or where to act by hand
     suppressed: bool = False
+    # not reported because its rule is not selected (--select, --ignore): it
+    # still couples (decide.py), and the plan says so in those words
+    unselected: bool = False
     offset: int = -1  # of the start in the file's text: with path and code, the finding's identity
     role: str | None = None  # what the occurrence does, when the rule knows better than its code (decide.py)
     coupling: str | None = None  # what the project-wide decision says about it (decide.py)

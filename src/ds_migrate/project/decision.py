@@ -39,6 +39,18 @@ def decide_for_run(
     return decision
 
 
+def plan_to_show(outcome, options: Options) -> list:
+    """The groups this run leaves for a person: those with a site it reports.
+    A group whose every site is suppressed, not selected or in a file not
+    named waits silently (it still holds what it couples, decide.py); one
+    --unsafe-fixes renames is not left when the run has that flag."""
+    reported = {f.group for r in outcome.results for f in r.findings if f.group}
+    return [
+        g for g in outcome.decision.plan
+        if g.legacy_id in reported and not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)
+    ]
+
+
 def _folders_of_named(paths, cwd: str) -> list[str]:
     """Where to look for a named file's importers: its repository, else its folder."""
     from ds_migrate.discover.elsewhere import repository_root

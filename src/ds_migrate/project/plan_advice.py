@@ -35,10 +35,39 @@ def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
 
 
 
+def _unreported_blockers(members) -> list[str]:
+    """How to proceed past a suppressed or unselected use that holds the
+    group: no tier renames it, so the group waits for a person or for the
+    suppression or selection to change (issue 24, item 4)."""
+    steps = []
+    for unselected, how in (
+        (False, "drop the suppression, or edit {them} by hand as below"),
+        (True, "select {codes} too (or take {it} off --ignore), or edit {them} by hand as below"),
+    ):
+        held = [
+            m for m in members
+            if m.finding.suppressed and m.finding.unselected == unselected and m.blocked
+            and m.blocked.startswith(_where(m.finding) + " is ")
+        ]
+        if not held:
+            continue
+        one = len(held) == 1
+        sites = ", ".join(_where(m.finding) for m in held[:MAX_NAMED_SITES])
+        sites += f" and {len(held) - MAX_NAMED_SITES} more" if len(held) > MAX_NAMED_SITES else ""
+        codes = ", ".join(sorted({m.finding.code for m in held}))
+        state = "not selected" if unselected else "suppressed"
+        steps.append(
+            f"{sites} {'is' if one else 'are'} {state}: no tier renames {'it' if one else 'them'}, so the uses coupled "
+            f"with {'it' if one else 'them'} wait too; "
+            + how.format(them="it" if one else "them", it="it" if one else "them", codes=codes)
+        )
+    return steps
+
+
 def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -> str:
     roles = {m.role for m in members}
     has_target = {path for path in present.get(target, ())}
-    steps = []
+    steps = _unreported_blockers(members)
     capability = [m for m in members if m.role == CAPABILITY and m.finding.path not in has_target]
     if capability:
         sites = ", ".join(_where(m.finding) for m in capability[:MAX_NAMED_SITES])

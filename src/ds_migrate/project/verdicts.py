@@ -158,8 +158,8 @@ def _blocker(finding: Finding, role: str, renamable) -> str | None:
         return f"{_where(finding)}: {finding.hold}"
     if finding.merge_refused:
         return f"{_where(finding)}: {finding.note}"
-    if finding.suppressed:
-        return f"{_where(finding)} is suppressed"
+    if finding.suppressed and role != DOC:  # a comment left as it is changes nothing the program does
+        return f"{_where(finding)} is {'not selected' if finding.unselected else 'suppressed'} ({finding.code})"
     if not renamable(finding):
         return f"{_where(finding)} is in a file this run was not given (name it too, or run on the whole tree)"
     if role != DOC and _rule_applicability(finding) is Applicability.NONE:
