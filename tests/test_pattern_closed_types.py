@@ -100,3 +100,21 @@ def test_a_plain_array_of_both_ids_is_still_never_merged(tmp_path):
     source = "export const PICKER = ['deepseek-chat', 'deepseek-reasoner'];\n"
     write_tree(tmp_path, {"picker.ts": source})
     assert fix_tree(tmp_path, "--unsafe-fixes") == {}
+
+
+def test_a_union_that_keys_a_record_is_not_extended_and_holds_its_group(tmp_path):
+    # Record<DeepSeekModel, string> must name every member: one more fails tsc (TS2741)
+    source = (UNION + "\nexport const LABELS: Record<DeepSeekModel, string> = {\n"
+              "  'deepseek-chat': 'Fast',\n  'deepseek-reasoner': 'Careful',\n};\n")
+    write_tree(tmp_path, {"src/types.ts": source})
+    assert fix_tree(tmp_path) == {}
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {}
+    findings = scan_tree(tmp_path)["findings"]
+    line2 = [f for f in findings if f["line"] == 1]
+    assert line2 and all("Record<DeepSeekModel, ...>" in (f.get("note") or "") for f in line2)
+
+
+def test_a_mapped_type_over_the_union_is_exhaustive_too(tmp_path):
+    source = UNION + "type Prices = { [K in DeepSeekModel]: number };\n"
+    write_tree(tmp_path, {"src/types.ts": source})
+    assert fix_tree(tmp_path) == {}

@@ -21,7 +21,7 @@ from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_req
 from ds_migrate.languages.javascript_toggles import (
     NOT_A_BODY, call_body_toggle, json_body_toggle, key_name, openai_thinking_edit, sets_thinking, spreads_unknown, vercel_toggle,
 )
-from ds_migrate.languages.javascript_types import OPEN, enum_array, extend_fix, union_kind, union_members, union_of
+from ds_migrate.languages.javascript_types import OPEN, enum_array, exhaustive_use, extend_fix, union_kind, union_members, union_of
 from ds_migrate.languages.textscan import Collector, unclaimed_names
 from ds_migrate.findings.test_paths import is_test_path as is_test_file
 from ds_migrate.languages.treesitter import Source, parser_for, walk
@@ -350,6 +350,12 @@ class JavaScript(Handler):
             return False
         if union is not None and union_kind(union, src) == OPEN:
             add(LegacyModelTable, open_union(name, mapping), None, role=roles.EXTENDED)
+            return True
+        keyed = exhaustive_use(union, src) if union is not None else None
+        if keyed is not None:
+            # Record<Model, ...> must list every member: one more breaks tsc (TS2741)
+            add(LegacyModelTable, closed_member(name, mapping, "a union type"), None,
+                f"not extended: {keyed} must then list the V4 id too; add it there and here together", role="member")
             return True
         members = union_members(union) if union is not None else [c for c in array.named_children if c.type != "comment"]
         fix, why = extend_fix(members, string, src, mapping)

@@ -12,6 +12,8 @@ schema rejecting its own default. An open union (``... | string``,
 
 from __future__ import annotations
 
+import re
+
 from ds_migrate.findings import Applicability, Fix, TextEdit
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.deepseek.names import find_legacy_names
@@ -125,3 +127,21 @@ def extend_fix(members, string, src: Source, mapping: Mapping) -> tuple[Fix | No
     if not edits:
         return None, why
     return Fix(Applicability.SAFE, edits, "add the V4 id as a member"), None
+
+
+def exhaustive_use(union, src: Source) -> str | None:
+    """How the file uses the union's alias as the keys of a mapped type
+    (``Record<Model, string>``, ``{ [K in Model]: ... }``), which must then
+    name every member: one more member breaks it (TS2741). None if it does not."""
+    alias = union.parent
+    if alias is None or alias.type != "type_alias_declaration":
+        return None
+    name = alias.child_by_field_name("name")
+    if name is None:
+        return None
+    alias_name = src.node_text(name)
+    word = re.escape(alias_name)
+    found = re.search(rf"\bRecord\s*<\s*{word}\b|\bin\s+{word}\s*\]", src.text)
+    if found is None:
+        return None
+    return f"Record<{alias_name}, ...>" if found.group(0).startswith("Record") else f"{{ [K in {alias_name}]: ... }}"
