@@ -99,10 +99,10 @@ def test_is_python(path, data, python):
 @pytest.mark.parametrize(
     ("path", "data", "codes", "role"),
     [
-        ("tool", b'#!/usr/bin/env python\nMODEL = "deepseek-chat"\n', ["DSM103"], None),  # parsed as Python
+        ("tool", b'#!/usr/bin/env python\nMODEL = "deepseek-chat"\n', ["DSM103"], "value"),  # parsed as Python
         ("tool", b'MODEL = "deepseek-chat"\n', ["DSM109"], "doc"),  # plain text
-        ("tool.sh", b'#!/usr/bin/env python\nMODEL=deepseek-chat\n', ["DSM103"], None),  # the handler first
-        ("gui.pyw", b'MODEL = "deepseek-chat"\n', ["DSM103"], None),
+        ("tool.sh", b'#!/usr/bin/env python\nMODEL=deepseek-chat\n', ["DSM103"], "value"),  # the handler first
+        ("gui.pyw", b'MODEL = "deepseek-chat"\n', ["DSM103"], "value"),  # DSM103's own role
     ],
 )
 def test_the_dispatch_asks_the_handlers_then_is_python(path, data, codes, role):
