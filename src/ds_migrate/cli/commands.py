@@ -11,7 +11,9 @@ import click
 from ds_migrate import __version__
 from ds_migrate.cli.habits import HabitGroup
 from ds_migrate.cli.options import common_options, paths_of, settings_from
-from ds_migrate.cli.output import ProgressBar, check_statistics_format, new_console, report, report_fix_summary, warn
+from ds_migrate.cli.output import (
+    ProgressBar, check_statistics_format, missing_path_errors, new_console, report, report_fix_summary, warn,
+)
 from ds_migrate.discover.listing import FileFilter
 from ds_migrate.analyse import Options
 from ds_migrate.findings import Severity
@@ -88,6 +90,7 @@ def scan(**kwargs) -> None:
     else:
         with ProgressBar(kwargs) as progress:
             run = run_files(paths, options, file_filter, jobs=kwargs["jobs"], progress=progress)
+    missing_path_errors(run)
     report(run, kwargs)
     _warn_about_what_was_not_scanned(run, paths, file_filter)
     sys.exit(_exit_code(run, kwargs))
@@ -146,6 +149,7 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
         with ProgressBar(kwargs) as progress:
             run = run_files(paths, options, file_filter, want_fix=True, write=write, jobs=kwargs["jobs"], progress=progress)
     remaining = _remaining(run)
+    missing_path_errors(run)
     if not write:
         if plain_diff:
             click.echo(diff_report.plain(run), nl=False)

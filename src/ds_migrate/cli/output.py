@@ -174,6 +174,16 @@ def report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> N
     side_reports(view, kwargs, len(applied), written)
 
 
+def missing_path_errors(run) -> None:
+    """A path given that does not exist, on standard error in every format
+    (ruff's E902); the reports also carry it, and the run exits 2."""
+    from ds_migrate.report.summary import MISSING_PATH, missing_paths
+    from ds_migrate.report.text import safe_path
+
+    for path in missing_paths(run):
+        click.echo(f"error: {safe_path(path)}: {MISSING_PATH}", err=True)
+
+
 def warn(message: str) -> None:
     """A warning on standard error, whatever the format (stdout may be JSON)."""
     click.echo(f"warning: {message}", err=True)

@@ -28,8 +28,6 @@ def render_errors(console: Console, run) -> None:
     for error in run.errors:
         where = f"{safe_path(error.path)}:{error.line}:1" if error.line else safe_path(error.path)
         console.print(Text(f"{where}: error: {error.message}"), overflow="ignore", crop=False)
-    for path in run.discovery.missing:
-        console.print(Text(f"{safe_path(path)}: error: no such file or folder"))
     for path, reason in run.skipped:
         console.print(Text(f"{safe_path(path)}: skipped: {reason}", style="dim"))
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree import ElementTree as ET
 
+from ds_migrate.report.summary import reported_errors
+
 
 def render(run, fixed: int = 0, **settings) -> str:
     by_path = defaultdict(list)
     for finding in run.findings:
         by_path[finding.path].append(finding)
     errors = defaultdict(list)
-    for error in run.errors:
+    for error in reported_errors(run):
         errors[error.path].append(error)
     scanned = {r.path for r in run.results if r.skipped is None} | set(run.clean_paths())
     paths = sorted(scanned | set(by_path) | set(errors))

@@ -67,8 +67,6 @@ def render_findings(console: Console, run) -> None:
 def render_errors(console: Console, run) -> None:
     for error in run.errors:
         console.print(Text(f"error: {safe_path(error.path)}: {error.message}", style="red"))
-    for path in run.discovery.missing:
-        console.print(Text(f"error: {safe_path(path)}: no such file or folder", style="red"))
     for path, reason in run.skipped:
         console.print(Text(f"skipped: {safe_path(path)}: {reason}", style="dim"))
 
@@ -113,6 +111,9 @@ def render_summary(console: Console, run, fixed: int = 0) -> None:
         line += f", {summary.files_skipped} skipped"
     if summary.files_failed:
         line += f", {summary.files_failed} with errors"
+    if summary.paths_missing:
+        # the paths themselves are on standard error (cli: missing_path_errors)
+        line += f"; {summary.paths_missing} path{'s' if summary.paths_missing != 1 else ''} not found"
     console.print(Text(line + ".", style="bold"))
     for hint in next_steps(summary, len(getattr(run, "plan", []))):
         console.print(Text(hint, style="green"))
@@ -126,7 +127,7 @@ def render(console: Console, run, quiet: bool = False, statistics: bool = False)
     if not quiet and not statistics:
         render_findings(console, run)
     render_errors(console, run)
-    if run.errors or run.skipped or run.discovery.missing:
+    if run.errors or run.skipped:
         console.print()
     if statistics and not quiet:
         render_statistics(console, run)
