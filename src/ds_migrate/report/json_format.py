@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from ds_migrate import __version__
+
 from ds_migrate.report.fix_spans import fix_span, source_texts
 from ds_migrate.report.links import rule_url
 from ds_migrate.report.notes import note_of, plan_numbers
@@ -53,6 +55,9 @@ def render(run, fixed: int = 0, **settings) -> str:
     numbers = plan_numbers(run)
     texts = source_texts(run)
     document = {
+        # the marker that keeps a report written into the tree out of the next scan (analyse/own_reports.py)
+        "tool": "ds-migrate",
+        "tool_version": __version__,
         "version": SCHEMA_VERSION,
         "findings": [finding_dict(f, numbers, texts) for f in run.findings],
         "suppressed": [finding_dict(f, numbers) for f in run.suppressed],
