@@ -160,8 +160,10 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
     if run.discovery.missing and not kwargs["exit_zero"]:
         sys.exit(Exit.ERROR)
     if not write and not kwargs["exit_zero"]:
+        # a preview (ruff's `check --diff`): 1 only when a fix is pending;
+        # what no fix changes is for `scan` to gate on
         would_change = any(p.fixed_data is not None for p in run.processed)
-        sys.exit(Exit.FINDINGS if would_change or run.errors else _exit_code(run, kwargs, remaining))
+        sys.exit(Exit.FINDINGS if would_change else Exit.CLEAN)
     sys.exit(_exit_code(run, kwargs, remaining))
 
 

@@ -1,0 +1,32 @@
+"""`fix` without `--write` (and `fix --diff`) is a preview: exit 1 only when
+something would change, as ruff's `check --diff`; findings that no fix
+touches are `scan`'s to gate on."""
+
+from click.testing import CliRunner
+
+from ds_migrate.cli.commands import main
+
+LEGACY = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_preview_exits_1_while_a_fix_is_pending(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY)
+    assert invoke("fix", "--diff", tmp_path).exit_code == 1
+    assert invoke("fix", tmp_path).exit_code == 1
+
+
+def test_preview_exits_0_after_the_fixes_were_written(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY)
+    # a warning no fix touches (DSM107: a name built at run time) stays behind
+    (tmp_path / "pick.py").write_text('def model(kind):\n    return "deepseek-" + kind\n')
+    (tmp_path / "CHANGELOG.md").write_text("- 1.0: moved to deepseek-reasoner\n")
+    assert invoke("fix", "--write", tmp_path).exit_code == 1  # the warning remains
+    for args in (("fix", "--diff"), ("fix",)):
+        result = invoke(*args, tmp_path)
+        assert "Would fix 0 findings" in result.output or result.stdout == ""
+        assert result.exit_code == 0, result.output
+    assert invoke("scan", tmp_path).exit_code == 1  # scan still gates on the warning
