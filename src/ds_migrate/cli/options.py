@@ -93,7 +93,7 @@ def _setting(kwargs: dict, config, name: str, key: str | None = None):
 
 def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, FileFilter]:
     """The engine's options and the file filter: the command line, then the config file, then the defaults."""
-    from ds_migrate.config import TARGET_ALIASES, ConfigError, load_config
+    from ds_migrate.config import TARGET_ALIASES, ConfigError, load_config, mapping_value_problem
 
     try:
         config = load_config(kwargs["config"], paths_of(kwargs)[0], kwargs["isolated"])
@@ -110,7 +110,10 @@ def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, Fi
             raise click.BadParameter(
                 f"expected NAME=MODEL with NAME one of {', '.join(LEGACY_MODES)}, got {item!r}", param_hint="--mapping"
             )
-        overrides[name.strip().lower()] = model.strip()
+        problem = mapping_value_problem(name.strip(), model.strip())
+        if problem:
+            raise click.BadParameter(problem, param_hint="--mapping")
+        overrides[name.strip().lower()] = TARGET_ALIASES.get(model.strip(), model.strip())
     mapping = Mapping(
         target=TARGET_ALIASES.get(target, target),
         overrides=overrides,
