@@ -104,9 +104,18 @@ def _warn_about_what_was_not_scanned(run, paths: list[str], file_filter: FileFil
         warn("No files found under the given path(s)")
     ignored = getattr(run, "ignored_naming_retired", [])
     if ignored:
+        from ds_migrate.discover.listing import display_path
+        from ds_migrate.report.text import safe_path
+
         count = len(ignored)
         files = "file names" if count == 1 else "files name"
-        warn(f"{count} ignored {files} a retired id (see --include-ignored / the `include-ignored` setting)")
+        shown = [safe_path(display_path(path)) for path in ignored[:IGNORED_LISTED]]
+        more = f" and {count - len(shown)} more" if count > len(shown) else ""
+        warn(f"{count} ignored {files} a retired id: {', '.join(shown)}{more} "
+             "(see --include-ignored / the `include-ignored` setting)")
+
+
+IGNORED_LISTED = 3  # gitignored files named in the warning; the rest are counted
 
 
 @main.command()
