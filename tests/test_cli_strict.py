@@ -229,3 +229,17 @@ def test_rules_takes_output_format_as_scan_does():
     listed = json.loads(invoke("rules", "--output-format", "json").stdout)
     assert listed == json.loads(invoke("rules", "--format", "json").stdout)
     assert listed[0]["code"] == "DSM101"
+
+
+def test_init_twice_refuses_to_append_a_second_starter_to_ds_migrate_toml(tmp_path):
+    assert invoke("init", tmp_path).exit_code == 0
+    first = (tmp_path / "ds-migrate.toml").read_text()
+    again = invoke("init", tmp_path)
+    assert again.exit_code == 2 and "ds-migrate.toml already exists" in again.output
+    assert (tmp_path / "ds-migrate.toml").read_text() == first
+
+
+def test_init_refuses_a_ds_migrate_toml_with_settings_of_its_own(tmp_path):
+    (tmp_path / "ds-migrate.toml").write_text('fail-on = "error"\n')
+    assert invoke("init", tmp_path).exit_code == 2
+    assert (tmp_path / "ds-migrate.toml").read_text() == 'fail-on = "error"\n'

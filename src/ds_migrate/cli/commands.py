@@ -229,6 +229,9 @@ def init(folder: str) -> None:
     existing = target.read_text(encoding="utf-8") if target.is_file() else ""
     if "[tool.ds-migrate]" in existing:
         raise click.UsageError(f"{target} already has a [tool.ds-migrate] section")
+    if target.name == "ds-migrate.toml" and existing.strip():
+        # the whole file is ds-migrate's: a second starter would repeat every key
+        raise click.UsageError(f"{target} already exists; edit it (or remove it to start again)")
     text = STARTER if target.name == "pyproject.toml" else STARTER.replace("[tool.ds-migrate]\n", "")
     separator = "" if not existing or existing.endswith("\n\n") else ("\n" if existing.endswith("\n") else "\n\n")
     with open(target, "a", encoding="utf-8") as handle:
