@@ -30,3 +30,18 @@ def test_preview_exits_0_after_the_fixes_were_written(tmp_path):
         assert "Would fix 0 findings" in result.output or result.stdout == ""
         assert result.exit_code == 0, result.output
     assert invoke("scan", tmp_path).exit_code == 1  # scan still gates on the warning
+
+
+def test_diff_with_write_says_to_drop_diff(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY)
+    result = invoke("fix", "--diff", "--write", tmp_path)
+    assert result.exit_code == 1
+    assert (tmp_path / "app.py").read_text() == LEGACY  # as ruff: --diff never writes
+    assert "--diff never writes: run the same command without --diff (`ds-migrate fix --write`)" in result.stderr
+    assert "Run `ds-migrate fix --write` to apply them" not in result.output
+
+
+def test_diff_alone_says_to_add_write(tmp_path):
+    (tmp_path / "app.py").write_text(LEGACY)
+    result = invoke("fix", "--diff", "--unsafe-fixes", tmp_path)
+    assert "Run `ds-migrate fix --write --unsafe-fixes` to apply them." in result.stderr

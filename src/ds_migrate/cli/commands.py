@@ -135,6 +135,7 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
     if plain_diff and (write or interactive):
         # as ruff: --diff only shows what would change, whatever else is asked
         warn("--diff shows the changes and writes nothing; --write and --interactive are ignored")
+        kwargs["_diff_asked_to_write"] = True
         write = interactive = False
     if paths == ["-"]:
         run, processed, data = _read_stdin(kwargs, options, want_fix=True)

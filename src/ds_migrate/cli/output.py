@@ -170,7 +170,7 @@ def report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> N
         with _text_console(kwargs, stderr) as console:
             module = _console_module(output_format)
             _print_fix_summary(console, view, applied, kwargs["quiet"], written, module, kwargs.get("unsafe_fixes", False),
-                               kwargs["statistics"])
+                               kwargs["statistics"], kwargs.get("_diff_asked_to_write", False))
     side_reports(view, kwargs, len(applied), written)
 
 
@@ -190,7 +190,8 @@ def warn(message: str) -> None:
 
 
 def _print_fix_summary(
-    console, view, applied: list, quiet: bool, written: bool, module, unsafe_fixes: bool = False, statistics: bool = False
+    console, view, applied: list, quiet: bool, written: bool, module, unsafe_fixes: bool = False, statistics: bool = False,
+    diff_asked_to_write: bool = False,
 ) -> None:
     from ds_migrate.findings import Applicability
     from ds_migrate.report.text import render_footer, render_statistics
@@ -232,7 +233,12 @@ def _print_fix_summary(
             render_footer(console, view)
     if applied and not written:
         command = "ds-migrate fix --write" + (" --unsafe-fixes" if unsafe_fixes else "")
-        console.print(f"Run `{command}` to apply them.", style="green", markup=False)
+        if diff_asked_to_write:
+            # --write was given: the advice is to drop --diff, not to add --write
+            console.print(f"--diff never writes: run the same command without --diff (`{command}`) to apply them.",
+                          style="green", markup=False)
+        else:
+            console.print(f"Run `{command}` to apply them.", style="green", markup=False)
 
 
 class _RemainingView:
