@@ -45,3 +45,14 @@ def test_diff_alone_says_to_add_write(tmp_path):
     (tmp_path / "app.py").write_text(LEGACY)
     result = invoke("fix", "--diff", "--unsafe-fixes", tmp_path)
     assert "Run `ds-migrate fix --write --unsafe-fixes` to apply them." in result.stderr
+
+
+def test_notes_say_what_the_fix_will_do_before_it_runs(tmp_path):
+    """A scan or a preview has renamed nothing: its notes read as what the fix does."""
+    (tmp_path / "cfg.py").write_text('import os\nm = os.getenv("M", "deepseek-chat")\n')
+    (tmp_path / ".env.production").write_text("DEEPSEEK_MODEL=deepseek-reasoner\n")
+    for args in (("scan",), ("fix",)):
+        output = invoke(*args, tmp_path).output
+        assert "the fix renames the default; then set thinking disabled where the request is made" in output
+        assert "the fix renames the value; then set thinking enabled" in output
+        assert "renamed the default" not in output and "renamed the value" not in output
