@@ -82,7 +82,8 @@ def rule_statistics(findings) -> list[dict]:
     """Counts per rule, ruff's ``--statistics`` shape: ``fixable_count`` is
     what ``fix --write`` fixes (safe fixes only), ``unsafe_fixable_count``
     what ``--unsafe-fixes`` adds; ``fixable``: any of them is fixed by
-    ``fix --write``. Rules in code order, their worst severity given."""
+    ``fix --write``. The most frequent rule first, ties in code order (as
+    ruff sorts its statistics); each rule's worst severity given."""
     by_code: dict[str, list] = {}
     for finding in findings:
         by_code.setdefault(finding.code, []).append(finding)
@@ -98,6 +99,7 @@ def rule_statistics(findings) -> list[dict]:
             "fixable_count": safe,
             "unsafe_fixable_count": sum(1 for f in found if f.fix_applicability is Applicability.UNSAFE),
         })
+    rows.sort(key=lambda row: (-row["count"], row["code"]))
     return rows
 
 

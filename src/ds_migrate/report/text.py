@@ -121,7 +121,8 @@ def render_summary(console: Console, run, fixed: int = 0) -> None:
 
 def render(console: Console, run, quiet: bool = False, statistics: bool = False) -> None:
     """Default: findings, the plan, the API's error, totals and what to run
-    next. --statistics: the table per rule instead of the findings. --quiet: totals."""
+    next. --statistics: the table per rule instead of the findings, then the
+    plan. --quiet: totals."""
     from ds_migrate.report.plan import render_text as render_plan
 
     if not quiet and not statistics:
@@ -132,7 +133,7 @@ def render(console: Console, run, quiet: bool = False, statistics: bool = False)
     if statistics and not quiet:
         render_statistics(console, run)
     if not quiet:
-        if not statistics:
-            render_plan(console, run)
+        # after the table too: the closing summary points to the plan
+        render_plan(console, run)
         render_footer(console, run)
     render_summary(console, run)
