@@ -130,7 +130,7 @@ class LegacyModelConstant(Rule):
             holder = value_holder(site)[0][0]
             target = dotted_name(holder.targets[0].target) if isinstance(holder, cst.Assign) and len(holder.targets) == 1 else None
             if carry_condition(site, ctx, target, fix, quote_of(site.token)):
-                return Match(retired(site, ctx, what), fix, "the fix renames it; the condition that chose the id then chooses the thinking mode at the request")
+                return Match(retired(site, ctx, what), fix, "fix renames it; the condition that chose the id then chooses the thinking mode at the request")
             if merges(site, ctx):
                 return Match(retired(site, ctx, what), None, refusal(site, ctx))
         clash = _named_entry_clash(site, ctx, key)
