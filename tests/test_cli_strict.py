@@ -53,7 +53,7 @@ def test_unknown_code_in_per_file_ignores_exits_2(tmp_path):
     assert invoke("scan", tmp_path).exit_code == 2
 
 
-@pytest.mark.parametrize("selector", ["DSM", "DSM1", "DSM10", "DSM101", "dsm2", " DSM203 "])
+@pytest.mark.parametrize("selector", ["DSM", "DSM1", "DSM10", "DSM101", "DSM115", "dsm2", " DSM203 "])
 def test_codes_and_prefixes_are_known_selectors(tmp_path, selector):
     (tmp_path / "app.py").write_text(LEGACY)
     assert invoke("scan", "--select", selector, tmp_path).exit_code in (0, 1)
