@@ -92,14 +92,17 @@ def scan(**kwargs) -> None:
             run = run_files(paths, options, file_filter, jobs=kwargs["jobs"], progress=progress)
     missing_path_errors(run)
     report(run, kwargs)
-    _warn_about_what_was_not_scanned(run, paths, file_filter)
+    _warn_about_what_was_not_scanned(run, paths, file_filter, kwargs)
     sys.exit(_exit_code(run, kwargs))
 
 
-def _warn_about_what_was_not_scanned(run, paths: list[str], file_filter: FileFilter) -> None:
+def _warn_about_what_was_not_scanned(run, paths: list[str], file_filter: FileFilter, kwargs: dict) -> None:
     """On standard error (standard output may be a JSON document): a folder
     with nothing to scan (ruff's convention: a warning, exit 0), and the
-    gitignored files (a local .env) that name a retired id."""
+    gitignored files (a local .env) that name a retired id. Not with -q or
+    -s (ruff prints no warnings then either)."""
+    if kwargs["quiet"] or kwargs["silent"]:
+        return
     if paths != ["-"] and not run.discovery.missing and run.files_scanned == 0 and not run.skipped:
         warn("No files found under the given path(s)")
     ignored = getattr(run, "ignored_naming_retired", [])
@@ -160,13 +163,13 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
             run = run_files(paths, options, file_filter, want_fix=True, write=write, jobs=kwargs["jobs"], progress=progress)
     remaining = _remaining(run)
     missing_path_errors(run)
-    if not write:
+    if not write and not kwargs["silent"]:
         if plain_diff:
             click.echo(diff_report.plain(run), nl=False)
         elif kwargs["output_format"] == "full":
             diff_report.rich_diff(new_console(), run)
     report_fix_summary(run, remaining, kwargs, written=write, stderr=plain_diff)
-    _warn_about_what_was_not_scanned(run, paths, file_filter)
+    _warn_about_what_was_not_scanned(run, paths, file_filter, kwargs)
     if run.discovery.missing and not kwargs["exit_zero"]:
         sys.exit(Exit.ERROR)
     if not write and not kwargs["exit_zero"]:

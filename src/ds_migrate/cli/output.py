@@ -23,7 +23,8 @@ class ProgressBar:
     """A progress bar on a terminal for long runs; nothing otherwise."""
 
     def __init__(self, kwargs: dict) -> None:
-        self.enabled = kwargs["output_format"] in CONSOLE_FORMATS and not kwargs["quiet"] and sys.stderr.isatty()
+        self.enabled = (kwargs["output_format"] in CONSOLE_FORMATS and not kwargs["quiet"] and not kwargs["silent"]
+                        and sys.stderr.isatty())
         self.bar = None
 
     def __enter__(self):
@@ -131,9 +132,16 @@ def check_statistics_format(kwargs: dict) -> None:
         )
 
 
+def silenced(kwargs: dict) -> bool:
+    """--silent: no report on standard output (files asked for are still written)."""
+    return kwargs.get("silent", False) and not kwargs["output_file"]
+
+
 def report(run, kwargs: dict, stderr: bool = False) -> None:
     output_format = kwargs["output_format"]
-    if kwargs["statistics"] and output_format == "json":
+    if silenced(kwargs):
+        pass
+    elif kwargs["statistics"] and output_format == "json":
         import json
 
         from ds_migrate.report.summary import rule_statistics
@@ -155,7 +163,9 @@ def report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> N
     applied = [f for p in run.processed for f in p.applied]
     view = _RemainingView(run, remaining)
     output_format = kwargs["output_format"]
-    if kwargs["statistics"] and output_format == "json":
+    if silenced(kwargs):
+        pass
+    elif kwargs["statistics"] and output_format == "json":
         import json
 
         from ds_migrate.report.summary import rule_statistics
@@ -197,12 +207,14 @@ def _print_fix_summary(
     from ds_migrate.report.text import render_footer, render_statistics
 
     remaining = view.findings
-    if not quiet and remaining:
+    if remaining:
         if statistics:
             render_statistics(console, view)
         else:
             module.render_findings(console, view)
     module.render_errors(console, view)
+    if quiet:
+        return  # ruff's -q: the findings left, nothing else
     files = len({f.path for f in applied})
     verb = "Fixed" if written else "Would fix"
     console.print(f"[bold]{verb} {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}.[/bold]")
@@ -221,16 +233,15 @@ def _print_fix_summary(
     suppressed = len(view.suppressed)
     if suppressed:
         console.print(f"{suppressed} suppressed by comments.")
-    if not quiet:
-        from ds_migrate.report.plan import plan_one_liners, render_follow_ups, render_text
+    from ds_migrate.report.plan import plan_one_liners, render_follow_ups, render_text
 
-        render_follow_ups(console, applied, written, view)
-        if module.__name__.endswith("concise"):
-            for line in plan_one_liners(view):
-                console.print(line, markup=False, highlight=False)
-        else:
-            render_text(console, view)
-            render_footer(console, view)
+    render_follow_ups(console, applied, written, view)
+    if module.__name__.endswith("concise"):
+        for line in plan_one_liners(view):
+            console.print(line, markup=False, highlight=False)
+    else:
+        render_text(console, view)
+        render_footer(console, view)
     if applied and not written:
         command = "ds-migrate fix --write" + (" --unsafe-fixes" if unsafe_fixes else "")
         if diff_asked_to_write:

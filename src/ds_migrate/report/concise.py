@@ -33,12 +33,13 @@ def render_errors(console: Console, run) -> None:
 
 
 def render(console: Console, run, quiet: bool = False, statistics: bool = False) -> None:
-    if not quiet and not statistics:
+    if not statistics:
         render_findings(console, run)
     render_errors(console, run)
-    if statistics and not quiet:
+    if statistics:
         render_statistics(console, run)
-    if not quiet:
-        for line in plan_one_liners(run):
-            console.print(Text(line), overflow="ignore", crop=False)
+    if quiet:
+        return  # ruff's -q: the findings, nothing else
+    for line in plan_one_liners(run):
+        console.print(Text(line), overflow="ignore", crop=False)
     render_summary(console, run)

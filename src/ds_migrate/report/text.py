@@ -122,18 +122,19 @@ def render_summary(console: Console, run, fixed: int = 0) -> None:
 def render(console: Console, run, quiet: bool = False, statistics: bool = False) -> None:
     """Default: findings, the plan, the API's error, totals and what to run
     next. --statistics: the table per rule instead of the findings, then the
-    plan. --quiet: totals."""
+    plan. --quiet (ruff's -q): the findings (or the table) and errors only."""
     from ds_migrate.report.plan import render_text as render_plan
 
-    if not quiet and not statistics:
+    if not statistics:
         render_findings(console, run)
     render_errors(console, run)
+    if statistics:
+        render_statistics(console, run)
+    if quiet:
+        return
     if run.errors or run.skipped:
         console.print()
-    if statistics and not quiet:
-        render_statistics(console, run)
-    if not quiet:
-        # after the table too: the closing summary points to the plan
-        render_plan(console, run)
-        render_footer(console, run)
+    # after the table too: the closing summary points to the plan
+    render_plan(console, run)
+    render_footer(console, run)
     render_summary(console, run)
