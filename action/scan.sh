@@ -6,7 +6,8 @@
 #
 # Environment: DS_MIGRATE (the program, from install.sh), PATHS, ARGS,
 # FORMAT, UPLOAD_SARIF, SARIF_FILE, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY.
-# Outputs: exit-code, and sarif-file when one was written.
+# Outputs: exit-code, and sarif-file when one was written by a run that did
+# not fail (exit 0 or 1).
 set -uo pipefail
 
 sarif="${SARIF_FILE:-ds-migrate.sarif}"
@@ -25,7 +26,11 @@ fi
 status=$?
 
 echo "exit-code=$status" >> "$GITHUB_OUTPUT"
-if [ "${UPLOAD_SARIF:-false}" = "true" ] && [ -s "$sarif" ]; then
+if [ "$status" -ge 2 ]; then
+  # the run failed (a path that does not exist, a bad option): its SARIF has
+  # no results, and uploading it would close every open code-scanning alert
+  rm -f "$sarif"
+elif [ "${UPLOAD_SARIF:-false}" = "true" ] && [ -s "$sarif" ]; then
   echo "sarif-file=$sarif" >> "$GITHUB_OUTPUT"
 fi
 exit $status

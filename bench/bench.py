@@ -275,7 +275,7 @@ def huge_results(tool: str, huge: Path, copy: Path, fresh) -> tuple[bool, bool]:
     except (ValueError, KeyError, TypeError, IndexError):
         scanned = False
     fresh("check")
-    subprocess.run([tool, "fix", "--write", "-q", "--no-respect-gitignore", str(copy / "huge.py")],
+    subprocess.run([tool, "fix", "--write", "-s", "--no-respect-gitignore", str(copy / "huge.py")],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     with open(huge, encoding="utf-8") as before, open(copy / "huge.py", encoding="utf-8") as after:
         changed = [(old, new) for old, new in zip(before, after) if old != new]
@@ -331,7 +331,7 @@ def run(runs: int, baseline: str | None = None, only: set[str] | None = None) ->
         # a plain folder below this repository's work tree would take git's answer (it is
         # ignored there): the plain trees are scanned without .gitignore rules, as before
         plain = [] if (tree / ".git").exists() else ["--no-respect-gitignore"]
-        return [tool, "scan", "-q", *plain, str(tree)]
+        return [tool, "scan", "-s", *plain, str(tree)]
 
     # 1: the per-file cost (T1x4, plain folder and git work tree)
     for name in ("t1x4", "t1x4-git"):
@@ -391,8 +391,8 @@ def run(runs: int, baseline: str | None = None, only: set[str] | None = None) ->
             copy.mkdir()
             shutil.copy(huge, copy / "huge.py")
 
-        m = medians({"scan": [tool, "scan", "-q", "--no-respect-gitignore", str(huge)],
-                     "fix --write": [tool, "fix", "--write", "-q", "--no-respect-gitignore", str(copy / "huge.py")]},
+        m = medians({"scan": [tool, "scan", "-s", "--no-respect-gitignore", str(huge)],
+                     "fix --write": [tool, "fix", "--write", "-s", "--no-respect-gitignore", str(copy / "huge.py")]},
                     max(1, min(runs, 3)), setup=fresh)
         # a fast run counts only if it did the job: one finding on the legacy
         # line, and a fix that changes that line alone
@@ -402,7 +402,7 @@ def run(runs: int, baseline: str | None = None, only: set[str] | None = None) ->
         targets.add("4 huge file fix --write", f"{m['fix --write']:.2f}s{'' if fixed else ' (WRONG RESULT)'}",
                     "<= 12s", m["fix --write"] <= 12 and fixed)
         size = huge.stat().st_size / 2**20
-        peak = peak_mib([tool, "scan", "-q", "--no-respect-gitignore", str(huge)])
+        peak = peak_mib([tool, "scan", "-s", "--no-respect-gitignore", str(huge)])
         targets.add("4 huge file peak memory", f"{peak:.0f} MiB for {size:.0f} MiB = {peak / size:.1f}x", "<= 5x the file",
                     peak <= 5 * size)
         shutil.rmtree(copy, ignore_errors=True)
@@ -413,7 +413,7 @@ def run(runs: int, baseline: str | None = None, only: set[str] | None = None) ->
         return
     for name, tree in (("T2", t2), ("T2b", t2b)):
         parse = [sys.executable, str(HERE / "parse_only.py"), str(tree)]
-        m = medians({"ds-migrate": [tool, "scan", "-q", "--no-respect-gitignore", str(tree)], "libcst parse": parse}, runs)
+        m = medians({"ds-migrate": [tool, "scan", "-s", "--no-respect-gitignore", str(tree)], "libcst parse": parse}, runs)
         ratio = m["ds-migrate"] / m["libcst parse"]
         targets.add(f"5 {name} scan", f"{m['ds-migrate']:.2f}s vs parse {m['libcst parse']:.2f}s = {ratio:.2f}x", "<= 0.5x parse", ratio <= 0.5)
 
@@ -430,7 +430,7 @@ def run(runs: int, baseline: str | None = None, only: set[str] | None = None) ->
     files = [str(p) for p in sorted(small.glob("*.py"))]
     # a run of ~0.13 s: five samples straight after the minutes of T2b were
     # 0.132-0.184 s on this machine; fifteen give a steadier median
-    m = medians({"pre-commit": [tool, "scan", "-q", "--force-exclude", *files]}, max(runs, 15))
+    m = medians({"pre-commit": [tool, "scan", "-s", "--force-exclude", *files]}, max(runs, 15))
     targets.add("5 pre-commit, 10 files", f"{m['pre-commit']:.3f}s", "<= 0.15s", m["pre-commit"] <= 0.15)
 
     if baseline:

@@ -185,3 +185,15 @@ def test_a_workflow_runs_the_action_on_the_examples():
 def test_scripts_pass_shellcheck():
     done = subprocess.run(["shellcheck", REPO / "action" / "install.sh", REPO / "action" / "scan.sh"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
+
+
+def test_a_missing_path_fails_the_step_and_uploads_nothing(tree):
+    (tree / "app.py").write_text(LEGACY)
+    done, outputs, summary = _run_scan_step(tree, {"upload-sarif": "true", "paths": "nonexistent_dir"})
+    assert done.returncode == 2
+    assert "nonexistent_dir: no such file or folder" in done.stderr
+    # an empty "successful" SARIF would close every open code-scanning alert
+    assert outputs == {"exit-code": "2"}
+    assert not (tree / "ds-migrate.sarif").exists()
+    text = summary.read_text()
+    assert "scan failed" in text and "nonexistent_dir" in text

@@ -20,13 +20,13 @@ CI_RUN = (REPO / ".ci" / "run").read_text()
 
 
 def _commands(text: str) -> list[list[str]]:
-    """Each shell command, split into words, --quiet dropped (CI runs quietly)."""
+    """Each shell command, split into words, --quiet / --silent dropped (CI runs quietly)."""
     found = []
     for line in text.splitlines():
         line = line.split(" #", 1)[0].strip()
         for part in filter(None, (p.strip() for p in line.split("&&"))):
             if not part.startswith("#"):
-                found.append([word for word in shlex.split(part) if word != "--quiet"])
+                found.append([word for word in shlex.split(part) if word not in ("--quiet", "--silent")])
     return found
 
 

@@ -131,13 +131,13 @@ def test_statistics_in_json_is_ruffs_list_of_counts(tmp_path, option):
     assert result.exit_code == 1
     rows = json.loads(result.stdout)
     assert isinstance(rows, list)  # the counts, not the findings document
-    assert rows == [
+    assert rows == [  # the most frequent first, ties by code (ruff's order)
+        {"code": "DSM108", "name": "legacy-name-in-comment", "severity": "info", "count": 2,
+         "fixable": False, "fixable_count": 0, "unsafe_fixable_count": 2},
         {"code": "DSM101", "name": "legacy-model-argument", "severity": "error", "count": 1,
          "fixable": True, "fixable_count": 1, "unsafe_fixable_count": 0},
         {"code": "DSM107", "name": "dynamic-model-name", "severity": "warning", "count": 1,
          "fixable": False, "fixable_count": 0, "unsafe_fixable_count": 0},
-        {"code": "DSM108", "name": "legacy-name-in-comment", "severity": "info", "count": 2,
-         "fixable": False, "fixable_count": 0, "unsafe_fixable_count": 2},
     ]
 
 
@@ -145,7 +145,8 @@ def test_statistics_table_counts_unsafe_fixes_apart(tmp_path):
     (tmp_path / "app.py").write_text(MIXED)
     lines = invoke("scan", "--statistics", tmp_path).stdout.splitlines()
     assert lines[0].split() == ["code", "name", "severity", "count", "fixable", "unsafe"]
-    assert lines[3].split() == ["DSM108", "legacy-name-in-comment", "info", "2", "0", "2"]
+    assert lines[1].split() == ["DSM108", "legacy-name-in-comment", "info", "2", "0", "2"]  # most frequent first
+    assert [line.split()[0] for line in lines[2:4]] == ["DSM101", "DSM107"]  # ties by code
     # the same split as the closing summary
     assert "1 fixable with `ds-migrate fix --write` (preview: `ds-migrate fix`); 2 more with `--unsafe-fixes`." in lines
 
@@ -153,7 +154,7 @@ def test_statistics_table_counts_unsafe_fixes_apart(tmp_path):
 def test_fix_statistics_counts_what_remains(tmp_path):
     (tmp_path / "app.py").write_text(MIXED)
     rows = json.loads(invoke("fix", "--statistics", "--format", "json", tmp_path).stdout)
-    assert [row["code"] for row in rows] == ["DSM107", "DSM108"]  # the request would be fixed
+    assert [row["code"] for row in rows] == ["DSM108", "DSM107"]  # the request would be fixed; most frequent first
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "markdown"])

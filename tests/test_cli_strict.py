@@ -53,7 +53,7 @@ def test_unknown_code_in_per_file_ignores_exits_2(tmp_path):
     assert invoke("scan", tmp_path).exit_code == 2
 
 
-@pytest.mark.parametrize("selector", ["DSM", "DSM1", "DSM10", "DSM101", "dsm2", " DSM203 "])
+@pytest.mark.parametrize("selector", ["DSM", "DSM1", "DSM10", "DSM101", "DSM115", "dsm2", " DSM203 "])
 def test_codes_and_prefixes_are_known_selectors(tmp_path, selector):
     (tmp_path / "app.py").write_text(LEGACY)
     assert invoke("scan", "--select", selector, tmp_path).exit_code in (0, 1)
@@ -229,3 +229,17 @@ def test_rules_takes_output_format_as_scan_does():
     listed = json.loads(invoke("rules", "--output-format", "json").stdout)
     assert listed == json.loads(invoke("rules", "--format", "json").stdout)
     assert listed[0]["code"] == "DSM101"
+
+
+def test_init_twice_refuses_to_append_a_second_starter_to_ds_migrate_toml(tmp_path):
+    assert invoke("init", tmp_path).exit_code == 0
+    first = (tmp_path / "ds-migrate.toml").read_text()
+    again = invoke("init", tmp_path)
+    assert again.exit_code == 2 and "ds-migrate.toml already exists" in again.output
+    assert (tmp_path / "ds-migrate.toml").read_text() == first
+
+
+def test_init_refuses_a_ds_migrate_toml_with_settings_of_its_own(tmp_path):
+    (tmp_path / "ds-migrate.toml").write_text('fail-on = "error"\n')
+    assert invoke("init", tmp_path).exit_code == 2
+    assert (tmp_path / "ds-migrate.toml").read_text() == 'fail-on = "error"\n'

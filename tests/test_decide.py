@@ -297,8 +297,8 @@ def test_a_rename_the_decision_refused_is_not_called_renamed():
     from ds_migrate.findings import Applicability, Finding, Fix
 
     common = dict(path="a.py", line=1, column=1, end_line=1, end_column=5, code="DSM103", name="n",
-                  severity=None, message="m", note="field default renamed: set thinking disabled where the request is made")
+                  severity=None, message="m", note="fix renames the field default; set thinking disabled where the request is made")
     refused = Finding(**common, fix=Fix(Applicability.NONE), coupling="not renamed: it selects behaviour elsewhere")
     assert refused.explanation.startswith("once renamed, set thinking disabled where the request is made; not renamed")
     renamed = Finding(**common, fix=Fix(Applicability.UNSAFE), coupling="coupled with b.py:2 (comparison)")
-    assert renamed.explanation.startswith("field default renamed: set thinking disabled")
+    assert renamed.explanation.startswith("fix renames the field default; set thinking disabled")

@@ -55,7 +55,8 @@ def test_readme_first_screen_installs_then_scans_then_fixes_then_explains_the_pl
     """What a new user needs, in the order they need it, near the top."""
     steps = [
         "pipx install ./ds-migrate",  # from a clone: no placeholder to fill in
-        "uvx --from ./ds-migrate ds-migrate scan .",
+        # uvx runs in the folder that holds the clone: it names the project, not "."
+        "uvx --from ./ds-migrate ds-migrate scan my-project/",
         "pipx install ds-migrate",  # from the index, once released
         "pipx install git+https://github.com/<owner>/ds-migrate@<commit-sha>",
         "ds-migrate scan .",
@@ -119,7 +120,7 @@ def test_pinned_revisions_name_a_released_tag_or_a_commit():
             else:
                 assert rev == "<commit-sha>" or re.fullmatch(r"[0-9a-f]{40}", rev), f"{name}: {rev}"
     if not released:
-        assert "pin a commit" in README and "40" in README
+        assert "pin a commit" in README and "40-character sha" in README
 
 
 # -- tables in docs/ checked against the code ----------------------------------------------
@@ -228,3 +229,23 @@ def test_the_examples_numbers_in_the_readme_are_a_real_run(tmp_path):
     shutil.copytree(REPO / "examples", copy)
     fix = CliRunner().invoke(main, ["fix", "--write", "--format", "json", str(copy)])
     assert json.loads(fix.stdout)["summary"]["fixed"] == fixed
+
+
+def test_readme_says_what_a_new_user_trips_on():
+    from ds_migrate.cli.commands import main
+
+    assert "`--assume-mode chat|reasoner`" in README and "DSM201" in README
+    assert "a path that does not exist" in README.split("## Exit codes and output")[1].split("##")[0]
+    assert CliRunner().invoke(main, ["scan", "no-such-folder"]).exit_code == 2
+    # uvx runs where the clone is (./ds-migrate): "." there would scan the clone's parent
+    assert "uvx --from ./ds-migrate ds-migrate scan .  " not in README
+
+
+def test_action_description_names_every_retired_id():
+    import yaml
+
+    from ds_migrate.deepseek.mapping import LEGACY_MODES
+
+    description = yaml.safe_load((REPO / "action.yml").read_text())["description"]
+    assert all(name in description for name in LEGACY_MODES)
+    assert len(description) <= 125  # what the Marketplace shows in full

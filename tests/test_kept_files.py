@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from ds_migrate.cli.commands import main
 
-NOTICE = "2 ignored files name a retired id (see --include-ignored / the `include-ignored` setting)"
+NOTICE = "2 ignored files name a retired id: {env}, {prod} (see --include-ignored / the `include-ignored` setting)"
 
 
 def invoke(*args):
@@ -89,9 +89,32 @@ def test_ignored_files_naming_a_retired_id_are_counted(tmp_path, monkeypatch, se
     tree = _repository(tmp_path)
     result = invoke("scan", "--output-format", "json", tree)
     assert result.exit_code == 0
-    assert f"warning: {NOTICE}" in result.stderr
+    assert "warning: " + NOTICE.format(env=tree / ".env", prod=tree / "secrets" / "prod.yaml") in result.stderr
     document = json.loads(result.stdout)
     assert document["findings"] == [] and document["summary"]["ignored_naming_retired"] == 2
+
+
+@pytest.mark.parametrize("search", ["native", "none"])
+def test_only_ignored_files_with_selected_findings_are_counted(tmp_path, monkeypatch, search):
+    monkeypatch.setenv("DS_MIGRATE_NO_RIPGREP", "1" if search == "none" else "")
+    tree = _repository(tmp_path)
+    (tree / ".gitignore").write_text(".env\nsecrets/\nnotes.md\n")
+    (tree / "notes.md").write_text("We used deepseek-chat.\n")  # DSM108 only
+    result = invoke("scan", "--select", "DSM108", "--output-format", "json", tree)
+    assert f"1 ignored file names a retired id: {tree / 'notes.md'} (see" in result.stderr
+    assert json.loads(result.stdout)["summary"]["ignored_naming_retired"] == 1
+    result = invoke("scan", "--select", "DSM101", tree)
+    assert "ignored file" not in result.stderr
+
+
+def test_a_long_list_of_ignored_files_is_cut_after_three(tmp_path):
+    tree = _repository(tmp_path)
+    for n in range(4):
+        (tree / "secrets" / f"extra{n}.yaml").write_text("model: deepseek-chat\n")
+    result = invoke("scan", tree)
+    line = next(line for line in result.stderr.splitlines() if "ignored files" in line)
+    assert line.startswith("warning: 6 ignored files name a retired id: ")
+    assert line.count(str(tree)) == 3 and " and 3 more (see --include-ignored" in line
 
 
 @pytest.mark.parametrize("search", ["native", "none"])
@@ -133,6 +156,7 @@ def test_fix_write_include_ignored_fixes_the_local_env(tmp_path):
 
 def test_subprocess_prints_the_notice(ds_migrate_exe, tmp_path):
     tree = _repository(tmp_path)
-    completed = subprocess.run([ds_migrate_exe, "scan", str(tree)], capture_output=True, text=True)
+    completed = subprocess.run([ds_migrate_exe, "scan", "."], capture_output=True, text=True, cwd=tree)
     assert completed.returncode == 0
-    assert NOTICE in completed.stderr
+    # relative to where it ran, as every path the report names
+    assert NOTICE.format(env=".env", prod="secrets/prod.yaml") in completed.stderr

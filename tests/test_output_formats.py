@@ -110,6 +110,16 @@ def test_scan_prints_the_numbered_plan(tmp_path):
     assert "comparison: " in output and "handler.py:5" in output
 
 
+def test_statistics_prints_the_plan_its_summary_points_to(tmp_path):
+    coupled_tree(tmp_path)
+    output = invoke("scan", "--statistics", tmp_path).stdout
+    assert "see the migration plan" in output
+    table = output.index("code ")
+    plan = output.index("Migration plan: what is left for a person")
+    assert table < plan < output.index("see the migration plan")
+    assert "#1 deepseek-chat: renamed only with --unsafe-fixes (2 sites)" in output
+
+
 def test_the_plan_numbers_agree_across_formats(tmp_path):
     coupled_tree(tmp_path)
     document = json.loads(invoke("scan", "--output-format", "json", tmp_path).stdout)

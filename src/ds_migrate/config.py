@@ -55,14 +55,25 @@ def _check_target(value: Any) -> str | None:
     return f"one of {', '.join(TARGETS + tuple(TARGET_ALIASES))}"
 
 
+def mapping_value_problem(name: str, model: Any) -> str | None:
+    """Why ``model`` cannot replace the retired ``name`` (None when it can):
+    the values ``target`` accepts, and no other (a typo or another provider's
+    model would be written with DeepSeek's thinking body)."""
+    if isinstance(model, str) and (model in TARGETS or model in TARGET_ALIASES):
+        return None
+    return (f"{model!r} for {name!r} is not a current V4 id; use one of "
+            f"{', '.join(TARGETS + tuple(TARGET_ALIASES))}")
+
+
 def _check_mapping(value: Any) -> str | None:
     if not isinstance(value, dict):
         return "a table of retired name = model id"
     for key, model in value.items():
         if key.lower() not in LEGACY_MODES:
             return f"keys among {', '.join(LEGACY_MODES)} (got {key!r})"
-        if not isinstance(model, str) or not model.strip():
-            return f"a model id string for {key!r}"
+        problem = mapping_value_problem(key, model)
+        if problem:
+            return f"a table of retired name = V4 id: {problem}"
     return None
 
 
@@ -123,7 +134,7 @@ def validate(values: dict[str, Any], path: Path) -> dict[str, Any]:
     if "target" in normalized:
         normalized["target"] = TARGET_ALIASES.get(normalized["target"], normalized["target"])
     if "mapping" in normalized:
-        normalized["mapping"] = {k.lower(): v for k, v in normalized["mapping"].items()}
+        normalized["mapping"] = {k.lower(): TARGET_ALIASES.get(v, v) for k, v in normalized["mapping"].items()}
     return normalized
 
 

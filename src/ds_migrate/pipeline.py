@@ -458,7 +458,12 @@ def _look_at_ignored_files(paths, file_filter: FileFilter, outcome: Run, options
     if file_filter.include_ignored:
         outcome.discovery.files = sorted(set(outcome.discovery.files) | set(found), key=lambda p: p.replace(os.sep, "/"))
     else:
-        outcome.ignored_naming_retired = ignored.naming_retired(found, options.max_file_size)
+        # analysed as a scan would (a few .env files): a file whose findings
+        # --select leaves out is not worth a warning
+        def reported(path: str, data: bytes) -> bool:
+            return bool(process_file(path, data, options).result.findings)
+
+        outcome.ignored_naming_retired = ignored.naming_retired(found, options.max_file_size, reported)
 
 
 def _run(paths, options, file_filter, want_fix, write, jobs, progress, many, pools) -> Run:

@@ -62,7 +62,7 @@ def test_litellm_older_than_checked_is_renamed_and_reported(tmp_path):
     path = project(tmp_path, {"requirements.txt": "litellm==1.50.0\n"})
     assert fix(LITELLM_CHAT, path=path) == LITELLM_CHAT.replace("deepseek-chat", "deepseek-v4-flash")
     note = scan(LITELLM_CHAT, path=path)[0].note
-    assert "litellm ==1.50.0" in note and "requirements.txt" in note and "renamed only" in note
+    assert "litellm ==1.50.0" in note and "requirements.txt" in note and "fix renames only" in note
 
 
 def test_dspy_follows_the_locked_litellm(tmp_path):

@@ -10,11 +10,13 @@ from ds_migrate.analyse.deep_stack import DEEP_RECURSION_LIMIT, DEEP_STACK_BYTES
 from ds_migrate.analyse.embedded import EmbeddedCode
 from ds_migrate.analyse.options import DEFAULT_MAX_FILE_SIZE, Options
 from ds_migrate.analyse.other_kinds import process_other
+from ds_migrate.analyse.own_reports import OWN_REPORT, is_own_report
 from ds_migrate.analyse.python_file import apply_chosen, fixed_text, process_python, verify_python
 from ds_migrate.deepseek.mentions import worth_parsing
 from ds_migrate.analyse.reading import DecodeError, decode_python
 from ds_migrate.analyse.result import Processed
 from ds_migrate.analyse.sorting import choose_fixes
+from ds_migrate.findings import FileResult
 
 __all__ = [
     "DEEP_RECURSION_LIMIT", "DEEP_STACK_BYTES", "DEFAULT_MAX_FILE_SIZE", "DecodeError", "Options", "Processed",
@@ -31,6 +33,8 @@ def process_file(path: str, data: bytes, options: Options, want_fix: bool = Fals
     """
     from ds_migrate.languages import handler_for, is_python
 
+    if is_own_report(path, data):
+        return Processed(FileResult(path, skipped=OWN_REPORT))
     handler = handler_for(path)
     if handler is not None:
         return process_other(handler, path, data, options, want_fix, decision, EMBEDDED_CODE)

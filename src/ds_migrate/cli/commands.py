@@ -11,7 +11,9 @@ import click
 from ds_migrate import __version__
 from ds_migrate.cli.habits import HabitGroup
 from ds_migrate.cli.options import common_options, paths_of, settings_from
-from ds_migrate.cli.output import ProgressBar, check_statistics_format, new_console, report, report_fix_summary, warn
+from ds_migrate.cli.output import (
+    ProgressBar, check_statistics_format, missing_path_errors, new_console, report, report_fix_summary, warn,
+)
 from ds_migrate.discover.listing import FileFilter
 from ds_migrate.analyse import Options
 from ds_migrate.findings import Severity
@@ -88,22 +90,35 @@ def scan(**kwargs) -> None:
     else:
         with ProgressBar(kwargs) as progress:
             run = run_files(paths, options, file_filter, jobs=kwargs["jobs"], progress=progress)
+    missing_path_errors(run)
     report(run, kwargs)
-    _warn_about_what_was_not_scanned(run, paths, file_filter)
+    _warn_about_what_was_not_scanned(run, paths, file_filter, kwargs)
     sys.exit(_exit_code(run, kwargs))
 
 
-def _warn_about_what_was_not_scanned(run, paths: list[str], file_filter: FileFilter) -> None:
+def _warn_about_what_was_not_scanned(run, paths: list[str], file_filter: FileFilter, kwargs: dict) -> None:
     """On standard error (standard output may be a JSON document): a folder
     with nothing to scan (ruff's convention: a warning, exit 0), and the
-    gitignored files (a local .env) that name a retired id."""
+    gitignored files (a local .env) that name a retired id. Not with -q or
+    -s (ruff prints no warnings then either)."""
+    if kwargs["quiet"] or kwargs["silent"]:
+        return
     if paths != ["-"] and not run.discovery.missing and run.files_scanned == 0 and not run.skipped:
         warn("No files found under the given path(s)")
     ignored = getattr(run, "ignored_naming_retired", [])
     if ignored:
+        from ds_migrate.discover.listing import display_path
+        from ds_migrate.report.text import safe_path
+
         count = len(ignored)
         files = "file names" if count == 1 else "files name"
-        warn(f"{count} ignored {files} a retired id (see --include-ignored / the `include-ignored` setting)")
+        shown = [safe_path(display_path(path)) for path in ignored[:IGNORED_LISTED]]
+        more = f" and {count - len(shown)} more" if count > len(shown) else ""
+        warn(f"{count} ignored {files} a retired id: {', '.join(shown)}{more} "
+             "(see --include-ignored / the `include-ignored` setting)")
+
+
+IGNORED_LISTED = 3  # gitignored files named in the warning; the rest are counted
 
 
 @main.command()
@@ -123,6 +138,7 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
     if plain_diff and (write or interactive):
         # as ruff: --diff only shows what would change, whatever else is asked
         warn("--diff shows the changes and writes nothing; --write and --interactive are ignored")
+        kwargs["_diff_asked_to_write"] = True
         write = interactive = False
     if paths == ["-"]:
         run, processed, data = _read_stdin(kwargs, options, want_fix=True)
@@ -146,18 +162,21 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
         with ProgressBar(kwargs) as progress:
             run = run_files(paths, options, file_filter, want_fix=True, write=write, jobs=kwargs["jobs"], progress=progress)
     remaining = _remaining(run)
-    if not write:
+    missing_path_errors(run)
+    if not write and not kwargs["silent"]:
         if plain_diff:
             click.echo(diff_report.plain(run), nl=False)
         elif kwargs["output_format"] == "full":
             diff_report.rich_diff(new_console(), run)
     report_fix_summary(run, remaining, kwargs, written=write, stderr=plain_diff)
-    _warn_about_what_was_not_scanned(run, paths, file_filter)
+    _warn_about_what_was_not_scanned(run, paths, file_filter, kwargs)
     if run.discovery.missing and not kwargs["exit_zero"]:
         sys.exit(Exit.ERROR)
     if not write and not kwargs["exit_zero"]:
+        # a preview (ruff's `check --diff`): 1 only when a fix is pending;
+        # what no fix changes is for `scan` to gate on
         would_change = any(p.fixed_data is not None for p in run.processed)
-        sys.exit(Exit.FINDINGS if would_change or run.errors else _exit_code(run, kwargs, remaining))
+        sys.exit(Exit.FINDINGS if would_change else Exit.CLEAN)
     sys.exit(_exit_code(run, kwargs, remaining))
 
 
@@ -214,6 +233,9 @@ def init(folder: str) -> None:
     existing = target.read_text(encoding="utf-8") if target.is_file() else ""
     if "[tool.ds-migrate]" in existing:
         raise click.UsageError(f"{target} already has a [tool.ds-migrate] section")
+    if target.name == "ds-migrate.toml" and existing.strip():
+        # the whole file is ds-migrate's: a second starter would repeat every key
+        raise click.UsageError(f"{target} already exists; edit it (or remove it to start again)")
     text = STARTER if target.name == "pyproject.toml" else STARTER.replace("[tool.ds-migrate]\n", "")
     separator = "" if not existing or existing.endswith("\n\n") else ("\n" if existing.endswith("\n") else "\n\n")
     with open(target, "a", encoding="utf-8") as handle:

@@ -60,7 +60,8 @@ def common_options(func: Callable) -> Callable:
         click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True, help="Lowest severity that makes the exit code 1."),
         click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain."),
         click.option("--stdin-filename", metavar="PATH", help="Name to report for source read from '-'."),
-        click.option("--quiet", "-q", is_flag=True, help="Print only the summary (and errors)."),
+        click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no plan, summary or hints (as ruff's -q)."),
+        click.option("--silent", "-s", is_flag=True, help="Print nothing; the exit code says it (errors still go to standard error)."),
         click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding (full, concise: a table; json: a list)."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: all cores)."),
         click.option("--include", multiple=True, metavar="GLOB", help="File names to scan (default: every file but known binary kinds)."),
@@ -93,7 +94,7 @@ def _setting(kwargs: dict, config, name: str, key: str | None = None):
 
 def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, FileFilter]:
     """The engine's options and the file filter: the command line, then the config file, then the defaults."""
-    from ds_migrate.config import TARGET_ALIASES, ConfigError, load_config
+    from ds_migrate.config import TARGET_ALIASES, ConfigError, load_config, mapping_value_problem
 
     try:
         config = load_config(kwargs["config"], paths_of(kwargs)[0], kwargs["isolated"])
@@ -110,7 +111,10 @@ def settings_from(kwargs: dict, unsafe_fixes: bool = False) -> tuple[Options, Fi
             raise click.BadParameter(
                 f"expected NAME=MODEL with NAME one of {', '.join(LEGACY_MODES)}, got {item!r}", param_hint="--mapping"
             )
-        overrides[name.strip().lower()] = model.strip()
+        problem = mapping_value_problem(name.strip(), model.strip())
+        if problem:
+            raise click.BadParameter(problem, param_hint="--mapping")
+        overrides[name.strip().lower()] = TARGET_ALIASES.get(model.strip(), model.strip())
     mapping = Mapping(
         target=TARGET_ALIASES.get(target, target),
         overrides=overrides,

@@ -23,7 +23,8 @@ class ProgressBar:
     """A progress bar on a terminal for long runs; nothing otherwise."""
 
     def __init__(self, kwargs: dict) -> None:
-        self.enabled = kwargs["output_format"] in CONSOLE_FORMATS and not kwargs["quiet"] and sys.stderr.isatty()
+        self.enabled = (kwargs["output_format"] in CONSOLE_FORMATS and not kwargs["quiet"] and not kwargs["silent"]
+                        and sys.stderr.isatty())
         self.bar = None
 
     def __enter__(self):
@@ -131,9 +132,16 @@ def check_statistics_format(kwargs: dict) -> None:
         )
 
 
+def silenced(kwargs: dict) -> bool:
+    """--silent: no report on standard output (files asked for are still written)."""
+    return kwargs.get("silent", False) and not kwargs["output_file"]
+
+
 def report(run, kwargs: dict, stderr: bool = False) -> None:
     output_format = kwargs["output_format"]
-    if kwargs["statistics"] and output_format == "json":
+    if silenced(kwargs):
+        pass
+    elif kwargs["statistics"] and output_format == "json":
         import json
 
         from ds_migrate.report.summary import rule_statistics
@@ -155,7 +163,9 @@ def report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> N
     applied = [f for p in run.processed for f in p.applied]
     view = _RemainingView(run, remaining)
     output_format = kwargs["output_format"]
-    if kwargs["statistics"] and output_format == "json":
+    if silenced(kwargs):
+        pass
+    elif kwargs["statistics"] and output_format == "json":
         import json
 
         from ds_migrate.report.summary import rule_statistics
@@ -170,8 +180,18 @@ def report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> N
         with _text_console(kwargs, stderr) as console:
             module = _console_module(output_format)
             _print_fix_summary(console, view, applied, kwargs["quiet"], written, module, kwargs.get("unsafe_fixes", False),
-                               kwargs["statistics"])
+                               kwargs["statistics"], kwargs.get("_diff_asked_to_write", False))
     side_reports(view, kwargs, len(applied), written)
+
+
+def missing_path_errors(run) -> None:
+    """A path given that does not exist, on standard error in every format
+    (ruff's E902); the reports also carry it, and the run exits 2."""
+    from ds_migrate.report.summary import MISSING_PATH, missing_paths
+    from ds_migrate.report.text import safe_path
+
+    for path in missing_paths(run):
+        click.echo(f"error: {safe_path(path)}: {MISSING_PATH}", err=True)
 
 
 def warn(message: str) -> None:
@@ -180,18 +200,21 @@ def warn(message: str) -> None:
 
 
 def _print_fix_summary(
-    console, view, applied: list, quiet: bool, written: bool, module, unsafe_fixes: bool = False, statistics: bool = False
+    console, view, applied: list, quiet: bool, written: bool, module, unsafe_fixes: bool = False, statistics: bool = False,
+    diff_asked_to_write: bool = False,
 ) -> None:
     from ds_migrate.findings import Applicability
     from ds_migrate.report.text import render_footer, render_statistics
 
     remaining = view.findings
-    if not quiet and remaining:
+    if remaining:
         if statistics:
             render_statistics(console, view)
         else:
             module.render_findings(console, view)
     module.render_errors(console, view)
+    if quiet:
+        return  # ruff's -q: the findings left, nothing else
     files = len({f.path for f in applied})
     verb = "Fixed" if written else "Would fix"
     console.print(f"[bold]{verb} {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}.[/bold]")
@@ -210,19 +233,23 @@ def _print_fix_summary(
     suppressed = len(view.suppressed)
     if suppressed:
         console.print(f"{suppressed} suppressed by comments.")
-    if not quiet:
-        from ds_migrate.report.plan import plan_one_liners, render_follow_ups, render_text
+    from ds_migrate.report.plan import plan_one_liners, render_follow_ups, render_text
 
-        render_follow_ups(console, applied, written, view)
-        if module.__name__.endswith("concise"):
-            for line in plan_one_liners(view):
-                console.print(line, markup=False, highlight=False)
-        else:
-            render_text(console, view)
-            render_footer(console, view)
+    render_follow_ups(console, applied, written, view)
+    if module.__name__.endswith("concise"):
+        for line in plan_one_liners(view):
+            console.print(line, markup=False, highlight=False)
+    else:
+        render_text(console, view)
+        render_footer(console, view)
     if applied and not written:
         command = "ds-migrate fix --write" + (" --unsafe-fixes" if unsafe_fixes else "")
-        console.print(f"Run `{command}` to apply them.", style="green", markup=False)
+        if diff_asked_to_write:
+            # --write was given: the advice is to drop --diff, not to add --write
+            console.print(f"--diff never writes: run the same command without --diff (`{command}`) to apply them.",
+                          style="green", markup=False)
+        else:
+            console.print(f"Run `{command}` to apply them.", style="green", markup=False)
 
 
 class _RemainingView:

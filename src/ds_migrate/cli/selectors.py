@@ -11,7 +11,7 @@ from __future__ import annotations
 
 RULE_CODES = (
     "DSM101", "DSM102", "DSM103", "DSM104", "DSM105", "DSM106", "DSM107",
-    "DSM108", "DSM109", "DSM110", "DSM111", "DSM112", "DSM113", "DSM114",
+    "DSM108", "DSM109", "DSM110", "DSM111", "DSM112", "DSM113", "DSM114", "DSM115",
     "DSM201", "DSM202", "DSM203", "DSM204", "DSM205", "DSM206",
 )  # fmt: skip
 

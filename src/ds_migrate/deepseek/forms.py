@@ -155,5 +155,5 @@ def no_form_note(context: str, mode: str, pin) -> str:
     )
     return (
         f"{pin.describe()} takes no thinking form known to work ({entry['package']}: {known}); "
-        f"renamed only: set thinking {mode} by hand or upgrade {entry['package']}"
+        f"fix renames only; set thinking {mode} by hand or upgrade {entry['package']}"
     )

@@ -39,15 +39,18 @@ def ignored_mentions(paths: list[str], file_filter: FileFilter, discovery: Disco
     return sorted(set(found))
 
 
-def naming_retired(candidates: list[str], max_size: int) -> list[str]:
-    """Of ``candidates``, the files that name a retired id."""
+def naming_retired(candidates: list[str], max_size: int, reported=None) -> list[str]:
+    """Of ``candidates``, the files that name a retired id; with ``reported``
+    (path, bytes -> bool), only those a scan would report (``--select``,
+    ``--ignore``, suppressions)."""
     from ds_migrate.deepseek.names import find_legacy_names
 
     named = []
     for path in candidates:
         data = _read(path, max_size)
         if data is not None and mentions(data) and find_legacy_names(data.decode("utf-8", "replace")):
-            named.append(path)
+            if reported is None or reported(path, data):
+                named.append(path)
     return named
 
 

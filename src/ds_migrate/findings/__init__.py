@@ -126,7 +126,7 @@ class Finding:
         note = self.note
         if note and self.coupling and self.fix_applicability is Applicability.NONE and _SET_MODE in note:
             # the rule spoke of its rename; the decision made none in any tier
-            note = "once renamed, " + note.split(": ", 1)[-1]
+            note = "once renamed, set thinking " + note.split(_SET_MODE, 1)[-1]
         return note
 
     @property
@@ -161,8 +161,9 @@ class FileError:
     line: int | None = None
 
 
-# the note of a rename that cannot set the mode itself (rules/messages.py)
-_SET_MODE = ": set thinking "
+# the note of a rename that cannot set the mode itself (rules/messages.py:
+# "fix renames the value; set thinking ...")
+_SET_MODE = "; set thinking "
 
 
 @dataclass(slots=True)  # one per file: tens of thousands on a big tree

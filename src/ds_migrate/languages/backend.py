@@ -337,7 +337,7 @@ class TreeSitterHandler(Handler):
             elif toggle is not None and toggle.note:
                 note = toggle.note
             else:
-                note = f"renamed only: {self.sdk_note}: thinking {mode_value(name, mapping)}"
+                note = messages.fix_note("renamed only", f"{self.sdk_note}: thinking {mode_value(name, mapping)}")
             add(LegacyModelArgument, messages.retired(name, mapping, "Model of a request"), safe, note)
         elif role.kind == "value":
             add(LegacyModelConstant, messages.retired(name, mapping, f"Config value {role.key}"), safe,

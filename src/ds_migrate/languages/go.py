@@ -89,7 +89,7 @@ class Go(TreeSitterHandler):
         if has_key(argument, src, '"thinking"') or has_key(literal.child_by_field_name("body"), src, "Thinking"):
             return Toggle(note="the call already sets thinking; kept as is")
         if not _OPTION_IMPORT.search(src.text):
-            return Toggle(note=f"renamed only: add {option} to the New call "
+            return Toggle(note=f"fix renames only; add {option} to the New call "
                           "(import github.com/openai/openai-go/option)")
         last = argument.named_children[-1]
         start, end, new = append_member(src.text, src.end(last), src.end(argument) - 1, option)

@@ -153,7 +153,7 @@ class Java(TreeSitterHandler):
                 # contained: only this file's requests read it; in a test that names
                 # DeepSeek's host, they are sent to DeepSeek (decide.py)
                 finding.role = roles.LIVE_REQUEST if live else roles.REQUEST
-                finding.note = (f"constant renamed: set thinking {mode_value(name, mapping)} at the requests that "
+                finding.note = (f"fix renames the constant; set thinking {mode_value(name, mapping)} at the requests that "
                                 f"read it (.model(...) on line {where}; V4 models think by default)")
 
     def toggle(self, string, role: Role, name, src: Source, mapping) -> Toggle | None:

@@ -286,7 +286,7 @@ class JavaScript(Handler):
             callee = call.child_by_field_name("function") if call is not None else None
             callee_text = src.node_text(callee) if callee is not None else ""
             if callee_text in _VERCEL and parent.named_children and parent.named_children[0] == string:
-                note = "renamed; set providerOptions: { deepseek: { thinking: { type: " \
+                note = "fix renames it; set providerOptions: { deepseek: { thinking: { type: " \
                     f"'{mapping.replacement(name.base).mode}' }} }} where the model is called"
                 if mapping.adds_toggle:
                     note = vercel_toggle(rename, call, string, src, mapping.replacement(name.base).mode, note)

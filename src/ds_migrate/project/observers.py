@@ -86,6 +86,6 @@ def tests_follow(decision: Decision, groups, coupled_groups, sees, kept=None) ->
             if any(sees(m.finding.path, c.finding.path) for c in code if c.finding.path != m.finding.path):
                 decision.verdicts[m.finding.identity] = Verdict(
                     Applicability.SAFE,
-                    "renamed with the code it tests, in the same tier (it asserts what that code sends)",
+                    "fix renames it with the code it tests, in the same tier (it asserts what that code sends)",
                     follows=True,
                 )

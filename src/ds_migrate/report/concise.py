@@ -28,19 +28,18 @@ def render_errors(console: Console, run) -> None:
     for error in run.errors:
         where = f"{safe_path(error.path)}:{error.line}:1" if error.line else safe_path(error.path)
         console.print(Text(f"{where}: error: {error.message}"), overflow="ignore", crop=False)
-    for path in run.discovery.missing:
-        console.print(Text(f"{safe_path(path)}: error: no such file or folder"))
     for path, reason in run.skipped:
         console.print(Text(f"{safe_path(path)}: skipped: {reason}", style="dim"))
 
 
 def render(console: Console, run, quiet: bool = False, statistics: bool = False) -> None:
-    if not quiet and not statistics:
+    if not statistics:
         render_findings(console, run)
     render_errors(console, run)
-    if statistics and not quiet:
+    if statistics:
         render_statistics(console, run)
-    if not quiet:
-        for line in plan_one_liners(run):
-            console.print(Text(line), overflow="ignore", crop=False)
+    if quiet:
+        return  # ruff's -q: the findings, nothing else
+    for line in plan_one_liners(run):
+        console.print(Text(line), overflow="ignore", crop=False)
     render_summary(console, run)

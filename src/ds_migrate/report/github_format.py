@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ds_migrate.findings import Severity
 from ds_migrate.report.notes import note_of, plan_numbers
+from ds_migrate.report.summary import MISSING_PATH, reported_errors
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -43,7 +44,11 @@ def render(run, fixed: int = 0, **settings) -> str:
         note = note_of(f, numbers)
         message = f.message + (f" ({note})" if note else "")
         lines.append(f"::{_LEVEL[f.severity]} {properties}::{_data(message)}")
-    for error in run.errors:
+    for error in reported_errors(run):
+        if error.message == MISSING_PATH:
+            # no file to annotate: the message names the path
+            lines.append(f"::error title=ds-migrate::{_data(f'{error.path}: {error.message}')}")
+            continue
         where = f",line={error.line}" if error.line else ""
         lines.append(f"::error file={_property(error.path)}{where},title=ds-migrate::{_data(error.message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 
+from ds_migrate import __version__
+
 from ds_migrate.report.fix_spans import fix_span, source_texts
 from ds_migrate.report.links import rule_url
 from ds_migrate.report.notes import note_of, plan_numbers
 from ds_migrate.report.plan import follow_ups, plan_dicts
-from ds_migrate.report.summary import api_error_footer, summarize
+from ds_migrate.report.summary import api_error_footer, reported_errors, summarize
 
 SCHEMA_VERSION = 1
 
@@ -53,10 +55,13 @@ def render(run, fixed: int = 0, **settings) -> str:
     numbers = plan_numbers(run)
     texts = source_texts(run)
     document = {
+        # the marker that keeps a report written into the tree out of the next scan (analyse/own_reports.py)
+        "tool": "ds-migrate",
+        "tool_version": __version__,
         "version": SCHEMA_VERSION,
         "findings": [finding_dict(f, numbers, texts) for f in run.findings],
         "suppressed": [finding_dict(f, numbers) for f in run.suppressed],
-        "errors": [{"path": e.path, "message": e.message, "line": e.line} for e in run.errors],
+        "errors": [{"path": e.path, "message": e.message, "line": e.line} for e in reported_errors(run)],
         "skipped": [{"path": p, "reason": r} for p, r in run.skipped],
         "summary": summarize(run, fixed, settings.get("would_fix", 0)).as_dict(),
         "plan": plan_dicts(run),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ds_migrate.report.notes import note_of, plan_numbers
 from ds_migrate.report.plan import plan_lines
-from ds_migrate.report.summary import api_error_footer, next_steps, summarize
+from ds_migrate.report.summary import api_error_footer, next_steps, reported_errors, summarize
 
 
 def _cell(text: str) -> str:
@@ -15,6 +15,9 @@ def render(run, fixed: int = 0, **settings) -> str:
     summary = summarize(run, fixed, settings.get("would_fix", 0))
     numbers = plan_numbers(run)
     lines = ["## ds-migrate: retired DeepSeek model names", ""]
+    errors = reported_errors(run)
+    if summary.paths_missing:
+        lines += [f"**The scan failed:** {summary.paths_missing} given path(s) do not exist (see the errors below).", ""]
     if not summary.findings:
         lines.append(f"No retired model names in {summary.files_scanned} files scanned.")
     else:
@@ -41,7 +44,7 @@ def render(run, fixed: int = 0, **settings) -> str:
     footer = api_error_footer(run.findings)
     if footer:
         lines += ["", _cell(footer)]
-    if run.errors:
-        lines += ["", "**Files with errors:**", ""]
-        lines += [f"- `{_cell(e.path)}`: {_cell(e.message)}" for e in run.errors]
+    if errors:
+        lines += ["", "**Errors:**", ""]
+        lines += [f"- `{_cell(e.path)}`: {_cell(e.message)}" for e in errors]
     return "\n".join(lines) + "\n"

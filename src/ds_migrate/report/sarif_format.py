@@ -9,6 +9,7 @@ from ds_migrate.findings import Severity
 from ds_migrate.report.fix_spans import fix_span, source_texts
 from ds_migrate.report import links
 from ds_migrate.report.notes import note_of, plan_numbers
+from ds_migrate.report.summary import MISSING_PATH, missing_paths, reported_errors
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -97,10 +98,10 @@ def render(run, fixed: int = 0, **settings) -> str:
     notifications = [
         {
             "level": "error",
-            "message": {"text": error.message},
+            "message": {"text": error.message if error.message != MISSING_PATH else f"{error.path}: {error.message}"},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": error.path.replace("\\", "/")}}}],
         }
-        for error in run.errors
+        for error in reported_errors(run)
     ]
     document = {
         "$schema": SCHEMA,
@@ -109,7 +110,12 @@ def render(run, fixed: int = 0, **settings) -> str:
             {
                 "tool": {"driver": driver},
                 "invocations": [
-                    {"executionSuccessful": True, "toolExecutionNotifications": notifications}
+                    {
+                        # a path that does not exist fails the run (exit 2): code
+                        # scanning must not take its empty results as "all fixed"
+                        "executionSuccessful": not missing_paths(run),
+                        "toolExecutionNotifications": notifications,
+                    }
                 ],
                 "results": [_result(f, index, numbers, texts) for f in run.findings],
             }

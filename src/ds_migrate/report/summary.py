@@ -24,6 +24,7 @@ class Summary:
     fixed: int  # written to disk by this run
     would_fix: int = 0  # a ``fix`` without --write: what --write would fix
     ignored_naming_retired: int = 0  # gitignored files not scanned that name a retired id
+    paths_missing: int = 0  # paths given that do not exist: the run failed (exit 2)
 
     @property
     def fixable_safe(self) -> int:
@@ -56,14 +57,33 @@ def summarize(run, fixed: int = 0, would_fix: int = 0) -> Summary:
         would_fix=would_fix,
         ignored_naming_retired=len(getattr(run, "ignored_naming_retired", ())),
         files_as_text=getattr(run, "files_as_text", 0),
+        paths_missing=len(missing_paths(run)),
     )
+
+
+MISSING_PATH = "no such file or folder"
+
+
+def missing_paths(run) -> list[str]:
+    """The paths given that do not exist (ruff's E902): the run failed."""
+    discovery = getattr(run, "discovery", None)
+    return list(getattr(discovery, "missing", ()))
+
+
+def reported_errors(run) -> list:
+    """Every error a report lists: the files that failed, then the paths
+    given that do not exist (never a silent "0 files scanned")."""
+    from ds_migrate.findings import FileError
+
+    return list(run.errors) + [FileError(path, MISSING_PATH) for path in missing_paths(run)]
 
 
 def rule_statistics(findings) -> list[dict]:
     """Counts per rule, ruff's ``--statistics`` shape: ``fixable_count`` is
     what ``fix --write`` fixes (safe fixes only), ``unsafe_fixable_count``
     what ``--unsafe-fixes`` adds; ``fixable``: any of them is fixed by
-    ``fix --write``. Rules in code order, their worst severity given."""
+    ``fix --write``. The most frequent rule first, ties in code order (as
+    ruff sorts its statistics); each rule's worst severity given."""
     by_code: dict[str, list] = {}
     for finding in findings:
         by_code.setdefault(finding.code, []).append(finding)
@@ -79,6 +99,7 @@ def rule_statistics(findings) -> list[dict]:
             "fixable_count": safe,
             "unsafe_fixable_count": sum(1 for f in found if f.fix_applicability is Applicability.UNSAFE),
         })
+    rows.sort(key=lambda row: (-row["count"], row["code"]))
     return rows
 
 

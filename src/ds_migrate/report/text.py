@@ -67,8 +67,6 @@ def render_findings(console: Console, run) -> None:
 def render_errors(console: Console, run) -> None:
     for error in run.errors:
         console.print(Text(f"error: {safe_path(error.path)}: {error.message}", style="red"))
-    for path in run.discovery.missing:
-        console.print(Text(f"error: {safe_path(path)}: no such file or folder", style="red"))
     for path, reason in run.skipped:
         console.print(Text(f"skipped: {safe_path(path)}: {reason}", style="dim"))
 
@@ -113,6 +111,9 @@ def render_summary(console: Console, run, fixed: int = 0) -> None:
         line += f", {summary.files_skipped} skipped"
     if summary.files_failed:
         line += f", {summary.files_failed} with errors"
+    if summary.paths_missing:
+        # the paths themselves are on standard error (cli: missing_path_errors)
+        line += f"; {summary.paths_missing} path{'s' if summary.paths_missing != 1 else ''} not found"
     console.print(Text(line + ".", style="bold"))
     for hint in next_steps(summary, len(getattr(run, "plan", []))):
         console.print(Text(hint, style="green"))
@@ -120,18 +121,20 @@ def render_summary(console: Console, run, fixed: int = 0) -> None:
 
 def render(console: Console, run, quiet: bool = False, statistics: bool = False) -> None:
     """Default: findings, the plan, the API's error, totals and what to run
-    next. --statistics: the table per rule instead of the findings. --quiet: totals."""
+    next. --statistics: the table per rule instead of the findings, then the
+    plan. --quiet (ruff's -q): the findings (or the table) and errors only."""
     from ds_migrate.report.plan import render_text as render_plan
 
-    if not quiet and not statistics:
+    if not statistics:
         render_findings(console, run)
     render_errors(console, run)
-    if run.errors or run.skipped or run.discovery.missing:
-        console.print()
-    if statistics and not quiet:
+    if statistics:
         render_statistics(console, run)
-    if not quiet:
-        if not statistics:
-            render_plan(console, run)
-        render_footer(console, run)
+    if quiet:
+        return
+    if run.errors or run.skipped:
+        console.print()
+    # after the table too: the closing summary points to the plan
+    render_plan(console, run)
+    render_footer(console, run)
     render_summary(console, run)

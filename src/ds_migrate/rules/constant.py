@@ -11,6 +11,7 @@ from ds_migrate.python.syntax import dict_key_value, dotted_name, keyword_arg
 from ds_migrate.python.usage import model_uses, payload_kind, payload_uses, sent_as_json
 from ds_migrate.python.syntax import quote_of
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
+from ds_migrate.rules import messages
 from ds_migrate.rules.conditional_mode import carry_condition, merges, refusal, two_ids
 from ds_migrate.rules.common import (
     enclosing_call_arg,
@@ -129,7 +130,7 @@ class LegacyModelConstant(Rule):
             holder = value_holder(site)[0][0]
             target = dotted_name(holder.targets[0].target) if isinstance(holder, cst.Assign) and len(holder.targets) == 1 else None
             if carry_condition(site, ctx, target, fix, quote_of(site.token)):
-                return Match(retired(site, ctx, what), fix, "renamed; the condition that chose the id now chooses the thinking mode at the request")
+                return Match(retired(site, ctx, what), fix, "fix renames it; the condition that chose the id then chooses the thinking mode at the request")
             if merges(site, ctx):
                 return Match(retired(site, ctx, what), None, refusal(site, ctx))
         clash = _named_entry_clash(site, ctx, key)
@@ -173,8 +174,8 @@ def follow_binding(site: NameSite, ctx: CheckContext, fix, key: str | None, clas
         note = where_to_set_mode(site, ctx, what)
         if request is not None:  # mem0: params.update({"model": self.config.model, ...}); create(**params)
             mode = ctx.mapping.replacement(site.name.base).mode
-            note = (
-                f"{what}: set thinking {mode} at {request}, which sends it (when the model is this "
+            note = messages.fix_note(
+                what, f"set thinking {mode} at {request}, which sends it (when the model is this "
                 "default: a caller may give another)"
             )
         notes.append(note)

@@ -33,10 +33,35 @@ def retired(name: "LegacyName", mapping: "Mapping", where: str) -> str:
     )
 
 
+def fix_does(what: str) -> str:
+    """What the fix of a finding does, in words true before it runs (a scan,
+    a preview) and after (``fix --write``'s follow-ups): "fix renames the
+    default", never "renamed the default". ``what`` is the short form the
+    rules pass: "renamed the value", "constant renamed", "renamed only", or
+    a reason before it ("unknown caller, renamed only")."""
+    reason, _, action = what.rpartition(", ")
+    if action == "renamed only":
+        words = "fix renames only"
+    elif action.startswith("renamed "):
+        words = "fix renames " + action[len("renamed "):]
+    elif action.endswith(" renamed"):
+        words = "fix renames the " + action[: -len(" renamed")].lower()
+    else:
+        words = action
+    return f"{reason}: {words}" if reason else words
+
+
+def fix_note(what: str, then: str) -> str:
+    """A rename's note: what the fix does; what is left to a person
+    ("fix renames the value; set thinking disabled where ..."; the
+    separator is what findings.Finding.rule_note reads)."""
+    return f"{fix_does(what)}; {then}"
+
+
 def set_mode_where_requested(name: "LegacyName", mapping: "Mapping", what: str) -> str:
     """The note of a rename that could not set the thinking mode itself."""
     mode = mapping.replacement(name.base).mode
-    return f"{what}: set thinking {mode} where the request is made (V4 models think by default)"
+    return fix_note(what, f"set thinking {mode} where the request is made (V4 models think by default)")
 
 
 def comparison(name: "LegacyName", mapping: "Mapping") -> str:

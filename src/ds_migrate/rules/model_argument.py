@@ -110,7 +110,7 @@ class LegacyModelArgument(Rule):
             note = where_to_set_mode(site, ctx, "unknown caller, renamed only")
             where = "Model argument"
         elif conditional and carry_at_call(site, ctx, call, context, fix, quote_of(site.token)):
-            note = "renamed; the condition that chose the id now chooses the thinking mode"
+            note = "fix renames it; the condition that chose the id then chooses the thinking mode"
             where = f"Model of {context.label}"
         elif conditional and merges(site, ctx):
             return Match(retired(site, ctx, f"Model of {context.label}"), None, refusal(site, ctx), role=roles.REQUEST)

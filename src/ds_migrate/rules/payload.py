@@ -83,7 +83,7 @@ class LegacyRequestPayload(Rule):
             fix.applicability = Applicability.NONE  # thinking would answer it 400 (DSM204)
             note = "not renamed here: this body forces tool_choice, which V4 thinking mode answers with 400 (DSM204)"
         elif kind == "fim":
-            note = "completion payload: FIM is non-thinking only, renamed without a toggle"
+            note = "completion payload: FIM is non-thinking only, fix renames it without a toggle"
         elif conditional:
             note = where_to_set_mode(site, ctx, "the model is chosen at run time")
         elif sent_as_json(body, parents[2:], site.info):

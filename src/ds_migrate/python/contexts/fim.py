@@ -26,4 +26,4 @@ class FimCompletions(CallContext):
         return info.client_base_url(receiver_of(call.func, 2))
 
     def toggle(self, call: cst.Call, mode: str, quote: str) -> Toggle:
-        return Toggle(None, note="FIM completion runs in non-thinking mode only; renamed, no toggle")
+        return Toggle(None, note="FIM completion runs in non-thinking mode only; fix renames it, no toggle")
