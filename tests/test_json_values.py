@@ -16,7 +16,7 @@ def test_reader_gives_keys_values_and_their_keys():
     assert (VALUE, "name", "b", True) in found
     assert (VALUE, "e", '\\u00e9\\"x', False) in found
     keys = {text[p.start : p.end]: p.siblings for p in json_places(text) if p.kind == KEY}
-    assert keys["llm"] == frozenset({"list", "e"})
+    assert keys["llm"] == frozenset({"llm", "list", "e"})  # the keys of its object, itself included
 
 
 def test_prompt_text_that_looks_like_a_pair_is_text():

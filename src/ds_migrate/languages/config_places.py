@@ -34,7 +34,7 @@ class Place:
     kind: str  # VALUE, KEY, TEXT (multi-line strings, heredocs), COMMENT, DEFAULT
     key: str | None = None  # the key or variable a value belongs to
     entry: bool = False  # an item of a list (``- deepseek-chat``, ``["deepseek-chat"]``)
-    siblings: frozenset[str] = frozenset()  # a key's fellow keys in its table (lower-case)
+    siblings: frozenset[str] = frozenset()  # the keys of its table, itself included (lower-case)
 
 
 @dataclass(frozen=True)

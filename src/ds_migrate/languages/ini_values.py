@@ -38,9 +38,9 @@ def ini_places(text: str) -> list[Place]:
             option = None
 
     def close_section() -> None:
-        names = [k for _, _, k in section_keys]
+        siblings = frozenset(k for _, _, k in section_keys)  # one set per section, as JSON's
         for start, end, key in section_keys:
-            places.append(Place(start, end, KEY, siblings=frozenset(k for k in names if k != key)))
+            places.append(Place(start, end, KEY, siblings=siblings))
         section_keys.clear()
 
     for match in _LINE.finditer(text):

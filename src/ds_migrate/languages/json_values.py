@@ -10,11 +10,18 @@ deepseek-reasoner"`` is text.
 from __future__ import annotations
 
 import json
+import re
 from json.decoder import scanstring
 
 from ds_migrate.languages.base import Unparsable
 from ds_migrate.languages.config_places import KEY, VALUE, Place
 from ds_migrate.languages.yaml_values import NAMING_KEYS
+
+
+# The characters that change the walk's state: everything between them
+# (whitespace, numbers, true/false/null) is skipped in one search, not one
+# character at a time (litellm's price table is megabytes of JSON).
+_STRUCTURE = re.compile(r'["{}\[\]:,]')
 
 
 class _Object:
@@ -37,8 +44,13 @@ def json_places(text: str) -> list[Place]:
         raise Unparsable(f"not valid JSON ({error})") from None
     places: list[Place] = []
     stack: list[_Object | _Array] = []
-    i, n = 0, len(text)
-    while i < n:
+    find = _STRUCTURE.search
+    i = 0
+    while True:
+        found = find(text, i)
+        if found is None:
+            break
+        i = found.start()
         c = text[i]
         top = stack[-1] if stack else None
         if c == '"':
@@ -60,10 +72,12 @@ def json_places(text: str) -> list[Place]:
             stack.append(_Array(_value_key(top)))
         elif c in "}]":
             closed = stack.pop()
-            if isinstance(closed, _Object):
-                names = [k for _, _, k in closed.keys]
+            if isinstance(closed, _Object) and closed.keys:
+                # a key's fellow keys (one set per object: its own key in it
+                # changes no answer, a retired key is never its own target)
+                siblings = frozenset(k for _, _, k in closed.keys)
                 for start, end, key in closed.keys:
-                    places.append(Place(start, end, KEY, siblings=frozenset(k for k in names if k != key)))
+                    places.append(Place(start, end, KEY, siblings=siblings))
         elif c == ":" and isinstance(top, _Object):
             top.expects_key = False
         elif c == "," and isinstance(top, _Object):

@@ -51,15 +51,17 @@ def toml_places(text: str) -> list[Place]:
 def _pairs(src: Source, container, places: list[Place], in_list: bool) -> None:
     """The pairs directly in ``container`` (a table, the document, an inline table)."""
     pairs = [c for c in container.children if c.type == "pair"]
-    firsts = [_key_text(src, _leaves(p.children[0])[0]).lower() for p in pairs if p.children and p.children[0].type in _KEYS]
+    # the keys of the table, one set for all of them (a key's own is in it: no answer changes)
+    table_keys = frozenset(
+        _key_text(src, _leaves(p.children[0])[0]).lower() for p in pairs if p.children and p.children[0].type in _KEYS
+    )
     for pair in pairs:
         key = pair.children[0] if pair.children else None
         if key is None or key.type not in _KEYS:
             continue
         leaves = _leaves(key)
-        first = _key_text(src, leaves[0]).lower()
         for i, leaf in enumerate(leaves):
-            siblings = frozenset(k for k in firsts if k != first) if i == 0 else frozenset()
+            siblings = table_keys if i == 0 else frozenset()
             places.append(_key_place(src, leaf, siblings))
         name = _key_text(src, leaves[-1])
         value = next((c for c in pair.children[1:] if c.type not in ("=", "comment")), None)

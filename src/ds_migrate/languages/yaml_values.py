@@ -46,13 +46,12 @@ def yaml_places(text: str) -> list[Place]:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, key, True) for item in reversed(node.value))
         elif isinstance(node, yaml.MappingNode):
-            keys = [k.value.lower() for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+            keys = frozenset(k.value.lower() for k, _ in node.value if isinstance(k, yaml.ScalarNode))
             for k, v in reversed(node.value):
                 if isinstance(k, yaml.ScalarNode) and id(k) not in seen:
                     seen.add(id(k))
                     start, end = _content(text, k, shift)
-                    others = frozenset(x for x in keys if x != k.value.lower())
-                    places.append(Place(start, end, KEY if k.style not in ("|", ">") else TEXT, siblings=others))
+                    places.append(Place(start, end, KEY if k.style not in ("|", ">") else TEXT, siblings=keys))
                 else:
                     stack.append((k, None, False))
                 value_key = k.value if isinstance(k, yaml.ScalarNode) else None
