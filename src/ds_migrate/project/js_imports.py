@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 JS_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts")
 _JS_FOR_TS = {".js": (".ts", ".tsx"), ".mjs": (".mts",), ".cjs": (".cts",), ".jsx": (".tsx",)}
@@ -127,15 +127,9 @@ class JsGraph:
 
 def files_importing(stems: list[str], folders: list[str], file_filter) -> list[str]:
     """JS/TS files below ``folders`` with an import line naming one of ``stems``."""
-    found: list[str] = []
-    for folder in (f for f in folders if os.path.isdir(f)):
-        listed = _git_grep(folder, stems)
-        if listed is None:
-            listed = _walk(folder, stems, file_filter)
-        else:
-            listed = [p for p in listed if not file_filter.is_excluded(PurePosixPath(os.path.relpath(p, folder)), folder)]
-        found.extend(listed)
-    return found
+    from ds_migrate.project.flow.search import search_folders
+
+    return search_folders(stems, folders, file_filter, _git_grep, _walk)
 
 
 def _git_grep(folder: str, stems: list[str]) -> list[str] | None:

@@ -90,11 +90,18 @@ def files_naming(stems: list[str], paths: list[str], file_filter: FileFilter) ->
     """Python files below the folder arguments that name one of ``stems``."""
     if not stems:
         return []
+    return search_folders(stems, paths, file_filter, _git_grep, _walk_grep)
+
+
+def search_folders(stems: list[str], paths: list[str], file_filter: FileFilter, git_grep, walk_grep) -> list[str]:
+    """The files ``git_grep(folder, stems)`` finds below each folder argument
+    (then filtered by the run's excludes), or ``walk_grep(folder, stems,
+    file_filter)`` outside a work tree (it returns None there)."""
     found: list[str] = []
     for folder in (p for p in paths if os.path.isdir(p)):
-        listed = _git_grep(folder, stems)
+        listed = git_grep(folder, stems)
         if listed is None:
-            listed = _walk_grep(folder, stems, file_filter)
+            listed = walk_grep(folder, stems, file_filter)
         else:
             listed = [p for p in listed if not file_filter.is_excluded(PurePosixPath(os.path.relpath(p, folder)), folder)]
         found.extend(listed)
