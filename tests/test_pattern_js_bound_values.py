@@ -91,6 +91,13 @@ def test_a_typescript_body_is_renamed_and_says_where_the_mode_goes(tmp_path):
     write_tree(tmp_path, {"src/client.ts": source})
     (finding,) = scan_tree(tmp_path)["findings"]
     assert "this.createChatCompletion(...) takes this body; set thinking: { type: 'disabled' }" in finding["note"]
+    # the fix's closing list of renames left without their mode names it
+    from click.testing import CliRunner
+
+    from ds_migrate.cli import main
+
+    output = CliRunner().invoke(main, ["fix", "--isolated", str(tmp_path)]).output
+    assert "src/client.ts:1" in output.split("Would rename without setting the thinking mode", 1)[-1]
     assert fix_tree(tmp_path) == {"src/client.ts": source.replace("deepseek-chat", "deepseek-v4-flash")}
 
 

@@ -237,8 +237,8 @@ def call_body_toggle(fix: Fix, obj, call, string, src: Source, mapping: Mapping,
     callee = call.child_by_field_name("function")
     where = src.node_text(callee) if callee is not None else "the call"
     if typescript:
-        return (f"fix renames only: {where}(...) takes this body; set thinking: {{ type: '{mode}' }} where it "
-                "sends the request (its parameter type decides whether the key type-checks here)")
+        return (f"fix renames only: {where}(...) takes this body; set thinking: {{ type: '{mode}' }} where the "
+                f"request is made, in {where} (its parameter type decides whether the key type-checks here)")
     fix.edits.append(_append_property_edit(obj, src, _thinking_text(mode, quote_of(string, src))))
     if any(c.type == "spread_element" for c in obj.named_children):
         fix.applicability = Applicability.UNSAFE
