@@ -118,3 +118,25 @@ def test_a_mapped_type_over_the_union_is_exhaustive_too(tmp_path):
     source = UNION + "type Prices = { [K in DeepSeekModel]: number };\n"
     write_tree(tmp_path, {"src/types.ts": source})
     assert fix_tree(tmp_path) == {}
+
+
+ZOD_DEFAULT = 'import { z } from "zod";\nexport const Input = z.object({\n  model: z.enum(["deepseek-chat", "deepseek-reasoner"]).default("deepseek-chat"),\n});\n'
+
+
+def test_a_zod_enum_gains_the_v4_id_with_its_default_in_one_fix(tmp_path):
+    write_tree(tmp_path, {"src/schema.ts": ZOD_DEFAULT})
+    assert fix_tree(tmp_path) == {"src/schema.ts": ZOD_DEFAULT.replace(
+        '"deepseek-reasoner"]).default("deepseek-chat")',
+        '"deepseek-reasoner", "deepseek-v4-flash"]).default("deepseek-v4-flash")')}
+    assert fix_tree(tmp_path) == {}
+
+
+def test_a_zod_enum_whose_default_is_held_stays_as_it_is(tmp_path):
+    # a price table looks the default up: the default is held, so widening the enum would only
+    # offer callers a V4 id that nothing else is ready for (a fresh review on a real MCP server)
+    write_tree(tmp_path, {
+        "src/schema.ts": ZOD_DEFAULT,
+        "src/cost.ts": 'import { Input } from "./schema";\nexport const PRICES = { "deepseek-chat": 0.27 };\n'
+                       'export const cost = (m: string) => PRICES[m];\n',
+    })
+    assert fix_tree(tmp_path) == {}

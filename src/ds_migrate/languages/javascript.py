@@ -21,7 +21,10 @@ from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_req
 from ds_migrate.languages.javascript_toggles import (
     NOT_A_BODY, call_body_toggle, json_body_toggle, key_name, openai_thinking_edit, sets_thinking, spreads_unknown, vercel_toggle,
 )
-from ds_migrate.languages.javascript_types import OPEN, enum_array, exhaustive_use, extend_fix, union_kind, union_members, union_of
+from ds_migrate.languages.javascript_types import (
+    OPEN, chained_default, enum_array, exhaustive_use, extend_fix, union_kind, union_members, union_of,
+    widening_for_default,
+)
 from ds_migrate.languages.textscan import Collector, unclaimed_names
 from ds_migrate.findings.test_paths import is_test_path as is_test_file
 from ds_migrate.languages.treesitter import Source, parser_for, walk
@@ -293,6 +296,8 @@ class JavaScript(Handler):
                 add(LegacyModelArgument, retired(name, mapping, "Vercel AI SDK model"), rename, note)
                 return
             if callee_text.endswith(".default"):
+                # the enum it is chained on gains the new id with it (javascript_types.py)
+                rename.edits.extend(widening_for_default(call, string, src, mapping))
                 add(LegacyEnvDefault, retired(name, mapping, "Schema default"), rename,
                     set_mode_where_requested(name, mapping, "renamed the default"))
                 return
@@ -356,6 +361,12 @@ class JavaScript(Handler):
             # Record<Model, ...> must list every member: one more breaks tsc (TS2741)
             add(LegacyModelTable, closed_member(name, mapping, "a union type"), None,
                 f"not extended: {keyed} must then list the V4 id too; add it there and here together", role="member")
+            return True
+        default = chained_default(array, src) if array is not None else None
+        if default is not None and find_legacy_names(src.node_text(default)):
+            # z.enum([...]).default("deepseek-chat"): widened with its default's rename, or not at all
+            add(LegacyModelTable, closed_member(name, mapping, "a schema enum"), None,
+                "the V4 id is added with the schema default's rename (held with it)", role=roles.EXTENDED)
             return True
         members = union_members(union) if union is not None else [c for c in array.named_children if c.type != "comment"]
         fix, why = extend_fix(members, string, src, mapping)

@@ -145,3 +145,55 @@ def exhaustive_use(union, src: Source) -> str | None:
     if found is None:
         return None
     return f"Record<{alias_name}, ...>" if found.group(0).startswith("Record") else f"{{ [K in {alias_name}]: ... }}"
+
+
+def chained_default(array, src: Source):
+    """The string of ``.default("...")`` chained on the ``z.enum([...])``
+    holding ``array`` (through ``.describe(...)`` and the like), or None."""
+    node = array.parent.parent if array.parent is not None else None  # the enum call
+    while node is not None and node.parent is not None and node.parent.type == "member_expression":
+        member = node.parent
+        call = member.parent
+        if call is None or call.type != "call_expression":
+            return None
+        prop = member.child_by_field_name("property")
+        if prop is not None and prop.text == b"default":
+            arguments = call.child_by_field_name("arguments")
+            first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+            return first if first is not None and first.type == "string" else None
+        node = call
+    return None
+
+
+def enum_of_default(default_call, src: Source):
+    """The array of the ``z.enum([...])`` a ``.default(...)`` call is chained
+    on (through ``.describe(...)`` and the like), or None."""
+    callee = default_call.child_by_field_name("function")
+    node = callee.child_by_field_name("object") if callee is not None else None
+    while node is not None and node.type == "call_expression":
+        function = node.child_by_field_name("function")
+        if function is None or function.type != "member_expression":
+            return None
+        prop = function.child_by_field_name("property")
+        arguments = node.child_by_field_name("arguments")
+        if prop is not None and prop.text == b"enum":
+            first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+            return first if first is not None and first.type == "array" else None
+        node = function.child_by_field_name("object")
+    return None
+
+
+def widening_for_default(default_call, string, src: Source, mapping: Mapping) -> list[TextEdit]:
+    """The edit adding the default's new id to the enum it is chained on, when
+    that enum lacks it: made with the default's rename, so the enum widens only
+    when its default does move (a held default leaves its enum as it is)."""
+    array = enum_of_default(default_call, src)
+    if array is None:
+        return []
+    members = [c for c in array.named_children if c.type != "comment"]
+    literals = _literals(members, src)
+    target = mapping.rename(src.node_text(string).strip("'\"`"))
+    if not members or target.lower() in (src.node_text(s).strip("'\"`").lower() for s in literals):
+        return []
+    q = quote_of(string, src)
+    return [_after_last(members, src, f"{q}{target}{q}")]
