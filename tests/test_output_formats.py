@@ -262,3 +262,16 @@ def test_a_report_file_in_a_new_folder_is_written_and_an_unwritable_one_exits_2(
     result = invoke("scan", tmp_path, flag, str(blocker / "out.txt"), "--exit-zero")
     assert result.exit_code == 2, result.output
     assert "cannot write the report file" in result.output and "Traceback" not in result.output
+
+
+def test_the_plan_lists_the_choices_left_one_per_line(tmp_path):
+    # a fresh reader found each entry's choices joined into one 600-character sentence
+    from click.testing import CliRunner
+
+    from ds_migrate.cli import main
+
+    output = CliRunner().invoke(main, ["scan", "--isolated", str(REPO / "examples" / "billing")]).output
+    plan = output.split("Migration plan", 1)[1]
+    assert "  to decide:\n    - both retired ids become one V4 model" in plan
+    assert "\n    - or keep the two ids apart: ds-migrate fix --write --mapping deepseek-reasoner=deepseek-v4-pro" in plan
+    assert all(len(line) < 200 for line in plan.splitlines())

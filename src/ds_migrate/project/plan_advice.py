@@ -84,7 +84,7 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -
         if legacy_id in ("deepseek-chat", "deepseek-reasoner") and target != "deepseek-v4-pro":
             steps.append(f"or keep the two ids apart: ds-migrate fix --write --mapping {PRO_MAPPING} .")
     if COMPARISON in roles:
-        steps.append("these branches select behaviour by model id; after the migration branch on the thinking mode instead")
+        steps.append("these branches select behaviour by model id: after the migration, branch on the thinking mode instead")
     if KEY in roles or MEMBER in roles or ALIAS in roles:
         steps.append(f"rename the keys, members and lookups together, or add '{target}' beside the legacy one")
     if TEST in roles:

@@ -38,8 +38,17 @@ def plan_lines(run) -> list[str]:
             lines.append(f"  {label}: {shown}{more}")
         for why in group.why:
             lines.append(f"  why: {why}")
-        lines.append(f"  to decide: {group.decision}")
+        lines.extend(_decision_lines(group.decision))
     return lines
+
+
+def _decision_lines(decision: str) -> list[str]:
+    """The choices left, one per line: joined into one sentence they ran to
+    600 characters on examples/ (a fresh reader's complaint)."""
+    choices = [part.strip() for part in decision.split("; ") if part.strip()]
+    if len(choices) <= 1:
+        return [f"  to decide: {decision}"]
+    return ["  to decide:", *(f"    - {choice}" for choice in choices)]
 
 
 def _headline(group) -> str:
