@@ -72,6 +72,36 @@ def test_two_ids_with_one_target_cannot_both_keep_a_comparison():
     assert chat.identity not in decision.verdicts  # chat itself selects nothing
 
 
+def test_a_comparison_of_the_first_id_is_held_by_a_later_id_with_its_target():
+    # the mirror of the test above: the id named first selects, the one named after it is bound
+    chat_branch = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+    reasoner = finding("a.py", 1, "DSM103", name="deepseek-reasoner")
+    verdict = decide([chat_branch, reasoner]).verdicts[chat_branch.identity]
+    assert verdict.applicability is Applicability.NONE
+    assert "'deepseek-reasoner' (at a.py:1) becomes 'deepseek-v4-flash' too" in verdict.note
+
+
+def test_the_plan_names_the_selecting_uses_of_a_group_it_leaves_to_unsafe_fixes():
+    value = finding("a.py", 1, "DSM103")
+    key = finding("c.py", 3, "DSM106", fix=Applicability.UNSAFE)
+    comparison = finding("b.py", 2, "DSM105", fix=Applicability.UNSAFE)
+    (group,) = decide([value, key, comparison]).plan
+    assert group.renamed_with_unsafe_fixes
+    assert group.why == ["'deepseek-chat' is used as a comparison, table key or lookup"]
+
+
+def test_a_coupled_value_names_what_selects_not_the_other_values():
+    values = [finding(f"v{i}.py", i, "DSM103") for i in range(3)]
+    comparison = finding("b.py", 9, "DSM105", fix=Applicability.UNSAFE)
+    verdicts = decide([*values, comparison]).verdicts
+    assert verdicts[values[0].identity].note == (
+        "renamed only with --unsafe-fixes, together with every use of 'deepseek-chat'; coupled with b.py:1 (comparison)"
+    )
+    assert verdicts[comparison.identity].note == (
+        "renamed only with --unsafe-fixes, together with every use of 'deepseek-chat'"
+    )
+
+
 def test_an_id_already_present_blocks_a_comparison_renamed_to_it():
     branch = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
     decision = decide([branch], present={"deepseek-v4-flash": "a.py"})
