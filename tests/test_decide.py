@@ -102,6 +102,21 @@ def test_a_coupled_value_names_what_selects_not_the_other_values():
     )
 
 
+def test_a_large_group_names_four_sites_and_counts_the_rest():
+    branches = [finding(f"s{i}.py", i, "DSM105", fix=Applicability.UNSAFE) for i in range(6)]
+    value = finding("v.py", 9, "DSM103")
+    verdicts = decide([*branches, value]).verdicts
+
+    def note(*named):
+        sites = ", ".join(f"s{i}.py:1 (comparison)" for i in named)
+        return f"renamed only with --unsafe-fixes, together with every use of 'deepseek-chat'; coupled with {sites}, 1 more"
+
+    assert verdicts[value.identity].note == note(0, 1, 2, 3).replace("1 more", "2 more")
+    assert verdicts[branches[0].identity].note == note(1, 2, 3, 4)
+    # a selecting site past the named ones is not counted among its own "more"
+    assert verdicts[branches[5].identity].note == note(0, 1, 2, 3)
+
+
 def test_an_id_already_present_blocks_a_comparison_renamed_to_it():
     branch = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
     decision = decide([branch], present={"deepseek-v4-flash": "a.py"})
