@@ -90,6 +90,17 @@ def test_the_plan_names_the_selecting_uses_of_a_group_it_leaves_to_unsafe_fixes(
     assert group.why == ["'deepseek-chat' is used as a comparison, table key or lookup"]
 
 
+def test_the_plan_ends_with_the_next_step_for_the_group():
+    value, comparison = finding("a.py", 1, "DSM103"), finding("b.py", 2, "DSM105", fix=Applicability.UNSAFE)
+    (unblocked,) = decide([value, comparison]).plan
+    assert unblocked.decision.endswith("; then rename the whole group with --unsafe-fixes")
+    comparison.suppressed = True
+    (blocked,) = decide([value, comparison]).plan
+    assert not blocked.renamed_with_unsafe_fixes
+    assert blocked.why == ["b.py:1 is suppressed"]
+    assert blocked.decision.endswith("; then run fix again")
+
+
 def test_a_coupled_value_names_what_selects_not_the_other_values():
     values = [finding(f"v{i}.py", i, "DSM103") for i in range(3)]
     comparison = finding("b.py", 9, "DSM105", fix=Applicability.UNSAFE)
