@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ds_migrate.project.decide import decide, is_test_path
+from ds_migrate.project.decide import Verdict, decide, is_test_path
 from ds_migrate.findings import Applicability, Finding, Fix, Severity
 from conftest import fuzz_cases
 from projects import fix_tree, read_tree, write_tree
@@ -132,6 +132,9 @@ def test_an_id_already_present_blocks_a_comparison_renamed_to_it():
     branch = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
     decision = decide([branch], present={"deepseek-v4-flash": "a.py"})
     assert decision.verdicts[branch.identity].applicability is Applicability.NONE
+    assert "b.py:1 tells 'deepseek-chat' apart, but 'deepseek-v4-flash' is already used (in a.py)" in (
+        decision.verdicts[branch.identity].note
+    )
 
 
 def test_annotating_twice_starts_from_the_rule_each_time():
@@ -222,6 +225,51 @@ def test_a_test_asserting_a_held_value_is_held_with_it():
     decision = decide([value, branch, assertion], reach=reach)
     decision.annotate([value, branch, assertion])
     assert {f.fix.applicability for f in (value, branch, assertion)} == {Applicability.UNSAFE}
+
+
+def test_a_test_observing_a_value_that_reaches_a_selector_is_held_with_the_group():
+    value = finding("app/config.py", 1, "DSM103")
+    branch = finding("app/main.py", 9, "DSM105", fix=Applicability.UNSAFE)
+    assertion = finding("tests/test_config.py", 4, "DSM105", fix=Applicability.UNSAFE)
+    # the test reads the value and never reaches the branch itself
+    reach = {
+        "app/config.py": {"app/config.py", "app/main.py", "tests/test_config.py"},
+        "tests/test_config.py": {"tests/test_config.py"},
+    }.get
+    verdict = decide([value, branch, assertion], reach=reach).verdicts[assertion.identity]
+    assert verdict.group == "deepseek-chat" and verdict.applicability is Applicability.UNSAFE
+
+
+def test_uses_outside_any_group_do_not_end_the_reading():
+    # a recorded reply and a deliberately odd spelling in a test, read before the coupled code
+    recorded = finding("c.yaml", 2, "DSM111", fix=None)
+    probe = finding("tests/test_case.py", 3, "DSM103", name="DeepSeek-Chat")
+    value, branch = finding("a.py", 1, "DSM103"), finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+    verdicts = decide([recorded, probe, value, branch]).verdicts
+    assert verdicts[value.identity].applicability is Applicability.UNSAFE
+    assert verdicts[probe.identity] == Verdict(
+        Applicability.NONE, "not renamed: a test spells it so on purpose (case handling); test data"
+    )
+    assert recorded.identity not in verdicts
+
+
+def test_a_test_of_compat_code_stays():
+    keeper = finding("app/compat.py", 1, "DSM113", fix=None)
+    data = finding("tests/test_compat.py", 4, "DSM103")
+    verdict = decide([keeper, data]).verdicts[data.identity]
+    assert verdict == Verdict(
+        Applicability.NONE, "not renamed: a test of compat code (app/compat.py:1 keeps 'deepseek-chat' on purpose)"
+    )
+
+
+def test_test_data_beside_a_use_that_cannot_be_renamed_stays_outside_python():
+    # one test file names the id twice: once where no fix applies, once where the rule could rename
+    held = finding("tests/client.test.ts", 1, "DSM109", fix=None)
+    data = finding("tests/client.test.ts", 90, "DSM103", line=9)
+    verdict = decide([held, data]).verdicts[data.identity]
+    assert verdict == Verdict(
+        Applicability.NONE, "not renamed: test data; the same test names the id where it cannot be renamed"
+    )
 
 
 def test_is_test_path():
