@@ -272,6 +272,32 @@ def test_test_data_beside_a_use_that_cannot_be_renamed_stays_outside_python():
     )
 
 
+def test_test_data_for_a_selector_of_the_other_id_stays():
+    # is_reasoning(Fake("deepseek-chat")): renamed, it would test what the branch says about the V4 id
+    branch = finding("app/models.py", 1, "DSM105", name="deepseek-reasoner", fix=Applicability.UNSAFE)
+    data = finding("tests/test_models.py", 4, "DSM103")
+    reach = {"tests/test_models.py": {"tests/test_models.py", "app/models.py"}, "app/models.py": {"app/models.py"}}.get
+    verdict = decide([branch, data], reach=reach).verdicts[data.identity]
+    assert verdict == Verdict(
+        Applicability.NONE, "not renamed: test data for app/models.py:1 (comparison), which tells the ids apart"
+    )
+
+
+def test_test_data_beside_the_value_it_feeds_is_left_to_the_value_s_tier():
+    value, data = finding("app/config.py", 1, "DSM103"), finding("tests/test_config.py", 4, "DSM103")
+    assert decide([value, data], reach={"tests/test_config.py": {"app/config.py"}}.get).verdicts == {}
+
+
+def test_an_assertion_in_a_test_file_with_a_recorded_reply_does_not_follow_the_request():
+    request = finding("src/client.ts", 1, "DSM101")
+    assertion = finding("tests/client.test.ts", 40, "DSM105", fix=Applicability.UNSAFE, line=4)
+    reply = finding("tests/client.test.ts", 90, "DSM111", fix=None, line=9)
+    verdict = decide([request, assertion, reply]).verdicts[assertion.identity]
+    assert verdict == Verdict(
+        Applicability.NONE, "not renamed: test data; the same test names the id where it cannot be renamed"
+    )
+
+
 def test_is_test_path():
     for path in ("tests/a.py", "pkg/test_x.py", "x_test.go", "src/a.test.ts", "conftest.py", "web/__tests__/a.js"):
         assert is_test_path(path), path
