@@ -298,6 +298,26 @@ def test_an_assertion_in_a_test_file_with_a_recorded_reply_does_not_follow_the_r
     )
 
 
+def test_code_waits_for_a_python_test_of_it_that_this_run_may_not_rewrite():
+    # the pre-commit hook names only the code: renamed alone, it would break the test
+    request = finding("app/client.py", 1, "DSM101")
+    assertion = finding("tests/test_client.py", 4, "DSM105", fix=Applicability.UNSAFE)
+    reach = {"tests/test_client.py": {"tests/test_client.py", "app/client.py"}, "app/client.py": {"app/client.py"}}.get
+    named = decide([request, assertion], renamable=lambda f: f.path == "app/client.py", reach=reach)
+    assert named.verdicts[request.identity] == Verdict(
+        Applicability.NONE,
+        "not renamed here: tests/test_client.py:1 tests it and is not among the files named; fix both in one run",
+    )
+    assert request.identity not in decide([request, assertion], reach=reach).verdicts  # both named
+    # a test in another language, or one that reaches none of the code, does not hold it
+    other = finding("tests/client.test.ts", 4, "DSM105", fix=Applicability.UNSAFE)
+    lone = finding("tests/test_other.py", 4, "DSM105", fix=Applicability.UNSAFE)
+    only_code = lambda f: f.path == "app/client.py"  # noqa: E731
+    reach = {"tests/test_client.py": {"app/client.py"}, "tests/test_other.py": {"tests/test_other.py"}}.get
+    assert request.identity not in decide([request, other], renamable=only_code, reach=reach).verdicts
+    assert request.identity not in decide([request, lone], renamable=only_code, reach=reach).verdicts
+
+
 def test_is_test_path():
     for path in ("tests/a.py", "pkg/test_x.py", "x_test.go", "src/a.test.ts", "conftest.py", "web/__tests__/a.js"):
         assert is_test_path(path), path
