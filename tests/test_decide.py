@@ -302,12 +302,21 @@ def test_code_waits_for_a_python_test_of_it_that_this_run_may_not_rewrite():
     # the pre-commit hook names only the code: renamed alone, it would break the test
     request = finding("app/client.py", 1, "DSM101")
     assertion = finding("tests/test_client.py", 4, "DSM105", fix=Applicability.UNSAFE)
-    reach = {"tests/test_client.py": {"tests/test_client.py", "app/client.py"}, "app/client.py": {"app/client.py"}}.get
-    named = decide([request, assertion], renamable=lambda f: f.path == "app/client.py", reach=reach)
+    reach = {"tests/test_client.py": {"tests/test_client.py", "app/client.py", "app/settings.py"}}.get
+    # beside it: another id with no test, a comment in the named file, a value in a file not named
+    reasoner = finding("app/agent.py", 1, "DSM103", name="deepseek-reasoner")
+    comment = finding("app/client.py", 0, "DSM108", fix=None)
+    unnamed = finding("app/settings.py", 1, "DSM103")
+    named = decide(
+        [reasoner, comment, request, assertion, unnamed],
+        renamable=lambda f: f.path.startswith("app/") and f.path != "app/settings.py",
+        reach=reach,
+    )
     assert named.verdicts[request.identity] == Verdict(
         Applicability.NONE,
         "not renamed here: tests/test_client.py:1 tests it and is not among the files named; fix both in one run",
     )
+    assert not {reasoner.identity, comment.identity, unnamed.identity} & named.verdicts.keys()
     assert request.identity not in decide([request, assertion], reach=reach).verdicts  # both named
     # a test in another language, or one that reaches none of the code, does not hold it
     other = finding("tests/client.test.ts", 4, "DSM105", fix=Applicability.UNSAFE)
