@@ -254,12 +254,21 @@ def test_uses_outside_any_group_do_not_end_the_reading():
 
 
 def test_a_test_of_compat_code_stays():
+    far_keeper = finding("tools/legacy.py", 1, "DSM113", fix=None)
     keeper = finding("app/compat.py", 1, "DSM113", fix=None)
+    value = finding("app/config.py", 1, "DSM103")
     data = finding("tests/test_compat.py", 4, "DSM103")
-    verdict = decide([keeper, data]).verdicts[data.identity]
-    assert verdict == Verdict(
+    other_test = finding("tests/test_other.py", 4, "DSM103")
+    reach = {
+        "tests/test_compat.py": {"tests/test_compat.py", "app/compat.py"},
+        "tests/test_other.py": {"tests/test_other.py", "app/config.py"},
+    }.get
+    verdicts = decide([far_keeper, keeper, value, data, other_test], reach=reach).verdicts
+    assert verdicts[data.identity] == Verdict(
         Applicability.NONE, "not renamed: a test of compat code (app/compat.py:1 keeps 'deepseek-chat' on purpose)"
     )
+    # a test that reaches no compat code, and the code itself, keep their tier
+    assert not {value.identity, other_test.identity} & verdicts.keys()
 
 
 def test_test_data_beside_a_use_that_cannot_be_renamed_stays_outside_python():
