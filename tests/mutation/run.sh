@@ -7,6 +7,8 @@
 #   tests/mutation/run.sh rules [MODULE.py ...]  # rules/ (all, or the modules named)
 #   tests/mutation/run.sh contexts [MODULE.py ...]
 #   tests/mutation/run.sh AREA --sample          # the fixed sample tests/README.md records
+#   MUTANTS='ds_migrate.project.decide.x__decide_group*' tests/mutation/run.sh decide
+#                                                # only the mutants named (mutmut globs)
 #
 # Each area runs in its own scratch copy of the tree ($DS_MIGRATE_MUTATION_DIR/AREA,
 # default .mutation/AREA) with its own test selection, so a mutant of a rule runs the
@@ -82,7 +84,8 @@ rm -rf tests/mutation
 
 echo "mutating, in $work: ${modules[*]/#/$dir/}"
 echo "tests: ${selection[*]}"
-"$mutmut" run --max-children 1
+read -r -a names <<<"${MUTANTS:-}"  # names or globs, split on spaces
+"$mutmut" run --max-children 1 "${names[@]}"
 "$mutmut" export-cicd-stats >/dev/null
 echo
 cat mutants/mutmut-cicd-stats.json
