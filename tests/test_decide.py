@@ -345,16 +345,21 @@ def test_test_data_with_no_code_renamed_beside_it_waits_for_unsafe_fixes():
     comment = finding("app/notes.py", 1, "DSM108")
     fixture = finding("tests/conftest.py", 1, "DSM101")
     python, typescript = finding("tests/test_a.py", 4, "DSM103"), finding("tests/a.test.ts", 4, "DSM103")
-    reach = {"tests/test_a.py": {"tests/conftest.py"}, "tests/a.test.ts": {"tests/conftest.py"}}.get
-    verdicts = decide([comment, fixture, python, typescript], reach=reach).verdicts
+    # read first: an assertion the rule renames only with --unsafe-fixes keeps the rule's tier
+    assertion = finding("tests/test_b.py", 4, "DSM105", fix=Applicability.UNSAFE)
+    reach = {
+        "tests/test_a.py": {"tests/conftest.py"}, "tests/a.test.ts": {"tests/conftest.py"}, "tests/test_b.py": set(),
+    }.get
+    verdicts = decide([comment, fixture, assertion, python, typescript], reach=reach).verdicts
     assert verdicts[python.identity] == verdicts[typescript.identity] == Verdict(Applicability.UNSAFE, ALONE)
+    assert assertion.identity not in verdicts
 
 
 def test_test_data_follows_code_renamed_beside_it_unless_its_test_names_the_id_where_it_stays():
     recorded = {name: finding(name, 90, "DSM111", fix=None, line=9) for name in (
         "tests/client.test.ts", "tests/test_feed.py", "tests/test_alone.py")}
     data = {name: finding(name, 40, "DSM103", line=4) for name in (
-        "tests/client.test.ts", "tests/test_feed.py", "tests/test_alone.py", "tests/test_config.py")}
+        "tests/client.test.ts", "tests/test_feed.py", "tests/feed.test.ts", "tests/test_alone.py", "tests/test_config.py")}
     request = finding("app/client.py", 1, "DSM101")
     # a value held by the branch it reaches is not renamed beside its test data
     value, branch = finding("app/config.py", 1, "DSM103"), finding("app/main.py", 1, "DSM105", fix=Applicability.UNSAFE)
@@ -362,12 +367,14 @@ def test_test_data_follows_code_renamed_beside_it_unless_its_test_names_the_id_w
         "app/config.py": {"app/main.py"},
         "tests/client.test.ts": {"app/client.py"},
         "tests/test_feed.py": {"app/client.py"},
+        "tests/feed.test.ts": {"app/client.py"},
         "tests/test_alone.py": set(),
         "tests/test_config.py": {"app/config.py"},
     }.get
     verdicts = decide([*recorded.values(), *data.values(), request, value, branch], reach=reach).verdicts
     assert verdicts[data["tests/client.test.ts"].identity] == Verdict(Applicability.NONE, STAYS)
     assert data["tests/test_feed.py"].identity not in verdicts  # renamed with the request it feeds
+    assert data["tests/feed.test.ts"].identity not in verdicts
     assert verdicts[data["tests/test_alone.py"].identity] == Verdict(Applicability.NONE, STAYS)
     assert verdicts[data["tests/test_config.py"].identity] == Verdict(Applicability.UNSAFE, ALONE)
 
