@@ -23,3 +23,21 @@ def test_anthropic_any_is_accepted_but_named_tool_is_not():
     base = 'client.messages.create(model="deepseek-reasoner", max_tokens=9, messages=m, tools=t, tool_choice={})\n'
     assert "DSM204" not in thinking_codes(base.replace("{}", '{"type": "any"}'))
     assert "DSM204" in thinking_codes(base.replace("{}", '{"type": "tool", "name": "f"}'))
+
+
+def test_every_form_of_a_named_function_is_forced():
+    base = 'client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t, tool_choice={})\n'
+    for choice in (
+        '{"type": "function", "name": "f"}',  # the Responses API's form: no "function" key
+        '{"function": {"name": "f"}}',  # a named function without its type
+    ):
+        assert "DSM204" in thinking_codes(base.replace("{}", choice)), choice
+
+
+def test_a_choice_the_rule_cannot_read_or_that_names_no_function_is_left_alone():
+    base = 'client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t, tool_choice={})\n'
+    for choice in (
+        "choice",  # a variable: its value is unknown here
+        '{"type": "allowed_tools", "allowed_tools": {"mode": "auto", "tools": []}}',
+    ):
+        assert "DSM204" not in thinking_codes(base.replace("{}", choice)), choice
