@@ -64,3 +64,10 @@ def test_agno_request_params_that_already_set_thinking_are_kept(tmp_path):
 def test_agno_existing_use_thinking_is_kept():
     before = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-chat", use_thinking=True)\n'
     assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_an_existing_use_thinking_is_kept_and_the_note_says_so():
+    before = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-reasoner", use_thinking=True)\n'
+    assert fix(before) == before.replace("deepseek-reasoner", "deepseek-v4-flash")
+    (finding,) = scan(before)
+    assert finding.note == "the call already sets use_thinking=; kept as is"
