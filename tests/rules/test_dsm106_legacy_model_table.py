@@ -49,6 +49,13 @@ def test_table_keyed_by_both_names_is_never_merged():
     before = 'LABELS = {"deepseek-chat": "Fast", "deepseek-reasoner": "Careful"}\n'
     assert codes(before) == ["DSM106", "DSM106"]
     assert fix(before, unsafe=True) == before
+    for finding in scan(before):  # refused by the rule itself, with its reason, still a key
+        assert finding.fix is None and finding.role == "key"
+        assert finding.message.startswith(f"Retired model '{finding.legacy_name}' as key of a table: ")
+        assert finding.note == (
+            "not renamed: 'deepseek-chat' and 'deepseek-reasoner' would both become 'deepseek-v4-flash'; "
+            "decide by hand (both names are one V4 model; the thinking mode tells them apart)"
+        )
 
 
 def test_the_finding_names_the_form_and_whether_the_id_keys_or_is_a_member():

@@ -27,6 +27,10 @@ def test_the_finding_says_what_makes_it_a_capability_entry():
     cases = [
         ('if "deepseek-reasoner" in model:\n    pass\n', "substring predicate"),
         ('if model.startswith("deepseek-reasoner"):\n    pass\n', "prefix predicate"),
+        ('if model.endswith("deepseek-reasoner"):\n    pass\n', "prefix predicate"),
+        ('if model.find("deepseek-reasoner") >= 0:\n    pass\n', "prefix predicate"),
+        ('at = model.index("deepseek-reasoner")\n', "prefix predicate"),
+        ('n = model.count("deepseek-reasoner")\n', "prefix predicate"),
         ('TABLE = {"deepseek-chat": 64 * 1024}\n', "table of numbers (prices, limits or sizes)"),
         ('TABLE = {"deepseek-chat": -1}\n', "table of numbers (prices, limits or sizes)"),
         ('TABLE = {"deepseek-chat": (0.27, 1.1)}\n', "table of numbers (prices, limits or sizes)"),

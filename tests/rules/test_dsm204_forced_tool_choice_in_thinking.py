@@ -1,12 +1,17 @@
 """DSM204 forced-tool-choice-in-thinking: tool_choice="required" or a named tool
 on a thinking request (the API answers 400)."""
 
-from conftest import thinking_codes
+from conftest import scan, thinking_codes
 
 
 def test_required_tool_choice_on_reasoner():
     source = 'client.chat.completions.create(model="deepseek-reasoner", messages=m, tools=t, tool_choice="required")\n'
     assert "DSM204" in thinking_codes(source)
+    (finding,) = [f for f in scan(source) if f.code == "DSM204"]
+    assert finding.message == (
+        'Forced tool_choice on a thinking request: the API answers 400 "Thinking mode does not support this '
+        'tool_choice"; disable thinking here or use "auto"'
+    )
 
 
 def test_named_function_tool_choice_on_v4_default():
