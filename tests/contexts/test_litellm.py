@@ -89,3 +89,10 @@ def test_an_existing_thinking_argument_is_kept_and_the_note_says_so():
     assert fix(before) == before.replace("deepseek-reasoner", "deepseek-v4-flash")
     (finding,) = scan(before)
     assert finding.note == "the call already sets thinking=; kept as is"
+
+
+def test_thinking_already_in_extra_body_is_kept_and_the_note_says_so():
+    before = 'import litellm\nlitellm.completion(model="deepseek/deepseek-reasoner", messages=m, extra_body={"thinking": {"type": "enabled"}})\n'
+    assert fix(before) == before.replace("deepseek-reasoner", "deepseek-v4-flash")
+    (finding,) = scan(before)
+    assert finding.note == "the call already sets thinking in extra_body; kept as is"
