@@ -190,5 +190,5 @@ def test_the_client_is_found_through_every_path_to_the_method(path):
 
 
 def test_a_path_that_is_not_chat_completions_is_no_openai_call():
-    for path in ("completions.create", "chat.create", "chat.completions.list", "beta.completions.parse"):
+    for path in ("completions.create", "chat.create", "chat.sessions.create", "chat.completions.list", "beta.completions.parse"):
         assert "extra_body" not in fix(f'client.{path}(model="deepseek-chat", messages=m)\n', unsafe=True), path
