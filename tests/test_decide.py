@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ds_migrate.project.decide import decide, is_test_path
+from ds_migrate.project.decide import Verdict, decide, is_test_path
 from ds_migrate.findings import Applicability, Finding, Fix, Severity
 from ds_migrate.rules import rule_by_code
 from conftest import fuzz_cases
@@ -74,10 +74,69 @@ def test_two_ids_with_one_target_cannot_both_keep_a_comparison():
     assert chat.identity not in decision.verdicts  # chat itself selects nothing
 
 
+def test_a_comparison_of_the_first_id_is_held_by_a_later_id_with_its_target():
+    # the mirror of the test above: the id named first selects, the one named after it is bound
+    chat_branch = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+    reasoner = finding("a.py", 1, "DSM103", name="deepseek-reasoner")
+    verdict = decide([chat_branch, reasoner]).verdicts[chat_branch.identity]
+    assert verdict.applicability is Applicability.NONE
+    assert "'deepseek-reasoner' (at a.py:1) becomes 'deepseek-v4-flash' too" in verdict.note
+
+
+def test_the_plan_names_the_selecting_uses_of_a_group_it_leaves_to_unsafe_fixes():
+    value = finding("a.py", 1, "DSM103")
+    key = finding("c.py", 3, "DSM106", fix=Applicability.UNSAFE)
+    comparison = finding("b.py", 2, "DSM105", fix=Applicability.UNSAFE)
+    (group,) = decide([value, key, comparison]).plan
+    assert group.renamed_with_unsafe_fixes
+    assert group.why == ["'deepseek-chat' is used as a comparison, table key or lookup"]
+
+
+def test_the_plan_ends_with_the_next_step_for_the_group():
+    value, comparison = finding("a.py", 1, "DSM103"), finding("b.py", 2, "DSM105", fix=Applicability.UNSAFE)
+    (unblocked,) = decide([value, comparison]).plan
+    assert unblocked.decision.endswith("; then rename the whole group with --unsafe-fixes")
+    comparison.suppressed = True
+    (blocked,) = decide([value, comparison]).plan
+    assert not blocked.renamed_with_unsafe_fixes
+    assert blocked.why == ["b.py:1 is suppressed (DSM105)"]
+    assert blocked.decision.endswith("; then run fix again")
+
+
+def test_a_coupled_value_names_what_selects_not_the_other_values():
+    values = [finding(f"v{i}.py", i, "DSM103") for i in range(3)]
+    comparison = finding("b.py", 9, "DSM105", fix=Applicability.UNSAFE)
+    verdicts = decide([*values, comparison]).verdicts
+    assert verdicts[values[0].identity].note == (
+        "renamed only with --unsafe-fixes, together with every use of 'deepseek-chat'; coupled with b.py:1 (comparison)"
+    )
+    assert verdicts[comparison.identity].note == (
+        "renamed only with --unsafe-fixes, together with every use of 'deepseek-chat'"
+    )
+
+
+def test_a_large_group_names_four_sites_and_counts_the_rest():
+    branches = [finding(f"s{i}.py", i, "DSM105", fix=Applicability.UNSAFE) for i in range(6)]
+    value = finding("v.py", 9, "DSM103")
+    verdicts = decide([*branches, value]).verdicts
+
+    def note(*named):
+        sites = ", ".join(f"s{i}.py:1 (comparison)" for i in named)
+        return f"renamed only with --unsafe-fixes, together with every use of 'deepseek-chat'; coupled with {sites}, 1 more"
+
+    assert verdicts[value.identity].note == note(0, 1, 2, 3).replace("1 more", "2 more")
+    assert verdicts[branches[0].identity].note == note(1, 2, 3, 4)
+    # a selecting site past the named ones is not counted among its own "more"
+    assert verdicts[branches[5].identity].note == note(0, 1, 2, 3)
+
+
 def test_an_id_already_present_blocks_a_comparison_renamed_to_it():
     branch = finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
     decision = decide([branch], present={"deepseek-v4-flash": "a.py"})
     assert decision.verdicts[branch.identity].applicability is Applicability.NONE
+    assert "b.py:1 tells 'deepseek-chat' apart, but 'deepseek-v4-flash' is already used (in a.py)" in (
+        decision.verdicts[branch.identity].note
+    )
 
 
 def test_annotating_twice_starts_from_the_rule_each_time():
@@ -185,6 +244,158 @@ def test_a_tests_own_value_waits_beside_a_renamed_default():
     decision.annotate([default, given, asserted])
     assert default.fix.applicability is Applicability.SAFE
     assert given.fix.applicability is asserted.fix.applicability is Applicability.UNSAFE
+
+
+def test_a_test_observing_a_value_that_reaches_a_selector_is_held_with_the_group():
+    value = finding("app/config.py", 1, "DSM103")
+    branch = finding("app/main.py", 9, "DSM105", fix=Applicability.UNSAFE)
+    assertion = finding("tests/test_config.py", 4, "DSM105", fix=Applicability.UNSAFE)
+    # the test reads the value and never reaches the branch itself
+    reach = {
+        "app/config.py": {"app/config.py", "app/main.py", "tests/test_config.py"},
+        "tests/test_config.py": {"tests/test_config.py"},
+    }.get
+    verdict = decide([value, branch, assertion], reach=reach).verdicts[assertion.identity]
+    assert verdict.group == "deepseek-chat" and verdict.applicability is Applicability.UNSAFE
+
+
+def test_uses_outside_any_group_do_not_end_the_reading():
+    # a recorded reply and a deliberately odd spelling in a test, read before the coupled code
+    recorded = finding("c.yaml", 2, "DSM111", fix=None)
+    probe = finding("tests/test_case.py", 3, "DSM103", name="DeepSeek-Chat")
+    value, branch = finding("a.py", 1, "DSM103"), finding("b.py", 5, "DSM105", fix=Applicability.UNSAFE)
+    verdicts = decide([recorded, probe, value, branch]).verdicts
+    assert verdicts[value.identity].applicability is Applicability.UNSAFE
+    assert verdicts[probe.identity] == Verdict(
+        Applicability.NONE, "not renamed: a test spells it so on purpose (case handling); test data"
+    )
+    assert recorded.identity not in verdicts
+
+
+def test_a_test_of_compat_code_stays():
+    far_keeper = finding("tools/legacy.py", 1, "DSM113", fix=None)
+    keeper = finding("app/compat.py", 1, "DSM113", fix=None)
+    value = finding("app/config.py", 1, "DSM103")
+    data = finding("tests/test_compat.py", 4, "DSM103")
+    other_test = finding("tests/test_other.py", 4, "DSM103")
+    reach = {
+        "tests/test_compat.py": {"tests/test_compat.py", "app/compat.py"},
+        "tests/test_other.py": {"tests/test_other.py", "app/config.py"},
+    }.get
+    verdicts = decide([far_keeper, keeper, value, data, other_test], reach=reach).verdicts
+    assert verdicts[data.identity] == Verdict(
+        Applicability.NONE, "not renamed: a test of compat code (app/compat.py:1 keeps 'deepseek-chat' on purpose)"
+    )
+    # a test that reaches no compat code, and the code itself, keep their tier
+    assert not {value.identity, other_test.identity} & verdicts.keys()
+
+
+def test_test_data_beside_a_use_that_cannot_be_renamed_stays_outside_python():
+    # one test file names the id twice: once where no fix applies, once where the rule could rename
+    held = finding("tests/client.test.ts", 1, "DSM109", fix=None)
+    data = finding("tests/client.test.ts", 90, "DSM103", line=9)
+    verdict = decide([held, data]).verdicts[data.identity]
+    assert verdict == Verdict(
+        Applicability.NONE, "not renamed: test data; the same test names the id where it cannot be renamed"
+    )
+
+
+def test_test_data_for_a_selector_of_the_other_id_stays():
+    # is_reasoning(Fake("deepseek-chat")): renamed, it would test what the branch says about the V4 id
+    branch = finding("app/models.py", 1, "DSM105", name="deepseek-reasoner", fix=Applicability.UNSAFE)
+    data = finding("tests/test_models.py", 4, "DSM103")
+    reach = {"tests/test_models.py": {"tests/test_models.py", "app/models.py"}, "app/models.py": {"app/models.py"}}.get
+    verdict = decide([branch, data], reach=reach).verdicts[data.identity]
+    assert verdict == Verdict(
+        Applicability.NONE, "not renamed: test data for app/models.py:1 (comparison), which tells the ids apart"
+    )
+
+
+def test_test_data_beside_the_value_it_feeds_is_left_to_the_value_s_tier():
+    value, data = finding("app/config.py", 1, "DSM103"), finding("tests/test_config.py", 4, "DSM103")
+    assert decide([value, data], reach={"tests/test_config.py": {"app/config.py"}}.get).verdicts == {}
+
+
+def test_an_assertion_in_a_test_file_with_a_recorded_reply_does_not_follow_the_request():
+    request = finding("src/client.ts", 1, "DSM101")
+    assertion = finding("tests/client.test.ts", 40, "DSM105", fix=Applicability.UNSAFE, line=4)
+    reply = finding("tests/client.test.ts", 90, "DSM111", fix=None, line=9)
+    verdict = decide([request, assertion, reply]).verdicts[assertion.identity]
+    assert verdict == Verdict(
+        Applicability.NONE, "not renamed: test data; the same test names the id where it cannot be renamed"
+    )
+
+
+def test_code_waits_for_a_python_test_of_it_that_this_run_may_not_rewrite():
+    # the pre-commit hook names only the code: renamed alone, it would break the test
+    request = finding("app/client.py", 1, "DSM101")
+    assertion = finding("tests/test_client.py", 4, "DSM105", fix=Applicability.UNSAFE)
+    reach = {"tests/test_client.py": {"tests/test_client.py", "app/client.py", "app/settings.py"}}.get
+    # beside it: another id with no test, a comment in the named file, a value in a file not named
+    reasoner = finding("app/agent.py", 1, "DSM103", name="deepseek-reasoner")
+    comment = finding("app/client.py", 0, "DSM108", fix=None)
+    unnamed = finding("app/settings.py", 1, "DSM103")
+    named = decide(
+        [reasoner, comment, request, assertion, unnamed],
+        renamable=lambda f: f.path.startswith("app/") and f.path != "app/settings.py",
+        reach=reach,
+    )
+    assert named.verdicts[request.identity] == Verdict(
+        Applicability.NONE,
+        "not renamed here: tests/test_client.py:1 tests it and is not among the files named; fix both in one run",
+    )
+    assert not {reasoner.identity, comment.identity, unnamed.identity} & named.verdicts.keys()
+    assert request.identity not in decide([request, assertion], reach=reach).verdicts  # both named
+    # a test in another language, or one that reaches none of the code, does not hold it
+    other = finding("tests/client.test.ts", 4, "DSM105", fix=Applicability.UNSAFE)
+    lone = finding("tests/test_other.py", 4, "DSM105", fix=Applicability.UNSAFE)
+    only_code = lambda f: f.path == "app/client.py"  # noqa: E731
+    reach = {"tests/test_client.py": {"app/client.py"}, "tests/test_other.py": {"tests/test_other.py"}}.get
+    assert request.identity not in decide([request, other], renamable=only_code, reach=reach).verdicts
+    assert request.identity not in decide([request, lone], renamable=only_code, reach=reach).verdicts
+
+
+ALONE = "renamed only with --unsafe-fixes: test data, with no code renamed beside it"
+STAYS = "not renamed: test data; the same test names the id where it cannot be renamed"
+
+
+def test_test_data_with_no_code_renamed_beside_it_waits_for_unsafe_fixes():
+    # code outside the tests: a comment is no code, nor a request in a conftest
+    comment = finding("app/notes.py", 1, "DSM108")
+    fixture = finding("tests/conftest.py", 1, "DSM101")
+    python, typescript = finding("tests/test_a.py", 4, "DSM103"), finding("tests/a.test.ts", 4, "DSM103")
+    # read first: an assertion the rule renames only with --unsafe-fixes keeps the rule's tier
+    assertion = finding("tests/test_b.py", 4, "DSM105", fix=Applicability.UNSAFE)
+    reach = {
+        "tests/test_a.py": {"tests/conftest.py"}, "tests/a.test.ts": {"tests/conftest.py"}, "tests/test_b.py": set(),
+    }.get
+    verdicts = decide([comment, fixture, assertion, python, typescript], reach=reach).verdicts
+    assert verdicts[python.identity] == verdicts[typescript.identity] == Verdict(Applicability.UNSAFE, ALONE)
+    assert assertion.identity not in verdicts
+
+
+def test_test_data_follows_code_renamed_beside_it_unless_its_test_names_the_id_where_it_stays():
+    recorded = {name: finding(name, 90, "DSM111", fix=None, line=9) for name in (
+        "tests/client.test.ts", "tests/test_feed.py", "tests/test_alone.py")}
+    data = {name: finding(name, 40, "DSM103", line=4) for name in (
+        "tests/client.test.ts", "tests/test_feed.py", "tests/feed.test.ts", "tests/test_alone.py", "tests/test_config.py")}
+    request = finding("app/client.py", 1, "DSM101")
+    # a value held by the branch it reaches is not renamed beside its test data
+    value, branch = finding("app/config.py", 1, "DSM103"), finding("app/main.py", 1, "DSM105", fix=Applicability.UNSAFE)
+    reach = {
+        "app/config.py": {"app/main.py"},
+        "tests/client.test.ts": {"app/client.py"},
+        "tests/test_feed.py": {"app/client.py"},
+        "tests/feed.test.ts": {"app/client.py"},
+        "tests/test_alone.py": set(),
+        "tests/test_config.py": {"app/config.py"},
+    }.get
+    verdicts = decide([*recorded.values(), *data.values(), request, value, branch], reach=reach).verdicts
+    assert verdicts[data["tests/client.test.ts"].identity] == Verdict(Applicability.NONE, STAYS)
+    assert data["tests/test_feed.py"].identity not in verdicts  # renamed with the request it feeds
+    assert data["tests/feed.test.ts"].identity not in verdicts
+    assert verdicts[data["tests/test_alone.py"].identity] == Verdict(Applicability.NONE, STAYS)
+    assert verdicts[data["tests/test_config.py"].identity] == Verdict(Applicability.UNSAFE, ALONE)
 
 
 def test_is_test_path():

@@ -64,3 +64,18 @@ def test_agno_request_params_that_already_set_thinking_are_kept(tmp_path):
 def test_agno_existing_use_thinking_is_kept():
     before = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-chat", use_thinking=True)\n'
     assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_an_existing_use_thinking_is_kept_and_the_note_says_so():
+    before = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-reasoner", use_thinking=True)\n'
+    assert fix(before) == before.replace("deepseek-reasoner", "deepseek-v4-flash")
+    (finding,) = scan(before)
+    assert finding.note == "the call already sets use_thinking=; kept as is"
+
+
+def test_a_pinned_agno_turns_thinking_on_for_the_reasoner_and_says_why(tmp_path):
+    path = project(tmp_path, {"requirements.txt": "agno==2.6.10\n"})
+    before = 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-reasoner")\n'
+    assert fix(before, path=path) == 'from agno.models.deepseek import DeepSeek\nm = DeepSeek(id="deepseek-v4-flash", use_thinking=True)\n'
+    (finding,) = scan(before, path=path)
+    assert finding.note == "use_thinking= chosen for agno ==2.6.10 (pinned in requirements.txt)"

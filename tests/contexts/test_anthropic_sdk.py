@@ -32,6 +32,8 @@ def test_anthropic_existing_extra_body_thinking_is_kept():
 def test_anthropic_existing_thinking_is_kept():
     before = 'client.messages.create(model="deepseek-chat", messages=m, thinking={"type": "enabled", "budget_tokens": 2048})\n'
     assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+    (finding,) = scan(before)
+    assert finding.note == "the call already sets thinking=; kept as is"
 
 
 @pytest.mark.parametrize(

@@ -18,3 +18,14 @@ def test_fim_reasoner_is_renamed_without_toggle_and_says_why():
 def test_completion_on_the_beta_base_url_is_renamed_without_toggle():
     before = 'client = OpenAI(base_url="https://api.deepseek.com/beta")\nclient.completions.create(model="deepseek-chat", prompt=p)\n'
     assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_completion_on_another_host_is_left_alone():
+    for client in ('OpenAI(base_url="http://localhost:8000/v1")', "client"):
+        before = f'client = OpenAI(base_url="https://openrouter.ai/api/v1")\n{client}.completions.create(model="deepseek-chat", prompt=p)\n'
+        assert fix(before, unsafe=True) == before, client
+
+
+def test_the_note_says_why_no_toggle_is_added():
+    (finding,) = scan('client.completions.create(model="deepseek-chat", prompt=p, suffix=s)\n')
+    assert finding.note == "FIM completion runs in non-thinking mode only; fix renames it, no toggle"

@@ -82,3 +82,17 @@ def test_litellm_openrouter_route_is_left_alone():
 def test_litellm_existing_thinking_is_kept():
     before = 'import litellm\nlitellm.completion(model="deepseek/deepseek-chat", messages=m, extra_body={"thinking": {"type": "enabled"}})\n'
     assert fix(before) == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_an_existing_thinking_argument_is_kept_and_the_note_says_so():
+    before = 'import litellm\nlitellm.completion(model="deepseek/deepseek-reasoner", messages=m, thinking={"type": "enabled"})\n'
+    assert fix(before) == before.replace("deepseek-reasoner", "deepseek-v4-flash")
+    (finding,) = scan(before)
+    assert finding.note == "the call already sets thinking=; kept as is"
+
+
+def test_thinking_already_in_extra_body_is_kept_and_the_note_says_so():
+    before = 'import litellm\nlitellm.completion(model="deepseek/deepseek-reasoner", messages=m, extra_body={"thinking": {"type": "enabled"}})\n'
+    assert fix(before) == before.replace("deepseek-reasoner", "deepseek-v4-flash")
+    (finding,) = scan(before)
+    assert finding.note == "the call already sets thinking in extra_body; kept as is"

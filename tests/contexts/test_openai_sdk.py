@@ -168,3 +168,27 @@ def test_with_streaming_response():
     before = 'r = client.chat.completions.with_streaming_response.create(model="deepseek-chat", messages=m)\n'
     after = f'r = client.chat.completions.with_streaming_response.create(model="deepseek-v4-flash", messages=m, extra_body={DISABLED})\n'
     assert fix(before) == after
+
+
+PATHS = (
+    "chat.completions.create",
+    "beta.chat.completions.parse",
+    "chat.completions.with_raw_response.create",
+    "beta.chat.completions.with_streaming_response.stream",
+)
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_the_client_is_found_through_every_path_to_the_method(path):
+    # the host is read from the client, however many attributes lead from it to the method
+    inline = f'OpenAI(base_url="http://localhost:8000/v1").{path}(model="deepseek-chat", messages=m)\n'
+    assert fix(inline, unsafe=True) == inline
+    named = f'client = OpenAI(base_url="https://openrouter.ai/api/v1")\nclient.{path}(model="deepseek-chat", messages=m)\n'
+    assert fix(named, unsafe=True) == named
+    deepseek = named.replace("https://openrouter.ai/api/v1", "https://api.deepseek.com")
+    assert fix(deepseek) == deepseek.replace('"deepseek-chat", messages=m)', f'"deepseek-v4-flash", messages=m, extra_body={DISABLED})')
+
+
+def test_a_path_that_is_not_chat_completions_is_no_openai_call():
+    for path in ("completions.create", "chat.create", "chat.sessions.create", "chat.completions.list", "beta.completions.parse"):
+        assert "extra_body" not in fix(f'client.{path}(model="deepseek-chat", messages=m)\n', unsafe=True), path

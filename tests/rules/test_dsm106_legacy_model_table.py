@@ -1,7 +1,7 @@
 """DSM106 legacy-model-table: a retired name as a table key or collection member;
 unsafe, and never renamed where two entries would merge."""
 
-from conftest import codes, fix
+from conftest import codes, fix, scan
 
 
 def test_lookup_key_is_unsafe():
@@ -50,3 +50,31 @@ def test_table_keyed_by_both_names_is_never_merged():
     before = 'LABELS = {"deepseek-chat": "Fast", "deepseek-reasoner": "Careful"}\n'
     assert codes(before) == ["DSM106", "DSM106"]
     assert fix(before, unsafe=True) == before
+    for finding in scan(before):  # refused by the rule itself, with its reason, still a key
+        assert finding.fix is None and finding.role == "key"
+        assert finding.message.startswith(f"Retired model '{finding.legacy_name}' as key of a table: ")
+        assert finding.note == (
+            "not renamed: 'deepseek-chat' and 'deepseek-reasoner' would both become 'deepseek-v4-flash'; "
+            "decide by hand (both names are one V4 model; the thinking mode tells them apart)"
+        )
+
+
+def test_the_finding_names_the_form_and_whether_the_id_keys_or_is_a_member():
+    # (source, form in the message, role the project-wide decision couples it by)
+    cases = [
+        ('LABELS = {"deepseek-chat": "Fast"}\n', "key of a table", "key"),
+        ('MODELS = ["deepseek-chat", "gpt-4o"]\n', "member of a collection", "member"),
+        ('class Model(str, Enum):\n    CHAT = "deepseek-chat"\n', "enum member", "member"),
+        ('x = LABELS["deepseek-chat"]\n', "lookup key", "key"),
+        ('x = LABELS.get("deepseek-chat")\n', "lookup key", "key"),
+        ('x = LABELS.pop("deepseek-chat")\n', "lookup key", "key"),
+        ('x = LABELS.setdefault("deepseek-chat", 1)\n', "lookup key", "key"),
+    ]
+    for source, form, role in cases:
+        (finding,) = scan(source)
+        assert (finding.code, finding.role) == ("DSM106", role), source
+        assert finding.message.startswith(f"Retired model 'deepseek-chat' as {form}: "), (source, finding.message)
+
+
+def test_a_method_that_is_no_lookup_is_no_table():
+    assert codes('LABELS.update("deepseek-chat")\n') == ["DSM109"]

@@ -379,7 +379,13 @@ def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]
     total_notable = sum(1 for m in members if m.role in SELECTING or m.blocked)
     for member in members:
         note = head
-        others = _named_sites(member, notable or shown_default, total_notable or len(members))
+        # the sites counted, less this member when it is one of them, named or not
+        # (a sixth comparison is not among its own "N more")
+        if notable:
+            counted = total_notable - (1 if member.role in SELECTING or member.blocked else 0)
+        else:
+            counted = len(members) - 1
+        others = _named_sites(member, notable or shown_default, counted)
         if others:
             note += f"; coupled with {others}"
         decision.verdicts[member.finding.identity] = Verdict(applicability, note, legacy_id)
@@ -394,10 +400,12 @@ def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]
     )
 
 
-def _named_sites(member: _Occurrence, candidates: list[_Occurrence], total: int) -> str:
+def _named_sites(member: _Occurrence, candidates: list[_Occurrence], total_others: int) -> str:
+    """The first few of ``candidates`` other than ``member``, then how many
+    more of the ``total_others`` sites there are."""
     others = [m for m in candidates if m is not member][:MAX_NAMED_SITES]
     shown = [f"{m.finding.path}:{m.finding.line} ({ROLE_LABELS.get(m.role, m.role)})" for m in others]
-    more = total - len(others) - (1 if any(m is member for m in candidates) else 0)
+    more = total_others - len(others)
     if more > 0:
         shown.append(f"{more} more")
     return ", ".join(shown)
