@@ -73,3 +73,17 @@ def test_a_js_value_reaches_its_importers_and_what_they_import_not_the_rest(tmp_
     assert "src/other.ts" not in reached  # only a test imports both
     assert "scripts/smoke.mjs" not in reached
     assert {os.path.normpath(p) for p in reach("scripts/smoke.mjs")} == {"scripts/smoke.mjs"}
+
+
+def test_a_graph_past_its_file_limit_reaches_everything_instead_of_reading_on(tmp_path, monkeypatch):
+    # a value imported across a whole package must not make this process read all of it
+    from ds_migrate.project import coupling
+
+    files = {"app/__init__.py": "", "app/config.py": 'MODEL = "deepseek-chat"\n'}
+    files.update({f"app/m{i}.py": "from app.config import MODEL\n" for i in range(6)})
+    write_tree(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    reach = Reach(["app/config.py"], ["."], FileFilter())
+    assert "app/m5.py" in {os.path.normpath(p) for p in reach("app/config.py")}
+    monkeypatch.setattr(coupling, "MAX_GRAPH_FILES", 4)
+    assert Reach(["app/config.py"], ["."], FileFilter())("app/config.py") is None  # None: may reach anything

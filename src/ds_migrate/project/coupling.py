@@ -24,6 +24,10 @@ from ds_migrate.project.verdicts import is_test_path
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 MAX_ROUNDS = 8  # of importer searches: a deeper chain counts as reaching everything
+# Python files the graph may read in this process: a value imported across a
+# whole package (litellm: thousands of modules) counts as reaching everything
+# instead of costing minutes here (issue 22's cliff)
+MAX_GRAPH_FILES = 3000
 
 _FROM = re.compile(r"^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]*(\([^)]*\)|[^\n]*)", re.M)
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#]+)", re.M)
@@ -176,6 +180,8 @@ class Reach:
             stems = sorted({_stem(p) for p in todo})
             for found in files_naming(stems, self._folders, self._filter) if self._filter is not None else []:
                 known.add(os.path.abspath(found))
+            if len(known) > MAX_GRAPH_FILES:
+                return None
         else:
             return None
         importers: dict[str, set[str]] = {}
