@@ -106,3 +106,18 @@ def test_a_body_in_a_test_gets_no_mode(tmp_path):
     source = 'await client.createChatCompletion({ model: "deepseek-chat", messages });\n'
     write_tree(tmp_path, {"test/client.test.js": source})
     assert "thinking" not in "".join(fix_tree(tmp_path, "--unsafe-fixes").values())
+
+
+def test_a_completion_body_is_renamed_and_takes_no_mode(tmp_path):
+    # /completions (FIM, prefix) has no thinking mode: no toggle, and no advice to set one
+    source = 'const r = await client.createCompletion({ model: "deepseek-chat", prompt: p, temperature: 0 });\n'
+    write_tree(tmp_path, {"scripts/smoke.mjs": source})
+    (finding,) = scan_tree(tmp_path)["findings"]
+    assert "non-thinking mode only" in finding["note"] and "set thinking" not in finding["note"]
+    from click.testing import CliRunner
+
+    from ds_migrate.cli import main
+
+    output = CliRunner().invoke(main, ["fix", "--isolated", str(tmp_path)]).output
+    assert "without setting the thinking mode" not in output
+    assert fix_tree(tmp_path) == {"scripts/smoke.mjs": source.replace("deepseek-chat", "deepseek-v4-flash")}

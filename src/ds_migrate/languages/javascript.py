@@ -19,7 +19,8 @@ from ds_migrate.findings.lines import LineIndex
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_request_without_mode
 from ds_migrate.languages.javascript_toggles import (
-    NOT_A_BODY, call_body_toggle, json_body_toggle, key_name, openai_thinking_edit, sets_thinking, spreads_unknown, vercel_toggle,
+    NOT_A_BODY, call_body_toggle, is_completion_body, json_body_toggle, key_name, openai_thinking_edit, sets_thinking,
+    spreads_unknown, vercel_toggle,
 )
 from ds_migrate.languages.javascript_types import (
     OPEN, chained_default, enum_array, exhaustive_use, extend_fix, union_kind, union_members, union_of,
@@ -453,6 +454,10 @@ class JavaScript(Handler):
             if note != NOT_A_BODY:
                 add(LegacyRequestPayload, retired(name, mapping, "Request body model"), rename, note)
                 return
+        if call is not None and is_completion_body(obj, src):
+            add(LegacyModelArgument, retired(name, mapping, "Model of a completion (prompt) body"), rename,
+                "a completion (FIM, prefix) runs in non-thinking mode only; fix renames it, no toggle")
+            return
         what = "Model property" if call is not None else "Model setting"
         add(LegacyModelArgument if call is not None else LegacyModelConstant, retired(name, mapping, what), rename,
             set_mode_where_requested(name, mapping, "renamed only"))

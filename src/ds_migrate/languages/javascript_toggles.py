@@ -216,6 +216,13 @@ _CHAT_KEYS = ("messages", "message")
 _FIM_KEYS = ("prompt", "suffix")
 
 
+def is_completion_body(obj, src: Source) -> bool:
+    """An object with ``prompt`` (or ``suffix``) and no ``messages``: a body
+    for ``/completions`` (FIM, prefix completion), which takes no thinking mode."""
+    pairs = _pairs(obj, src)
+    return any(key in pairs for key in _FIM_KEYS) and not any(key in pairs for key in _CHAT_KEYS)
+
+
 def call_body_toggle(fix: Fix, obj, call, string, src: Source, mapping: Mapping, name, typescript: bool) -> str | None:
     """``client.createChatCompletion({ model: 'deepseek-chat', messages })``, a
     chat body handed to a hand-written client or a tool (``runTool("chat",
