@@ -139,7 +139,8 @@ def test_fix_stdin_prints_fixed_source():
     assert result.stdout == CLEAN
 
 
-def test_scan_stdin():
+def test_scan_stdin(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a name inside this repository would take its other files into the decision (30 s)
     result = CliRunner().invoke(main, ["scan", "-", "--stdin-filename", "app.py"], input=LEGACY)
     assert result.exit_code == 1 and "app.py" in result.output
 
@@ -228,7 +229,8 @@ def test_show_files_lists_every_kind():
         assert name in output, name
 
 
-def test_stdin_filename_picks_the_file_kind():
+def test_stdin_filename_picks_the_file_kind(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside this repository, whose other files would take part in the decision
     source = 'const r = await openai.chat.completions.create({ model: "deepseek-chat", messages });\n'
     result = CliRunner().invoke(main, ["fix", "-", "--stdin-filename", "src/api.js"], input=source)
     assert result.stdout == source.replace('"deepseek-chat", messages', '"deepseek-v4-flash", messages, thinking: { type: "disabled" }')

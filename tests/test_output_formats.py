@@ -219,7 +219,8 @@ def test_fix_writes_side_reports_of_what_remains(tmp_path):
     assert "DSM105" in text and "DSM101" not in text
 
 
-def test_stdin_scan_writes_side_reports(tmp_path):
+def test_stdin_scan_writes_side_reports(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside this repository, whose other files would take part in the decision
     sarif = tmp_path / "r.sarif"
     result = CliRunner().invoke(main, ["scan", "-", "--stdin-filename", "app.py", "--sarif-file", str(sarif)], input=LEGACY)
     assert result.exit_code == 1
