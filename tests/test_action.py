@@ -143,6 +143,7 @@ def test_install_refuses_an_old_python(tmp_path):
     assert "Python 3.8.10" in done.stdout
 
 
+@pytest.mark.slow  # a real venv and pip install (.ci/run: pytest -m slow)
 def test_install_puts_ds_migrate_in_its_own_venv_and_leaves_the_job_python_alone(tmp_path):
     """A real install (about a minute): the job's Python keeps its packages."""
     freeze = [sys.executable, "-m", "pip", "freeze", "--all"]
