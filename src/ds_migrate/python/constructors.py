@@ -16,7 +16,8 @@ Read with CPython's parser on the whole text (like named_constants.py).
 from __future__ import annotations
 
 import ast
-import warnings
+
+from ds_migrate.python.module_tree import module_tree_or_none
 
 
 def attributes_holding(info, key: str) -> list[str]:
@@ -49,12 +50,7 @@ def attributes_holding(info, key: str) -> list[str]:
 def _tree(info):
     cached = getattr(info, "_constructors_tree", False)
     if cached is False:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                cached = ast.parse(info.source)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            cached = None
+        cached = module_tree_or_none(info.source)
         info._constructors_tree = cached
     return cached
 

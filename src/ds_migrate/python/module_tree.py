@@ -1,7 +1,9 @@
 """One CPython parse of a module for every step of a worker that reads it
-whole: the slice's plan (``slicing/planner.py``) and the model ids the
-module exports (``model_sources.py``) read the same ``ast``, so exporting
-costs a walk over the top level instead of a second parse.
+whole: the slice's plan (``slicing/planner.py``), the model ids the module
+exports (``model_sources.py``), its constants listed by name
+(``named_constants.py``), its constructors (``constructors.py``), a test's
+own data (``test_data.py``) and the flow's sites (``project/flow/sites.py``)
+read the same ``ast``, not a parse each.
 
 The tree is shared: callers read it and never change it. Only the last
 module is remembered, and only one below ``MAX_SHARED_CHARS``: a bigger
@@ -23,6 +25,14 @@ def module_tree(text: str) -> ast.Module:
     if len(text) >= MAX_SHARED_CHARS:
         return _parse(text)
     return _last(text)
+
+
+def module_tree_or_none(text: str) -> ast.Module | None:
+    """``module_tree(text)``, or None for source CPython does not take."""
+    try:
+        return module_tree(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
 
 
 def _parse(text: str) -> ast.Module:

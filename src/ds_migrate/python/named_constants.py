@@ -17,9 +17,9 @@ asked of the slice.
 from __future__ import annotations
 
 import ast
-import warnings
 from dataclasses import dataclass, field
 
+from ds_migrate.python.module_tree import module_tree_or_none
 from ds_migrate.deepseek.merges import merge_clash
 from ds_migrate.deepseek.names import find_legacy_names
 
@@ -76,11 +76,8 @@ def _scopes(info) -> list[_Scope]:
 
 
 def _read(source: str) -> list[_Scope]:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = module_tree_or_none(source)
+    if tree is None:
         return []
     scopes: list[_Scope] = []
     todo: list[list[ast.stmt]] = [tree.body]

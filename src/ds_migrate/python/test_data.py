@@ -16,9 +16,9 @@ the file's uses of that id are the test's own (``Finding.own_test_data``).
 from __future__ import annotations
 
 import ast
-import warnings
 import re
 
+from ds_migrate.python.module_tree import module_tree_or_none
 from ds_migrate.findings import Finding
 
 _TEXT_CODES = frozenset({"DSM108"})  # comments and docstrings: neither given nor asserted
@@ -53,11 +53,8 @@ def mark_own_test_data(text: str, findings: list[Finding]) -> None:
 
 def _spans(text: str):
     """(function spans, assertion spans) as character offsets, or None."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = module_tree_or_none(text)
+    if tree is None:
         return None
     to_offset = _Offsets(text)
     functions, assertions = [], []

@@ -9,9 +9,9 @@ utility module). Runs in a worker, on the files the model flow would follow.
 from __future__ import annotations
 
 import ast
-import warnings
 from functools import lru_cache
 
+from ds_migrate.python.module_tree import module_tree_or_none
 from ds_migrate.python.slicing.closure import dotted as _dotted
 
 
@@ -116,11 +116,8 @@ class _Found:
 def _read(text: str) -> _Found | None:
     from ds_migrate.python.usage import MODEL_KEYWORDS
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = module_tree_or_none(text)
+    if tree is None:
         return None
     callees = _callee_names()
     found = _Found()
