@@ -306,9 +306,33 @@ def test_workers_say_what_a_module_exports_and_only_exporters_are_searched_for(t
     _project(tmp_path, **{"app/caller.py": caller})
     (finding,) = _dsm201(scan_tree(tmp_path))
     assert finding["path"].endswith("app/handler.py")
-    # not "caller", which exports nothing; "clients" never mentions an id, so no
-    # worker analysed it: what it exports is read if a file imports it
-    assert searched == [["clients", "config"]]
+    # not "caller", which exports nothing, nor "clients": it mentions DeepSeek
+    # (no id), so its worker read what it exports, a client whose URL config
+    # holds; no model can come from it, and the handler is found through config
+    assert process_file("clients.py", CLIENT.encode(), Options()).result.exports == extract(CLIENT)
+    assert searched == [["config"]]
+
+
+def test_importers_of_a_module_whose_names_hold_no_model_are_not_searched(tmp_path, monkeypatch):
+    """A large package mentions DeepSeek in hundreds of modules, and many
+    export environment reads (``TIMEOUT = os.getenv(...)``) or a base URL: no
+    request reading those gets a model from them, so the tree is not searched
+    for their importers (newest litellm and transformers: 11,000 files followed
+    for no hint, 60% of a 26 s scan). A variable a config file of the run sets
+    to an id still counts."""
+    from ds_migrate.project import flow
+
+    searched: list[list[str]] = []
+    real = flow.files_naming
+    monkeypatch.setattr(flow, "files_naming", lambda stems, *rest: searched.append(stems) or real(stems, *rest))
+    knobs = 'import os\n\n# DeepSeek settings\nTIMEOUT = os.getenv("DEEPSEEK_TIMEOUT", "30")\nMODEL = os.getenv("LLM_MODEL")\n'
+    user = "from app.knobs import MODEL\n\n\ndef ask(client, m):\n    return client.chat.completions.create(model=MODEL, messages=m)\n"
+    write_tree(tmp_path, {"app/__init__.py": "", "app/knobs.py": knobs, "app/user.py": user})
+    assert _dsm201(scan_tree(tmp_path)) == [] and not any(searched)
+    # the same module once the run's .env gives LLM_MODEL a retired id
+    write_tree(tmp_path, {".env": "LLM_MODEL=deepseek-chat\n"})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert finding["path"].endswith("app/user.py") and searched[-1] == ["knobs"]
 
 
 def test_importers_are_found_by_their_import_lines_in_a_work_tree_and_outside_one(tmp_path):

@@ -30,6 +30,12 @@ def process_python(path: str, data: bytes, options: Options, want_fix: bool = Fa
 
     processed.result.reads_model = reads_model_by_name(text)  # ds_migrate/project/flow/ follows those
     if not worth_parsing(text) and not flows:
+        if decision is None:
+            # what it exports, read here (a regex gate, then CPython's parser):
+            # else the run searches the importers of every such module
+            from ds_migrate.python.model_sources import extract
+
+            processed.result.exports = extract(text)
         return processed
     too_complex = _too_complex(text)
     if too_complex:

@@ -66,7 +66,7 @@ def trace(outcome, paths: list[str], file_filter: FileFilter, follow=None) -> li
     # exporting, or did not read (read only when a file imports the stem)
     names_of: dict[str, list[Module]] = {}
     for module in modules:
-        if module.known_empty:
+        if module.known_empty or not module.may_give_a_model(env):
             continue  # no importer can take a model from it: not searched for
         for dotted in dotted_names(module.path)[:1]:
             names_of.setdefault(dotted, []).append(module)

@@ -36,6 +36,15 @@ class Module:
         return self._sources
 
 
+    def may_give_a_model(self, env: dict) -> bool:
+        """Could an importer read a model id here? Only through a source
+        that holds one (a literal, a table, an env default) or reads a
+        variable the run's config files set: a request reading any other
+        name gets no hint (resolve._Resolver._values), so its importers are
+        not searched. A base URL alone is looked up, never followed to."""
+        return any(s.model or s.models or (s.env and s.env in env) for s in self.sources.values())
+
+
 class ModuleIndex:
     """The modules that export sources, by every dotted name they may be imported as."""
 
