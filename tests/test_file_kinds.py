@@ -90,3 +90,31 @@ def test_a_script_is_python_by_its_interpreter(tmp_path, first_bytes, python):
     path.write_bytes(first_bytes)
     path.chmod(0o755)  # identify reads the #! line of executable files only
     assert ("python" in identify.tags_from_path(str(path))) is python  # identify agrees
+
+
+def test_each_handler_takes_its_file_names_from_the_one_table():
+    """Discovery reads languages/kinds.PATTERNS without importing a handler;
+    a handler whose names were written elsewhere would be parsed by the
+    tool but counted as plain text by discovery (or the other way round)."""
+    from ds_migrate.languages import all_handlers
+    from ds_migrate.languages.kinds import PATTERNS
+
+    with_names = {h.kind: h.patterns for h in all_handlers() if h.patterns}
+    assert with_names == PATTERNS
+
+
+def test_telling_parsed_files_from_text_imports_no_handler_nor_libcst():
+    """On a big tree with a few Python hits, discovery's question ran the
+    import of every handler, the rules and libcst on the main thread while
+    the preload thread was importing libcst too: they waited on each other."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from ds_migrate.languages import searched_as_text\n"
+        "assert not searched_as_text('app.yaml') and searched_as_text('notes.txt')\n"
+        "print(sorted(m for m in sys.modules if m == 'libcst' or m.startswith(('ds_migrate.rules', 'ds_migrate.python'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -77,14 +77,6 @@ def default_include() -> tuple[str, ...]:
     return ("*",)
 
 
-def understood_patterns() -> tuple[str, ...]:
-    """The file names some handler parses (beside Python)."""
-    patterns: list[str] = ["*.py", "*.pyi"]
-    for handler in all_handlers():
-        patterns.extend(p for p in handler.patterns if p not in patterns)
-    return tuple(patterns)
-
-
 def searched_as_text(path: str) -> bool:
     """Is ``path`` a kind no handler parses, searched as plain text?
 
@@ -100,6 +92,8 @@ def searched_as_text(path: str) -> bool:
 def parsed_name() -> re.Pattern:
     """Matches the file names Python or some handler parses (what
     ``Handler.claims`` answers, for all handlers at once)."""
-    globs = [f"*{suffix}" for suffix in PYTHON_SUFFIXES] + [p for handler in all_handlers() for p in handler.patterns]
+    from ds_migrate.languages.kinds import PATTERNS  # data: no handler (nor libcst) imported
+
+    globs = [f"*{suffix}" for suffix in PYTHON_SUFFIXES] + [p for patterns in PATTERNS.values() for p in patterns]
     flags = re.IGNORECASE if os.path.normcase("A") == "a" else 0  # as fnmatch.fnmatch on Windows
     return re.compile(globs_regex(globs), flags)

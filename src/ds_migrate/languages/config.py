@@ -37,6 +37,7 @@ from ds_migrate.rules.model_table import LegacyModelTable
 from ds_migrate.rules.other_provider import OtherProviderModel
 from ds_migrate.rules.payload import LegacyRequestPayload
 from ds_migrate.rules.recorded_data import is_cassette, is_recorded_data, is_response_record
+from ds_migrate.languages.kinds import PATTERNS
 
 # Hosts that serve DeepSeek models under their own "deepseek/..." slugs.
 _AGGREGATOR_HOST = re.compile(
@@ -176,7 +177,7 @@ class ConfigHandler(Handler):
 class EnvFile(ConfigHandler):
     kind = "env"
     label = "environment"
-    patterns = (".env", ".env.*", "*.env")
+    patterns = PATTERNS["env"]
 
     def places(self, text: str) -> Places:
         from ds_migrate.languages.env_values import env_places
@@ -187,7 +188,7 @@ class EnvFile(ConfigHandler):
 class ShellScript(ConfigHandler):
     kind = "shell"
     label = "shell"
-    patterns = ("*.sh", "*.bash", "*.zsh")
+    patterns = PATTERNS["shell"]
 
     def places(self, text: str) -> Places:
         from ds_migrate.languages.shell_values import shell_places
@@ -232,7 +233,7 @@ class Dockerfile(ShellScript):
 
     kind = "dockerfile"
     label = "Dockerfile"
-    patterns = ("Dockerfile", "Dockerfile.*", "*.dockerfile", "Containerfile")
+    patterns = PATTERNS["dockerfile"]
 
     def places(self, text: str) -> Places:
         from ds_migrate.languages.dockerfile_values import dockerfile_places
@@ -244,7 +245,7 @@ class Dockerfile(ShellScript):
 class IniFile(ConfigHandler):
     kind = "ini"
     label = "INI"
-    patterns = ("*.ini", "*.cfg", ".flake8", "setup.cfg", "tox.ini")
+    patterns = PATTERNS["ini"]
 
     def places(self, text: str) -> Places:
         from ds_migrate.languages.ini_values import ini_places
@@ -260,7 +261,7 @@ class IniFile(ConfigHandler):
 class TomlFile(ConfigHandler):
     kind = "toml"
     label = "TOML"
-    patterns = ("*.toml",)
+    patterns = PATTERNS["toml"]
 
     def places(self, text: str) -> Places:
         from ds_migrate.languages.toml_values import toml_places
@@ -276,7 +277,7 @@ class TomlFile(ConfigHandler):
 class YamlFile(ConfigHandler):
     kind = "yaml"
     label = "YAML"
-    patterns = ("*.yml", "*.yaml")
+    patterns = PATTERNS["yaml"]
 
     def is_recording(self, text: str) -> bool:
         return is_cassette(text)
@@ -296,7 +297,7 @@ class YamlFile(ConfigHandler):
 class JsonFile(ConfigHandler):
     kind = "json"
     label = "JSON"
-    patterns = ("*.json",)
+    patterns = PATTERNS["json"]
 
     def is_recording(self, text: str) -> bool:
         return is_response_record(text)

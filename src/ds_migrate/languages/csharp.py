@@ -14,13 +14,14 @@ import re
 
 from ds_migrate.languages.backend import Role, TreeSitterHandler
 from ds_migrate.languages.treesitter import Source
+from ds_migrate.languages.kinds import PATTERNS
 
 _CLIENTS = re.compile(r"(?:^|\.)(?:ChatClient|OpenAIChatClient|ChatCompletionsClient)$")
 
 
 class CSharp(TreeSitterHandler):
     kind = "csharp"
-    patterns = ("*.cs", "*.csx")
+    patterns = PATTERNS["csharp"]
     grammar = ("tree_sitter_c_sharp", "language")
     string_types = frozenset({"string_literal", "verbatim_string_literal", "raw_string_literal",
                               "interpolated_string_expression"})

@@ -25,6 +25,7 @@ import re
 from ds_migrate.findings import TextEdit
 from ds_migrate.languages.backend import Role, Toggle, TreeSitterHandler, has_key, mode_value
 from ds_migrate.languages.treesitter import Source, append_member
+from ds_migrate.languages.kinds import PATTERNS
 
 _NEW = re.compile(r"\.Completions\.New(?:Streaming)?$")
 _OPTION_IMPORT = re.compile(r'(?m)^\s*(?:import\s+)?"github\.com/openai/openai-go(?:/v\d+)?/option"')
@@ -32,7 +33,7 @@ _OPTION_IMPORT = re.compile(r'(?m)^\s*(?:import\s+)?"github\.com/openai/openai-g
 
 class Go(TreeSitterHandler):
     kind = "go"
-    patterns = ("*.go",)
+    patterns = PATTERNS["go"]
     grammar = ("tree_sitter_go", "language")
     string_types = frozenset({"interpreted_string_literal", "raw_string_literal"})
     comment_types = frozenset({"comment"})

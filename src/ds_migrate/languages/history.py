@@ -10,11 +10,12 @@ from ds_migrate.findings import Finding
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.kept_files import HISTORY_GLOBS, kept_findings
 from ds_migrate.deepseek.mapping import Mapping
+from ds_migrate.languages.kinds import PATTERNS
 
 
 class History(Handler):
     kind = "history"
-    patterns: ClassVar[tuple[str, ...]] = HISTORY_GLOBS
+    patterns: ClassVar[tuple[str, ...]] = PATTERNS["history"]
     priority = 5  # before Markdown and reStructuredText claim CHANGELOG.md
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:

@@ -28,6 +28,7 @@ from ds_migrate.deepseek.hosts import is_deepseek_url
 from ds_migrate.findings import TextEdit, roles
 from ds_migrate.languages.backend import Role, Toggle, TreeSitterHandler, has_key, mode_value
 from ds_migrate.languages.treesitter import Source, line_indent, newline_of, walk
+from ds_migrate.languages.kinds import PATTERNS
 
 OPENAI_JAVA_BUILDER = "ChatCompletionCreateParams.builder()"
 
@@ -102,7 +103,7 @@ def private_model_constant_uses(value, src: Source) -> list[int]:
 
 class Java(TreeSitterHandler):
     kind = "java"
-    patterns = ("*.java",)
+    patterns = PATTERNS["java"]
     grammar = ("tree_sitter_java", "language")
     string_types = frozenset({"string_literal"})
     comment_types = frozenset({"line_comment", "block_comment"})

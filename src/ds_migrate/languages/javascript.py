@@ -59,6 +59,7 @@ from ds_migrate.rules.model_table import LegacyModelTable
 from ds_migrate.rules.other_provider import OtherProviderModel
 from ds_migrate.rules.payload import LegacyRequestPayload
 from ds_migrate.rules.recorded_data import RESPONSE_KEYS, RESPONSE_OBJECTS, LegacyNameInRecordedData
+from ds_migrate.languages.kinds import PATTERNS
 
 MODEL_KEYS = {"model", "modelName", "model_name", "modelId", "model_id", "id"}
 _VERCEL = {"deepseek", "deepSeek"}
@@ -204,7 +205,7 @@ _NAMES_AN_ID = re.compile(r"model|name|(^|_)id$|slug")
 
 class JavaScript(Handler):
     kind = "javascript"
-    patterns = ("*.js", "*.mjs", "*.cjs", "*.jsx", "*.ts", "*.tsx", "*.mts", "*.cts")
+    patterns = PATTERNS["javascript"]
     priority = 20
 
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:

@@ -16,11 +16,12 @@ import re
 from ds_migrate.languages.backend import Role, Toggle, TreeSitterHandler, mode_value
 from ds_migrate.languages.java import chain_root, chain_toggle, imported
 from ds_migrate.languages.treesitter import Source
+from ds_migrate.languages.kinds import PATTERNS
 
 
 class Kotlin(TreeSitterHandler):
     kind = "kotlin"
-    patterns = ("*.kt", "*.kts")
+    patterns = PATTERNS["kotlin"]
     grammar = ("tree_sitter_kotlin", "language")
     string_types = frozenset({"string_literal", "multiline_string_literal"})
     comment_types = frozenset({"line_comment", "block_comment", "multiline_comment"})

@@ -20,6 +20,7 @@ from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.rules.prose import Paragraphs
 from ds_migrate.deepseek.mentions import mentions_text
+from ds_migrate.languages.kinds import PATTERNS
 
 # info string of a code block -> a file name whose handler reads that language
 LANGUAGES = {
@@ -104,7 +105,7 @@ def _dedent(body: str) -> tuple[str, str]:
 
 class Documentation(Handler):
     kind = "markdown"
-    patterns = ("*.md", "*.markdown", "*.rst")
+    patterns = PATTERNS["markdown"]
     priority = 30
 
     embeds_code = True

@@ -21,6 +21,7 @@ from ds_migrate.rules.messages import unclaimed
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.deepseek.mentions import mentions_text
+from ds_migrate.languages.kinds import PATTERNS
 
 _DECODER = json.JSONDecoder()
 
@@ -100,7 +101,7 @@ def find_cells(text: str) -> list[tuple[Cell, str]]:
 
 class Notebook(Handler):
     kind = "notebook"
-    patterns = ("*.ipynb",)
+    patterns = PATTERNS["notebook"]
     priority = 10
 
     embeds_code = True

@@ -16,11 +16,12 @@ import re
 from ds_migrate.findings import TextEdit
 from ds_migrate.languages.backend import Role, Toggle, TreeSitterHandler, has_key, mode_value, quote_of
 from ds_migrate.languages.treesitter import Source, append_member
+from ds_migrate.languages.kinds import PATTERNS
 
 
 class Php(TreeSitterHandler):
     kind = "php"
-    patterns = ("*.php", "*.phtml")
+    patterns = PATTERNS["php"]
     grammar = ("tree_sitter_php", "language_php")
     string_types = frozenset({"string", "encapsed_string"})
     comment_types = frozenset({"comment"})

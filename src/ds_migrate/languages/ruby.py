@@ -17,11 +17,12 @@ import re
 from ds_migrate.findings import TextEdit
 from ds_migrate.languages.backend import Role, Toggle, TreeSitterHandler, has_key, mode_value, quote_of
 from ds_migrate.languages.treesitter import Source, append_member
+from ds_migrate.languages.kinds import PATTERNS
 
 
 class Ruby(TreeSitterHandler):
     kind = "ruby"
-    patterns = ("*.rb", "*.rake", "Rakefile", "Gemfile", "*.gemspec")
+    patterns = PATTERNS["ruby"]
     grammar = ("tree_sitter_ruby", "language")
     string_types = frozenset({"string", "bare_string", "delimited_symbol"})
     comment_types = frozenset({"comment"})

@@ -17,13 +17,14 @@ import re
 from ds_migrate.findings import TextEdit
 from ds_migrate.languages.backend import Role, Toggle, TreeSitterHandler, has_key, mode_value
 from ds_migrate.languages.treesitter import Source, append_member
+from ds_migrate.languages.kinds import PATTERNS
 
 _CONVERSIONS = frozenset({"to_string", "to_owned", "into", "to_lowercase"})
 
 
 class Rust(TreeSitterHandler):
     kind = "rust"
-    patterns = ("*.rs",)
+    patterns = PATTERNS["rust"]
     grammar = ("tree_sitter_rust", "language")
     string_types = frozenset({"string_literal", "raw_string_literal"})
     comment_types = frozenset({"line_comment", "block_comment"})
