@@ -354,3 +354,19 @@ def test_importers_are_found_by_their_import_lines_in_a_work_tree_and_outside_on
             subprocess.run(["git", "init", "-q", str(root)], check=True)
         found = sorted(p.rsplit("/", 1)[-1] for p in files_naming(["config"], [str(root)], FileFilter()))
         assert found == ["a.py", "b.py", "c.py"], kind
+
+
+def test_an_open_weights_name_read_from_settings_is_not_a_v4_request(tmp_path):
+    """``deepseek-ai/DeepSeek-V3`` (a Hugging Face repository, served by
+    Together, vLLM...) reached a request through a settings module and got
+    "Thinking is on by default on V4": only a retired or a V4 id makes a
+    hint. A V4 id through the same path still does."""
+    settings = 'MODEL = "deepseek-ai/DeepSeek-V3"\nV4 = "deepseek/deepseek-v4-flash"\n'
+    chat = (
+        "from openai import OpenAI\nfrom app import settings\n\nclient = OpenAI()\n\n\n"
+        "def ask(m):\n    return client.chat.completions.create(model=settings.MODEL, messages=m)\n\n\n"
+        "def ask_v4(m):\n    return client.chat.completions.create(model=settings.V4, messages=m)\n"
+    )
+    write_tree(tmp_path, {"app/__init__.py": "", "app/settings.py": settings, "app/chat.py": chat})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert finding["line"] == 12 and "settings.py:2" in finding["message"]

@@ -100,3 +100,105 @@ def test_an_unrelated_js_model_property_changes_nothing(tmp_path):
     both = fix_tree(write_tree(tmp_path / "both", {"app.py": app, "web/cfg.js": 'export const c = { model: "deepseek-reasoner" };\n'}))
     assert both["app.py"] == alone["app.py"]
     assert '{"type": "disabled"}' in alone["app.py"]
+
+
+# A fresh reader's first project: an env default in a settings module, the
+# same variable set in .env.example, a price table looked up with a model of
+# unknown origin elsewhere, the request reading the default.
+_SETTINGS = 'import os\n\nMODEL = os.getenv("MODEL", "deepseek-chat")\n'
+_CLIENT = (
+    "from openai import OpenAI\n\nfrom app.settings import MODEL\n\n"
+    'client = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+    "def chat(messages):\n    return client.chat.completions.create(model=MODEL, messages=messages)\n"
+)
+_PRICES = 'PRICES = {"deepseek-chat": 0.27, "deepseek-reasoner": 0.55}\n\n\ndef cost(model, n):\n    return PRICES[model] * n\n'
+_TEST = 'from app import settings\n\n\ndef test_default():\n    assert settings.MODEL == "deepseek-chat"\n'
+
+
+def _first_project(tmp_path, with_test: bool):
+    from projects import write_tree
+
+    files = {
+        "app/__init__.py": "", "app/settings.py": _SETTINGS, "app/client.py": _CLIENT, "app/prices.py": _PRICES,
+        ".env.example": "MODEL=deepseek-chat\n",
+    }
+    if with_test:
+        files["tests/test_settings.py"] = _TEST
+    return write_tree(tmp_path, files)
+
+
+def test_a_default_waits_for_the_held_test_that_asserts_it(tmp_path):
+    """The .env twin may reach the price table, so it and the test (which
+    may see it) are held; the default the test asserts stays with them:
+    renamed alone it failed the test and its request thought by default."""
+    from projects import fix_tree
+
+    _first_project(tmp_path, with_test=True)
+    assert fix_tree(tmp_path) == {}
+    # the unsafe tier sets the mode ahead of the rename (harmless: the id is
+    # the retired one until the group is decided) and renames none of them
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {
+        "app/client.py": _CLIENT.replace("messages=messages)", 'messages=messages, extra_body={"thinking": {"type": "disabled"}})')
+    }
+
+
+def test_a_default_whose_request_gets_its_mode_only_unsafely_waits_for_that_tier(tmp_path):
+    """Without the test: the request's toggle is unsafe (the .env twin is
+    held), so the default is renamed in that tier too, with the toggle; the
+    safe tier leaves both, and safe then unsafe ends where unsafe does."""
+    from projects import fix_tree
+
+    root = _first_project(tmp_path / "one", with_test=False)
+    assert fix_tree(root) == {}
+    unsafe = fix_tree(root, "--unsafe-fixes")
+    assert unsafe["app/settings.py"] == _SETTINGS.replace("deepseek-chat", "deepseek-v4-flash")
+    assert unsafe["app/client.py"] == _CLIENT.replace(
+        "messages=messages)", 'messages=messages, extra_body={"thinking": {"type": "disabled"}})'
+    )
+    alone = _first_project(tmp_path / "two", with_test=False)
+    assert fix_tree(alone, "--unsafe-fixes") == unsafe
+
+
+_TOOL_LOOP = (
+    "from openai import OpenAI\n\n"
+    'client = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+    "def run(messages, tools):\n"
+    "    while True:\n"
+    '        reply = client.chat.completions.create(model={model}, messages=messages, tools=tools)\n'
+    "        message = reply.choices[0].message\n"
+    "        if not message.tool_calls:\n"
+    "            return message.content\n"
+    "        turn = message.model_dump()\n"
+    '        turn.pop("reasoning_content", None)  # R1 answered 400 when it was sent back\n'
+    "        messages.append(turn)\n"
+)
+
+
+def test_a_reasoner_tool_loop_that_drops_reasoning_content_is_not_made_to_think():
+    """V4 thinking with tools needs reasoning_content back; this R1 loop pops
+    it, so the migrated request is a guaranteed 400 (DSM205): refused in
+    every tier and said why, as a forced tool_choice is (DSM204)."""
+    source = _TOOL_LOOP.format(model='"deepseek-reasoner"')
+    assert fix(source) == source
+    assert fix(source, unsafe=True) == source
+    (finding,) = [f for f in scan(source) if f.code == "DSM101"]
+    assert "DSM205" in finding.explanation and finding.fix_applicability.name == "NONE"
+    # the chat model's loop is fine: thinking disabled keeps the field out of it
+    chat = _TOOL_LOOP.format(model='"deepseek-chat"')
+    assert '"thinking": {"type": "disabled"}' in fix(chat)
+
+
+def test_a_reasoner_default_feeding_such_a_loop_waits_with_it(tmp_path):
+    from projects import fix_tree, scan_tree, write_tree
+
+    settings = 'REASONER = "deepseek-reasoner"\n'
+    loop = _TOOL_LOOP.replace("from openai import OpenAI\n", "from openai import OpenAI\n\nfrom app.settings import REASONER\n")
+    write_tree(tmp_path, {
+        "app/__init__.py": "", "app/settings.py": settings, "app/loop.py": loop.format(model="REASONER"),
+    })
+    assert fix_tree(tmp_path) == {} and fix_tree(tmp_path, "--unsafe-fixes") == {}
+    findings = scan_tree(tmp_path)["findings"]
+    (default,) = [f for f in findings if f["path"].endswith("settings.py")]
+    assert default["fix"] == "none" and "app/loop.py:10" in default["note"] and "(DSM205)" in default["note"]
+    (request,) = [f for f in findings if f["code"] == "DSM201"]
+    assert request["fix"] == "none" and "(DSM205)" in request["note"]

@@ -59,3 +59,33 @@ def test_a_project_that_has_its_v4_entries_is_not_asked_to_add_them(tmp_path):
         "app.py": 'from caps import NON_THINKING\n\nMODEL = "deepseek-chat"\nprint(MODEL in NON_THINKING)\n',
     })
     assert all("add an entry" not in g["decision"] for g in scan_tree(tmp_path)["plan"])
+
+
+def test_a_v4_entry_added_beside_the_legacy_one_is_not_itself_a_blocker(tmp_path):
+    """Case 04 followed by hand (a fresh review): the price table gets the
+    V4 entry the plan asks for; a literal lookup elsewhere then held the
+    group back because 'deepseek-v4-flash is already used' in that very
+    table. A V4 id beside the legacy one in compat code is the plan's own
+    edit, not a use: the group is renamed whole with --unsafe-fixes, the
+    mode set at the request."""
+    pricing = (
+        'PRICES = {\n    "deepseek-chat": {"output": 0.0011},\n    "deepseek-reasoner": {"output": 0.00219},\n'
+        '    "deepseek-v4-flash": {"output": 0.0011},\n}\n\n\n'
+        "def cost(model, n):\n    return PRICES[model][\"output\"] * n\n"
+    )
+    run = (
+        "from openai import OpenAI\n\nfrom app.pricing import PRICES, cost\n\n"
+        'MODEL = "deepseek-chat"\nclient = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+        "def run(q):\n    out = client.chat.completions.create(model=MODEL, messages=q)\n"
+        "    return cost(MODEL, out.usage.completion_tokens)\n\n\n"
+        'def budget():\n    return PRICES["deepseek-chat"]["output"] * 4\n'
+    )
+    root = write_tree(tmp_path, {"app/__init__.py": "", "app/pricing.py": pricing, "app/run.py": run})
+    (group,) = scan_tree(root)["plan"]
+    assert "already used" not in " ".join(group["why"])
+    changed = fix_tree(root, "--unsafe-fixes")
+    assert changed == {
+        "app/run.py": run.replace('MODEL = "deepseek-chat"', 'MODEL = "deepseek-v4-flash"')
+        .replace("messages=q)", 'messages=q, extra_body={"thinking": {"type": "disabled"}})')
+        .replace('PRICES["deepseek-chat"]', 'PRICES["deepseek-v4-flash"]')
+    }

@@ -176,7 +176,7 @@ REQUEST_MAKERS = (
 
 EXAMPLES = [
     "chatbot/assistant.py", "chatbot/http_api.py", "chatbot/claude_compat.py",
-    "agents/research_agent.py", "agents/pipelines.py", "agents/tool_loop.py",
+    "agents/research_agent.py", "agents/pipelines.py",
 ]
 
 
@@ -215,6 +215,15 @@ def test_fixed_example_sends_the_same_requests(example, sdk_log, tmp_path):
             assert thinking_of(new) == expected, new
             checked.append(old[0])
     assert checked, "no request with a retired model was checked"
+
+
+def test_a_tool_loop_that_drops_reasoning_content_is_left_as_it_was(sdk_log, tmp_path):
+    """agents/tool_loop.py pops reasoning_content (R1 rejected it) and forces
+    a tool: thinking answers both with 400 (DSM205, DSM204), so neither
+    reasoner request is migrated; they are reported instead."""
+    before, after = requests_before_and_after("agents/tool_loop.py", sdk_log, tmp_path)
+    assert before and after == before
+    assert {r[2].get("model") for r in after if "model" in r[2]} == {"deepseek-reasoner"}
 
 
 def test_fim_example_is_renamed_without_a_toggle(sdk_log, tmp_path):

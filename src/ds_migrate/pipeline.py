@@ -306,9 +306,10 @@ def follow_models(
     found = trace(outcome, paths, file_filter, follow_models_in(jobs, list(pools)))
     if not found:
         return
-    from ds_migrate.project.decision import mark_safely_renamed_sources, plan_names_the_requests
+    from ds_migrate.project.decision import mark_safely_renamed_sources, plan_names_the_requests, values_wait_for_their_mode
 
     found = mark_safely_renamed_sources(outcome, found)
+    values_wait_for_their_mode(outcome, found)
     outcome.decision.flows = {shown: hints for _, shown, hints in found}
     plan_names_the_requests(outcome, options)
     at = {result.path: i for i, result in enumerate(outcome.results)}

@@ -31,6 +31,13 @@ V4_NAMES = frozenset(
 )
 
 
+def names_a_v4_model(model_id: str) -> bool:
+    """``deepseek-v4-flash``, ``deepseek/deepseek-v4-pro``, ``litellm:deepseek-flash``:
+    a V4 id, with a provider prefix or not (an open-weights name such as
+    ``deepseek-ai/DeepSeek-V3`` is not)."""
+    return model_id.rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower() in V4_NAMES
+
+
 def api_error_text(name: str) -> str:
     """The 400 message DeepSeek returns since the retirement, for searchers."""
     return (

@@ -72,6 +72,8 @@ class Reach:
         self._folders = [f for f in folders if os.path.isdir(f)] or ["."]
         self._filter = file_filter
         self._imports: dict[str, set[str]] = {}
+        self._resolved: dict[str, list[str]] = {}  # import name -> files
+        self._entries: dict[str, frozenset[str]] = {}  # root -> names in it
         self._importers: dict[str, set[str]] | None = None
         self._js_graph = None
         self._roots = {os.path.abspath(f) for f in self._folders}
@@ -148,6 +150,14 @@ class Reach:
         return self._imports[path]
 
     def _resolve(self, name: str) -> list[str]:
+        """The files an import names (a name resolves the same from every
+        importer: absolute against the roots, relative with its base)."""
+        found = self._resolved.get(name)
+        if found is None:
+            found = self._resolved[name] = self._look_up(name)
+        return found
+
+    def _look_up(self, name: str) -> list[str]:
         if "|" in name:
             base, dotted = name.split("|", 1)
             bases = [base]
@@ -156,12 +166,24 @@ class Reach:
         parts = [p for p in dotted.split(".") if p]
         found = []
         for base in bases:
+            if parts and "|" not in name and not self._holds(base, parts[0]):
+                continue  # most absolute imports name a library: one set lookup per root
             stem = os.path.join(base, *parts) if parts else base
             for candidate in (stem + ".py", stem + ".pyi", os.path.join(stem, "__init__.py")):
                 if os.path.isfile(candidate):
                     found.append(os.path.abspath(candidate))
                     break
         return found
+
+    def _holds(self, root: str, head: str) -> bool:
+        """Does ``root`` hold a package or module named ``head``?"""
+        entries = self._entries.get(root)
+        if entries is None:
+            try:
+                entries = self._entries[root] = frozenset(os.listdir(root))
+            except OSError:
+                entries = self._entries[root] = frozenset()
+        return head in entries or f"{head}.py" in entries or f"{head}.pyi" in entries
 
     def _all_importers(self) -> dict[str, set[str]] | None:
         """Importer edges among the run's Python files and every file that

@@ -127,7 +127,7 @@ def decide(
         target = target_of(legacy_id)
         merged = _merged_with(legacy_id, members, groups, sharing[target], target)
         if not merged:
-            merged = _already_used(legacy_id, members, target, present)
+            merged = _already_used(legacy_id, members, target, present, {f.path for f in compat.get(legacy_id, ())})
         if merged:
             members[0].blocked = members[0].blocked or merged
         _decide_group(decision, legacy_id, members, target, present)
@@ -314,16 +314,46 @@ def coupled_members(members: list[_Occurrence], sees) -> list[_Occurrence]:
             or any(sees(m.finding.path, s.finding.path) for s in selectors)
         ):
             coupled.append(m)
-    return coupled
+    return coupled + _checked_by_held_tests(members, coupled, sees)
 
 
-def _already_used(legacy_id, members, target: str, present: dict) -> str | None:
+def _checked_by_held_tests(members: list[_Occurrence], coupled: list[_Occurrence], sees) -> list[_Occurrence]:
+    """The code values a held test imports, and the tests those reach, until
+    nothing more joins: renamed alone, such a value fails the test that
+    asserts it (``assert settings.MODEL == "deepseek-chat"``, held because a
+    ``.env`` twin may reach a price table), and its request loses the mode
+    the group would set with it (a fresh reader's first project)."""
+    held = {id(m) for m in coupled}
+    tests = [m for m in coupled if m.role == TEST and not _own_test_data(m)]
+    joined: list[_Occurrence] = []
+    while tests:
+        values = [
+            m for m in members
+            if id(m) not in held and m.role in BOUND and not is_test_path(m.finding.path)
+            and any(sees(t.finding.path, m.finding.path) for t in tests)
+        ]
+        held.update(id(m) for m in values)
+        tests = [
+            m for m in members
+            if id(m) not in held and m.role == TEST and not _own_test_data(m)
+            and any(sees(v.finding.path, m.finding.path) for v in values)
+        ]
+        held.update(id(m) for m in tests)
+        joined += values + tests
+    return joined
+
+
+def _already_used(legacy_id, members, target: str, present: dict, compat_files=frozenset()) -> str | None:
     """A selector of ``legacy_id`` renamed to ``target`` would also match
     the V4 id the project's code already uses (its input may come from
-    anywhere; a test's data, another provider's slug there, is no use)."""
+    anywhere; a test's data, another provider's slug there, is no use).
+    A file that names the V4 id beside the legacy one in compat code (the
+    V4 entry the plan asked for, next to the legacy entry of a price table)
+    does not count: else following the plan's advice held the group back
+    again, now because of that entry (a fresh review of case 04)."""
     where = present.get(target)
     files = [where] if isinstance(where, str) else list(where or ())
-    used = next((path for path in files if not is_test_path(path)), None)
+    used = next((path for path in files if not is_test_path(path) and path not in compat_files), None)
     if used is None:
         return None
     chooser = next(m for m in members if m.role in CODE_SELECTING)

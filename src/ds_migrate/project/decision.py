@@ -88,6 +88,72 @@ def mark_safely_renamed_sources(outcome, found):
     return out
 
 
+def values_wait_for_their_mode(outcome, found) -> None:
+    """A value the safe tier would rename, whose request gets its mode only
+    with --unsafe-fixes (another source of the same value is held back: the
+    ``.env`` line that sets the same variable), goes to that tier with the
+    toggle. Renamed alone, the request would think by default after the safe
+    tier, and a later --unsafe-fixes would find two ids reaching it and no
+    toggle to add (issue 24: no silent mode loss; safe then unsafe ends where
+    unsafe does). The tests that follow such a value go with it."""
+    from ds_migrate.deepseek.names import find_legacy_names
+    from ds_migrate.findings import Applicability
+    from ds_migrate.project.verdicts import Verdict
+
+    from ds_migrate.project.flow.resolve import REJECTED_WHEN_THINKING
+
+    waiting: dict[tuple[str, int], str] = {}  # source -> the request it waits for
+    rejected: dict[tuple[str, int], str] = {}  # source -> a request thinking would answer 400
+    for _, shown, hints in found:
+        for line, hint in hints.items():
+            if hint.why_not and hint.why_not.startswith(REJECTED_WHEN_THINKING):
+                code = hint.why_not.rsplit("(", 1)[-1].rstrip(")")
+                for source in hint.sources:
+                    rejected.setdefault(source, f"{shown}:{line}, which thinking would fail ({code})")
+            elif hint.mode and not hint.renamed_safely:
+                for source in hint.sources:
+                    waiting.setdefault(source, f"{shown}:{line}")
+    if not waiting and not rejected:
+        return
+    verdicts = outcome.decision.verdicts
+    lowered: set[str] = set()  # the ids of the values that now wait
+    changed = []
+    for result in outcome.results:
+        uses = (*result.findings, *result.suppressed, *result.unselected)
+        for finding in uses:
+            where = (result.path, finding.line)
+            if not finding.legacy_name or finding.fix_applicability is Applicability.NONE:
+                continue
+            old = verdicts.get(finding.identity)
+            if where in rejected:
+                # no fix may make a request the review rules flag as a guaranteed 400
+                verdict = Verdict(Applicability.NONE, f"not renamed: its request at {rejected[where]}",
+                                  old.group if old is not None else None)
+            elif where in waiting and finding.fix_applicability is Applicability.SAFE:
+                verdict = Verdict(
+                    Applicability.UNSAFE,
+                    f"renamed only with --unsafe-fixes, together with the thinking mode at {waiting[where]} (another "
+                    "source of the value that request reads is held back)",
+                    old.group if old is not None else None,
+                )
+            else:
+                continue
+            verdicts[finding.identity] = verdict
+            lowered.add(find_legacy_names(finding.legacy_name)[0].base if find_legacy_names(finding.legacy_name) else finding.legacy_name)
+            changed.append(result)
+    if not lowered:
+        return
+    for result in outcome.results:  # a test renamed with such a value follows it into the unsafe tier
+        for finding in (*result.findings, *result.suppressed, *result.unselected):
+            old = verdicts.get(finding.identity)
+            names = find_legacy_names(finding.legacy_name or "")
+            if old is not None and old.follows and names and names[0].base in lowered:
+                verdicts[finding.identity] = Verdict(Applicability.UNSAFE, old.note, old.group, follows=True)
+                changed.append(result)
+    for result in {id(r): r for r in changed}.values():
+        outcome.decision.annotate((*result.findings, *result.suppressed, *result.unselected))
+
+
 def plan_names_the_requests(outcome, options: Options) -> None:
     """Each held-back group says at which request sites the mode goes: the
     requests the model flow found reading one of its values (issue 24)."""

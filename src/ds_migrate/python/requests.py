@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from ds_migrate.deepseek.mapping import DISABLED, ENABLED, LEGACY_MODES, V4_NAMES
+from ds_migrate.deepseek.mapping import DISABLED, ENABLED, LEGACY_MODES, names_a_v4_model
 from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.python.contexts import CallContext, context_for
 from ds_migrate.python.contexts.fim import FimCompletions
@@ -47,7 +47,7 @@ class Request:
 
     @property
     def is_v4(self) -> bool:
-        return self.base_model in V4_NAMES
+        return self.model is not None and names_a_v4_model(self.model)
 
     @property
     def explicit(self) -> bool:

@@ -67,6 +67,22 @@ def _numeric(node: cst.CSTNode) -> bool:
     return False
 
 
+def _registry_entry(parent, above) -> bool:
+    """The id is a positional argument of a call that also takes a number
+    positionally, and the call is an item of a list, tuple or set literal
+    or a value of a dict literal: one entry of a model registry (its context
+    window or price; a fresh review of case 16). A request names its model
+    by keyword and is not an item of a collection."""
+    if not isinstance(parent, cst.Arg) or parent.keyword is not None or len(above) < 2:
+        return False
+    call, holder = above
+    if not isinstance(call, cst.Call) or not isinstance(holder, (cst.Element, cst.DictElement)):
+        return False
+    if isinstance(holder, cst.DictElement) and holder.value is not call:
+        return False
+    return any(arg.keyword is None and _numeric(arg.value) for arg in call.args)
+
+
 def capability_kind(site: NameSite) -> str | None:
     """What the occurrence classifies, when it is in a capability table or predicate."""
     parents = site.role_parents
@@ -89,6 +105,9 @@ def capability_kind(site: NameSite) -> str | None:
     # a table keyed by id whose values are numbers (prices, context sizes)
     if isinstance(parent, cst.DictElement) and parent.key is expression and _numeric(parent.value):
         return "table of numbers (prices, limits or sizes)"
+    # a registry of entries built positionally: [ModelMeta("deepseek", "deepseek-reasoner", 64_000)]
+    if _registry_entry(parent, parents[1:3]):
+        return "registry entry with numbers (prices, limits or sizes)"
     selecting = isinstance(parent, (cst.Comparison, cst.ComparisonTarget, cst.DictElement, cst.Element, cst.MatchValue))
     if not selecting:
         return None
@@ -135,12 +154,14 @@ class LegacyCapabilityEntry(Rule):
     valid = (
         Example('NON_THINKING_MODELS = {"deepseek-v4-flash"}\n'),
         Example('MODEL = "deepseek-chat"\n'),
+        Example('CALLS = [client.chat.completions.create(model="deepseek-v4-flash", messages=m, max_tokens=5)]\n'),
     )
     invalid = (
         Example('NON_THINKING_MODELS = {"deepseek-chat"}\n'),
         Example('def is_r1(name):\n    return name == "deepseek-reasoner"\n'),
         Example('thinks = "deepseek-reasoner" in model_name\n'),
         Example('CONTEXT = {"deepseek-chat": 64000}\n'),
+        Example('MODELS = [ModelMeta("deepseek", "deepseek-reasoner", 64_000)]\n'),
     )
 
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:

@@ -6,6 +6,7 @@ import libcst as cst
 
 from ds_migrate.findings import Applicability, Fix, NodeEdit, RenameEdit
 from ds_migrate.python.contexts import CallContext
+from ds_migrate.python.thinking_rejected import forces_a_tool, thinking_rejected  # noqa: F401  (rules use both)
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import quote_of
 from ds_migrate.rules import messages
@@ -46,12 +47,19 @@ def toggle_at(
     Returns a note when the toggle could not be added with certainty.
     """
     mode = mode_of(site, ctx)
-    if mode == "enabled" and forces_a_tool(call, context):
-        # V4 thinking answers this request 400 (DSM204): no rename makes it work as before
+    rejected = thinking_rejected(call, context, ctx.info) if mode == "enabled" else None
+    if rejected == "DSM204":
+        # V4 thinking answers this request 400: no rename makes it work as before
         fix.applicability = Applicability.NONE
         return (
             f"not renamed here: it forces tool_choice, which '{ctx.mapping.replacement(site.name.base).model}' "
             "answers with 400 when thinking (DSM204); use tool_choice=\"auto\", or migrate it by hand"
+        )
+    if rejected == "DSM205":
+        fix.applicability = Applicability.NONE
+        return (
+            "not renamed here: thinking with tools needs reasoning_content passed back, and this module "
+            "drops it (DSM205)"
         )
     if not ctx.mapping.adds_toggle:
         return None
@@ -60,17 +68,6 @@ def toggle_at(
         fix.edits.append(NodeEdit(call, toggle.apply))
         fix.applicability = weakest(fix.applicability, toggle.applicability)
     return toggle.note
-
-
-def forces_a_tool(call: cst.Call, context: CallContext) -> bool:
-    """The call passes a forced ``tool_choice`` (rules/forced_tool_choice.py)."""
-    from ds_migrate.rules.forced_tool_choice import is_forced
-
-    anthropic = getattr(context, "name", "") == "anthropic-sdk"
-    return any(
-        arg.keyword is not None and arg.keyword.value == "tool_choice" and is_forced(arg.value, anthropic)
-        for arg in call.args
-    )
 
 
 def where_to_set_mode(site: NameSite, ctx: CheckContext, what: str) -> str:

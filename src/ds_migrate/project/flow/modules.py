@@ -38,11 +38,22 @@ class Module:
 
     def may_give_a_model(self, env: dict) -> bool:
         """Could an importer read a model id here? Only through a source
-        that holds one (a literal, a table, an env default) or reads a
-        variable the run's config files set: a request reading any other
+        that holds a retired or a V4 id (a literal, a table, an env default)
+        or reads a variable the run's config files set: a request reading any other
         name gets no hint (resolve._Resolver._values), so its importers are
         not searched. A base URL alone is looked up, never followed to."""
-        return any(s.model or s.models or (s.env and s.env in env) for s in self.sources.values())
+        return any(
+            (s.env and s.env in env) or any(map(_names_a_request_model, (s.model,) if s.model else s.models))
+            for s in self.sources.values()
+        )
+
+
+def _names_a_request_model(model_id: str) -> bool:
+    """A retired or a V4 id: the only values a hint is made of."""
+    from ds_migrate.deepseek.mapping import names_a_v4_model
+    from ds_migrate.deepseek.names import find_legacy_names
+
+    return names_a_v4_model(model_id) or bool(find_legacy_names(model_id))
 
 
 class ModuleIndex:

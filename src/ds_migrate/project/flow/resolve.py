@@ -16,11 +16,17 @@ from ds_migrate.project.flow.syntax import (
     receiver as receiver_of,
     relative_imports,
 )
-from ds_migrate.deepseek.mapping import LEGACY_MODES
+from ds_migrate.deepseek.mapping import LEGACY_MODES, names_a_v4_model
 from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.python.model_sources import Source
 
 MAX_HOPS = 4
+# a request that thinking would answer with 400: its sources wait (project/decision.py)
+REJECTED_WHEN_THINKING = "V4 thinking would answer it 400"
+_REJECTED = {
+    "DSM204": "it forces tool_choice",
+    "DSM205": "it sends tools while its module drops reasoning_content from the history",
+}
 
 
 def hints_in(path: str, known: bool, index: ModuleIndex, names_of: dict, env) -> dict[int, Hint]:
@@ -136,7 +142,9 @@ class _Resolver:
         key += tuple((shown, line) for shown, line, _ in self.env.get(source.env, ()))
         legacy = [find_legacy_names(v) for v in values]
         if not any(legacy):
-            return Hint(line, model, origin, None, None, key)
+            # a V4 id reaches it (DSM201); any other name (an open-weights
+            # repository, another provider's model) says nothing about V4
+            return Hint(line, model, origin, None, None, key) if any(map(names_a_v4_model, values)) else None
         why_not = None
         if source.models:
             why_not = f"it is picked from a table of ids at {where or source.describe()}"
@@ -150,6 +158,12 @@ class _Resolver:
             )
         elif host != "deepseek":
             why_not = "the client's host is not visibly DeepSeek's (it may be shared with another provider)"
+        if why_not is None and legacy[0] and LEGACY_MODES[legacy[0][0].base] == "enabled":
+            from ds_migrate.python.thinking_rejected import thinking_rejected
+
+            rejected = thinking_rejected(call, context, self.info)
+            if rejected is not None:
+                why_not = f"{REJECTED_WHEN_THINKING}: {_REJECTED[rejected]} ({rejected})"
         mode = LEGACY_MODES[legacy[0][0].base] if why_not is None and legacy[0] else None
         return Hint(line, model, origin, mode, why_not, key)
 
