@@ -27,6 +27,7 @@ from ds_migrate.languages.backend import Role, Toggle, TreeSitterHandler, has_ke
 from ds_migrate.languages.treesitter import Source, append_member
 
 _NEW = re.compile(r"\.Completions\.New(?:Streaming)?$")
+_LIBRARY_IMPORT = re.compile(r"/deepseek")  # an SDK import may be there: look closer (library_uses.py)
 _OPTION_IMPORT = re.compile(r'(?m)^\s*(?:import\s+)?"github\.com/openai/openai-go(?:/v\d+)?/option"')
 
 
@@ -44,6 +45,33 @@ class Go(TreeSitterHandler):
     declaration_types = frozenset({"const_spec", "var_spec", "short_var_declaration", "assignment_statement"})
     sdk_note = ("set thinking in the request body where the request is made (openai-go: "
                 'option.WithJSONSet("thinking", map[string]string{"type": ...}))')
+
+    def library_uses(self, root, src: Source) -> list:
+        from ds_migrate.languages.library_uses import go_uses, refuse_where_import_stays
+
+        uses, imports = go_uses(root, src)
+        return refuse_where_import_stays(uses, imports, root, src)
+
+    def apply(self, text: str, chosen) -> str:
+        """The chosen edits, and the import of an SDK whose last use they
+        replaced (Go refuses an unused import)."""
+        new = super().apply(text, chosen)
+        if new == text or not _LIBRARY_IMPORT.search(text):
+            return new
+        from ds_migrate.languages.library_uses import drop_unused_imports, unused_imports
+
+        before = set(unused_imports(self.parse(text).root_node, Source(text)))
+        return drop_unused_imports(new, self.parse(new).root_node, before)
+
+    def problem_with(self, text: str, path: str = "") -> str | None:
+        problem = super().problem_with(text, path)
+        if problem is None and _LIBRARY_IMPORT.search(text):
+            from ds_migrate.languages.library_uses import unused_imports
+
+            left = unused_imports(self.parse(text).root_node, Source(text))
+            if left:
+                problem = f"the fixed code leaves the import of {left[0]} unused (Go refuses it)"
+        return problem
 
     def pair_role(self, node, parent, src: Source) -> Role | None:
         if parent.type != "keyed_element":
