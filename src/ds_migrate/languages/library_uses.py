@@ -198,6 +198,9 @@ def import_line_span(text: str, spec, src: Source) -> tuple[int, int] | None:
     match = re.compile(r"[ \t]*(?://[^\r\n]*)?(?:\r\n|\r|\n|$)").match(text, end)
     if text[line_start:start].strip() or match is None:
         return None
+    if holder is not spec and text[:line_start].endswith(("\n\n", "\r\n\r\n", "\r\r")) and \
+            re.match(r"\r?\n", text[match.end():]):
+        return line_start, match.end() + (2 if text.startswith("\r\n", match.end()) else 1)  # and a blank line
     if re.match(r"[ \t]*\)", text[match.end():]) and text[:line_start].endswith(("\n\n", "\r\n\r\n")):
         line_start -= 2 if text[:line_start].endswith("\r\n") else 1  # the blank line before it closed the block
     return line_start, match.end()
@@ -304,9 +307,20 @@ def report_use(handler, out, use: ConstantUse, role, src: Source, mapping, file_
             for i, edit in enumerate(finding.fix.edits):
                 if isinstance(edit, TextEdit) and (edit.start, edit.end) == (start, end):
                     finding.fix.edits[i] = TextEdit(start, end, f'"{target}"')
-        where = mode_note(use.constant.module, mode)
-        if where and role.kind in ("model", "value", "constant", "env") and finding.fix is not None:
-            finding.note = messages.fix_note("renamed only" if role.kind == "model" else "renamed the value", where)
+        where = mode_note(use.constant.module, mode) if _sent_by_the_library(use, role, src) else None
+        if where and finding.fix is not None:
+            finding.note = messages.fix_note("renamed only", where)
         if use.refused:
             finding.fix = None
             finding.note = use.refused.replace("{target}", target)
+
+
+def _sent_by_the_library(use: ConstantUse, role, src: Source) -> bool:
+    """Is the constant the model field of the same library's request struct
+    (``deepseek.ChatCompletionRequest{Model: deepseek.DeepSeekChat}``)? Its
+    note on the mode is then the library's."""
+    if role.kind != "model" or not use.alias or role.anchor is None:
+        return False
+    literal = role.anchor.parent.parent if role.anchor.parent is not None else None
+    kind = literal.child_by_field_name("type") if literal is not None and literal.type == "composite_literal" else None
+    return kind is not None and src.node_text(kind).lstrip("&*").startswith(use.alias + ".")
