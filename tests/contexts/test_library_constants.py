@@ -65,6 +65,14 @@ def test_go_last_use_of_the_import_takes_the_import_with_it():
     assert fix(before, unsafe=True, path="bot.go") == after
 
 
+def test_go_several_constants_that_are_the_import_only_uses_are_reported_only():
+    # no one fix could stand alone: the import would stay used by the others, or be left unused
+    before = go(f'\tgodeepseek "{COHESION}"\n', 'func model(kind string) string {\n\tif kind == "" {\n'
+                "\t\treturn godeepseek.DeepSeekChat\n\t}\n\treturn godeepseek.DeepSeekChat\n}\n")
+    assert fix(before, unsafe=True, path="bot.go") == before
+    assert all(f.fix is None and "only 2 uses" in f.note for f in scan(before, path="bot.go"))
+
+
 def test_go_single_import_declaration_goes_whole():
     before = (f'package bot\n\nimport "{COHESION}"\n\nvar Default = deepseek.DeepSeekCoder\n')
     assert fix(before, path="bot.go") == 'package bot\n\nvar Default = "deepseek-v4-flash"\n'

@@ -47,25 +47,14 @@ class Go(TreeSitterHandler):
                 'option.WithJSONSet("thinking", map[string]string{"type": ...}))')
 
     def library_uses(self, root, src: Source) -> list:
-        from ds_migrate.languages.library_uses import go_uses, refuse_where_import_stays
+        from ds_migrate.languages.library_uses import go_uses, plan_import_removal
 
         uses, imports = go_uses(root, src)
-        return refuse_where_import_stays(uses, imports, root, src)
-
-    def apply(self, text: str, chosen) -> str:
-        """The chosen edits, and the import of an SDK whose last use they
-        replaced (Go refuses an unused import)."""
-        new = super().apply(text, chosen)
-        if new == text or not _LIBRARY_IMPORT.search(text):
-            return new
-        from ds_migrate.languages.library_uses import drop_unused_imports, unused_imports
-
-        before = set(unused_imports(self.parse(text).root_node, Source(text)))
-        return drop_unused_imports(new, self.parse(new).root_node, before)
+        return plan_import_removal(uses, imports, root, src)
 
     def problem_with(self, text: str, path: str = "") -> str | None:
         problem = super().problem_with(text, path)
-        if problem is None and _LIBRARY_IMPORT.search(text):
+        if problem is None and _LIBRARY_IMPORT.search(text):  # a last safeguard: fixes remove what they leave unused
             from ds_migrate.languages.library_uses import unused_imports
 
             left = unused_imports(self.parse(text).root_node, Source(text))

@@ -27,8 +27,10 @@ class ConstantUse:
     constant: LibraryConstant
     # why no literal may take its place (reported only), or None
     refused: str | None = None
-    # Go: the import spec to remove when no other use of its package is left
+    # Go: the alias of the package it is read through
     alias: str | None = None
+    # Go: the span of the import line the fix removes with it (its package's only use)
+    drop_import: tuple[int, int] | None = None
 
 
 # -- Go ---------------------------------------------------------------------------
@@ -144,41 +146,33 @@ def package_references(root, src: Source, alias: str) -> int:
     return count
 
 
-def refuse_where_import_stays(uses: list[ConstantUse], imports: list[GoImport], root, src: Source) -> list[ConstantUse]:
-    """Where every use of a package is a constant the fix replaces, the fix
-    removes its import too (Go refuses an unused import); when the import
-    shares its line with other code, nothing is fixed instead."""
+def plan_import_removal(uses: list[ConstantUse], imports: list[GoImport], root, src: Source) -> list[ConstantUse]:
+    """Go refuses an unused import. Where a constant is its package's only
+    use, its fix removes the import line too. Where several constants are
+    the only uses, no one of them can be fixed alone (the import would be
+    used by the others, or left unused), so they are reported with what to
+    do by hand; likewise where the import shares its line with other code."""
     for imported in imports:
         if imported.alias == ".":
             continue
         mine = [u for u in uses if u.alias == imported.alias and u.refused is None]
-        if mine and len(mine) == package_references(root, src, imported.alias) and \
-                import_line_span(src.text, imported.spec, src) is None:
-            for use in mine:
-                use.refused = (f'not fixed: the fix would leave the import of "{imported.module}" unused, and '
-                               "its line holds more than that import; write \"{target}\" here and remove the import")
+        if not mine or len(mine) != package_references(root, src, imported.alias):
+            continue
+        span = import_line_span(src.text, imported.spec, src)
+        if span is not None and len(mine) == 1:
+            mine[0].drop_import = span
+            continue
+        why = ("its line holds more than that import" if span is None else
+               f"they are its only {len(mine)} uses, so none can be fixed alone")
+        for use in mine:
+            use.refused = (f'not fixed: a fix would leave the import of "{imported.module}" unused (Go refuses it), '
+                           f'and {why}; write "{{target}}" at each and remove the import')
     return uses
 
 
 def unused_imports(root, src: Source) -> list[str]:
     """The SDK imports (of the table) that no code of the file uses."""
     return [i.module for i in go_imports(root, src) if i.alias != "." and not package_references(root, src, i.alias)]
-
-
-def drop_unused_imports(text: str, root, before: set[str] = frozenset()) -> str:
-    """``text`` without the lines of the SDK imports it no longer uses
-    (except those in ``before``: unused before the fix)."""
-    src = Source(text)
-    spans = []
-    for imported in go_imports(root, src):
-        if imported.alias == "." or imported.module in before or package_references(root, src, imported.alias):
-            continue
-        span = import_line_span(text, imported.spec, src)
-        if span is not None:
-            spans.append(span)
-    for start, end in sorted(spans, reverse=True):
-        text = text[:start] + text[end:]
-    return text
 
 
 def _ancestors(node):
@@ -307,10 +301,12 @@ def report_use(handler, out, use: ConstantUse, role, src: Source, mapping, file_
             for i, edit in enumerate(finding.fix.edits):
                 if isinstance(edit, TextEdit) and (edit.start, edit.end) == (start, end):
                     finding.fix.edits[i] = TextEdit(start, end, f'"{target}"')
+            if use.drop_import is not None:
+                finding.fix.edits.insert(0, TextEdit(use.drop_import[0], use.drop_import[1], ""))
         where = mode_note(use.constant.module, mode) if _sent_by_the_library(use, role, src) else None
         if where and finding.fix is not None:
             finding.note = messages.fix_note("renamed only", where)
-        if use.refused:
+        if use.refused and finding.fix is not None:  # a finding with no fix already says why
             finding.fix = None
             finding.note = use.refused.replace("{target}", target)
 
