@@ -5,12 +5,15 @@ the Python analysis and the handlers of code held in other files.
 A file that never says "deepseek" (in any case) holds nothing a rule
 reports on; those that do are parsed only when the word starts something a
 rule reads (a retired or V4 id, the API host, a "deepseek-" piece that code
-completes, a framework's enum member) or the file handles ``reasoning_content``.
+completes, a framework's enum member, an SDK's constant for a retired id or
+its import) or the file handles ``reasoning_content``.
 """
 
 from __future__ import annotations
 
 import re
+
+from ds_migrate.deepseek.library_constants import WORTH_PARSING as _LIBRARY_CONSTANT
 
 NEEDLE = "deepseek"
 NEEDLE_BYTES = NEEDLE.encode("ascii")
@@ -47,7 +50,7 @@ def worth_parsing(text: str) -> bool:
         return True
     at = lowered.find(NEEDLE)
     while at >= 0:
-        if _WORTH_PARSING_AT.match(lowered, at):
+        if _WORTH_PARSING_AT.match(lowered, at) or _LIBRARY_CONSTANT.match(lowered, at):
             return True
         at = lowered.find(NEEDLE, at + len(NEEDLE))
     return False

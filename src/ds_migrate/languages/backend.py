@@ -131,6 +131,11 @@ class TreeSitterHandler(Handler):
         function = call.child_by_field_name("function")
         return re.sub(r"\s+", "", src.node_text(function)) if function is not None else ""
 
+    def library_uses(self, root, src: Source) -> list:
+        """Uses of an SDK's constant for a retired id (library_uses.py), resolved
+        through the file's imports; each language says."""
+        return []
+
     def toggle(self, string, role: Role, name: LegacyName, src: Source, mapping: Mapping) -> Toggle | None:
         """The SDK's own form of the thinking toggle for this model value, if there is one."""
         return None
@@ -169,8 +174,11 @@ class TreeSitterHandler(Handler):
                     claimed.add(offset + name.start)
             elif node.type in self.string_types and not self._inside_string(node):
                 strings.append(node)
-        roles = {string.id: self.role(string, src) for string in strings}
-        compared = [self.content(s, src) for s in strings if roles[s.id].kind == "compare" and roles[s.id].container is None]
+        uses = self.library_uses(tree.root_node, src)
+        src.library_values = {_span(u.node): u.constant.value for u in uses}
+        roles = {string.id: self.role(string, src) for string in strings + [u.node for u in uses]}
+        compared = [self._value_of(s, src) for s in strings + [u.node for u in uses]
+                    if roles[s.id].kind == "compare" and roles[s.id].container is None]
         file_clash = merge_clash(compared, mapping)
         for string in strings:
             body = src.node_text(string)
@@ -187,6 +195,11 @@ class TreeSitterHandler(Handler):
                 claimed.add(offset + name.start)
                 role = roles[string.id] if whole else Role("other")
                 self._report(out, string, name, offset, role, src, mapping, file_clash)
+        if uses:
+            from ds_migrate.languages.library_uses import report_use
+
+            for use in uses:
+                report_use(self, out, use, roles[use.node.id], src, mapping, file_clash)
         for name in find_legacy_names(text):
             if name.start not in claimed:
                 out.add(LegacyNameRule, name, name.start, name.end, messages.unclaimed(name, "outside any string or comment"))
@@ -355,8 +368,7 @@ class TreeSitterHandler(Handler):
                 messages.set_mode_where_requested(name, mapping, "renamed the default"))
         elif role.kind == "compare":
             labels = [] if role.container is None else [
-                self.content(n, src) for n in walk(role.container)
-                if n.type in self.string_types and not self._inside_string(n) and self.role(n, src).kind == "compare"
+                self._value_of(n, src) for n in self._valued(role.container, src) if self.role(n, src).kind == "compare"
             ]
             clash = file_clash if role.container is None else merge_clash(labels, mapping)
             add(LegacyModelComparison, messages.comparison(name, mapping), None if clash else unsafe, clash)
@@ -370,7 +382,20 @@ class TreeSitterHandler(Handler):
     def _strings_in(self, container, src: Source) -> list[str]:
         if container is None:
             return []
-        return [self.content(n, src) for n in walk(container) if n.type in self.string_types and not self._inside_string(n)]
+        return [self._value_of(n, src) for n in self._valued(container, src)]
+
+    def _valued(self, container, src: Source) -> list:
+        """The string literals and library constants (their ids) in ``container``."""
+        constants = src.library_values
+        return [n for n in walk(container)
+                if (n.type in self.string_types and not self._inside_string(n)) or _span(n) in constants]
+
+    def _value_of(self, node, src: Source) -> str:
+        return src.library_values.get(_span(node)) or self.content(node, src)
+
+
+def _span(node) -> tuple[int, int, str]:
+    return node.start_byte, node.end_byte, node.type
 
 
 def has_key(container, src: Source, key: str) -> bool:

@@ -28,6 +28,7 @@ from ds_migrate.languages.treesitter import Source, append_member
 from ds_migrate.languages.kinds import PATTERNS
 
 _NEW = re.compile(r"\.Completions\.New(?:Streaming)?$")
+_LIBRARY_IMPORT = re.compile(r"/deepseek")  # an SDK import may be there: look closer (library_uses.py)
 _OPTION_IMPORT = re.compile(r'(?m)^\s*(?:import\s+)?"github\.com/openai/openai-go(?:/v\d+)?/option"')
 
 
@@ -45,6 +46,22 @@ class Go(TreeSitterHandler):
     declaration_types = frozenset({"const_spec", "var_spec", "short_var_declaration", "assignment_statement"})
     sdk_note = ("set thinking in the request body where the request is made (openai-go: "
                 'option.WithJSONSet("thinking", map[string]string{"type": ...}))')
+
+    def library_uses(self, root, src: Source) -> list:
+        from ds_migrate.languages.library_uses import go_uses, plan_import_removal
+
+        uses, imports = go_uses(root, src)
+        return plan_import_removal(uses, imports, root, src)
+
+    def problem_with(self, text: str, path: str = "") -> str | None:
+        problem = super().problem_with(text, path)
+        if problem is None and _LIBRARY_IMPORT.search(text):  # a last safeguard: fixes remove what they leave unused
+            from ds_migrate.languages.library_uses import unused_imports
+
+            left = unused_imports(self.parse(text).root_node, Source(text))
+            if left:
+                problem = f"the fixed code leaves the import of {left[0]} unused (Go refuses it)"
+        return problem
 
     def pair_role(self, node, parent, src: Source) -> Role | None:
         if parent.type != "keyed_element":

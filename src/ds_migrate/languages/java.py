@@ -128,6 +128,11 @@ class Java(TreeSitterHandler):
     def _enum_member(self, call) -> bool:
         return call.type == "enum_constant"
 
+    def library_uses(self, root, src: Source) -> list:
+        from ds_migrate.languages.library_uses import java_uses
+
+        return java_uses(root, src)
+
     def scan(self, path: str, text: str, mapping):
         findings = super().scan(path, text, mapping)
         if re.search(r'\.put\(\s*"model"', text):

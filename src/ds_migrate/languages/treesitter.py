@@ -28,6 +28,8 @@ class Source:
         self.text = text
         self.data = text.encode("utf-8")
         self.ascii = len(self.data) == len(text)
+        # (start byte, end byte, node type) -> the retired id an SDK constant there holds (library_uses.py)
+        self.library_values: dict[tuple[int, int, str], str] = {}
 
     def char(self, byte: int) -> int:
         return byte if self.ascii else len(self.data[:byte].decode("utf-8", "ignore"))

@@ -1,0 +1,14 @@
+package chat
+
+import (
+	"github.com/cohesion-org/deepseek-go"
+	openai "github.com/sashabaranov/go-openai"
+)
+
+// QuickRequest is a one-shot question sent through the OpenAI-compatible client.
+func QuickRequest(q string) openai.ChatCompletionRequest {
+	return openai.ChatCompletionRequest{
+		Model:    deepseek.DeepSeekChat,
+		Messages: []openai.ChatCompletionMessage{{Role: openai.ChatMessageRoleUser, Content: q}},
+	}
+}
