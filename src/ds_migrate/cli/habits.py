@@ -5,8 +5,6 @@ unknown option is offered only a close match (click's own guess offered
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 import click
 
 # ruff's command is `check`: the same command here, left out of the listing
@@ -51,6 +49,8 @@ def _pointed(error: click.NoSuchOption, command: click.Command, ctx: click.Conte
     if hint is not None:
         hint = hint.format(command=ctx.info_name or command.name)
         return click.NoSuchOption(name, message=f"No such option {name!r}: {hint}.", ctx=ctx)
+    from difflib import SequenceMatcher  # only on a mistyped option: not on every run's import
+
     known = [opt for param in command.get_params(ctx) for opt in param.opts + param.secondary_opts if opt.startswith("--")]
     close = sorted(
         (opt for opt in known if SequenceMatcher(None, name, opt).ratio() >= CLOSE_ENOUGH),
