@@ -53,6 +53,15 @@ def test_a_merge_refusal_suggests_the_mapping_that_keeps_the_ids_apart(tmp_path)
     assert changed["aliases.py"] == 'ALIASES = {"fast": "deepseek-v4-flash", "deep": "deepseek-v4-pro"}\n'
 
 
+def test_no_mapping_is_suggested_when_chat_and_coder_would_merge(tmp_path):
+    """chat and coder become the same id whatever the reasoner maps to: the
+    suggestion came back after it was followed (a fresh review, case 10)."""
+    source = 'ALIASES = {"fast": "deepseek-chat", "code": "deepseek-coder", "deep": "deepseek-reasoner"}\n'
+    write_tree(tmp_path, {"aliases.py": source})
+    plans = scan_tree(tmp_path)["plan"]
+    assert plans and not any("--mapping" in g["decision"] for g in plans), plans
+
+
 def test_a_project_that_has_its_v4_entries_is_not_asked_to_add_them(tmp_path):
     write_tree(tmp_path, {
         "caps.py": 'NON_THINKING = {"deepseek-chat", "deepseek-v4-flash"}\n',

@@ -76,12 +76,19 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -
             f"add an entry or branch for the V4 id ('{target}') beside '{legacy_id}' to the capability table "
             f"or predicate at {sites}{more} (keep or drop the legacy one)"
         )
-    if any(m.finding.merge_refused for m in members):
+    refused = [m for m in members if m.finding.merge_refused]
+    if refused:
         steps.append(
             "both retired ids become one V4 model: merge the entries or branches that tell them apart, "
             "and tell the two uses apart by the thinking mode instead"
         )
-        if legacy_id in ("deepseek-chat", "deepseek-reasoner") and target != "deepseek-v4-pro":
+        # the mapping keeps chat and reasoner apart; chat and coder merge under
+        # any mapping of the reasoner (a fresh review: the advice came back
+        # after it was followed, case 10)
+        if (
+            legacy_id in ("deepseek-chat", "deepseek-reasoner") and target != "deepseek-v4-pro"
+            and all("deepseek-reasoner" in (m.finding.note or "") for m in refused)
+        ):
             steps.append(f"or keep the two ids apart: ds-migrate fix --write --mapping {PRO_MAPPING} .")
     if COMPARISON in roles:
         steps.append("these branches select behaviour by model id: after the migration, branch on the thinking mode instead")
