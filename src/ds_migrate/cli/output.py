@@ -180,7 +180,7 @@ def report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> N
         with _text_console(kwargs, stderr) as console:
             module = _console_module(output_format)
             _print_fix_summary(console, view, applied, kwargs["quiet"], written, module, kwargs.get("unsafe_fixes", False),
-                               kwargs["statistics"], kwargs.get("_diff_asked_to_write", False))
+                               kwargs["statistics"], kwargs.get("_diff_asked_to_write", False), kwargs.get("_stdin", False))
     side_reports(view, kwargs, len(applied), written)
 
 
@@ -205,7 +205,7 @@ def warn(message: str) -> None:
 
 def _print_fix_summary(
     console, view, applied: list, quiet: bool, written: bool, module, unsafe_fixes: bool = False, statistics: bool = False,
-    diff_asked_to_write: bool = False,
+    diff_asked_to_write: bool = False, stdin: bool = False,
 ) -> None:
     from ds_migrate.findings import Applicability
     from ds_migrate.report.text import render_footer, render_statistics
@@ -246,7 +246,7 @@ def _print_fix_summary(
     else:
         render_text(console, view)
         render_footer(console, view)
-    if applied and not written:
+    if applied and not written and not stdin:  # standard input is never written: no --write to run
         command = "ds-migrate fix --write" + (" --unsafe-fixes" if unsafe_fixes else "")
         if diff_asked_to_write:
             # --write was given: the advice is to drop --diff, not to add --write
