@@ -110,14 +110,16 @@ def test_scan_prints_the_numbered_plan(tmp_path):
     assert "comparison: " in output and "handler.py:5" in output
 
 
-def test_statistics_prints_the_plan_its_summary_points_to(tmp_path):
+def test_statistics_prints_the_table_and_the_counts_not_the_plan(tmp_path):
+    """As ruff's --statistics: the table and the totals; the summary says where the plan is."""
     coupled_tree(tmp_path)
-    output = invoke("scan", "--statistics", tmp_path).stdout
-    assert "see the migration plan" in output
-    table = output.index("code ")
-    plan = output.index("Migration plan: what is left for a person")
-    assert table < plan < output.index("see the migration plan")
-    assert "#1 deepseek-chat: renamed only with --unsafe-fixes (2 sites)" in output
+    for output_format in ("full", "concise"):
+        output = invoke("scan", "--statistics", "--output-format", output_format, tmp_path).stdout
+        assert output.lstrip().startswith("code ")
+        assert "Migration plan" not in output and "plan #1" not in output
+        assert "Found 2 findings" in output
+        assert "1 coupled group left for a person: `ds-migrate scan` shows the migration plan." in output
+        assert "The supported API model names" not in output
 
 
 def test_the_plan_numbers_agree_across_formats(tmp_path):
@@ -243,13 +245,33 @@ def test_subprocess_writes_all_three_reports(ds_migrate_exe, tmp_path):
 
 def test_fix_concise_lists_what_remains_one_line_each(tmp_path):
     (tmp_path / "app.py").write_text(LEGACY + 'if m == "deepseek-reasoner":\n    pass\n')
-    result = invoke("fix", "--output-format", "concise", tmp_path)
+    result = invoke("fix", "--write", "--output-format", "concise", tmp_path)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert not any(line.startswith(("---", "+++", "@@")) for line in lines)  # no diff: the concise view
     remaining = [line for line in lines if ": DSM" in line]
     assert remaining and all(line.startswith(str(tmp_path / "app.py") + ":") for line in remaining)
-    assert any(line.startswith("Would fix ") for line in lines)
+    assert any(line.startswith("Fixed ") for line in lines)
+
+
+@pytest.mark.parametrize("output_format", ["full", "concise"])
+def test_the_preview_is_the_diff_the_counts_and_the_next_step(tmp_path, output_format):
+    """As ruff's `check --diff`: the findings left and the plan are scan's."""
+    coupled_tree(tmp_path)
+    (tmp_path / "app.py").write_text(LEGACY)
+    result = invoke("fix", "--output-format", output_format, tmp_path)
+    assert result.exit_code == 1
+    assert ": DSM" not in result.output and "DSM105" not in result.output
+    assert "Migration plan" not in result.output and "The supported API model names" not in result.output
+    assert "Would fix 1 finding in 1 file." in result.output
+    assert "2 remaining (2 report-only or refused): `ds-migrate scan` shows them and the migration plan." in result.output
+    assert "Run `ds-migrate fix --write` to apply them." in result.output
+    report = invoke("fix", "--diff", tmp_path).stderr
+    assert report.splitlines() == [
+        "Would fix 1 finding in 1 file.",
+        "2 remaining (2 report-only or refused): `ds-migrate scan` shows them and the migration plan.",
+        "Run `ds-migrate fix --write` to apply them.",
+    ]
 
 
 @pytest.mark.parametrize("flag", ["--output-file", "--sarif-file", "--summary-file"])

@@ -211,10 +211,13 @@ def _print_fix_summary(
     from ds_migrate.report.text import render_footer, render_statistics
 
     remaining = view.findings
+    # a preview is short, as ruff's `check --diff`: the diff, the counts and
+    # the next step; `scan` shows what is left and the plan
+    preview = not written
     if remaining:
         if statistics:
             render_statistics(console, view)
-        else:
+        elif not preview:
             module.render_findings(console, view)
     module.render_errors(console, view)
     if quiet:
@@ -233,14 +236,23 @@ def _print_fix_summary(
         other = len(remaining) - unsafe - blocked
         if other:
             parts.append(f"{other} safe, not applied")
-        console.print(f"{len(remaining)} remaining ({', '.join(parts)}).")
+        left = f"{len(remaining)} remaining ({', '.join(parts)})"
+        if preview:
+            plan = len(getattr(view, "plan", []))
+            shows = " and the migration plan" if plan else ""
+            left += f": `ds-migrate scan` shows them{shows}"
+        console.print(left + ".", markup=False)
     suppressed = len(view.suppressed)
     if suppressed:
         console.print(f"{suppressed} suppressed by comments.")
     from ds_migrate.report.plan import plan_one_liners, render_follow_ups, render_text
 
+    # what the diff leaves thinking by default belongs to the preview; the plan
+    # and the API's error are scan's (and fix --write's) to show
     render_follow_ups(console, applied, written, view)
-    if module.__name__.endswith("concise"):
+    if preview:
+        pass
+    elif module.__name__.endswith("concise"):
         for line in plan_one_liners(view):
             console.print(line, markup=False, highlight=False)
     else:

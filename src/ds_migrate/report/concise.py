@@ -40,6 +40,9 @@ def render(console: Console, run, quiet: bool = False, statistics: bool = False)
         render_statistics(console, run)
     if quiet:
         return  # ruff's -q: the findings, nothing else
+    if statistics:
+        render_summary(console, run, plan_shown=False)  # the table and the counts: no plan
+        return
     for line in plan_one_liners(run):
         console.print(Text(line), overflow="ignore", crop=False)
     render_summary(console, run)
