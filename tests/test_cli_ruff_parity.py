@@ -25,7 +25,7 @@ def test_github_annotation_titles_name_the_tool_and_the_code(tmp_path):
     (tmp_path / "app.py").write_text(LEGACY)
     lines = invoke("scan", "--output-format", "github", tmp_path).stdout.splitlines()
     assert len(lines) == 1
-    assert ",title=ds-migrate (DSM101)::" in lines[0]
+    assert ",title=ds-migrate (DSM101 [error])::" in lines[0]
 
 
 @pytest.mark.parametrize("command", [["scan"], ["fix", "--write"]])

@@ -41,10 +41,10 @@ def test_concise_is_one_line_per_finding(tmp_path):
     lines = result.stdout.splitlines()
     path = str(tmp_path / "app.py")
     assert lines[0] == (
-        f"{path}:1:39: DSM101 [*] Model of OpenAI SDK chat.completions call 'deepseek-chat' was retired on "
-        "2026-07-24 15:59 UTC: use 'deepseek-v4-flash' with thinking disabled"
+        f"{path}:1:39: DSM101 [error] [*] Model of OpenAI SDK chat.completions call 'deepseek-chat' is retired: "
+        "use 'deepseek-v4-flash' with thinking disabled"
     )
-    assert lines[1].startswith(f"{path}:2:3: DSM108 comment mentions retired model 'deepseek-chat'")
+    assert lines[1].startswith(f"{path}:2:3: DSM108 [info] comment mentions retired model 'deepseek-chat'")
     assert "[*]" not in lines[1]  # an unsafe fix is not applied by `fix --write`
     assert not any(line.startswith(" ") for line in lines)  # no source excerpts, no carets
     assert "Found 2 findings (1 error, 1 info) in 1 file scanned." in lines
@@ -58,7 +58,7 @@ def test_concise_lines_are_never_wrapped(tmp_path, ds_migrate_exe):
     )
     assert completed.returncode == 1
     first = completed.stdout.splitlines()[0]
-    assert re.fullmatch(r".+/app\.py:1:39: DSM101 \[\*\] .+ with thinking disabled", first)
+    assert re.fullmatch(r".+/app\.py:1:39: DSM101 \[error\] \[\*\] .+ with thinking disabled", first)
 
 
 def test_format_is_an_alias_and_text_is_full(tmp_path):
@@ -298,3 +298,25 @@ def test_the_plan_lists_the_choices_left_one_per_line(tmp_path):
     assert "  to decide:\n    - both retired ids become one V4 model" in plan
     assert "\n    - or keep the two ids apart: ds-migrate fix --write --mapping deepseek-reasoner=deepseek-v4-pro" in plan
     assert all(len(line) < 200 for line in plan.splitlines())
+
+
+def test_concise_and_github_say_the_severity_that_decides_the_gate(tmp_path):
+    """A changelog mention is info: below the default --fail-on warning, so
+    the line says so (a fresh reader saw 9 uniform lines and exit 1)."""
+    (tmp_path / "CHANGELOG.md").write_text("- 1.0: moved to deepseek-reasoner\n")
+    (tmp_path / "app.py").write_text(LEGACY)
+    lines = invoke("scan", "-q", "--output-format", "concise", tmp_path).stdout.splitlines()
+    assert any(": DSM108 [info] " in line for line in lines), lines
+    assert any(": DSM101 [error] [*] " in line for line in lines), lines
+    annotations = invoke("scan", "--output-format", "github", "--fail-on", "info", tmp_path).stdout
+    assert "title=ds-migrate (DSM108 [info])::" in annotations and "title=ds-migrate (DSM101 [error])::" in annotations
+
+
+def test_sarif_and_github_notes_name_the_id_not_a_plan_number(tmp_path):
+    """Code scanning shows no plan, and plan numbers move as groups clear."""
+    coupled_tree(tmp_path)
+    for output_format in ("sarif", "github"):
+        output = invoke("scan", "--output-format", output_format, tmp_path).stdout
+        assert "plan #" not in output
+        assert "held back with every use of 'deepseek-chat'" in output or "every use of 'deepseek-chat'" in output
+    assert "(see plan #1)" in invoke("scan", tmp_path).stdout  # the full report has the plan

@@ -88,7 +88,7 @@ def capability_kind(site: NameSite) -> str | None:
             return "prefix predicate"
     # a table keyed by id whose values are numbers (prices, context sizes)
     if isinstance(parent, cst.DictElement) and parent.key is expression and _numeric(parent.value):
-        return "table of numbers (prices, limits or sizes)"
+        return "prices, limits or sizes"
     selecting = isinstance(parent, (cst.Comparison, cst.ComparisonTarget, cst.DictElement, cst.Element, cst.MatchValue))
     if not selecting:
         return None
