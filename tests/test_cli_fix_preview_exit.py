@@ -2,6 +2,8 @@
 something would change, as ruff's `check --diff`; findings that no fix
 touches are `scan`'s to gate on."""
 
+import subprocess
+
 from click.testing import CliRunner
 
 from ds_migrate.cli.commands import main
@@ -56,3 +58,33 @@ def test_notes_say_what_the_fix_will_do_before_it_runs(tmp_path):
         assert "fix renames the default; set thinking disabled where the request is made" in output
         assert "fix renames the value; set thinking enabled" in output
         assert "renamed the default" not in output and "renamed the value" not in output
+
+
+STDIN = 'client.chat.completions.create(model="deepseek-chat", messages=[])\n'
+
+
+def stdin_fix(tmp_path, monkeypatch, *args, text=STDIN):
+    monkeypatch.chdir(tmp_path)  # outside this repository: its files would join the decision
+    return CliRunner().invoke(main, ["fix", "--isolated", *args, "-"], input=text, catch_exceptions=False)
+
+
+def test_diff_of_standard_input_is_a_patch_and_exits_1(tmp_path, monkeypatch):
+    """As ruff's `check --diff --stdin-filename x.py -`."""
+    result = stdin_fix(tmp_path, monkeypatch, "--diff", "--stdin-filename", "x.py")
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith("--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n")
+    assert '-client.chat.completions.create(model="deepseek-chat", messages=[])\n' in result.stdout
+    assert '+client.chat.completions.create(model="deepseek-v4-flash"' in result.stdout
+    (tmp_path / "x.py").write_text(STDIN)
+    applied = subprocess.run(["git", "apply", "--check", "-"], cwd=tmp_path, input=result.stdout, text=True,
+                             capture_output=True)
+    assert applied.returncode == 0, applied.stderr
+    clean = stdin_fix(tmp_path, monkeypatch, "--diff", "--stdin-filename", "y.py", text="x = 1\n")
+    assert clean.exit_code == 0 and clean.stdout == ""
+
+
+def test_fix_of_standard_input_prints_the_text_and_no_write_advice(tmp_path, monkeypatch):
+    result = stdin_fix(tmp_path, monkeypatch, "--stdin-filename", "x.py")
+    assert result.exit_code == 0, result.output  # fixed: nothing is left
+    assert result.stdout.startswith('client.chat.completions.create(model="deepseek-v4-flash"')
+    assert "--write" not in result.stderr, result.stderr

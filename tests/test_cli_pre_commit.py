@@ -1,5 +1,6 @@
-"""`--pre-commit`: the hooks pass no file names (pre-commit would split a long
-list into several runs, each deciding alone); ds-migrate takes them from git."""
+"""`--pre-commit`: the hooks pass pre-commit's selection (the files named are
+checked, the rest of the repository is context); a hook that names none
+(pass_filenames: false) has ds-migrate take them from git."""
 
 import json
 import os
@@ -77,11 +78,33 @@ def test_fix_writes_the_staged_files_only(tmp_path, monkeypatch):
     assert (root / "a.py").read_text() == LEGACY
 
 
-def test_paths_and_pre_commit_do_not_mix(tmp_path, monkeypatch):
+def test_the_files_pre_commit_names_are_checked_whatever_is_staged(tmp_path, monkeypatch):
+    """`pre-commit run --files a.py` (or --all-files) names the files: they
+    are what is checked, not the staged ones (b.py here)."""
     root = repository(tmp_path)
-    monkeypatch.chdir(root)
-    result = CliRunner().invoke(main, ["scan", "--pre-commit", "a.py"])
-    assert result.exit_code == 2 and "name no paths" in result.output
+    (root / "b.py").write_text(LEGACY + "X = 1\n")
+    git(root, "add", "b.py")
+    assert reported(monkeypatch, root, "a.py") == ["a.py"]
+    assert reported(monkeypatch, root, "a.py", "b.py", "sub/c.py") == ["a.py", "b.py", os.path.join("sub", "c.py")]
+
+
+COUPLED_SETTINGS = 'DEFAULT_MODEL = "deepseek-chat"\n'
+COUPLED_HANDLER = 'from settings import DEFAULT_MODEL\n\n\ndef show(model=DEFAULT_MODEL):\n    if model == "deepseek-chat":\n        print("plain")\n'
+
+
+def test_a_named_file_is_decided_with_the_rest_of_the_repository(tmp_path, monkeypatch):
+    """The fix hook given settings.py alone does not rename it away from the
+    comparison in handler.py, which pre-commit did not name."""
+    (tmp_path / "settings.py").write_text(COUPLED_SETTINGS)
+    (tmp_path / "handler.py").write_text(COUPLED_HANDLER)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "legacy")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["fix", "--write", "--unsafe-fixes", "--pre-commit", "--isolated", "settings.py"])
+    assert result.exit_code == 1, result.output
+    assert (tmp_path / "settings.py").read_text() == COUPLED_SETTINGS
+    assert "handler.py" in result.output
 
 
 def test_outside_a_repository_is_a_usage_error(tmp_path, monkeypatch):

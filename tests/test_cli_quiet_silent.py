@@ -22,7 +22,7 @@ def test_quiet_prints_the_findings_without_the_summary(tmp_path):
     result = invoke("scan", "-q", "--output-format", "concise", tmp_path)
     assert result.exit_code == 1
     (line,) = result.stdout.splitlines()
-    assert line.startswith(f"{tmp_path / 'app.py'}:1:") and ": DSM101 [*] " in line
+    assert line.startswith(f"{tmp_path / 'app.py'}:1:") and ": DSM101 [error] [*] " in line
     assert "Found" not in result.stdout and "fixable" not in result.stdout
 
 

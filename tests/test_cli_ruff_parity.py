@@ -25,10 +25,10 @@ def test_github_annotation_titles_name_the_tool_and_the_code(tmp_path):
     (tmp_path / "app.py").write_text(LEGACY)
     lines = invoke("scan", "--output-format", "github", tmp_path).stdout.splitlines()
     assert len(lines) == 1
-    assert ",title=ds-migrate (DSM101)::" in lines[0]
+    assert ",title=ds-migrate (DSM101 [error])::" in lines[0]
 
 
-@pytest.mark.parametrize("command", [["scan"], ["fix"], ["fix", "--write"]])
+@pytest.mark.parametrize("command", [["scan"], ["fix", "--write"]])
 def test_concise_has_no_api_error_footer(tmp_path, command):
     (tmp_path / "app.py").write_text(LEGACY + 'MODEL = "deepseek-chat"\nif model == "deepseek-chat":\n    pass\n')
     result = invoke(*command, "--output-format", "concise", tmp_path)
@@ -36,7 +36,7 @@ def test_concise_has_no_api_error_footer(tmp_path, command):
     assert API_ERROR not in result.output
 
 
-@pytest.mark.parametrize("command", [["scan"], ["fix"]])
+@pytest.mark.parametrize("command", [["scan"], ["fix", "--write"]])
 def test_full_text_keeps_the_api_error_once(tmp_path, command):
     # a constant held back with the comparison: a refused request remains after the fix
     (tmp_path / "app.py").write_text('MODEL = "deepseek-chat"\nif MODEL == "deepseek-chat":\n    pass\n')

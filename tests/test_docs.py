@@ -223,6 +223,9 @@ def test_the_examples_numbers_in_the_readme_are_a_real_run(tmp_path):
     from ds_migrate.cli.commands import main
 
     fixed, total = map(int, re.search(r"fixes (\d+) of the (\d+) findings", README).groups())
+    # examples/README.md tells the same run (it once said `fix` renamed nothing there)
+    examples = " ".join((REPO / "examples" / "README.md").read_text().split())
+    assert re.search(r"fixes (\d+) of the (\d+) findings", examples).groups() == (str(fixed), str(total))
     scan = CliRunner().invoke(main, ["scan", "--format", "json", str(REPO / "examples")])
     assert json.loads(scan.stdout)["summary"]["findings"] == total
     copy = tmp_path / "examples"

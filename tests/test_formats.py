@@ -69,7 +69,7 @@ def test_sarif_of_the_examples_validates():
 
 def test_github_annotations(tmp_path):
     lines = scan(tmp_path, "github").output.splitlines()
-    assert any(line.startswith("::error file=") and ",line=1,col=39," in line and "title=ds-migrate (DSM101)::" in line for line in lines)
+    assert any(line.startswith("::error file=") and ",line=1,col=39," in line and "title=ds-migrate (DSM101 [error])::" in line for line in lines)
     assert any(line.startswith("::warning ") and "DSM105" in line for line in lines)
     assert any("broken.py" in line and "syntax error" in line for line in lines)
 

@@ -55,12 +55,11 @@ SAME_SHAPE = [
             "app.js": 'const MODEL = "deepseek-chat";\n',
             "main.go": 'package main\n\nconst Model = "deepseek-chat"\n',
         },
-        "Constant 'deepseek-chat' was retired on 2026-07-24 15:59 UTC: use 'deepseek-v4-flash' with thinking "
-        "disabled",
+        "Constant 'deepseek-chat' is retired: use 'deepseek-v4-flash' with thinking disabled",
     ),
 ]
 _TABLE = "the current model is 'deepseek-v4-flash' (thinking on or off is one model); review the table"
-_CAPABILITY = "renaming it would change what the code says about 'deepseek-v4-flash'; add an entry or branch for the V4 id instead"
+_CAPABILITY = "add an entry or branch for 'deepseek-v4-flash' instead of renaming it"
 SAME_SHAPE += [
     (
         "DSM106",
@@ -87,7 +86,7 @@ SAME_SHAPE += [
             "prices.ts": 'const PRICES = { "deepseek-chat": 0.28 };\n',
         },
         "Retired model 'deepseek-chat' in a capability table or predicate "
-        f"(table of numbers (prices, limits or sizes)): {_CAPABILITY}",
+        f"(prices, limits or sizes): {_CAPABILITY}",
     ),
     (
         "DSM112",

@@ -41,10 +41,10 @@ def test_concise_is_one_line_per_finding(tmp_path):
     lines = result.stdout.splitlines()
     path = str(tmp_path / "app.py")
     assert lines[0] == (
-        f"{path}:1:39: DSM101 [*] Model of OpenAI SDK chat.completions call 'deepseek-chat' was retired on "
-        "2026-07-24 15:59 UTC: use 'deepseek-v4-flash' with thinking disabled"
+        f"{path}:1:39: DSM101 [error] [*] Model of OpenAI SDK chat.completions call 'deepseek-chat' is retired: "
+        "use 'deepseek-v4-flash' with thinking disabled"
     )
-    assert lines[1].startswith(f"{path}:2:3: DSM108 comment mentions retired model 'deepseek-chat'")
+    assert lines[1].startswith(f"{path}:2:3: DSM108 [info] comment mentions retired model 'deepseek-chat'")
     assert "[*]" not in lines[1]  # an unsafe fix is not applied by `fix --write`
     assert not any(line.startswith(" ") for line in lines)  # no source excerpts, no carets
     assert "Found 2 findings (1 error, 1 info) in 1 file scanned." in lines
@@ -58,7 +58,7 @@ def test_concise_lines_are_never_wrapped(tmp_path, ds_migrate_exe):
     )
     assert completed.returncode == 1
     first = completed.stdout.splitlines()[0]
-    assert re.fullmatch(r".+/app\.py:1:39: DSM101 \[\*\] .+ with thinking disabled", first)
+    assert re.fullmatch(r".+/app\.py:1:39: DSM101 \[error\] \[\*\] .+ with thinking disabled", first)
 
 
 def test_format_is_an_alias_and_text_is_full(tmp_path):
@@ -110,14 +110,16 @@ def test_scan_prints_the_numbered_plan(tmp_path):
     assert "comparison: " in output and "handler.py:5" in output
 
 
-def test_statistics_prints_the_plan_its_summary_points_to(tmp_path):
+def test_statistics_prints_the_table_and_the_counts_not_the_plan(tmp_path):
+    """As ruff's --statistics: the table and the totals; the summary says where the plan is."""
     coupled_tree(tmp_path)
-    output = invoke("scan", "--statistics", tmp_path).stdout
-    assert "see the migration plan" in output
-    table = output.index("code ")
-    plan = output.index("Migration plan: what is left for a person")
-    assert table < plan < output.index("see the migration plan")
-    assert "#1 deepseek-chat: renamed only with --unsafe-fixes (2 sites)" in output
+    for output_format in ("full", "concise"):
+        output = invoke("scan", "--statistics", "--output-format", output_format, tmp_path).stdout
+        assert output.lstrip().startswith("code ")
+        assert "Migration plan" not in output and "plan #1" not in output
+        assert "Found 2 findings" in output
+        assert "1 coupled group left for a person: `ds-migrate scan` shows the migration plan." in output
+        assert "The supported API model names" not in output
 
 
 def test_the_plan_numbers_agree_across_formats(tmp_path):
@@ -243,13 +245,33 @@ def test_subprocess_writes_all_three_reports(ds_migrate_exe, tmp_path):
 
 def test_fix_concise_lists_what_remains_one_line_each(tmp_path):
     (tmp_path / "app.py").write_text(LEGACY + 'if m == "deepseek-reasoner":\n    pass\n')
-    result = invoke("fix", "--output-format", "concise", tmp_path)
+    result = invoke("fix", "--write", "--output-format", "concise", tmp_path)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert not any(line.startswith(("---", "+++", "@@")) for line in lines)  # no diff: the concise view
     remaining = [line for line in lines if ": DSM" in line]
     assert remaining and all(line.startswith(str(tmp_path / "app.py") + ":") for line in remaining)
-    assert any(line.startswith("Would fix ") for line in lines)
+    assert any(line.startswith("Fixed ") for line in lines)
+
+
+@pytest.mark.parametrize("output_format", ["full", "concise"])
+def test_the_preview_is_the_diff_the_counts_and_the_next_step(tmp_path, output_format):
+    """As ruff's `check --diff`: the findings left and the plan are scan's."""
+    coupled_tree(tmp_path)
+    (tmp_path / "app.py").write_text(LEGACY)
+    result = invoke("fix", "--output-format", output_format, tmp_path)
+    assert result.exit_code == 1
+    assert ": DSM" not in result.output and "DSM105" not in result.output
+    assert "Migration plan" not in result.output and "The supported API model names" not in result.output
+    assert "Would fix 1 finding in 1 file." in result.output
+    assert "2 remaining (2 report-only or refused): `ds-migrate scan` shows them and the migration plan." in result.output
+    assert "Run `ds-migrate fix --write` to apply them." in result.output
+    report = invoke("fix", "--diff", tmp_path).stderr
+    assert report.splitlines() == [
+        "Would fix 1 finding in 1 file.",
+        "2 remaining (2 report-only or refused): `ds-migrate scan` shows them and the migration plan.",
+        "Run `ds-migrate fix --write` to apply them.",
+    ]
 
 
 @pytest.mark.parametrize("flag", ["--output-file", "--sarif-file", "--summary-file"])
@@ -276,3 +298,25 @@ def test_the_plan_lists_the_choices_left_one_per_line(tmp_path):
     assert "  to decide:\n    - both retired ids become one V4 model" in plan
     assert "\n    - or keep the two ids apart: ds-migrate fix --write --mapping deepseek-reasoner=deepseek-v4-pro" in plan
     assert all(len(line) < 200 for line in plan.splitlines())
+
+
+def test_concise_and_github_say_the_severity_that_decides_the_gate(tmp_path):
+    """A changelog mention is info: below the default --fail-on warning, so
+    the line says so (a fresh reader saw 9 uniform lines and exit 1)."""
+    (tmp_path / "CHANGELOG.md").write_text("- 1.0: moved to deepseek-reasoner\n")
+    (tmp_path / "app.py").write_text(LEGACY)
+    lines = invoke("scan", "-q", "--output-format", "concise", tmp_path).stdout.splitlines()
+    assert any(": DSM108 [info] " in line for line in lines), lines
+    assert any(": DSM101 [error] [*] " in line for line in lines), lines
+    annotations = invoke("scan", "--output-format", "github", "--fail-on", "info", tmp_path).stdout
+    assert "title=ds-migrate (DSM108 [info])::" in annotations and "title=ds-migrate (DSM101 [error])::" in annotations
+
+
+def test_sarif_and_github_notes_name_the_id_not_a_plan_number(tmp_path):
+    """Code scanning shows no plan, and plan numbers move as groups clear."""
+    coupled_tree(tmp_path)
+    for output_format in ("sarif", "github"):
+        output = invoke("scan", "--output-format", output_format, tmp_path).stdout
+        assert "plan #" not in output
+        assert "held back with every use of 'deepseek-chat'" in output or "every use of 'deepseek-chat'" in output
+    assert "(see plan #1)" in invoke("scan", tmp_path).stdout  # the full report has the plan

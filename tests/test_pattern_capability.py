@@ -68,7 +68,7 @@ def test_adding_the_v4_entry_the_plan_asks_for_unblocks_the_next_run(tmp_path):
 
 def test_the_message_says_to_add_a_v4_entry():
     (finding,) = scan(CAPABILITY["context-window"])
-    assert "add an entry or branch for the V4 id" in finding.message
+    assert "add an entry or branch for 'deepseek-v4-flash' instead of renaming it" in finding.message
 
 
 def test_a_plain_branch_is_a_comparison_not_a_capability():

@@ -39,7 +39,7 @@ def test_request_in_a_file_without_deepseek_is_reported_naming_the_setting(tmp_p
     _project(tmp_path)
     (finding,) = _dsm201(scan_tree(tmp_path))
     assert finding["path"].endswith("app/handler.py") and finding["line"] == 6
-    assert "app/config.py:2 (MODEL = \"deepseek-chat\")" in finding["message"]
+    assert finding["message"].endswith("app/config.py:2: set the thinking mode here (V4 thinks by default)")
     # the setting is renamed by the safe tier: the toggle goes in the same tier (issue 24)
     assert finding["fix"] == "safe"
 
@@ -64,8 +64,8 @@ def test_a_v4_setting_renamed_by_hand_is_reported_at_the_request_with_its_source
     _project(tmp_path, **{"app/config.py": CONFIG.replace('"deepseek-chat"', '"deepseek-v4-flash"')})
     (finding,) = _dsm201(scan_tree(tmp_path))
     assert finding["path"].endswith("app/handler.py")
-    assert "Thinking is on by default on V4" in finding["message"]
-    assert "app/config.py:2 (MODEL = \"deepseek-v4-flash\")" in finding["message"]
+    assert finding["message"].startswith("No thinking mode set; model from ")
+    assert finding["message"].endswith("app/config.py:2: set it here (V4 thinks by default)")
     assert finding["fix"] == "none"  # the intent of a V4 id is unknown
 
 
@@ -144,7 +144,7 @@ def test_module_import_relative_import_and_settings_instance_are_followed(tmp_pa
     client = 'from openai import OpenAI\n\nclient = OpenAI(base_url="https://api.deepseek.com")\n'
     _project(tmp_path, **{"app/config.py": config, "app/handler.py": handler, "app/clients.py": client})
     found = {f["line"]: f["message"] for f in _dsm201(scan_tree(tmp_path))}
-    assert "app/config.py:6 (CHAT" in found[7] and "app/config.py:2 (model" in found[11]
+    assert "app/config.py:6:" in found[7] and "app/config.py:2:" in found[11]
     changed = fix_tree(tmp_path, "--unsafe-fixes")["app/handler.py"]
     assert 'model=cfg.CHAT, messages=m, extra_body={"thinking": {"type": "disabled"}})' in changed
     assert 'model=settings.model, messages=m, extra_body={"thinking": {"type": "enabled"}})' in changed
@@ -163,7 +163,7 @@ def test_env_file_that_sets_another_id_takes_the_toggle_away(tmp_path):
     config = 'import os\n\nMODEL = os.getenv("APP_MODEL", "deepseek-chat")\nDEEPSEEK_URL = "https://api.deepseek.com"\n'
     _project(tmp_path, **{"app/config.py": config, ".env": "APP_MODEL=deepseek-reasoner\n"})
     (finding,) = _dsm201(scan_tree(tmp_path))
-    assert ".env:1 sets APP_MODEL=deepseek-reasoner" in finding["message"]
+    assert "app/config.py:3 and " in finding["message"] and ".env:1: set the thinking mode here" in finding["message"]
     assert "2 different ids reach it" in finding["note"] and finding["fix"] == "none"
 
 

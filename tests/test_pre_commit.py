@@ -48,12 +48,12 @@ PROJECT = {
 
 
 @pytest.mark.parametrize("hook_id", ["ds-migrate", "ds-migrate-fix"])
-def test_hook_is_one_process_that_takes_its_files_from_git(hook_id):
-    """pre-commit splits a long file list into several runs (its xargs
-    partition) even with require_serial: the hook passes none, and
-    ds-migrate reads them from git (--pre-commit), so one process decides."""
+def test_hook_is_one_process_on_the_files_pre_commit_selects(hook_id):
+    """pre-commit's selection (staged, --files, --all-files, a push) is
+    passed; require_serial keeps it in one process (pre-commit would
+    otherwise share the files among processes, each with its own report)."""
     hook = HOOKS[hook_id]
-    assert hook["pass_filenames"] is False and hook["require_serial"] is True
+    assert hook["pass_filenames"] is True and hook["require_serial"] is True
     assert "--pre-commit" in hook["entry"].split()
 
 
@@ -275,7 +275,7 @@ def many_files_project(root: Path, hook_repo) -> list[str]:
     partition: 2**17 bytes at most), around the coupled pair."""
     names = [f"pkg/a_module_with_a_long_descriptive_name_{i:04d}/and_a_long_file_name_too_{i:04d}.py"
              for i in range(1700)]
-    assert sum(len(name) + 1 for name in names) > 2 ** 17  # pre-commit would split this list
+    assert sum(len(name) + 1 for name in names) > 2 ** 17  # pre-commit will split this list
     for name in names:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text("VALUE = 1\n")
@@ -293,34 +293,79 @@ def many_files_project(root: Path, hook_repo) -> list[str]:
 
 
 @pytest.mark.slow
-def test_a_long_file_list_is_one_report_and_one_decision(tmp_path, hook_repo, pre_commit_home):
-    """Everything staged (a first commit): one summary, and the coupled pair,
-    whose halves pre-commit would hand to two runs, renamed together as a
-    run over the whole tree renames it."""
-    project = tmp_path / "project"
-    project.mkdir()
-    names = many_files_project(project, hook_repo)
-    result = run(project, pre_commit_home, "run", "ds-migrate")
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert result.stdout.count("Found 2 findings") == 1, result.stdout
-    assert f"in {len(names) + len(COUPLED) + 1} files scanned" in result.stdout
-
-    fixing = run(project, pre_commit_home, "run", "ds-migrate-fix")
-    assert "files were modified by this hook" in fixing.stdout, fixing.stdout + fixing.stderr
-    assert fixing.stdout.count("Fixed 2 findings in 2 files.") == 1, fixing.stdout
-    for name in COUPLED:
-        assert "deepseek-v4-flash" in (project / name).read_text(), name
-
-
-@pytest.mark.slow
-def test_all_files_with_nothing_staged_is_the_whole_repository(tmp_path, hook_repo, pre_commit_home):
+def test_a_list_pre_commit_splits_never_renames_half_a_group(tmp_path, hook_repo, pre_commit_home):
+    """pre-commit hands the two halves of the coupled pair to two runs (its
+    command-line limit, even with require_serial). Each run decides with the
+    whole repository as context: both report the pair, and neither renames its
+    half away from the other (the documented limit: `fix --write .` once)."""
     project = tmp_path / "project"
     project.mkdir()
     many_files_project(project, hook_repo)
-    git(project, "commit", "-qm", "legacy", env={**os.environ, **FIXED_DATES})
-    result = run(project, pre_commit_home, "run", "ds-migrate", "--all-files")
+    result = run(project, pre_commit_home, "run", "ds-migrate")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert result.stdout.count("Found 2 findings") == 1, result.stdout
+    assert result.stdout.count("Found 1 finding") == 2, result.stdout  # one run per half
+    for name in COUPLED:
+        assert name in result.stdout
+
+    fixing = run(project, pre_commit_home, "run", "ds-migrate-fix")
+    assert "files were modified by this hook" not in fixing.stdout, fixing.stdout + fixing.stderr
+    for name, text in COUPLED.items():
+        assert (project / name).read_text() == text, name
+
+
+@pytest.mark.slow
+def test_all_files_checks_every_file_though_one_is_staged(project, runner):
+    """`--all-files` means all files, as in ruff's hook, whatever is staged."""
+    stage_a_change(project, "svc/main.go")
+    result = runner("ds-migrate", "--all-files")
+    assert result.returncode == 1, result.stdout + result.stderr
+    for name in PROJECT:
+        assert name in result.stdout, f"{name} was not checked:\n{result.stdout}"
+
+
+@pytest.mark.slow
+def test_files_checks_those_files_only(project, runner):
+    (project / "untracked.py").write_text(LEGACY)  # not named: not checked
+    result = runner("ds-migrate", "--files", "bot.rb", "config.yaml")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "bot.rb" in result.stdout and "config.yaml" in result.stdout
+    for name in ("app.py", "svc/main.go", "untracked.py"):
+        assert name not in result.stdout, result.stdout
+    assert "in 2 files scanned" in result.stdout
+
+    fixing = runner("ds-migrate-fix", "--files", "svc/main.go")
+    assert "files were modified by this hook" in fixing.stdout, fixing.stdout + fixing.stderr
+    assert "deepseek-v4-flash" in (project / "svc/main.go").read_text()
+    assert (project / "app.py").read_text() == LEGACY and (project / "untracked.py").read_text() == LEGACY
+
+
+@pytest.mark.slow
+def test_a_push_checks_the_pushed_files(project, runner):
+    start = git(project, "rev-parse", "HEAD").strip()
+    with open(project / "bot.rb", "a") as handle:
+        handle.write("\n")
+    git(project, "commit", "-qam", "bot", env={**os.environ, **FIXED_DATES})
+    result = runner("ds-migrate", "--hook-stage", "pre-push", "--from-ref", start, "--to-ref", "HEAD")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "bot.rb" in result.stdout and "app.py" not in result.stdout, result.stdout
+
+
+@pytest.mark.slow
+def test_a_file_is_followed_to_the_settings_module_pre_commit_did_not_name(project, runner):
+    """Staged alone, a request whose model comes from an unstaged settings
+    module gets the DSM201 a run over the tree gives it."""
+    (project / "cfg.py").write_text('MODEL = "deepseek-chat"\n')
+    (project / "call.py").write_text(
+        "from openai import OpenAI\n\nfrom cfg import MODEL\n\n"
+        'client = OpenAI(base_url="https://api.deepseek.com")\n'
+        "client.chat.completions.create(model=MODEL, messages=[])\n"
+    )
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "request", env={**os.environ, **FIXED_DATES})
+    stage_a_change(project, "call.py")
+    result = runner("ds-migrate")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "call.py" in result.stdout and "cfg.py:1" in result.stdout, result.stdout
 
 
 @pytest.mark.slow

@@ -49,6 +49,10 @@ class Run:
     listed: tuple[list[str], FileFilter] | None = None
     # gitignored files that name a retired id, not scanned (ignored.py)
     ignored_naming_retired: list[str] = field(default_factory=list)
+    # with only files named: the repository's other files that name a retired
+    # id, (path on disk, result); context for the decision and the model flow,
+    # neither reported nor rewritten
+    context: list[tuple[str, FileResult]] = field(default_factory=list)
 
     @property
     def files_scanned(self) -> int:
@@ -262,11 +266,18 @@ def coupled_elsewhere(paths, outcome: Run, options: Options, file_filter: FileFi
         for f in (*r.findings, *r.suppressed, *r.unselected)
         if f.legacy_name
     }
-    results = []
+    if any(r.reads_model for r in outcome.results):
+        # a request whose model is a name: the settings module that holds it
+        # may be unnamed, and the model flow must see it as a run over the
+        # tree does (a file's findings do not depend on what else is named)
+        from ds_migrate.deepseek.names import LEGACY_BASE_NAMES
+
+        ids |= set(LEGACY_BASE_NAMES)
+    outcome.context = []
     for path in files_naming(ids, list(paths), file_filter):
         processed, _ = _process_path(path, display_path(path, cwd), options, False)
-        results.append(processed.result)
-    return results
+        outcome.context.append((path, processed.result))
+    return [result for _, result in outcome.context]
 
 
 def stdin_run(name: str, data: bytes, options: Options, want_fix: bool, file_filter: FileFilter | None = None):

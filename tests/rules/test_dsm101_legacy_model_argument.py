@@ -38,8 +38,9 @@ def test_unknown_wrapper_is_renamed_with_a_note():
 
 def test_message_is_one_line_and_the_api_error_is_the_reports_footer():
     (finding,) = scan('client.chat.completions.create(model="deepseek-chat", messages=m)\n')
-    assert "2026-07-24" in finding.message and "\n" not in finding.message
-    assert "but you passed" not in finding.message  # said once per run (tests/test_output_formats.py)
+    assert "is retired" in finding.message and "\n" not in finding.message
+    # the date and the API's text are said once per run (tests/test_output_formats.py)
+    assert "but you passed" not in finding.message and "2026-07-24" not in finding.message
     from ds_migrate.report.summary import api_error_footer
 
     assert api_error_footer([finding]).endswith("but you passed deepseek-chat.\"")

@@ -73,7 +73,7 @@ def test_retired_name_message_is_one_line_without_the_api_error():
     # the 400 text is said once per run, in the report's footer (tests/test_output_formats.py)
     (finding,) = [f for f in scan('MODEL = "deepseek-reasoner"\n')]
     assert finding.message == (
-        "Constant 'deepseek-reasoner' was retired on 2026-07-24 15:59 UTC: use 'deepseek-v4-flash' with thinking enabled"
+        "Constant 'deepseek-reasoner' is retired: use 'deepseek-v4-flash' with thinking enabled"
     )
 
 

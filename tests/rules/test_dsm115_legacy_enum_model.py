@@ -11,7 +11,7 @@ def test_member_at_a_request_is_reported_with_its_mode():
     (finding,) = scan(REQUEST.format(""))
     assert finding.code == "DSM115" and finding.legacy_name is None
     assert finding.message == (
-        "Model ModelType.DEEPSEEK_REASONER ('deepseek-reasoner') was retired on 2026-07-24 15:59 UTC: "
+        "Model ModelType.DEEPSEEK_REASONER ('deepseek-reasoner') is retired: "
         'use "deepseek-v4-flash" with thinking enabled'
     )
     source = REQUEST.format("")

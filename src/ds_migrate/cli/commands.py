@@ -141,12 +141,7 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
         kwargs["_diff_asked_to_write"] = True
         write = interactive = False
     if paths == ["-"]:
-        run, processed, data = _read_stdin(kwargs, options, want_fix=True)
-        sys.stdout.buffer.write(processed.fixed_data if processed.fixed_data is not None else data)
-        sys.stdout.flush()
-        remaining = _remaining(run)
-        report_fix_summary(run, remaining, kwargs, written=False, stderr=True)
-        sys.exit(_exit_code(run, kwargs, remaining))
+        _fix_stdin(kwargs, options, plain_diff)
     if kwargs["show_files"]:
         _show_files(paths, file_filter)
     if interactive:
@@ -177,6 +172,27 @@ def fix(write: bool, plain_diff: bool, unsafe_fixes: bool, interactive: bool, **
         # what no fix changes is for `scan` to gate on
         would_change = any(p.fixed_data is not None for p in run.processed)
         sys.exit(Exit.FINDINGS if would_change else Exit.CLEAN)
+    sys.exit(_exit_code(run, kwargs, remaining))
+
+
+def _fix_stdin(kwargs: dict, options: Options, plain_diff: bool) -> None:
+    """``fix -``: the fixed text on standard output, as an editor wants it
+    (exit 0 when nothing is left, as ``fix --write``); with ``--diff``, a
+    unified diff instead, exit 1 when something would change (ruff's
+    ``check --diff -``). The report goes to standard error."""
+    from ds_migrate.report.diff import stdin_diff
+
+    run, processed, data = _read_stdin(kwargs, options, want_fix=True)
+    if plain_diff:
+        sys.stdout.write(stdin_diff(processed))
+    else:
+        sys.stdout.buffer.write(processed.fixed_data if processed.fixed_data is not None else data)
+    sys.stdout.flush()
+    kwargs["_stdin"] = True
+    remaining = _remaining(run)
+    report_fix_summary(run, remaining, kwargs, written=not plain_diff, stderr=True)
+    if plain_diff and not kwargs["exit_zero"]:
+        sys.exit(Exit.FINDINGS if processed.fixed_data is not None else Exit.CLEAN)
     sys.exit(_exit_code(run, kwargs, remaining))
 
 

@@ -71,8 +71,9 @@ def common_options(func: Callable) -> Callable:
         click.option("--show-files", is_flag=True, help="List the files that would be scanned, then stop."),
         click.option(
             "--pre-commit", "pre_commit", is_flag=True,
-            help="Take the files from git, in one process (the hooks pass none): the staged files, the pushed "
-                 "range ($PRE_COMMIT_FROM_REF...$PRE_COMMIT_TO_REF), or with nothing staged the whole repository.",
+            help="Check the files pre-commit passes (the hooks do), with the rest of the git repository as "
+                 "context for the project-wide decision. With no file named, take them from git: the pushed "
+                 "range ($PRE_COMMIT_FROM_REF...$PRE_COMMIT_TO_REF), else the staged files, else the whole repository.",
         ),
         click.option("--config", metavar="PATH", help="Read this configuration file."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
@@ -189,7 +190,7 @@ def _pre_commit_paths(kwargs: dict) -> list[str]:
     from ds_migrate.discover.pre_commit import NotARepository, pre_commit_paths
 
     if kwargs["paths"]:
-        raise click.UsageError("--pre-commit takes the files from git: name no paths (the hooks set pass_filenames: false)")
+        return list(kwargs["paths"])  # pre-commit's own selection: staged, --files, --all-files, a push
     try:
         return pre_commit_paths()
     except NotARepository as error:

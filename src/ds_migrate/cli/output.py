@@ -180,7 +180,7 @@ def report_fix_summary(run, remaining, kwargs, written: bool, stderr: bool) -> N
         with _text_console(kwargs, stderr) as console:
             module = _console_module(output_format)
             _print_fix_summary(console, view, applied, kwargs["quiet"], written, module, kwargs.get("unsafe_fixes", False),
-                               kwargs["statistics"], kwargs.get("_diff_asked_to_write", False))
+                               kwargs["statistics"], kwargs.get("_diff_asked_to_write", False), kwargs.get("_stdin", False))
     side_reports(view, kwargs, len(applied), written)
 
 
@@ -205,16 +205,19 @@ def warn(message: str) -> None:
 
 def _print_fix_summary(
     console, view, applied: list, quiet: bool, written: bool, module, unsafe_fixes: bool = False, statistics: bool = False,
-    diff_asked_to_write: bool = False,
+    diff_asked_to_write: bool = False, stdin: bool = False,
 ) -> None:
     from ds_migrate.findings import Applicability
     from ds_migrate.report.text import render_footer, render_statistics
 
     remaining = view.findings
+    # a preview is short, as ruff's `check --diff`: the diff, the counts and
+    # the next step; `scan` shows what is left and the plan
+    preview = not written
     if remaining:
         if statistics:
             render_statistics(console, view)
-        else:
+        elif not preview:
             module.render_findings(console, view)
     module.render_errors(console, view)
     if quiet:
@@ -233,20 +236,29 @@ def _print_fix_summary(
         other = len(remaining) - unsafe - blocked
         if other:
             parts.append(f"{other} safe, not applied")
-        console.print(f"{len(remaining)} remaining ({', '.join(parts)}).")
+        left = f"{len(remaining)} remaining ({', '.join(parts)})"
+        if preview:
+            plan = len(getattr(view, "plan", []))
+            shows = " and the migration plan" if plan else ""
+            left += f": `ds-migrate scan` shows them{shows}"
+        console.print(left + ".", markup=False)
     suppressed = len(view.suppressed)
     if suppressed:
         console.print(f"{suppressed} suppressed by comments.")
     from ds_migrate.report.plan import plan_one_liners, render_follow_ups, render_text
 
+    # what the diff leaves thinking by default belongs to the preview; the plan
+    # and the API's error are scan's (and fix --write's) to show
     render_follow_ups(console, applied, written, view)
-    if module.__name__.endswith("concise"):
+    if preview:
+        pass
+    elif module.__name__.endswith("concise"):
         for line in plan_one_liners(view):
             console.print(line, markup=False, highlight=False)
     else:
         render_text(console, view)
         render_footer(console, view)
-    if applied and not written:
+    if applied and not written and not stdin:  # standard input is never written: no --write to run
         command = "ds-migrate fix --write" + (" --unsafe-fixes" if unsafe_fixes else "")
         if diff_asked_to_write:
             # --write was given: the advice is to drop --diff, not to add --write

@@ -1,13 +1,10 @@
-"""The files a pre-commit run is about, read from git by ds-migrate itself.
+"""The files a pre-commit run is about when it names none.
 
-pre-commit splits a long file list into several runs by command-line length
-(its xargs partition), even with ``require_serial``; each run would make its
-own project-wide decision, and the fix hook's later runs would decide on a
-tree the earlier ones had already rewritten. So the hooks pass no file names
-(``pass_filenames: false``) and one process takes them all from git: the
-range a push or ``pre-commit run --from-ref/--to-ref`` names, else the staged
-files, else (nothing staged: ``pre-commit run --all-files``, as in CI) the
-whole repository."""
+The hooks pass pre-commit's own selection (``pass_filenames: true``): the
+staged files, ``--files``, ``--all-files`` or a push's range. A hook set up
+with ``pass_filenames: false`` names no file; then ds-migrate reads them from
+git: the range a push or ``pre-commit run --from-ref/--to-ref`` names, else
+the staged files, else (nothing staged) the whole repository."""
 
 from __future__ import annotations
 

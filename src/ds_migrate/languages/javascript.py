@@ -378,7 +378,7 @@ class JavaScript(Handler):
 
     def _key(self, add, out, name, offset, obj, src, mapping) -> None:
         if _describes_models(obj, src):
-            add(LegacyCapabilityEntry, capability(name, mapping, "table of numbers (prices, limits or sizes)"))
+            add(LegacyCapabilityEntry, capability(name, mapping, "prices, limits or sizes"))
             return
         message = table_entry(name, mapping, "key of a table")
         clash = self._collection_clash(obj, src, mapping)

@@ -1,4 +1,4 @@
-"""``--output-format concise``: one line per finding, ``path:line:col: CODE message``
+"""``--output-format concise``: one line per finding, ``path:line:col: CODE [severity] message``
 (editors and terminals make it a link; grep finds it), ``[*]`` before the
 message when ``fix --write`` fixes it. Then one line per plan entry and the
 closing summary (the API's error text is the full report's: a line per
@@ -15,8 +15,12 @@ from ds_migrate.report.text import render_summary, render_statistics, safe_path
 
 
 def finding_line(finding) -> str:
+    """``path:line:col: CODE [severity] [*] message``: the severity decides the
+    exit code (``--fail-on``), so every line says it (ruff needs no such mark:
+    every diagnostic of its fails the run)."""
     mark = "[*] " if finding.fix_applicability is Applicability.SAFE else ""
-    return f"{safe_path(finding.path)}:{finding.line}:{finding.column}: {finding.code} {mark}{finding.message}"
+    where = f"{safe_path(finding.path)}:{finding.line}:{finding.column}"
+    return f"{where}: {finding.code} [{finding.severity.label}] {mark}{finding.message}"
 
 
 def render_findings(console: Console, run) -> None:
@@ -40,6 +44,9 @@ def render(console: Console, run, quiet: bool = False, statistics: bool = False)
         render_statistics(console, run)
     if quiet:
         return  # ruff's -q: the findings, nothing else
+    if statistics:
+        render_summary(console, run, plan_shown=False)  # the table and the counts: no plan
+        return
     for line in plan_one_liners(run):
         console.print(Text(line), overflow="ignore", crop=False)
     render_summary(console, run)

@@ -46,6 +46,13 @@ def plain(run) -> str:
     return "".join(_file_diff(p) for p in _changed(run))
 
 
+def stdin_diff(processed) -> str:
+    """The diff of standard input (named by --stdin-filename, else "-")."""
+    if processed.fixed_text is None or processed.text is None:
+        return ""
+    return _file_diff(processed)
+
+
 def rich_diff(console, run) -> None:
     for processed in _changed(run):
         console.print(Syntax(_file_diff(processed), "diff", theme="ansi_dark", background_color="default"))

@@ -8,7 +8,7 @@ findings (history, docs, recorded data) are not annotated unless
 from __future__ import annotations
 
 from ds_migrate.findings import Severity
-from ds_migrate.report.notes import note_of, plan_numbers
+from ds_migrate.report.notes import note_of
 from ds_migrate.report.summary import MISSING_PATH, reported_errors
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -24,7 +24,7 @@ def _property(text: str) -> str:
 
 def render(run, fixed: int = 0, **settings) -> str:
     lines = []
-    numbers = plan_numbers(run)
+    numbers: dict[str, int] = {}  # no plan here (and its numbers move): notes name the id
     lowest = min(Severity.parse(settings.get("fail_on") or "warning"), Severity.WARNING)
     for f in run.findings:
         if f.severity < lowest:
@@ -37,8 +37,9 @@ def render(run, fixed: int = 0, **settings) -> str:
                 f"endLine={f.end_line}",
                 f"endColumn={f.end_column}",
                 # the tool's name first, as ruff's "ruff (S101)": a pull request
-                # may carry several linters' annotations
-                f"title={_property(f'ds-migrate ({f.code})')}",
+                # may carry several linters' annotations; the severity, since
+                # it decides the gate (--fail-on), not the annotation's level
+                f"title={_property(f'ds-migrate ({f.code} [{f.severity.label}])')}",
             ]
         )
         note = note_of(f, numbers)

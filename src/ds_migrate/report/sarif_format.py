@@ -8,7 +8,7 @@ from ds_migrate import __version__
 from ds_migrate.findings import Severity
 from ds_migrate.report.fix_spans import fix_span, source_texts
 from ds_migrate.report import links
-from ds_migrate.report.notes import note_of, plan_numbers
+from ds_migrate.report.notes import note_of
 from ds_migrate.report.summary import MISSING_PATH, missing_paths, reported_errors
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -84,7 +84,7 @@ def _result(finding, index: dict, numbers: dict, texts: dict) -> dict:
 def render(run, fixed: int = 0, **settings) -> str:
     rules = _rules()
     index = {rule.code: i for i, rule in enumerate(rules)}
-    numbers = plan_numbers(run)
+    numbers: dict[str, int] = {}  # no plan here (and its numbers move): notes name the id
     texts = source_texts(run)
     driver = {
         "name": "ds-migrate",

@@ -117,7 +117,7 @@ def api_error_footer(findings) -> str | None:
     return f'Since {RETIREMENT} the API answers a request that names a retired id with 400 "{api_error_text(name)}"'
 
 
-def next_steps(summary: Summary, plan_entries: int) -> list[str]:
+def next_steps(summary: Summary, plan_entries: int, plan_shown: bool = True) -> list[str]:
     """What to run next, in a line or two."""
     lines = []
     if summary.fixable_safe:
@@ -132,5 +132,6 @@ def next_steps(summary: Summary, plan_entries: int) -> list[str]:
         )
     if plan_entries:
         groups = "group" if plan_entries == 1 else "groups"
-        lines.append(f"{plan_entries} coupled {groups} left for a person: see the migration plan.")
+        where = "see the migration plan" if plan_shown else "`ds-migrate scan` shows the migration plan"
+        lines.append(f"{plan_entries} coupled {groups} left for a person: {where}.")
     return lines

@@ -97,7 +97,7 @@ def render_footer(console: Console, run) -> None:
         console.print(Text(footer, style="dim"))
 
 
-def render_summary(console: Console, run, fixed: int = 0) -> None:
+def render_summary(console: Console, run, fixed: int = 0, plan_shown: bool = True) -> None:
     summary = summarize(run, fixed)
     parts = [f"{summary.by_severity[s]} {s}" for s in ("error", "warning", "info") if summary.by_severity[s]]
     counts = f" ({', '.join(parts)})" if parts else ""
@@ -115,14 +115,14 @@ def render_summary(console: Console, run, fixed: int = 0) -> None:
         # the paths themselves are on standard error (cli: missing_path_errors)
         line += f"; {summary.paths_missing} path{'s' if summary.paths_missing != 1 else ''} not found"
     console.print(Text(line + ".", style="bold"))
-    for hint in next_steps(summary, len(getattr(run, "plan", []))):
+    for hint in next_steps(summary, len(getattr(run, "plan", [])), plan_shown):
         console.print(Text(hint, style="green"))
 
 
 def render(console: Console, run, quiet: bool = False, statistics: bool = False) -> None:
     """Default: findings, the plan, the API's error, totals and what to run
-    next. --statistics: the table per rule instead of the findings, then the
-    plan. --quiet (ruff's -q): the findings (or the table) and errors only."""
+    next. --statistics: the table per rule instead of the findings, and the
+    totals (no plan). --quiet (ruff's -q): the findings (or the table) and errors only."""
     from ds_migrate.report.plan import render_text as render_plan
 
     if not statistics:
@@ -134,7 +134,10 @@ def render(console: Console, run, quiet: bool = False, statistics: bool = False)
         return
     if run.errors or run.skipped:
         console.print()
-    # after the table too: the closing summary points to the plan
+    if statistics:
+        # the table and the counts, as ruff's --statistics: the plan is the full report's
+        render_summary(console, run, plan_shown=False)
+        return
     render_plan(console, run)
     render_footer(console, run)
     render_summary(console, run)

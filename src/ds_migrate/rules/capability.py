@@ -104,10 +104,10 @@ def capability_kind(site: NameSite) -> str | None:
             return "prefix predicate"
     # a table keyed by id whose values are numbers (prices, context sizes)
     if isinstance(parent, cst.DictElement) and parent.key is expression and _numeric(parent.value):
-        return "table of numbers (prices, limits or sizes)"
+        return "prices, limits or sizes"
     # a registry of entries built positionally: [ModelMeta("deepseek", "deepseek-reasoner", 64_000)]
     if _registry_entry(parent, parents[1:3]):
-        return "registry entry with numbers (prices, limits or sizes)"
+        return "registry entry (prices, limits or sizes)"
     selecting = isinstance(parent, (cst.Comparison, cst.ComparisonTarget, cst.DictElement, cst.Element, cst.MatchValue))
     if not selecting:
         return None

@@ -110,7 +110,7 @@ def _migrate(call: cst.Call, arg: cst.Arg, legacy: str, context, ctx: CheckConte
     new_value = arg.value.with_changes(attr=cst.Name(member)) if member else cst.SimpleString(f'"{target}"')
     written = f"{dotted_name(arg.value.value)}.{member}" if member else f'"{target}"'
     message = (
-        f"Model {dotted_name(arg.value)} ('{legacy}') was retired on 2026-07-24 15:59 UTC: "
+        f"Model {dotted_name(arg.value)} ('{legacy}') is retired: "
         f"use {written} with thinking {mode}"
     )
     if mode == "enabled" and (forces_a_tool(call, context) or _config_forces_a_tool(call)):

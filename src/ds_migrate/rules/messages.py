@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ds_migrate.deepseek.mapping import RETIREMENT
-
 if TYPE_CHECKING:
     from ds_migrate.deepseek.mapping import Mapping
     from ds_migrate.deepseek.names import LegacyName
@@ -15,7 +13,7 @@ if TYPE_CHECKING:
 # DSM107: only the "deepseek-" piece is reported; the rest is known at run time
 DYNAMIC_NAME = (
     "Model name built at run time from 'deepseek-': if the rest is 'chat' or "
-    "'reasoner' it names a model retired on 2026-07-24; use 'v4-flash' with an explicit thinking mode"
+    "'reasoner' it names a retired model; use 'v4-flash' with an explicit thinking mode"
 )
 
 
@@ -25,10 +23,11 @@ def replacement(name: "LegacyName", mapping: "Mapping") -> str:
 
 
 def retired(name: "LegacyName", mapping: "Mapping", where: str) -> str:
-    """DSM101-DSM104: what was found and what to use, in one line. The API's
-    400 text is said once per run, in the report's footer (report/summary.py)."""
+    """DSM101-DSM104: what was found and what to use, in one line. The date
+    and the API's 400 text are said once per run, in the report's footer
+    (report/summary.py)."""
     return (
-        f"{where} '{name.text}' was retired on {RETIREMENT}: use '{replacement(name, mapping)}' "
+        f"{where} '{name.text}' is retired: use '{replacement(name, mapping)}' "
         f"with thinking {mapping.replacement(name.base).mode}"
     )
 
@@ -100,8 +99,7 @@ def capability(name: "LegacyName", mapping: "Mapping", kind: str) -> str:
     """DSM112: ``kind`` is what the table or predicate classifies by."""
     return (
         f"Retired model '{name.text}' in a capability table or predicate ({kind}): "
-        f"renaming it would change what the code says about '{replacement(name, mapping)}'; "
-        "add an entry or branch for the V4 id instead"
+        f"add an entry or branch for '{replacement(name, mapping)}' instead of renaming it"
     )
 
 

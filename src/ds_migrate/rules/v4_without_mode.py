@@ -19,25 +19,33 @@ def _payload_toggle(mode: str):
     return add
 
 
+SOURCES_NAMED = 2  # the places a DSM201 message names; the rest are counted
+
+
+def _sources(hint) -> str:
+    """``app/settings.py:3``, ``a.py:3 and .env:2``, ``a.py:3, .env:2 and 2 more``."""
+    places = [f"{path}:{line}" for path, line in dict.fromkeys(hint.sources)]
+    if not places:
+        return hint.origin.split(" (", 1)[0]
+    shown = places[:SOURCES_NAMED]
+    if len(places) > len(shown):
+        return f"{', '.join(shown)} and {len(places) - len(shown)} more"
+    return " and ".join(shown)
+
+
 def _from_elsewhere(request, ctx: CheckContext) -> Match:
     """A request whose model another module holds (ds_migrate/project/flow/)."""
     hint = request.flow
     where = request.model_node
+    # short, as every message is: where the model comes from, and what to do
+    # here (the plan names the values and the env files that set them)
+    source = _sources(hint)
     if hint.is_legacy and hint.why_not and hint.why_not.startswith("it is picked from a table"):
-        message = (
-            f"This request's model is picked from {hint.origin}; once those ids are V4 ids the request thinks "
-            "by default, so set the mode per entry (reasoner: enabled, chat and coder: disabled) where it is made"
-        )
+        message = f"Model picked from {source}: set the thinking mode per entry here (V4 thinks by default)"
     elif hint.is_legacy:
-        message = (
-            f"This request's model comes from {hint.origin}; once that is renamed to "
-            f"{ctx.mapping.rename(hint.model)}, the request thinks by default (V4) unless its mode is set here"
-        )
+        message = f"Model from {source}: set the thinking mode here (V4 thinks by default)"
     else:
-        message = (
-            f"Thinking is on by default on V4 and this request does not set it; "
-            f"its model comes from {hint.origin}"
-        )
+        message = f"No thinking mode set; model from {source}: set it here (V4 thinks by default)"
     mode = hint.mode or ctx.assume_mode
     if mode is None:
         note = f"not set here: {hint.why_not}" if hint.why_not else None

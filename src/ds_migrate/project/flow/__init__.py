@@ -46,12 +46,16 @@ def trace(outcome, paths: list[str], file_filter: FileFilter, follow=None) -> li
     # every Python file the workers analysed comes with what it exports
     # (python/model_sources.py); any other is read only when another file
     # imports it (modules.Module)
+    # with only files named, the repository's other files naming a retired id
+    # (outcome.context) hold models too: a settings module pre-commit did not
+    # name still gives its model to the named file's requests
+    context = list(getattr(outcome, "context", ()))
     modules = [
         Module(path, result.path, None if result.exports is None else {s.name: s for s in result.exports})
-        for path, result in zip(outcome.paths, outcome.results)
+        for path, result in (*zip(outcome.paths, outcome.results), *context)
         if not result.skipped and path.endswith(PYTHON_SUFFIXES)
     ]
-    env = env_values(outcome)
+    env = env_values(outcome, context)
     if not modules and not env:
         return []
     from functools import partial

@@ -65,11 +65,12 @@ _ENV_SETTING = re.compile(r"\b([A-Z][A-Z0-9_]*)\b[\"']?[ \t]*[:=][ \t]*[\"']?((?
 _NOT_ENV_FILES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".go", ".java", ".rb", ".php", ".rs", ".kt", ".cs")
 
 
-def env_values(outcome) -> dict[str, list[tuple[str, int, str]]]:
+def env_values(outcome, context=()) -> dict[str, list[tuple[str, int, str]]]:
     """VAR -> (file, line, value) for every DeepSeek model id a config file
-    of the run (``.env``, compose, YAML, Dockerfile...) gives a variable."""
+    of the run (``.env``, compose, YAML, Dockerfile...), or of its context
+    ((path, result) pairs), gives a variable."""
     found: dict[str, list[tuple[str, int, str]]] = {}
-    for path, result in zip(outcome.paths, outcome.results):
+    for path, result in (*zip(outcome.paths, outcome.results), *context):
         if path.endswith(PYTHON_SUFFIXES + _NOT_ENV_FILES) or not (result.findings or result.suppressed or result.current_ids):
             continue
         try:
