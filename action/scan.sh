@@ -10,7 +10,12 @@
 # not fail (exit 0 or 1).
 set -uo pipefail
 
-sarif="${SARIF_FILE:-ds-migrate.sarif}"
+# the runner's temporary folder, not the checkout: a later step that checks
+# that the work tree is clean (git status --porcelain) must not see it
+if [ -z "${SARIF_FILE:-}" ] && [ -n "${RUNNER_TEMP:-}" ]; then
+  mkdir -p "$RUNNER_TEMP"
+fi
+sarif="${SARIF_FILE:-${RUNNER_TEMP:+$RUNNER_TEMP/}ds-migrate.sarif}"
 reports=()
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   reports+=(--summary-file "$GITHUB_STEP_SUMMARY")

@@ -76,13 +76,15 @@ def test_scan_step_annotates_fails_and_reports(tree):
     (tree / "CHANGELOG.md").write_text("- 1.0: deepseek-reasoner\n")  # info: in the summary, not annotated
     done, outputs, summary = _run_scan_step(tree, {"upload-sarif": "true"})
     assert done.returncode == 1, done.stderr
-    assert outputs == {"exit-code": "1", "sarif-file": "ds-migrate.sarif"}
+    sarif_file = tree.parent / "runner-temp" / "ds-migrate.sarif"
+    assert outputs == {"exit-code": "1", "sarif-file": str(sarif_file)}
+    assert not (tree / "ds-migrate.sarif").exists()  # the checkout stays clean
     annotations = done.stdout.splitlines()
     assert any(line.startswith("::error ") and "DSM101" in line for line in annotations)
     assert not any(line.startswith("::notice") for line in annotations)
     text = summary.read_text()
     assert "DSM101" in text and "CHANGELOG.md" in text and "DSM108" in text
-    sarif = json.loads((tree / "ds-migrate.sarif").read_text())
+    sarif = json.loads(sarif_file.read_text())
     assert sorted(r["ruleId"] for r in sarif["runs"][0]["results"]) == ["DSM101", "DSM108"]
 
 
@@ -96,7 +98,7 @@ def test_scan_step_runs_ds_migrate_once(tree, tmp_path):
     assert done.returncode == 1
     (call,) = log.read_text().splitlines()
     assert "--sarif-file" in call and "--summary-file" in call
-    assert (tree / "ds-migrate.sarif").exists() and "DSM101" in summary.read_text()
+    assert (tree.parent / "runner-temp" / "ds-migrate.sarif").exists() and "DSM101" in summary.read_text()
 
 
 def test_scan_step_passes_on_a_clean_tree_and_writes_no_sarif(tree):
@@ -110,11 +112,13 @@ def test_scan_step_passes_on_a_clean_tree_and_writes_no_sarif(tree):
 
 def test_no_sarif_output_when_the_scan_could_not_run(tree):
     (tree / "app.py").write_text(LEGACY)
-    (tree / "ds-migrate.sarif").write_text("{}")  # left over from an earlier run
+    left = tree.parent / "runner-temp" / "ds-migrate.sarif"
+    left.parent.mkdir(parents=True, exist_ok=True)
+    left.write_text("{}")  # left over from an earlier run
     done, outputs, _ = _run_scan_step(tree, {"upload-sarif": "true", "args": "--select DSM999"})
     assert done.returncode == 2
     assert outputs == {"exit-code": "2"}  # no sarif-file: the upload step is skipped
-    assert not (tree / "ds-migrate.sarif").exists()
+    assert not left.exists()
 
 
 def test_upload_runs_only_for_a_sarif_file_the_scan_wrote():
@@ -195,6 +199,6 @@ def test_a_missing_path_fails_the_step_and_uploads_nothing(tree):
     assert "nonexistent_dir: no such file or folder" in done.stderr
     # an empty "successful" SARIF would close every open code-scanning alert
     assert outputs == {"exit-code": "2"}
-    assert not (tree / "ds-migrate.sarif").exists()
+    assert not (tree / "ds-migrate.sarif").exists() and not (tree.parent / "runner-temp" / "ds-migrate.sarif").exists()
     text = summary.read_text()
     assert "scan failed" in text and "nonexistent_dir" in text

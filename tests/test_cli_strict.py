@@ -188,6 +188,8 @@ def test_init_writes_a_starter_that_ds_migrate_does_not_flag(tmp_path, existing)
     result = invoke("scan", "--fail-on", "info", "--output-format", "json", tmp_path)
     document = json.loads(result.stdout)
     assert document["findings"] == [], document["findings"]
+    # nor counted as suppressed: every later run said "1 suppressed" (a fresh reader)
+    assert document["summary"]["suppressed"] == 0
     assert result.exit_code == 0
 
 
@@ -243,3 +245,12 @@ def test_init_refuses_a_ds_migrate_toml_with_settings_of_its_own(tmp_path):
     (tmp_path / "ds-migrate.toml").write_text('fail-on = "error"\n')
     assert invoke("init", tmp_path).exit_code == 2
     assert (tmp_path / "ds-migrate.toml").read_text() == 'fail-on = "error"\n'
+
+
+def test_init_and_target_help_say_what_they_do():
+    """A fresh reader: init's help named only the pyproject section, and
+    --target's help left 'v4.1' unexplained."""
+    init = invoke("init", "--help").output
+    assert "ds-migrate.toml" in init and "pyproject.toml" in init
+    scan = invoke("scan", "--help").output
+    assert "deepseek-flash" in scan and "V4.1" in scan

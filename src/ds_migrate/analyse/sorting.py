@@ -78,9 +78,9 @@ def sort_into(result: FileResult, findings: list[Finding], text: str, options: O
     own_settings = _own_settings(result.path, text)
     for finding in sorted(findings, key=Finding.sort_key):
         if finding.line in own_settings:
-            # ds-migrate's own mapping names retired ids on purpose: not a use, couples nothing
-            finding.suppressed, finding.role = True, "compat"
-            result.suppressed.append(finding)
+            # ds-migrate's own settings name retired ids on purpose (a mapping, the
+            # starter's commented example): not a use, couples nothing, and not
+            # counted as suppressed either (init's file made every run say "1 suppressed")
             continue
         if not options.selects(finding.code):
             finding.suppressed = finding.unselected = True  # not reported, but it still couples (decide.py)

@@ -238,7 +238,8 @@ def rules(output_format: str) -> None:
 @main.command()
 @click.argument("folder", default=".", type=click.Path(file_okay=False, exists=True))
 def init(folder: str) -> None:
-    """Write a commented starter [tool.ds-migrate] section."""
+    """Write a commented starter configuration: a [tool.ds-migrate] section
+    appended to pyproject.toml, or ds-migrate.toml when there is none."""
     from pathlib import Path
 
     from ds_migrate.config import STARTER

@@ -54,7 +54,7 @@ def common_options(func: Callable) -> Callable:
         click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True, help="Skip files that .gitignore ignores."),
         click.option("--include-ignored/--no-include-ignored", default=False, show_default=True, help="Also scan gitignored files that mention DeepSeek (a local .env)."),
         click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too."),
-        click.option("--target", type=click.Choice(_target_choices()), default=DEFAULT_TARGET, show_default=True, help="Model id the retired names become (flash, pro and v4.1 are short for the ids)."),
+        click.option("--target", type=click.Choice(_target_choices()), default=DEFAULT_TARGET, show_default=True, help="Model id the retired names become: flash = deepseek-v4-flash, pro = deepseek-v4-pro, v4.1 = deepseek-flash (the V4.1 name)."),
         click.option("--thinking-form", type=click.Choice(THINKING_FORMS), default="object", show_default=True, help="'omit' renames only, without a thinking toggle."),
         click.option("--assume-mode", type=click.Choice(["chat", "reasoner"]), default=None, help="Give V4 requests that set no thinking mode this one (DSM201 fix)."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True, help="Lowest severity that makes the exit code 1."),
