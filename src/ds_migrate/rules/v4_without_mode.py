@@ -19,25 +19,27 @@ def _payload_toggle(mode: str):
     return add
 
 
+def from_elsewhere_message(hint, mapping) -> str:
+    """What DSM201 says at a request whose model comes from ``hint.origin``
+    (the Python flow and the JavaScript one say it alike)."""
+    if hint.is_legacy and hint.why_not and hint.why_not.startswith("it is picked from a table"):
+        return (
+            f"This request's model is picked from {hint.origin}; once those ids are V4 ids the request thinks "
+            "by default, so set the mode per entry (reasoner: enabled, chat and coder: disabled) where it is made"
+        )
+    if hint.is_legacy:
+        return (
+            f"This request's model comes from {hint.origin}; once that is renamed to "
+            f"{mapping.rename(hint.model)}, the request thinks by default (V4) unless its mode is set here"
+        )
+    return f"Thinking is on by default on V4 and this request does not set it; its model comes from {hint.origin}"
+
+
 def _from_elsewhere(request, ctx: CheckContext) -> Match:
     """A request whose model another module holds (ds_migrate/project/flow/)."""
     hint = request.flow
     where = request.model_node
-    if hint.is_legacy and hint.why_not and hint.why_not.startswith("it is picked from a table"):
-        message = (
-            f"This request's model is picked from {hint.origin}; once those ids are V4 ids the request thinks "
-            "by default, so set the mode per entry (reasoner: enabled, chat and coder: disabled) where it is made"
-        )
-    elif hint.is_legacy:
-        message = (
-            f"This request's model comes from {hint.origin}; once that is renamed to "
-            f"{ctx.mapping.rename(hint.model)}, the request thinks by default (V4) unless its mode is set here"
-        )
-    else:
-        message = (
-            f"Thinking is on by default on V4 and this request does not set it; "
-            f"its model comes from {hint.origin}"
-        )
+    message = from_elsewhere_message(hint, ctx.mapping)
     mode = hint.mode or ctx.assume_mode
     if mode is None:
         note = f"not set here: {hint.why_not}" if hint.why_not else None
