@@ -351,7 +351,11 @@ class JavaScript(Handler):
                 kind = "substring predicate" if callee_text.endswith(".includes") else "prefix predicate"
                 add(LegacyCapabilityEntry, capability(name, mapping, kind))
                 return
-        if whole and parent is not None and parent.type == "variable_declarator":
+        if whole and parent is not None and (
+            parent.type == "variable_declarator"
+            or (parent.type == "assignment_expression" and parent.child_by_field_name("right") == string)
+            or (parent.type in ("public_field_definition", "field_definition") and parent.child_by_field_name("value") == string)
+        ):  # const MODEL = "...", this.model = "...", a class field model = "..."
             add(LegacyModelConstant, retired(name, mapping, "Constant"), rename,
                 set_mode_where_requested(name, mapping, "constant renamed"))
             return
