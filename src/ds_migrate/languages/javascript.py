@@ -17,7 +17,7 @@ from ds_migrate.findings import Applicability, Finding, roles
 from ds_migrate.deepseek.hosts import is_foreign_url
 from ds_migrate.findings.lines import LineIndex
 from ds_migrate.languages.base import Handler
-from ds_migrate.languages.javascript_flow import flow_facts, flow_findings
+from ds_migrate.languages.javascript_flow import flow_facts, flow_findings, model_line
 from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_request_without_mode
 from ds_migrate.languages.javascript_toggles import (
     NOT_A_BODY, call_body_toggle, is_completion_body, json_body_toggle, key_name, openai_thinking_edit, sets_thinking,
@@ -204,19 +204,6 @@ def generated_js(path: str, text: str) -> str | None:
 _NAMES_AN_ID = re.compile(r"model|name|(^|_)id$|slug")
 
 
-def _model_line(call) -> int | None:
-    """The line of the model of an openai-node ``create({ model })`` call (where a flow hint is keyed)."""
-    arguments = call.child_by_field_name("arguments")
-    first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
-    if first is None or first.type != "object":
-        return None
-    for member in first.named_children:
-        if member.type in ("pair", "shorthand_property_identifier") and member.text.split(b":")[0].strip(b"'\" ") == b"model":
-            value = member.child_by_field_name("value") if member.type == "pair" else member
-            return value.start_point[0] + 1 if value is not None else None
-    return None
-
-
 def module_facts(path: str):
     """The model flow's facts of a JS/TS file no worker analysed (javascript_flow.py), or None."""
     from pathlib import Path
@@ -273,7 +260,7 @@ class JavaScript(Handler):
                 for name in find_legacy_names(src.node_text(node)):
                     self._string(out, node, name, offset, src, mapping, typescript, comparison_clash)
                     claimed.add(offset + name.start)
-            elif node.type == "call_expression" and not (flows and _model_line(node) in flows):
+            elif node.type == "call_expression" and not (flows and model_line(node, src) in flows):
                 v4_request_without_mode(out, node, src, mapping, typescript)
             elif node.type == "template_string":
                 piece = template_piece(src.node_text(node))
