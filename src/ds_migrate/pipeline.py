@@ -192,6 +192,27 @@ def follow_models_in(jobs: int, pools: list):
     return follow
 
 
+def js_facts_in(jobs: int, pools: list):
+    """How the JS model flow reads the modules no worker read (files that
+    import a module holding a model id, and never mention DeepSeek): their
+    facts, parsed in the run's worker pool when it has one."""
+    if jobs <= 1 or not pools:
+        return _js_facts
+
+    def read(paths):
+        size = max(1, -(-len(paths) // (jobs * 4)))
+        batches = [paths[i : i + size] for i in range(0, len(paths), size)]
+        return [facts for batch in pools[0].map(_js_facts, batches) for facts in batch]
+
+    return read
+
+
+def _js_facts(paths: list[str]) -> list:
+    from ds_migrate.languages.javascript import module_facts
+
+    return [module_facts(path) for path in paths]
+
+
 def _follow_worker(batch: tuple) -> list:
     from ds_migrate.project.flow import follow_here
 
@@ -313,8 +334,10 @@ def follow_models(
     if not outcome.paths:
         return  # every file clean: no module holds a model (and no import of flow/)
     from ds_migrate.project.flow import trace
+    from ds_migrate.project.js_flow import js_trace
 
     found = trace(outcome, paths, file_filter, follow_models_in(jobs, list(pools)))
+    found += js_trace(outcome, paths, file_filter, js_facts_in(jobs, list(pools)))
     if not found:
         return
     from ds_migrate.project.decision import mark_safely_renamed_sources, plan_names_the_requests, values_wait_for_their_mode

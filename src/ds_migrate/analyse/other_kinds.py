@@ -20,7 +20,9 @@ def process_other(
     """``code``: the analysis a handler of a kind that holds code of another kind is given."""
     processed = Processed(FileResult(path))
     result = processed.result
-    text = take_reading(processed, data, read_source(data, options.max_file_size, decode_utf8), options)
+    flows = decision.flows_for(path) if decision is not None and handler.follows_models else None
+    reading = read_source(data, options.max_file_size, decode_utf8, must_read=bool(flows))
+    text = take_reading(processed, data, reading, options)
     if text is None:
         return processed
     from ds_migrate.languages.base import Unparsable
@@ -28,6 +30,8 @@ def process_other(
     try:
         if handler.embeds_code:
             findings = handler.scan(path, text, options.mapping, code)
+        elif handler.follows_models:
+            findings, result.js_flow = handler.scan_with_flow(path, text, options.mapping, flows)
         else:
             findings = handler.scan(path, text, options.mapping)
     except Unparsable as error:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 LEGACY_BASE_NAMES = ("deepseek-chat", "deepseek-reasoner", "deepseek-coder")
+# a current (V4) id, as code names it
+V4_ID = re.compile(r"deepseek-(?:v4-(?:flash|pro)|flash|pro)(?![\w-])", re.IGNORECASE)
 
 _CANDIDATE = re.compile(r"deepseek-(?:chat|reasoner|coder)", re.IGNORECASE)
 

@@ -184,6 +184,8 @@ class FileResult:
     # what the module exports that holds a model id or base URL
     # (python/model_sources.py), when the worker read it; None: not read
     exports: tuple | None = None
+    # a JS/TS module's requests and exported model values (findings/js_facts.py)
+    js_flow: object | None = None
 
 
 def finding_at(path: str, index: Any, start: int, end: int, rule: Any, message: str, **extra: Any) -> Finding:

@@ -48,6 +48,9 @@ class Handler(Protocol):
     # ``scan`` and ``apply`` then take the analysis of that code as a last
     # argument (analyse/embedded.py), so no handler imports analyse/
     embeds_code: ClassVar[bool] = False
+    # a kind whose modules pass models to one another (JavaScript): ``scan_with_flow``
+    # also returns the module's facts for the model flow and takes its hints
+    follows_models: ClassVar[bool] = False
 
     def claims(self, path: PurePosixPath) -> bool:
         return any(fnmatch.fnmatch(path.name, pattern) for pattern in self.patterns)

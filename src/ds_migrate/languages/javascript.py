@@ -17,6 +17,7 @@ from ds_migrate.findings import Applicability, Finding, roles
 from ds_migrate.deepseek.hosts import is_foreign_url
 from ds_migrate.findings.lines import LineIndex
 from ds_migrate.languages.base import Handler
+from ds_migrate.languages.javascript_flow import flow_facts, flow_findings, model_line
 from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_request_without_mode
 from ds_migrate.languages.javascript_toggles import (
     NOT_A_BODY, call_body_toggle, is_completion_body, json_body_toggle, key_name, openai_thinking_edit, sets_thinking,
@@ -203,18 +204,41 @@ def generated_js(path: str, text: str) -> str | None:
 _NAMES_AN_ID = re.compile(r"model|name|(^|_)id$|slug")
 
 
+def module_facts(path: str):
+    """The model flow's facts of a JS/TS file no worker analysed (javascript_flow.py), or None."""
+    from pathlib import Path
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if generated_js(path, text) is not None:
+        return None
+    src = _Source(text)
+    tree = _parser(dialect_of(path)).parse(src.data)
+    return flow_facts(tree.root_node, src, path)
+
+
 class JavaScript(Handler):
     kind = "javascript"
     patterns = PATTERNS["javascript"]
     priority = 20
 
+    follows_models = True
+
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
+        return self.scan_with_flow(path, text, mapping)[0]
+
+    def scan_with_flow(self, path: str, text: str, mapping: Mapping, flows=None):
+        """The findings, and the module's facts for the model flow
+        (javascript_flow.py); ``flows``: line -> hint for its requests whose
+        model the run followed from a value (DSM201 there)."""
         generated = generated_js(path, text)
         if generated is not None:  # found as text: never parsed, never rewritten
             findings = unclaimed_names(path, text, LineIndex(text), set(), generated)
             for finding in findings:
                 finding.role = "doc"  # a generated copy: like prose it neither couples nor holds back
-            return findings
+            return findings, None
         src = _Source(text)
         tree = _parser(dialect_of(path)).parse(src.data)
         out = Collector(path, text, mapping)
@@ -236,7 +260,7 @@ class JavaScript(Handler):
                 for name in find_legacy_names(src.node_text(node)):
                     self._string(out, node, name, offset, src, mapping, typescript, comparison_clash)
                     claimed.add(offset + name.start)
-            elif node.type == "call_expression":
+            elif node.type == "call_expression" and not (flows and model_line(node, src) in flows):
                 v4_request_without_mode(out, node, src, mapping, typescript)
             elif node.type == "template_string":
                 piece = template_piece(src.node_text(node))
@@ -251,7 +275,9 @@ class JavaScript(Handler):
                 in_branches = finding.code in (LegacyModelComparison.code, LegacyCapabilityEntry.code)
                 if in_branches and _within(finding.offset, compat_spans):
                     as_compat(finding, LegacyNameInCompatCode)
-        return out.findings
+        if flows:
+            flow_findings(out, tree.root_node, src, mapping, typescript, flows)
+        return out.findings, flow_facts(tree.root_node, src, path)
 
     def problem_with(self, text: str, path: str = "") -> str | None:
         tree = _parser(dialect_of(path)).parse(text.encode("utf-8"))
@@ -312,7 +338,11 @@ class JavaScript(Handler):
                 kind = "substring predicate" if callee_text.endswith(".includes") else "prefix predicate"
                 add(LegacyCapabilityEntry, capability(name, mapping, kind))
                 return
-        if whole and parent is not None and parent.type == "variable_declarator":
+        if whole and parent is not None and (
+            parent.type == "variable_declarator"
+            or (parent.type == "assignment_expression" and parent.child_by_field_name("right") == string)
+            or (parent.type in ("public_field_definition", "field_definition") and parent.child_by_field_name("value") == string)
+        ):  # const MODEL = "...", this.model = "...", a class field model = "..."
             add(LegacyModelConstant, retired(name, mapping, "Constant"), rename,
                 set_mode_where_requested(name, mapping, "constant renamed"))
             return

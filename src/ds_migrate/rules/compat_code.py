@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import re
-
 from ds_migrate.findings import roles
 from ds_migrate.findings import Finding, Severity
+from ds_migrate.deepseek.names import V4_ID
 from ds_migrate.rules.base import Example, Rule
 
-# A current id next to a retired one: the code already knows about the retirement.
-V4_ID = re.compile(r"deepseek-(?:v4-(?:flash|pro)|flash|pro)(?![\w-])", re.IGNORECASE)
+# A current id (V4_ID) next to a retired one: the code already knows about the retirement.
 
 
 def names_current_id(text: str) -> bool:

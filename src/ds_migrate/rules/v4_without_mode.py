@@ -33,19 +33,24 @@ def _sources(hint) -> str:
     return " and ".join(shown)
 
 
+def from_elsewhere_message(hint) -> str:
+    """What DSM201 says at a request whose model comes from elsewhere (the
+    Python flow and the JavaScript one say it alike): short, as every
+    message is: where the model comes from, and what to do here (the plan
+    names the values and the env files that set them)."""
+    source = _sources(hint)
+    if hint.is_legacy and hint.why_not and hint.why_not.startswith("it is picked from a table"):
+        return f"Model picked from {source}: set the thinking mode per entry here (V4 thinks by default)"
+    if hint.is_legacy:
+        return f"Model from {source}: set the thinking mode here (V4 thinks by default)"
+    return f"No thinking mode set; model from {source}: set it here (V4 thinks by default)"
+
+
 def _from_elsewhere(request, ctx: CheckContext) -> Match:
     """A request whose model another module holds (ds_migrate/project/flow/)."""
     hint = request.flow
     where = request.model_node
-    # short, as every message is: where the model comes from, and what to do
-    # here (the plan names the values and the env files that set them)
-    source = _sources(hint)
-    if hint.is_legacy and hint.why_not and hint.why_not.startswith("it is picked from a table"):
-        message = f"Model picked from {source}: set the thinking mode per entry here (V4 thinks by default)"
-    elif hint.is_legacy:
-        message = f"Model from {source}: set the thinking mode here (V4 thinks by default)"
-    else:
-        message = f"No thinking mode set; model from {source}: set it here (V4 thinks by default)"
+    message = from_elsewhere_message(hint)
     mode = hint.mode or ctx.assume_mode
     if mode is None:
         note = f"not set here: {hint.why_not}" if hint.why_not else None
