@@ -267,7 +267,7 @@ def test_uses_outside_any_group_do_not_end_the_reading():
     verdicts = decide([recorded, probe, value, branch]).verdicts
     assert verdicts[value.identity].applicability is Applicability.UNSAFE
     assert verdicts[probe.identity] == Verdict(
-        Applicability.NONE, "not renamed: a test spells it so on purpose (case handling); test data"
+        Applicability.NONE, "not renamed: a test spells it so on purpose (case handling); test data", stays=True
     )
     assert recorded.identity not in verdicts
 
@@ -284,7 +284,8 @@ def test_a_test_of_compat_code_stays():
     }.get
     verdicts = decide([far_keeper, keeper, value, data, other_test], reach=reach).verdicts
     assert verdicts[data.identity] == Verdict(
-        Applicability.NONE, "not renamed: a test of compat code (app/compat.py:1 keeps 'deepseek-chat' on purpose)"
+        Applicability.NONE, "not renamed: a test of compat code (app/compat.py:1 keeps 'deepseek-chat' on purpose)",
+        stays=True,
     )
     # a test that reaches no compat code, and the code itself, keep their tier
     assert not {value.identity, other_test.identity} & verdicts.keys()
@@ -307,7 +308,8 @@ def test_test_data_for_a_selector_of_the_other_id_stays():
     reach = {"tests/test_models.py": {"tests/test_models.py", "app/models.py"}, "app/models.py": {"app/models.py"}}.get
     verdict = decide([branch, data], reach=reach).verdicts[data.identity]
     assert verdict == Verdict(
-        Applicability.NONE, "not renamed: test data for app/models.py:1 (comparison), which tells the ids apart"
+        Applicability.NONE, "not renamed: test data for app/models.py:1 (comparison), which tells the ids apart",
+        stays=True,
     )
 
 
@@ -513,3 +515,20 @@ def test_a_rename_the_decision_refused_is_not_called_renamed():
     assert refused.explanation.startswith("once renamed, set thinking disabled where the request is made; not renamed")
     renamed = Finding(**common, fix=Fix(Applicability.UNSAFE), coupling="coupled with b.py:2 (comparison)")
     assert renamed.explanation.startswith("fix renames the field default; set thinking disabled")
+
+
+def test_a_use_that_stays_on_purpose_is_info_so_the_gate_can_pass():
+    """A fresh review: a test of compat code, test data for a selector and a
+    case probe must not change, yet they were errors, so `scan` could never
+    exit 0 without suppressions. The decision lowers them to info, and
+    restores the rule's severity when a later decision says otherwise."""
+    from ds_migrate.findings import Severity
+    from ds_migrate.project.verdicts import Decision
+
+    probe = finding("tests/test_case.py", 3, "DSM103", name="DeepSeek-Chat")
+    probe.severity = Severity.ERROR
+    decision = decide([probe])
+    decision.annotate([probe])
+    assert probe.severity is Severity.INFO and probe.rule_severity is Severity.ERROR
+    Decision().annotate([probe])
+    assert probe.severity is Severity.ERROR

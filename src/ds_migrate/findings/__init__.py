@@ -119,6 +119,8 @@ class Finding:
     # in a test: an id the test gives the code and asserts back, never one the
     # code holds (python/test_data.py); it need not move with that code
     own_test_data: bool = False
+    # the rule's severity, before the decision lowered it (a use that stays on purpose: decide.py)
+    rule_severity: Severity | None = None
 
     @property
     def rule_note(self) -> str | None:

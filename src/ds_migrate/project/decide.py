@@ -100,7 +100,7 @@ def decide(
     decision = Decision()
     for probe in probes:
         decision.verdicts[probe.identity] = Verdict(
-            Applicability.NONE, "not renamed: a test spells it so on purpose (case handling); test data"
+            Applicability.NONE, "not renamed: a test spells it so on purpose (case handling); test data", stays=True
         )
     target_of = target_of or _default_target
     sees = _seer(reach)
@@ -234,6 +234,7 @@ def _tests_of_compat_code_stay(decision: Decision, groups, compat, sees) -> None
                 decision.verdicts[m.finding.identity] = Verdict(
                     Applicability.NONE,
                     f"not renamed: a test of compat code ({_where(keeper)} keeps '{legacy_id}' on purpose)",
+                    stays=True,
                 )
 
 

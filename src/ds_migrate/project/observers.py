@@ -64,6 +64,7 @@ def tests_of_selectors(decision: Decision, groups, coupled_groups, sharing, targ
                     Applicability.NONE,
                     f"not renamed: test data for {_where(chooser.finding)} "
                     f"({ROLE_LABELS.get(chooser.role, chooser.role)}), which tells the ids apart",
+                    stays=True,
                 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from ds_migrate.findings import Applicability, Finding
+from ds_migrate.findings import Applicability, Severity, Finding
 from ds_migrate.findings.test_paths import is_test_path  # noqa: F401  (decide.py and others read it here)
 
 # What an occurrence does in the program: each rule says it of its findings
@@ -79,6 +79,9 @@ class Verdict:
     group: str | None = None  # the legacy id of its group in the plan
     # a test renamed with the code it observes: raised to that code's tier
     follows: bool = False
+    # the use stays on purpose (test data of code that tells the ids apart):
+    # info, so the default gate does not fail on what must not change
+    stays: bool = False
 
 
 @dataclass
@@ -134,6 +137,9 @@ class Decision:
                     fix.applicability = verdict.applicability
             finding.coupling = verdict.note if verdict is not None else None
             finding.group = verdict.group if verdict is not None else None
+            if finding.rule_severity is None:
+                finding.rule_severity = finding.severity
+            finding.severity = Severity.INFO if verdict is not None and verdict.stays else finding.rule_severity
 
 
 _ORDER = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.NONE: 2}
