@@ -164,7 +164,7 @@ def test_env_file_that_sets_another_id_takes_the_toggle_away(tmp_path):
     _project(tmp_path, **{"app/config.py": config, ".env": "APP_MODEL=deepseek-reasoner\n"})
     (finding,) = _dsm201(scan_tree(tmp_path))
     assert "app/config.py:3 and " in finding["message"] and ".env:1: set the thinking mode here" in finding["message"]
-    assert "2 different ids reach it" in finding["note"] and finding["fix"] == "none"
+    assert "different thinking modes reach it: deepseek-chat, deepseek-reasoner" in finding["note"] and finding["fix"] == "none"
 
 
 def test_json_body_posted_to_a_deepseek_url_from_settings_gets_the_thinking_key(tmp_path):

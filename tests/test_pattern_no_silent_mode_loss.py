@@ -202,3 +202,30 @@ def test_a_reasoner_default_feeding_such_a_loop_waits_with_it(tmp_path):
     assert default["fix"] == "none" and "app/loop.py:10" in default["note"] and "(DSM205)" in default["note"]
     (request,) = [f for f in findings if f["code"] == "DSM201"]
     assert request["fix"] == "none" and "(DSM205)" in request["note"]
+
+
+def test_a_default_and_an_env_file_that_want_different_modes_are_not_merged(tmp_path):
+    """A fourth fresh reader: the default says chat, .env.example says
+    reasoner, one request reads MODEL. Both became deepseek-v4-flash in the
+    safe tier with no mode, and which deployment wanted which was lost. Both
+    wait, and DSM201 says why; two ids of one mode (chat, coder) still go."""
+    from projects import fix_tree, scan_tree, write_tree
+
+    run = (
+        "from openai import OpenAI\n\nfrom app.cfg import MODEL\n\n"
+        'client = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+        'def ask(q):\n    return client.chat.completions.create(model=MODEL, messages=q)\n'
+    )
+    cfg = 'import os\n\nMODEL = os.getenv("MODEL", "deepseek-chat")\n'
+    root = write_tree(tmp_path / "mixed", {
+        "app/__init__.py": "", "app/cfg.py": cfg, "app/run.py": run, ".env.example": "MODEL=deepseek-reasoner\n",
+    })
+    assert fix_tree(root) == {} and fix_tree(root, "--unsafe-fixes") == {}
+    (request,) = [f for f in scan_tree(root)["findings"] if f["code"] == "DSM201"]
+    assert "different thinking modes" in request["note"]
+    same = write_tree(tmp_path / "same", {
+        "app/__init__.py": "", "app/cfg.py": cfg, "app/run.py": run, ".env.example": "MODEL=deepseek-coder\n",
+    })
+    changed = fix_tree(same)
+    assert set(changed) == {"app/cfg.py", ".env.example", "app/run.py"}
+    assert 'extra_body={"thinking": {"type": "disabled"}}' in changed["app/run.py"]

@@ -100,16 +100,22 @@ def values_wait_for_their_mode(outcome, found) -> None:
     from ds_migrate.findings import Applicability
     from ds_migrate.project.verdicts import Verdict
 
-    from ds_migrate.project.flow.resolve import REJECTED_WHEN_THINKING
+    from ds_migrate.project.flow.resolve import MIXED_MODES, REJECTED_WHEN_THINKING
 
     waiting: dict[tuple[str, int], str] = {}  # source -> the request it waits for
-    rejected: dict[tuple[str, int], str] = {}  # source -> a request thinking would answer 400
+    rejected: dict[tuple[str, int], str] = {}  # source -> why its request refuses the rename
     for _, shown, hints in found:
         for line, hint in hints.items():
             if hint.why_not and hint.why_not.startswith(REJECTED_WHEN_THINKING):
                 code = hint.why_not.rsplit("(", 1)[-1].rstrip(")")
                 for source in hint.sources:
-                    rejected.setdefault(source, f"{shown}:{line}, which thinking would fail ({code})")
+                    rejected.setdefault(source, f"its request at {shown}:{line}, which thinking would fail ({code})")
+            elif hint.why_not and hint.why_not.startswith(MIXED_MODES):
+                ids = hint.why_not.split(": ", 1)[-1]
+                for source in hint.sources:
+                    rejected.setdefault(
+                        source, f"{ids} reach its request at {shown}:{line}, each with its own thinking mode"
+                    )
             elif hint.mode and not hint.renamed_safely:
                 for source in hint.sources:
                     waiting.setdefault(source, f"{shown}:{line}")
@@ -127,7 +133,7 @@ def values_wait_for_their_mode(outcome, found) -> None:
             old = verdicts.get(finding.identity)
             if where in rejected:
                 # no fix may make a request the review rules flag as a guaranteed 400
-                verdict = Verdict(Applicability.NONE, f"not renamed: its request at {rejected[where]}",
+                verdict = Verdict(Applicability.NONE, f"not renamed: {rejected[where]}",
                                   old.group if old is not None else None)
             elif where in waiting and finding.fix_applicability is Applicability.SAFE:
                 verdict = Verdict(

@@ -21,6 +21,8 @@ from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.python.model_sources import Source
 
 MAX_HOPS = 4
+# ids of both modes reach one request: its sources wait (project/decision.py)
+MIXED_MODES = "ids that want different thinking modes reach it"
 # a request that thinking would answer with 400: its sources wait (project/decision.py)
 REJECTED_WHEN_THINKING = "V4 thinking would answer it 400"
 _REJECTED = {
@@ -148,7 +150,13 @@ class _Resolver:
         why_not = None
         if source.models:
             why_not = f"it is picked from a table of ids at {where or source.describe()}"
-        elif len(set(values)) > 1:
+        elif len(set(_mode_of(v) for v in values) - {None}) > 1:
+            # chat here, reasoner there (a default and a .env): one V4 id and no
+            # one mode; renamed, which deployment wanted which mode is lost
+            why_not = f"{MIXED_MODES}: {', '.join(sorted(set(values)))}"
+        elif len(set(values)) > 1 and None in {_mode_of(v) for v in values}:
+            # an id of another kind among them: no one mode is certain (ids of
+            # one mode, chat and coder, share it)
             why_not = f"{len(set(values))} different ids reach it ({', '.join(sorted(set(values)))})"
         elif through_parameter:
             where = f" of {self.parameter_of}()" if self.parameter_of else ""
@@ -386,3 +394,12 @@ class _Resolver:
         return self._positions[node].start.line
 
 
+def _mode_of(model_id: str) -> str | None:
+    """The thinking mode ``model_id`` asks for: a retired id's own, "enabled"
+    for a V4 id (it thinks by default), None for anything else."""
+    from ds_migrate.deepseek.mapping import names_a_v4_model
+
+    names = find_legacy_names(model_id)
+    if names:
+        return LEGACY_MODES[names[0].base]
+    return "enabled" if names_a_v4_model(model_id) else None
