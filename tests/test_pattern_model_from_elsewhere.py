@@ -370,3 +370,31 @@ def test_an_open_weights_name_read_from_settings_is_not_a_v4_request(tmp_path):
     write_tree(tmp_path, {"app/__init__.py": "", "app/settings.py": settings, "app/chat.py": chat})
     (finding,) = _dsm201(scan_tree(tmp_path))
     assert finding["line"] == 12 and "settings.py:2" in finding["message"]
+
+
+def test_a_local_name_bound_once_in_the_function_is_followed(tmp_path):
+    """A fourth fresh reader: ``m = MODEL`` then ``create(model=m)`` was not
+    followed (the module's binding table held every function's ``m``), so
+    the safe tier renamed the default and the request thought by default,
+    with nothing reported after. A name bound once at the top of the
+    function is followed; one bound twice, in a branch or as a parameter
+    is not (DSM201 still names the default, no toggle)."""
+    cfg = 'import os\n\nMODEL = os.getenv("MODEL", "deepseek-chat")\n'
+    head = 'from openai import OpenAI\n\nfrom app.cfg import MODEL\n\nclient = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+    once = "def a(q):\n    m = MODEL\n    return client.chat.completions.create(model=m, messages=q)\n\n\n"
+    other = 'def b(q):\n    m = "deepseek-v4-pro"\n    return client.chat.completions.create(model=m, messages=q, extra_body={"thinking": {"type": "enabled"}})\n'
+    write_tree(tmp_path / "one", {"app/__init__.py": "", "app/cfg.py": cfg, "app/run.py": head + once + other})
+    changed = fix_tree(tmp_path / "one")
+    assert changed["app/run.py"] == head + once.replace(
+        "messages=q)", 'messages=q, extra_body={"thinking": {"type": "disabled"}})'
+    ) + other
+    for body in (
+        "def a(q, m=None):\n    m = MODEL\n    return client.chat.completions.create(model=m, messages=q)\n",
+        "def a(q):\n    m = MODEL\n    m = m.strip()\n    return client.chat.completions.create(model=m, messages=q)\n",
+        "def a(q):\n    if q:\n        m = MODEL\n    return client.chat.completions.create(model=m, messages=q)\n",
+    ):
+        from ds_migrate.project.flow.syntax import local_binding
+        import libcst as cst
+
+        function = cst.parse_module(body).body[0]
+        assert local_binding(function, "m") is None, body

@@ -10,6 +10,7 @@ from ds_migrate.project.flow.hints import Hint
 from ds_migrate.project.flow.modules import Module, ModuleIndex, canonical, lookup
 from ds_migrate.project.flow.syntax import (
     assignments_to_self,
+    local_binding,
     enclosing,
     env_read,
     parameter_default,
@@ -228,7 +229,9 @@ class _Resolver:
         found = self._in_modules(head, rest)
         if found is not None:
             return (*found, through_parameter)
-        local = self.info.single_binding(head)
+        local = local_binding(function, head) if head != "self" else None  # m = MODEL in the function
+        if local is None:
+            local = self.info.single_binding(head)
         if local is not None:
             if isinstance(local, cst.Call):
                 callee = dotted_name(local.func)
