@@ -254,3 +254,13 @@ def test_init_and_target_help_say_what_they_do():
     assert "ds-migrate.toml" in init and "pyproject.toml" in init
     scan = invoke("scan", "--help").output
     assert "deepseek-flash" in scan and "V4.1" in scan
+
+
+def test_a_comma_list_inside_one_config_string_is_refused(tmp_path):
+    """ruff refuses select = ["E501,F401"]; ds-migrate split it silently (a
+    fourth fresh reader). The command line keeps its comma lists."""
+    (tmp_path / "ds-migrate.toml").write_text('select = ["DSM101,DSM103"]\n')
+    (tmp_path / "a.py").write_text('MODEL = "deepseek-chat"\n')
+    result = invoke("scan", tmp_path)
+    assert result.exit_code == 2 and "one rule code or prefix per string" in result.output
+    assert invoke("scan", "--isolated", "--select", "DSM101,DSM103", tmp_path).exit_code == 1

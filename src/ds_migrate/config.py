@@ -104,14 +104,22 @@ def _strings(value: Any) -> str | None:
     return None if _list_of_strings(value) else "a list of strings"
 
 
+def _selectors(value: Any) -> str | None:
+    """One code or prefix per string, as ruff's config takes them: a comma
+    list in one string is the command line's spelling, refused here."""
+    if not _list_of_strings(value):
+        return "a list of strings"
+    return "one rule code or prefix per string" if any("," in item for item in value) else None
+
+
 CHECKS = {
     "include": _strings,
     "exclude": _strings,
     "extend-exclude": _strings,
     "respect-gitignore": _typed(bool, "true or false"),
     "include-ignored": _typed(bool, "true or false"),
-    "select": _strings,
-    "ignore": _strings,
+    "select": _selectors,
+    "ignore": _selectors,
     "fail-on": _choice(*SEVERITIES),
     "target": _check_target,
     "mapping": _check_mapping,
