@@ -98,3 +98,19 @@ def test_a_v4_entry_added_beside_the_legacy_one_is_not_itself_a_blocker(tmp_path
         .replace("messages=q)", 'messages=q, extra_body={"thinking": {"type": "disabled"}})')
         .replace('PRICES["deepseek-chat"]', 'PRICES["deepseek-v4-flash"]')
     }
+
+
+def test_a_table_beside_a_request_the_run_renames_is_still_asked_for_its_v4_entry(tmp_path):
+    """A fourth fresh reader: the price table's file also held a request the
+    safe tier renames, and the plan took the run's own rename for a V4 entry
+    the table already had: it never said to add one, the only step that
+    unblocks the group."""
+    agents = (
+        'from langchain_openai import ChatOpenAI\n\n'
+        'llm = ChatOpenAI(model="deepseek-chat", base_url="https://api.deepseek.com")\n\n'
+        'PRICES = {"deepseek-chat": 0.27, "deepseek-reasoner": 0.55}\n\n\n'
+        "def cost(model, n):\n    return PRICES[model] * n\n"
+    )
+    write_tree(tmp_path, {"agents.py": agents, ".env.example": "MODEL=deepseek-chat\n"})
+    plans = {g["legacy_id"]: g for g in scan_tree(tmp_path)["plan"]}
+    assert "add an entry or branch for the V4 id ('deepseek-v4-flash')" in plans["deepseek-chat"]["decision"]

@@ -108,6 +108,10 @@ def decide(
     for legacy_id in groups:
         sharing[target_of(legacy_id)].append(legacy_id)
     present = {k: [v] if isinstance(v, str) else list(v) for k, v in (present or {}).items()}
+    # what the files name today, for the plan's advice: the targets added below
+    # are what this run would write (a table is not "already given" its V4
+    # entry because a request in its file gets renamed: a fourth fresh reader)
+    named_today = {k: list(v) for k, v in present.items()}
     # the unsafe tier decides on what the safe tier leaves: every contained
     # request then sends its target, and a selector renamed to it would match
     # that request's reply as well (safe-then-unsafe ends where unsafe does)
@@ -130,7 +134,7 @@ def decide(
             merged = _already_used(legacy_id, members, target, present, {f.path for f in compat.get(legacy_id, ())})
         if merged:
             members[0].blocked = members[0].blocked or merged
-        _decide_group(decision, legacy_id, members, target, present)
+        _decide_group(decision, legacy_id, members, target, named_today)
     from ds_migrate.project.observers import tests_follow, tests_of_selectors, tests_stay_whole
 
     tests_of_selectors(decision, groups, coupled_groups, sharing, target_of, sees)
