@@ -22,7 +22,8 @@ from ds_migrate.findings.test_paths import is_test_path
 from ds_migrate.languages.javascript_leads import ModuleValues
 from ds_migrate.languages.javascript_requests import CREATE, client_host
 from ds_migrate.languages.javascript_toggles import (
-    _append_property_edit, _pairs, _thinking_text, key_name, openai_thinking_edit, sets_thinking, spreads_unknown,
+    _append_property_edit, _pairs, _thinking_text, first_argument_of_enclosing_call, key_name, openai_thinking_edit,
+    sets_thinking, spreads_unknown,
 )
 from ds_migrate.languages.treesitter import Source, walk
 from ds_migrate.rules.v4_without_mode import V4CallWithoutMode, from_elsewhere_message
@@ -114,16 +115,8 @@ def _chat_path_among(args, src: Source) -> bool:
 
 def _posted_to(call, src: Source) -> str | None:
     """The host of the ``fetch(url, { body: JSON.stringify(...) })`` around ``call``."""
-    node = call
-    for _ in range(6):
-        node = node.parent
-        if node is None:
-            return None
-        if node.type == "call_expression":
-            arguments = node.child_by_field_name("arguments")
-            first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
-            return _host(_url_text(first, src)) if first is not None else None
-    return None
+    first = first_argument_of_enclosing_call(call)
+    return _host(_url_text(first, src)) if first is not None else None
 
 
 def _wrapper_host(callee, root, src: Source) -> str | None:

@@ -172,21 +172,27 @@ def vercel_toggle(fix: Fix, model_call, string, src: Source, mode: str, otherwis
     return None
 
 
-def _foreign_url(node, src: Source) -> str | None:
-    """The URL of the ``fetch(url, { body })`` around ``node``, when it visibly names another host."""
+def first_argument_of_enclosing_call(node, hops: int = 6):
+    """The first argument of the call around ``node`` (``fetch(url, { body })``),
+    looked for at most ``hops`` parents up; None without one."""
     current = node
-    for _ in range(6):
+    for _ in range(hops):
         current = current.parent
         if current is None:
             return None
         if current.type == "call_expression":
             arguments = current.child_by_field_name("arguments")
-            first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
-            if first is not None and first.type in ("string", "template_string"):
-                url = src.node_text(first).strip("'\"`")
-                if "://" in url and is_foreign_url(url):
-                    return url
-            return None
+            return arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    return None
+
+
+def _foreign_url(node, src: Source) -> str | None:
+    """The URL of the ``fetch(url, { body })`` around ``node``, when it visibly names another host."""
+    first = first_argument_of_enclosing_call(node)
+    if first is not None and first.type in ("string", "template_string"):
+        url = src.node_text(first).strip("'\"`")
+        if "://" in url and is_foreign_url(url):
+            return url
     return None
 
 
