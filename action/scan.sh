@@ -25,9 +25,19 @@ if [ "${UPLOAD_SARIF:-false}" = "true" ]; then
   reports+=(--sarif-file "$sarif")
 fi
 
-# PATHS and ARGS are word lists on purpose (several paths, several flags)
+# PATHS: one path per line when it has several lines (a path may hold
+# spaces), else words; ARGS is a word list on purpose (several flags)
+paths=()
+if [[ "${PATHS:-.}" == *$'\n'* ]]; then
+  while IFS= read -r line; do
+    [ -n "$line" ] && paths+=("$line")
+  done <<< "$PATHS"
+else
+  read -r -a paths <<< "${PATHS:-.}"
+fi
+[ "${#paths[@]}" -gt 0 ] || paths=(.)
 # shellcheck disable=SC2086
-"${DS_MIGRATE:-ds-migrate}" scan --output-format "${FORMAT:-github}" ${reports[@]+"${reports[@]}"} ${ARGS:-} ${PATHS:-.}
+"${DS_MIGRATE:-ds-migrate}" scan --output-format "${FORMAT:-github}" ${reports[@]+"${reports[@]}"} ${ARGS:-} "${paths[@]}"
 status=$?
 
 echo "exit-code=$status" >> "$GITHUB_OUTPUT"

@@ -202,3 +202,17 @@ def test_a_missing_path_fails_the_step_and_uploads_nothing(tree):
     assert not (tree / "ds-migrate.sarif").exists() and not (tree.parent / "runner-temp" / "ds-migrate.sarif").exists()
     text = summary.read_text()
     assert "scan failed" in text and "nonexistent_dir" in text
+
+
+def test_paths_one_per_line_may_hold_spaces(tree):
+    """A fourth fresh reader: the paths input was split on spaces, so a
+    folder named "my app" could not be given. One path per line keeps them."""
+    (tree / "my app").mkdir()
+    (tree / "my app" / "a.py").write_text(LEGACY)
+    (tree / "other").mkdir()
+    (tree / "other" / "b.py").write_text(LEGACY)
+    done, outputs, _ = _run_scan_step(tree, {"paths": "my app\nother\n"})
+    assert done.returncode == 1, done.stderr
+    assert "my app/a.py" in done.stdout and "other/b.py" in done.stdout
+    done, _, _ = _run_scan_step(tree, {"paths": "other"})  # words, as before
+    assert done.returncode == 1 and "other/b.py" in done.stdout and "a.py" not in done.stdout
