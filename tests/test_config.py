@@ -141,3 +141,12 @@ def test_mapping_on_the_command_line(tmp_path):
     assert path.read_text() == 'B = "deepseek-v4-pro"\n'
     bad = CliRunner().invoke(main, ["scan", "--mapping", "gpt-4=x", str(tmp_path)])
     assert bad.exit_code == 2 and "--mapping" in bad.output
+
+
+def test_a_pyproject_section_pasted_into_ds_migrate_toml_gets_a_hint(tmp_path):
+    """A fourth fresh reader copied the README's [tool.ds-migrate] block into
+    ds-migrate.toml and got only "unknown key 'tool'"."""
+    (tmp_path / "ds-migrate.toml").write_text('[tool.ds-migrate]\nselect = ["DSM1"]\n')
+    (tmp_path / "a.py").write_text(LEGACY)
+    result = CliRunner().invoke(main, ["scan", str(tmp_path)])
+    assert result.exit_code == 2 and "without the [tool.ds-migrate] header" in result.output

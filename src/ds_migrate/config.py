@@ -134,6 +134,12 @@ def validate(values: dict[str, Any], path: Path) -> dict[str, Any]:
     for key, value in values.items():
         check = CHECKS.get(key)
         if check is None:
+            if key == "tool" and Path(path).name == "ds-migrate.toml":
+                # the README's [tool.ds-migrate] block pasted as it is
+                raise ConfigError(
+                    f"{path}: unknown key 'tool': ds-migrate.toml takes its keys at the top level, without "
+                    "the [tool.ds-migrate] header that pyproject.toml needs"
+                )
             raise ConfigError(f"{path}: unknown key '{key}'; allowed keys: {', '.join(sorted(CHECKS))}")
         problem = check(value)
         if problem:
