@@ -96,11 +96,9 @@ def values_wait_for_their_mode(outcome, found) -> None:
     tier, and a later --unsafe-fixes would find two ids reaching it and no
     toggle to add (issue 24: no silent mode loss; safe then unsafe ends where
     unsafe does). The tests that follow such a value go with it."""
-    from ds_migrate.deepseek.names import find_legacy_names
     from ds_migrate.findings import Applicability
-    from ds_migrate.project.verdicts import Verdict
-
     from ds_migrate.project.flow.resolve import MIXED_MODES, REJECTED_WHEN_THINKING
+    from ds_migrate.project.verdicts import Verdict, base_id
 
     waiting: dict[tuple[str, int], str] = {}  # source -> the request it waits for
     rejected: dict[tuple[str, int], str] = {}  # source -> why its request refuses the rename
@@ -145,15 +143,14 @@ def values_wait_for_their_mode(outcome, found) -> None:
             else:
                 continue
             verdicts[finding.identity] = verdict
-            lowered.add(find_legacy_names(finding.legacy_name)[0].base if find_legacy_names(finding.legacy_name) else finding.legacy_name)
+            lowered.add(base_id(finding.legacy_name))
             changed.append(result)
     if not lowered:
         return
     for result in outcome.results:  # a test renamed with such a value follows it into the unsafe tier
         for finding in (*result.findings, *result.suppressed, *result.unselected):
             old = verdicts.get(finding.identity)
-            names = find_legacy_names(finding.legacy_name or "")
-            if old is not None and old.follows and names and names[0].base in lowered:
+            if old is not None and old.follows and finding.legacy_name and base_id(finding.legacy_name) in lowered:
                 verdicts[finding.identity] = Verdict(Applicability.UNSAFE, old.note, old.group, follows=True)
                 changed.append(result)
     for result in {id(r): r for r in changed}.values():
