@@ -24,3 +24,16 @@ def test_temperature_position_points_at_the_value():
     source = 'client.chat.completions.create(\n    model="deepseek-reasoner",\n    messages=m,\n    temperature=0.2,\n)\n'
     (finding,) = [f for f in scan(source) if f.code == "DSM203"]
     assert (finding.line, finding.column, finding.end_column) == (4, 17, 20)
+
+
+def test_each_request_gets_its_own_temperature_when_requests_share_lines():
+    # a chat model on the line above a reasoner: the chat's temperature stays
+    # quiet and the reasoner's is reported on its own line (a fresh reader saw
+    # the finding on the chat line, the last reasoner's lost)
+    source = (
+        'llm = ChatDeepSeek(model="deepseek-chat", temperature=0)\n'
+        'llm2 = ChatDeepSeek(model="deepseek-reasoner", temperature=0)\n'
+        'llm3 = ChatDeepSeek(model="deepseek-reasoner", temperature=0.5)\n'
+    )
+    found = [(f.line, f.column) for f in scan(source) if f.code == "DSM203"]
+    assert found == [(2, 60), (3, 60)]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from ds_migrate.findings import Finding, finding_at, roles
@@ -43,42 +41,53 @@ class _Locator:
             return start, start + len(node.value)
         anchor = self._anchor(request) if request is not None else None
         if anchor is not None:
-            start, end = anchor
+            anchor_node, start = anchor
             if node is request.node:
-                return start, end
-            key = next((k for k, v in request.params.items() if v is node), None)
-            if key is not None:
-                extent = len(self.module.code_for_node(request.node))
-                value_start = self._near(key, start, request.context is None, extent)
-                if value_start is not None:
+                return start, start + len(anchor_node.value)
+            if any(v is node for v in request.params.values()):
+                found = self._within(request.node, anchor_node, start, node)
+                if found is not None:
                     first_line = self.module.code_for_node(node).split("\n", 1)[0]
-                    return value_start, value_start + len(first_line)
+                    return found, found + len(first_line)
         return self.span(node)
 
-    def _anchor(self, request) -> tuple[int, int] | None:
+    def _within(self, request_node, anchor_node, anchor_start: int, node) -> int | None:
+        """Offset of ``node`` measured inside the request's own text, from
+        the model string's known offset: a search of the source near the
+        model string found the neighbour's ``temperature=`` when two requests
+        share a few lines. Lines keep their breaks in the request's code
+        alone; only the block's indentation and the text before the request
+        on its first line differ, and those are measured per line."""
+        inside = _positions_within(request_node)
+        if id(node) not in inside or id(anchor_node) not in inside:
+            return None
+        (a_line, a_col), (n_line, n_col) = inside[id(anchor_node)], inside[id(node)]
+        lines = inside["lines"]
+        a_row = self.index.position(anchor_start)[0]
+        row = a_row + n_line - a_line
+        if n_line == a_line:
+            shift = self.index.position(anchor_start)[1] - 1 - a_col
+        else:
+            original = self.index.line_text(row)
+            alone = lines[n_line - 1]
+            if n_line == 1:  # the request's first line ends where the original's does
+                shift = len(original) - len(alone)
+            else:
+                shift = (len(original) - len(original.lstrip())) - (len(alone) - len(alone.lstrip()))
+        return self.index.offset(row, n_col + shift + 1)
+
+    def _anchor(self, request) -> tuple[cst.SimpleString, int] | None:
+        """The request's model string and its offset in the source, when known."""
         from ds_migrate.python.usage import MODEL_KEYWORDS
 
         for key, value in request.params.items():
             if key in MODEL_KEYWORDS and id(value) in self.offsets:
-                start = self.offsets[id(value)]
-                return start, start + len(value.value)
+                return value, self.offsets[id(value)]
         if request.context is not None and request.node.args:
             first = request.node.args[0].value
             if id(first) in self.offsets:
-                start = self.offsets[id(first)]
-                return start, start + len(first.value)
+                return first, self.offsets[id(first)]
         return None
-
-    def _near(self, key: str, anchor: int, as_dict_key: bool, extent: int) -> int | None:
-        """Offset of the value of ``key=`` (or ``"key":``) closest to ``anchor``."""
-        pattern = rf"[\"']{re.escape(key)}[\"']\s*:\s*" if as_dict_key else rf"(?<![\w.]){re.escape(key)}\s*=\s*"
-        window_start = max(0, anchor - 2 * extent)
-        best = None
-        for match in re.finditer(pattern, self.source[window_start : anchor + 2 * extent]):
-            position = window_start + match.end()
-            if best is None or abs(position - anchor) < abs(best - anchor):
-                best = position
-        return best
 
     def span(self, node: cst.CSTNode) -> tuple[int, int]:
         if self._positions is None:
@@ -90,6 +99,21 @@ class _Locator:
         start = self.index.offset(code_range.start.line, code_range.start.column + 1)
         end = self.index.offset(code_range.end.line, code_range.end.column + 1)
         return start, end
+
+
+def _positions_within(node: cst.CSTNode) -> dict:
+    """(line, column) of each node of ``node`` within ``node``'s own code,
+    and that code's lines (key ``"lines"``): libcst's positions over a module
+    made of the expression alone, so the cost is the request's size."""
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    if not isinstance(node, cst.BaseExpression):
+        return {}
+    alone = cst.Module(body=[cst.SimpleStatementLine(body=[cst.Expr(value=node)])])
+    positions = MetadataWrapper(alone, unsafe_skip_copy=True).resolve(PositionProvider)
+    found: dict = {id(n): (r.start.line, r.start.column) for n, r in positions.items()}
+    found["lines"] = [line.rstrip("\r") for line in alone.code.split("\n")]
+    return found
 
 
 def check_module(
