@@ -398,3 +398,55 @@ def test_a_local_name_bound_once_in_the_function_is_followed(tmp_path):
 
         function = cst.parse_module(body).body[0]
         assert local_binding(function, "m") is None, body
+
+
+SPREAD = (
+    "from app.clients import client\n"
+    "from app.config import MODEL\n\n\n"
+    "def answer(messages):\n"
+    '    kwargs = {"model": MODEL, "messages": messages}\n'
+    "    return client.chat.completions.create(**kwargs)\n"
+)
+
+
+def test_a_dict_spread_into_the_request_is_followed_and_its_toggle_waits_for_unsafe(tmp_path):
+    """``kwargs = {"model": MODEL, ...}; create(**kwargs)``: the model is the
+    dict's. A fourth fresh reader's request went unreported, then thought by
+    default once the setting was renamed. The toggle goes on the call; it is
+    unsafe (a spread call), so the setting waits for that tier with it."""
+    _project(tmp_path, **{"app/handler.py": SPREAD})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert finding["line"] == 6
+    assert finding["message"].endswith("app/config.py:2: set the thinking mode here (V4 thinks by default)")
+    assert_diff_applies(tmp_path, diff_of(tmp_path, "--unsafe-fixes"))
+    safe = fix_tree(tmp_path)
+    assert "app/handler.py" not in safe and 'MODEL = "deepseek-chat"' in safe.get("app/config.py", CONFIG)
+    changed = fix_tree(tmp_path, "--unsafe-fixes")
+    assert changed["app/handler.py"] == SPREAD.replace(
+        "create(**kwargs)", 'create(**kwargs, extra_body={"thinking": {"type": "disabled"}})'
+    )
+
+
+def test_a_spread_dict_written_into_or_carrying_extra_body_is_not_followed(tmp_path):
+    for body in (
+        '    kwargs = {"model": MODEL, "messages": messages}\n    kwargs["model"] = pick()\n',
+        '    kwargs = {"model": MODEL, "messages": messages}\n    kwargs.update(extra)\n',
+        '    kwargs = {"model": MODEL, "messages": messages, "extra_body": {"x": 1}}\n',
+        '    kwargs = {"model": MODEL, "messages": messages, **extra}\n',
+    ):
+        handler = SPREAD.replace('    kwargs = {"model": MODEL, "messages": messages}\n', body)
+        root = tmp_path / str(abs(hash(body)))
+        _project(root, **{"app/handler.py": handler})
+        assert _dsm201(scan_tree(root)) == [], body
+
+
+def test_a_model_chosen_by_a_condition_is_reported_without_a_toggle(tmp_path):
+    """``model=MODEL if fast else "x"``: either branch is sent, so the mode of
+    the one followed is not the request's: DSM201 names the setting and why,
+    and offers no toggle."""
+    handler = HANDLER.replace("model=MODEL,", 'model=MODEL if messages else "my-local-model",')
+    _project(tmp_path, **{"app/handler.py": handler})
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert finding["line"] == 6 and finding["fix"] == "none"
+    assert "a condition picks it or another model" in finding["note"]
+    assert "app/handler.py" not in fix_tree(tmp_path, "--unsafe-fixes")

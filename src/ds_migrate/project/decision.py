@@ -114,9 +114,13 @@ def values_wait_for_their_mode(outcome, found) -> None:
                     rejected.setdefault(
                         source, f"{ids} reach its request at {shown}:{line}, each with its own thinking mode"
                     )
-            elif hint.mode and not hint.renamed_safely:
+            elif hint.mode and (not hint.renamed_safely or hint.toggle_unsafe):
+                why = (
+                    "its form there is an unsafe fix" if hint.renamed_safely
+                    else "another source of the value that request reads is held back"
+                )
                 for source in hint.sources:
-                    waiting.setdefault(source, f"{shown}:{line}")
+                    waiting.setdefault(source, f"{shown}:{line} ({why})")
     if not waiting and not rejected:
         return
     verdicts = outcome.decision.verdicts
@@ -136,8 +140,7 @@ def values_wait_for_their_mode(outcome, found) -> None:
             elif where in waiting and finding.fix_applicability is Applicability.SAFE:
                 verdict = Verdict(
                     Applicability.UNSAFE,
-                    f"renamed only with --unsafe-fixes, together with the thinking mode at {waiting[where]} (another "
-                    "source of the value that request reads is held back)",
+                    f"renamed only with --unsafe-fixes, together with the thinking mode at {waiting[where]}",
                     old.group if old is not None else None,
                 )
             else:

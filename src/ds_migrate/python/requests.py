@@ -17,7 +17,7 @@ from ds_migrate.python.contexts import CallContext, context_for
 from ds_migrate.python.contexts.fim import FimCompletions
 from ds_migrate.python.module_info import ModuleInfo, is_deepseek_url
 from ds_migrate.python.syntax import dict_get, dict_key_value, string_value
-from ds_migrate.python.usage import MODEL_KEYWORDS, dumped_body, payload_kind, sent_as_json
+from ds_migrate.python.usage import MODEL_KEYWORDS, dumped_body, payload_kind, sent_as_json, spread_body
 
 # Where each form keeps its toggle.
 _TOGGLE_KEYWORDS = ("thinking", "use_thinking")
@@ -164,6 +164,10 @@ def deepseek_requests(info: ModuleInfo, flow_of=None) -> list[Request]:
         if context is None or isinstance(context, FimCompletions) or context.is_foreign(call, info):
             continue
         request = _call_request(call, context, info)
+        if flow_of is not None and request.model is None and request.model_node is None:
+            body = spread_body(call, info)  # create(**kwargs): the model is the spread dict's
+            if body is not None and flow_of(dict_get(body, "model").value) is not None:
+                request.model_node = dict_get(body, "model").value
         if flow_of is not None and request.model is None and request.model_node is not None:
             request.flow = flow_of(request.model_node)
             if request.flow is not None:

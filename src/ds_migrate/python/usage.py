@@ -113,6 +113,57 @@ def payload_kind(node: cst.Dict) -> str:
 _DUMPS = frozenset({"model_dump", "dict"})
 
 
+def spread_body(call: cst.Call, info: ModuleInfo) -> cst.Dict | None:
+    """The dict a call spreads as its keyword arguments: ``create(**kwargs)``
+    after ``kwargs = {"model": MODEL, "messages": m}``, when that statement is
+    the name's one binding in the function making the call and nothing
+    writes into the dict, so its keys are the call's keywords. None when
+    the dict carries an ``extra_body`` or spreads another mapping (a toggle
+    added beside it could clash or be overridden)."""
+    from ds_migrate.python.local_bindings import local_binding, written_into
+
+    spread = [arg for arg in call.args if arg.star == "**"]
+    if len(spread) != 1 or not isinstance(spread[0].value, cst.Name):
+        return None
+    name = spread[0].value.value
+    for body, parents in info.every_model_dict():
+        holder = parents[0] if parents else None
+        if not (
+            isinstance(holder, cst.Assign)
+            and len(holder.targets) == 1
+            and isinstance(holder.targets[0].target, cst.Name)
+            and holder.targets[0].target.value == name
+        ):
+            continue
+        if payload_kind(body) != "chat":
+            continue  # as the workers' first look (project/flow/sites.py) has it: a chat body
+        function = next((p for p in parents if isinstance(p, cst.FunctionDef)), None)
+        if function is None or local_binding(function, name) is not body or written_into(function, name):
+            continue
+        if not _holds(function, call):
+            continue
+        if dict_get(body, "extra_body") is not None or any(
+            isinstance(element, cst.StarredDictElement) for element in body.elements
+        ):
+            return None
+        return body
+    return None
+
+
+def _holds(function: cst.FunctionDef, node: cst.CSTNode) -> bool:
+    class Find(cst.CSTVisitor):
+        found = False
+
+        def on_visit(self, visited) -> bool:
+            if visited is node:
+                self.found = True
+            return not self.found
+
+    finder = Find()
+    function.body.visit(finder)
+    return finder.found
+
+
 def dumped_body(call: cst.Call) -> tuple[cst.Call, cst.BaseExpression] | None:
     """``post(url, json=request.model_dump())``: the ``json=`` value and the
     object dumped (a pydantic model whose fields are the body)."""

@@ -21,6 +21,9 @@ class Hint:
     # every source is renamed by the safe tier of this run: the toggle goes with it
     # (else a safe run then an unsafe one would lose it: the id is V4 by then)
     renamed_safely: bool = False
+    # the toggle's form at this call is an unsafe fix (``create(**kwargs)`` may
+    # carry its own): the values that reach it wait for that tier with it
+    toggle_unsafe: bool = False
 
     @property
     def is_legacy(self) -> bool:

@@ -89,12 +89,13 @@ class _Resolver:
         self._positions = None
         self.function = self.klass = None  # around the request being followed
         self.parameter_of: str | None = None  # the function whose parameter the model arrives through
+        self.conditional = False  # the model is one branch of ``a if c else b``
 
     def requests(self):
         from ds_migrate.python.contexts import context_for
         from ds_migrate.python.contexts.fim import FimCompletions
         from ds_migrate.python.syntax import dict_get
-        from ds_migrate.python.usage import MODEL_KEYWORDS, dumped_body, json_sender, payload_kind
+        from ds_migrate.python.usage import MODEL_KEYWORDS, dumped_body, json_sender, payload_kind, spread_body
 
         info = self.info
         for call in info.every_call():
@@ -107,6 +108,10 @@ class _Resolver:
                     if info.resolve_string(arg.value) is None:
                         yield arg.value, call, context
                     break
+            else:
+                body = spread_body(call, info)  # create(**kwargs), kwargs = {"model": MODEL, ...}
+                if body is not None and info.resolve_string(dict_get(body, "model").value) is None:
+                    yield dict_get(body, "model").value, call, context
         for call in info.every_call():
             dumped = dumped_body(call)
             if dumped is not None:  # post(url, json=request.model_dump())
@@ -122,6 +127,7 @@ class _Resolver:
     def hint(self, model_node, call, context) -> Hint | None:
         self.function, self.klass = enclosing(self.analysis.ancestry.get(id(call), ()))
         self.parameter_of = None
+        self.conditional = False
         reached = self.resolve(model_node, 0)
         if reached is None:
             return None
@@ -155,6 +161,9 @@ class _Resolver:
             # chat here, reasoner there (a default and a .env): one V4 id and no
             # one mode; renamed, which deployment wanted which mode is lost
             why_not = f"{MIXED_MODES}: {', '.join(sorted(set(values)))}"
+        elif self.conditional:
+            # MODEL if fast else OTHER: the mode of the branch followed is not the request's
+            why_not = "a condition picks it or another model here; set the mode for each choice"
         elif len(set(values)) > 1 and None in {_mode_of(v) for v in values}:
             # an id of another kind among them: no one mode is certain (ids of
             # one mode, chat and coder, share it)
@@ -174,7 +183,15 @@ class _Resolver:
             if rejected is not None:
                 why_not = f"{REJECTED_WHEN_THINKING}: {_REJECTED[rejected]} ({rejected})"
         mode = LEGACY_MODES[legacy[0][0].base] if why_not is None and legacy[0] else None
-        return Hint(line, model, origin, mode, why_not, key)
+        return Hint(line, model, origin, mode, why_not, key, toggle_unsafe=self._toggle_unsafe(call, context, mode))
+
+    def _toggle_unsafe(self, call, context, mode) -> bool:
+        from ds_migrate.findings import Applicability
+
+        if mode is None or context is None:
+            return False
+        toggle = context.toggle_for(call, mode, '"', self.info)
+        return toggle.apply is not None and toggle.applicability is not Applicability.SAFE
 
     def _values(self, source: Source) -> list[str]:
         """Every id that can reach a request through ``source``: its value,
@@ -204,6 +221,12 @@ class _Resolver:
             # request.model_dump(): the model field of the request's class
             owner = self._class_of(node.func.value, function)
             return self._resolve_dotted(f"{owner}.model", hops + 1, True) if owner else None
+        if isinstance(node, cst.IfExp):
+            # MODEL if fast else "other": the request sends either branch
+            branches = (self.resolve(b, hops + 1, through_parameter, function) for b in (node.body, node.orelse))
+            found = next((b for b in branches if b is not None), None)
+            self.conditional = self.conditional or found is not None
+            return found
         if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
             # model or DEFAULT_MODEL: the default, unless a caller passes one
             return self.resolve(node.right, hops + 1, True, function)
