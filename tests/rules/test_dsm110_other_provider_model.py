@@ -72,3 +72,34 @@ def test_prose_about_the_api_is_still_renamed_with_unsafe_fixes():
     assert fix(before, unsafe=True) == before.replace("deepseek-chat", "deepseek-v4-flash")
     doc = "# Setup\n\nThe bot calls deepseek-chat.\n"
     assert fix(doc, unsafe=True, path="README.md") == doc.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+OPENROUTER_LISTS = {
+    # MuseBot's param/openrouter.go: a const block of OpenRouter's catalogue
+    "models.go": 'package param\n\nconst (\n\tDeepseekChatFree = "deepseek/deepseek-chat:free"\n'
+                 '\tDeepseekChat = "deepseek/deepseek-chat"\n\tDeepseekCoder = "deepseek/deepseek-coder"\n)\n',
+    "models.py": 'FREE = ["deepseek/deepseek-chat:free", "deepseek/deepseek-chat", "deepseek/deepseek-coder"]\n',
+    "models.ts": 'export const FREE = ["deepseek/deepseek-chat:free", "deepseek/deepseek-chat", "deepseek/deepseek-coder"];\n',
+    "models.yaml": "models:\n  - deepseek/deepseek-chat:free\n  - deepseek/deepseek-chat\n  - deepseek/deepseek-coder\n",
+}
+
+
+@pytest.mark.parametrize("path", sorted(OPENROUTER_LISTS))
+def test_a_group_that_lists_an_openrouter_variant_is_openrouters(path):
+    """A list holding ``deepseek/deepseek-chat:free`` is OpenRouter's catalogue:
+    its ``deepseek/deepseek-chat`` is OpenRouter's id, not a merge of two
+    retired DeepSeek ids that holds every other use back (MuseBot)."""
+    source = OPENROUTER_LISTS[path]
+    found = scan(source, path=path)
+    assert [f.code for f in found] == ["DSM110", "DSM110", "DSM110"]
+    assert "OpenRouter's model id here" in found[1].message
+    assert fix(source, unsafe=True, path=path) == source
+
+
+def test_a_routed_variant_or_an_ollama_tag_does_not_make_a_group_openrouters():
+    # LiteLLM: "deepseek/deepseek-chat" is DeepSeek's route; the OpenRouter route beside it is routed
+    litellm = 'MODELS = {"fast": "deepseek/deepseek-chat", "free": "openrouter/deepseek/deepseek-chat:free"}\n'
+    ollama = 'MODELS = ["deepseek-coder:6.7b", "deepseek/deepseek-chat"]\n'
+    for source in (litellm, ollama):
+        (ours,) = [f for f in scan(source) if f.legacy_name == "deepseek/deepseek-chat"]
+        assert ours.code != "DSM110", source

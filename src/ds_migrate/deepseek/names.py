@@ -168,4 +168,35 @@ OLLAMA_COMMAND = re.compile(
 )
 
 # An Ollama tag that names a size or build of the open weights: deepseek-coder:6.7b, :33b-instruct, :latest
+# an id only OpenRouter's catalogue has: ``vendor/model:variant`` with one of
+# its variants (openrouter.ai/docs: model variants), not routed further
+_OPENROUTER_VARIANT = re.compile(
+    r"(?<![\w./:-])[a-z0-9][\w.-]*/[\w.-]+:(?:free|beta|extended|thinking|nitro|floor|online|exacto)(?![\w./:-])",
+    re.IGNORECASE,
+)
+
+
+def openrouter_variant_among(values) -> str | None:
+    """The first OpenRouter variant id (``deepseek/deepseek-chat:free``) among
+    ``values``, the strings of one list, table or group of constants. A
+    ``deepseek/deepseek-chat`` beside one is OpenRouter's id too: LiteLLM,
+    the other home of ``deepseek/`` ids, has no such variants, and one
+    catalogue does not mix two providers' namespaces."""
+    for value in values:
+        found = _OPENROUTER_VARIANT.search(value)
+        if found is not None:
+            return found.group(0)
+    return None
+
+
+def openrouter_member(name: "LegacyName", values) -> str | None:
+    """The variant that makes ``name`` an OpenRouter id in its group, if it
+    is written ``deepseek/<id>`` (not routed further) and the group has one."""
+    if name.prefix != "deepseek/":
+        return None
+    values = list(values)
+    own = openrouter_variant_among(v for v in values if v.lower().startswith("deepseek/"))
+    return own or openrouter_variant_among(values)
+
+
 OPEN_WEIGHTS_TAG = re.compile(r":(?:\d+(?:\.\d+)?[bm]\b|latest\b)", re.IGNORECASE)

@@ -27,7 +27,7 @@ from ds_migrate.deepseek.merges import merge_clash
 from ds_migrate.languages.textscan import Collector
 from ds_migrate.languages.treesitter import Source, parser_for, walk
 from ds_migrate.deepseek.mapping import Mapping
-from ds_migrate.deepseek.names import LegacyName, find_legacy_names
+from ds_migrate.deepseek.names import LegacyName, find_legacy_names, openrouter_member
 from ds_migrate.rules import messages
 from ds_migrate.rules.comparison import LegacyModelComparison
 from ds_migrate.rules.constant import LegacyModelConstant
@@ -36,6 +36,7 @@ from ds_migrate.rules.env_default import LegacyEnvDefault
 from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
 from ds_migrate.rules.model_argument import LegacyModelArgument
 from ds_migrate.rules.model_table import LegacyModelTable
+from ds_migrate.rules.other_provider import OtherProviderModel
 
 MODEL_KEYS = frozenset({"model", "modelname", "model_name", "modelid", "model_id", "chatmodel", "llmmodel"})
 _BUILDER_PREFIXES = ("set", "with")
@@ -337,6 +338,10 @@ class TreeSitterHandler(Handler):
         def add(rule, message, fix=None, note=None):
             out.add(rule, name, start, end, message, fix, note)
 
+        variant = openrouter_member(name, self._strings_in(role.container, src)) if role.container is not None else None
+        if variant is not None:  # a group of OpenRouter's ids (it lists a ':free' one): not DeepSeek's
+            add(OtherProviderModel, messages.in_openrouter_catalogue(name, variant))
+            return
         safe = out.rename_fix(name, Applicability.SAFE, offset)
         unsafe = out.rename_fix(name, Applicability.UNSAFE, offset)
         if role.kind == "model":

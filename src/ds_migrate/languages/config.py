@@ -18,13 +18,14 @@ from ds_migrate.languages.base import Handler
 from ds_migrate.languages.config_places import COMMENT, COMPARISON, DEFAULT, KEY, TEXT, UNKNOWN, VALUE, Places, Role
 from ds_migrate.languages.textscan import Collector
 from ds_migrate.deepseek.mapping import Mapping
-from ds_migrate.deepseek.names import OLLAMA_COMMAND, find_legacy_names
+from ds_migrate.deepseek.names import OLLAMA_COMMAND, find_legacy_names, openrouter_variant_among
 from ds_migrate.rules.comparison import LegacyModelComparison
 from ds_migrate.rules.constant import LegacyModelConstant
 from ds_migrate.rules.env_default import LegacyEnvDefault
 from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
 from ds_migrate.rules.messages import (
     comparison,
+    in_openrouter_catalogue,
     local_server,
     other_use,
     replacement,
@@ -68,6 +69,8 @@ class ConfigHandler(Handler):
         if aggregator and _DEEPSEEK_HOST.search(text):
             aggregator = None  # both hosts: which value goes where is not visible
         entry_clash = self._entry_clash(entries, mapping)
+        # the file lists an OpenRouter ':free' id: its "deepseek/..." ids are OpenRouter's
+        catalogue = openrouter_variant_among([text]) if any(n.prefix == "deepseek/" for n in names) else None
         for name, role in zip(names, roles):
             if self.claim(out, text, name, mapping, places):
                 continue
@@ -78,6 +81,9 @@ class ConfigHandler(Handler):
                 out.add(OtherProviderModel, name, name.start, name.end,
                         f"'{name.text}' is {aggregator.group(0)}'s model slug here (its base URL is in this file); "
                         "that provider's ids are not affected by the retirement")
+                continue
+            if catalogue and name.prefix == "deepseek/" and role.kind != COMMENT:
+                out.add(OtherProviderModel, name, name.start, name.end, in_openrouter_catalogue(name, catalogue))
                 continue
             key = role.key
             if role.kind == COMMENT:

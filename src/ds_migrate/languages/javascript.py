@@ -31,7 +31,7 @@ from ds_migrate.languages.textscan import Collector, unclaimed_names
 from ds_migrate.findings.test_paths import is_test_path as is_test_file
 from ds_migrate.languages.treesitter import Source, parser_for, walk
 from ds_migrate.deepseek.mapping import Mapping
-from ds_migrate.deepseek.names import find_legacy_names
+from ds_migrate.deepseek.names import find_legacy_names, openrouter_member
 from ds_migrate.rules.capability import LegacyCapabilityEntry
 from ds_migrate.rules.compat_code import LegacyNameInCompatCode, as_compat, names_current_id
 from ds_migrate.rules.comparison import LegacyModelComparison
@@ -44,6 +44,7 @@ from ds_migrate.rules.messages import (
     capability,
     closed_member,
     comparison,
+    in_openrouter_catalogue,
     other_provider_beside,
     sent_elsewhere,
     open_union,
@@ -370,6 +371,10 @@ class JavaScript(Handler):
             enum = parent.type in ("enum_assignment", "enum_body")
             message = table_entry(name, mapping, "enum member" if enum else "member of a collection")
             container = parent.parent if parent.type in ("literal_type", "enum_assignment") else parent
+            variant = openrouter_member(name, [src.node_text(n) for n in _walk(container) if n.type == "string_fragment"])
+            if variant is not None:  # a list of OpenRouter's ids (it holds a ':free' one): not DeepSeek's
+                add(OtherProviderModel, in_openrouter_catalogue(name, variant))
+                return
             clash = self._collection_clash(container, src, mapping)
             if clash:
                 add(LegacyModelTable, message, None, clash, role="member")

@@ -126,6 +126,14 @@ def other_provider_beside(name: "LegacyName", provider: str) -> str:
     )
 
 
+def in_openrouter_catalogue(name: "LegacyName", variant: str) -> str:
+    """DSM110: a ``deepseek/...`` id in a group that holds an OpenRouter variant."""
+    return (
+        f"'{name.text}' is OpenRouter's model id here (its group also lists OpenRouter's '{variant}'); "
+        "that provider's ids are not affected by the retirement"
+    )
+
+
 def sent_elsewhere(name: "LegacyName", url: str) -> str:
     """DSM110: the request goes to a client whose base URL names another host."""
     return f"'{name.text}' goes to {url}, not DeepSeek's API; that provider's ids are not affected by the retirement"

@@ -75,6 +75,19 @@ def _enclosing_provider_key(site: NameSite) -> str | None:
     return None
 
 
+def _openrouter_group(site: NameSite) -> str | None:
+    """The OpenRouter variant id in the list or table literal the name is a
+    member of: ``["deepseek/deepseek-chat:free", "deepseek/deepseek-chat"]``."""
+    from ds_migrate.deepseek.names import openrouter_member
+    from ds_migrate.python.collisions import strings_in
+    from ds_migrate.rules.id_map import outermost_literal
+
+    if site.name.prefix != "deepseek/" or site.is_comment:
+        return None
+    literal = outermost_literal(site)
+    return openrouter_member(site.name, strings_in(literal)) if literal is not None else None
+
+
 def _provider_argument(call: cst.Call) -> str | None:
     """The provider a call names by argument: ``LLM("deepseek", ...)``,
     ``init_chat_model(..., model_provider="deepseek")``."""
@@ -134,12 +147,16 @@ class OtherProviderModel(Rule):
         Example('"""DeepSeek-Coder, loaded from deepseek-ai/deepseek-coder-6.7b-instruct."""\n'),
         Example("fallback: openrouter/deepseek/deepseek-chat\nfree: deepseek/deepseek-chat:free\n", path="models.yaml"),
         Example('package main\nconst Free = "deepseek/deepseek-reasoner:free"\n', path="main.go"),
+        Example('FREE_TIER = ["deepseek/deepseek-chat:free", "deepseek/deepseek-chat", "meta-llama/llama-3-8b-instruct"]\n'),
     )
 
     def match(self, site: NameSite, ctx: CheckContext) -> Match | None:
         provider = _sibling_provider(site) or _enclosing_provider_key(site)
         if provider is not None:
             return Match(messages.other_provider_beside(site.name, provider))
+        variant = _openrouter_group(site)
+        if variant is not None:
+            return Match(messages.in_openrouter_catalogue(site.name, variant))
         if isinstance(site.token, cst.SimpleString) and OLLAMA_COMMAND.search(site.token.value[: site.name.start]):
             return Match(messages.local_server(site.name))
         if isinstance(site.token, (cst.Comment, cst.SimpleString, cst.FormattedStringText)):
