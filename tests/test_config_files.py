@@ -64,3 +64,21 @@ def test_json_per_file_ignores():
 def test_every_kind_leaves_current_names_alone(path, source):
     assert [f for f in scan(source, path=path) if f.legacy_name] == []
     assert fix(source, path=path, unsafe=True) == source
+
+
+def test_package_keywords_are_search_tags_not_a_list_of_ids():
+    """npm's and Composer's ``keywords`` are registry metadata: reported as
+    text that selects nothing, never a list whose entries would merge."""
+    source = '{\n  "name": "x",\n  "keywords": ["mcp", "deepseek-chat", "deepseek-reasoner"]\n}\n'
+    for path in ("package.json", "sub/composer.json"):
+        found = scan(source, path=path)
+        assert [(f.code, f.role) for f in found] == [("DSM109", "doc"), ("DSM109", "doc")]
+        assert all(f.fix is None for f in found)
+        assert fix(source, unsafe=True, path=path) == source
+
+
+def test_keywords_of_other_json_stay_a_list_of_ids():
+    source = '{\n  "keywords": ["deepseek-chat", "deepseek-reasoner"]\n}\n'
+    found = scan(source, path="models.json")
+    assert {f.role for f in found} == {"member"}
+    assert all("would both become" in (f.note or "") for f in found)

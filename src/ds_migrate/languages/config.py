@@ -47,6 +47,14 @@ _AGGREGATOR_HOST = re.compile(
 )
 _DEEPSEEK_HOST = re.compile(r"api\.deepseek\.com", re.IGNORECASE)
 
+# Package manifests whose ``keywords`` list is search metadata for a registry.
+_MANIFESTS = {"package.json", "composer.json"}
+
+
+def _is_manifest(path: str) -> bool:
+    return PurePosixPath(path.replace("\\", "/")).name.lower() in _MANIFESTS
+
+
 class ConfigHandler(Handler):
     """Config formats: each kind's ``places`` reads its values with a parser
     (the *_values modules beside this one); the roles and fixes are shared."""
@@ -64,6 +72,9 @@ class ConfigHandler(Handler):
         roles = self.roles(text, names, places)
         clash = self._key_clash(text, [(n, r) for n, r in zip(names, roles) if r.kind == KEY], mapping)
         entries = [n for n, r in zip(names, roles) if r.kind == VALUE and r.entry]
+        tags = [n for n, r in zip(names, roles) if n in entries and (r.key or "").lower() == "keywords"] \
+            if _is_manifest(path) else []
+        entries = [n for n in entries if n not in tags]
         aggregator = _AGGREGATOR_HOST.search(text)
         if aggregator and _DEEPSEEK_HOST.search(text):
             aggregator = None  # both hosts: which value goes where is not visible
@@ -108,6 +119,11 @@ class ConfigHandler(Handler):
             elif role.kind == UNKNOWN:
                 out.add(LegacyNameRule, name, name.start, name.end,
                         unclaimed(name, f"outside every value, key and comment of this {self.label} file"))
+            elif name in tags:
+                # a package's search tags (npm, Composer): no program reads them, like a README
+                out.add(LegacyNameRule, name, name.start, name.end,
+                        other_use(name, mapping) + " in the package's keywords (search tags, not a config value)",
+                        note="package metadata: reword it by hand if you like; it selects nothing", role="doc")
             elif name in entries:
                 message = (
                     f"Retired model '{name.text}' names an entry of a {self.label} list or map: the current "
