@@ -139,6 +139,16 @@ def _describes_models(obj, src: Source) -> bool:
     return bool(values) and all(numeric(v) for v in values)
 
 
+def _keys_name_current_id(obj, src: Source) -> bool:
+    """One of the object's keys is a V4 id: a table that already has its
+    entry for the successor (rules/compat_code.py)."""
+    for pair in obj.named_children if obj is not None else ():
+        key = pair.child_by_field_name("key") if pair.type == "pair" else None
+        if key is not None and names_current_id(src.node_text(key)):
+            return True
+    return False
+
+
 def _is_response(obj, src: Source) -> bool:
     """An object shaped as an API response (``choices``, ``usage``, ``object:
     "chat.completion"``...): recorded data, never a request (rules/recorded_data.py)."""
@@ -294,7 +304,7 @@ class JavaScript(Handler):
         rename = out.rename_fix(name, Applicability.SAFE, offset)
 
         def add(rule, message, fix=None, note=None, role=None):
-            out.add(rule, name, start, end, message, fix, note, role=role)
+            return out.add(rule, name, start, end, message, fix, note, role=role)
 
         if whole and parent is not None and parent.type == "pair":
             if parent.child_by_field_name("key") == string:
@@ -408,7 +418,10 @@ class JavaScript(Handler):
 
     def _key(self, add, out, name, offset, obj, src, mapping) -> None:
         if _describes_models(obj, src):
-            add(LegacyCapabilityEntry, capability(name, mapping, "prices, limits or sizes"))
+            finding = add(LegacyCapabilityEntry, capability(name, mapping, "prices, limits or sizes"))
+            if _keys_name_current_id(obj, src):
+                # the V4 entry the finding asked for is there: compat code, as in Python
+                as_compat(finding, LegacyNameInCompatCode)
             return
         message = table_entry(name, mapping, "key of a table")
         clash = self._collection_clash(obj, src, mapping)
