@@ -301,7 +301,31 @@ class YamlFile(ConfigHandler):
     def places(self, text: str) -> Places:
         from ds_migrate.languages.yaml_values import yaml_places
 
-        return Places(yaml_places(text))
+        return Places(yaml_places(text), extra={})  # extra: the JS blocks read so far (claim)
+
+    def claim(self, out: Collector, text: str, name, mapping: Mapping, places: Places | None = None) -> bool:
+        """A name in JavaScript the schema puts in a block scalar (Smithery's
+        ``commandFunction``): reported and fixed as the JS handler would (yaml_code.py)."""
+        from ds_migrate.languages.yaml_code import js_block, js_findings, moved_fix
+        from ds_migrate.rules import rule_by_code
+
+        if places is None:
+            return False
+        place = places.holding(name.start, name.end)
+        span = js_block(text, place)
+        if span is None:
+            return False
+        if span not in places.extra:
+            places.extra[span] = js_findings(out.path, text, span, mapping)
+        inner = places.extra[span].get(name.start)
+        if inner is None:
+            return False
+        fix, note = moved_fix(inner.fix, span[0], text), inner.note
+        if inner.fix is not None and fix is None:
+            note = "; ".join(filter(None, [note, "not fixed: the fix would add lines inside the YAML block; make it by hand"]))
+        out.add(rule_by_code(inner.code), name, name.start, name.end,
+                f"in JavaScript under {place.key}: {inner.message}", fix, note, role=inner.role, severity=inner.severity)
+        return True
 
     def parse_error(self, text: str) -> Exception | None:
         import yaml
