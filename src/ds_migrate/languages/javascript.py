@@ -139,12 +139,14 @@ def _describes_models(obj, src: Source) -> bool:
     return bool(values) and all(numeric(v) for v in values)
 
 
-def _keys_name_current_id(obj, src: Source) -> bool:
-    """One of the object's keys is a V4 id: a table that already has its
-    entry for the successor (rules/compat_code.py)."""
+def _keys_name(obj, src: Source, target: str) -> bool:
+    """One of the object's keys is ``target``, the id a legacy key's values
+    become: the table already has the entry the plan asks for, so its legacy
+    keys are compat code (rules/compat_code.py). Another V4 id (a Pro entry)
+    is not that entry: a value renamed to Flash would still miss it."""
     for pair in obj.named_children if obj is not None else ():
         key = pair.child_by_field_name("key") if pair.type == "pair" else None
-        if key is not None and names_current_id(src.node_text(key)):
+        if key is not None and src.node_text(key).strip("'\"`").lower() == target.lower():
             return True
     return False
 
@@ -419,7 +421,7 @@ class JavaScript(Handler):
     def _key(self, add, out, name, offset, obj, src, mapping) -> None:
         if _describes_models(obj, src):
             finding = add(LegacyCapabilityEntry, capability(name, mapping, "prices, limits or sizes"))
-            if _keys_name_current_id(obj, src):
+            if _keys_name(obj, src, replacement(name, mapping)):
                 # the V4 entry the finding asked for is there: compat code, as in Python
                 as_compat(finding, LegacyNameInCompatCode)
             return
