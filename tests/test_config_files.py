@@ -64,3 +64,66 @@ def test_json_per_file_ignores():
 def test_every_kind_leaves_current_names_alone(path, source):
     assert [f for f in scan(source, path=path) if f.legacy_name] == []
     assert fix(source, path=path, unsafe=True) == source
+
+
+def test_package_keywords_are_search_tags_not_a_list_of_ids():
+    """npm's and Composer's ``keywords`` are registry metadata: reported as
+    text that selects nothing, never a list whose entries would merge."""
+    source = '{\n  "name": "x",\n  "keywords": ["mcp", "deepseek-chat", "deepseek-reasoner"]\n}\n'
+    for path in ("package.json", "sub/composer.json"):
+        found = scan(source, path=path)
+        assert [(f.code, f.role) for f in found] == [("DSM109", "doc"), ("DSM109", "doc")]
+        assert all(f.fix is None for f in found)
+        assert fix(source, unsafe=True, path=path) == source
+
+
+def test_keywords_of_other_json_stay_a_list_of_ids():
+    source = '{\n  "keywords": ["deepseek-chat", "deepseek-reasoner"]\n}\n'
+    found = scan(source, path="models.json")
+    assert {f.role for f in found} == {"member"}
+    assert all("would both become" in (f.note or "") for f in found)
+
+
+_SMITHERY = """startCommand:
+  type: stdio
+  commandFunction:
+    # the start command
+    |-
+    (config) => ({
+      command: 'node',
+      env: { DEEPSEEK_MODEL: config.model ?? 'deepseek-chat' },
+    })
+"""
+
+
+def test_js_in_a_smithery_command_function_is_read_as_js():
+    """A literal block under ``commandFunction`` is JavaScript (yaml_code.py):
+    its default is a default, renamed in the safe tier where it stands."""
+    found = scan(_SMITHERY, path="smithery.yaml")
+    assert [(f.line, f.code) for f in found] == [(8, "DSM104")]
+    assert fix(_SMITHERY, path="smithery.yaml") == _SMITHERY.replace("'deepseek-chat'", "'deepseek-v4-flash'")
+
+
+def test_js_fix_that_adds_lines_in_the_block_is_left_to_a_person():
+    source = (
+        "startCommand:\n  commandFunction: |\n    async (config) => {\n"
+        "      return client.chat.completions.create({\n        model: 'deepseek-chat',\n        messages: [],\n      });\n"
+        "    }\n"
+    )
+    [found] = scan(source, path="smithery.yaml")
+    assert found.code == "DSM101" and found.fix is None
+    assert "make it by hand" in found.note
+    assert fix(source, unsafe=True, path="smithery.yaml") == source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param("prompt: |\n  config.model ?? 'deepseek-chat'\n", id="literal-block-under-another-key"),
+        pytest.param("commandFunction: >\n  (config) => config.model ?? 'deepseek-chat'\n", id="folded-block"),
+    ],
+)
+def test_other_block_scalars_stay_text(source):
+    [found] = scan(source, path="smithery.yaml")
+    assert found.code == "DSM109"
+    assert fix(source, path="smithery.yaml") == source

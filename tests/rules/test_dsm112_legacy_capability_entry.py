@@ -52,3 +52,16 @@ def test_a_table_whose_values_are_not_all_numbers_is_a_model_table():
     assert codes('if "deepseek-reasoner" in [model]:\n    pass\n') == ["DSM105"]
     assert codes('def pick(name):\n    return name == "deepseek-reasoner"\n') == ["DSM105"]
     assert codes('def is_r1(name):\n    x = name == "deepseek-reasoner"\n') == ["DSM105"]
+
+
+def test_a_ts_table_given_the_target_entry_is_compat_code():
+    """The plan asks for the V4 entry beside the legacy one: once it is there
+    the legacy keys are compat code (DSM113), held back by nothing and never
+    renamed; an entry for another V4 id (Pro) is not the one a renamed value
+    looks up, so the legacy keys stay capability entries."""
+    given = "export const RATES = {\n  'deepseek-v4-flash': { input: 0.14 },\n  'deepseek-chat': { input: 0.14 },\n};\n"
+    assert codes(given, path="a.ts") == ["DSM113"]
+    assert fix(given, path="a.ts", unsafe=True) == given
+    other = given.replace("deepseek-v4-flash", "deepseek-v4-pro")
+    assert codes(other, path="a.ts") == ["DSM112"]
+    assert codes(given, path="a.ts", target="deepseek-v4-pro") == ["DSM112"]

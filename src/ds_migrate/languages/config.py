@@ -48,6 +48,14 @@ _AGGREGATOR_HOST = re.compile(
 )
 _DEEPSEEK_HOST = re.compile(r"api\.deepseek\.com", re.IGNORECASE)
 
+# Package manifests whose ``keywords`` list is search metadata for a registry.
+_MANIFESTS = {"package.json", "composer.json"}
+
+
+def _is_manifest(path: str) -> bool:
+    return PurePosixPath(path.replace("\\", "/")).name.lower() in _MANIFESTS
+
+
 class ConfigHandler(Handler):
     """Config formats: each kind's ``places`` reads its values with a parser
     (the *_values modules beside this one); the roles and fixes are shared."""
@@ -65,6 +73,9 @@ class ConfigHandler(Handler):
         roles = self.roles(text, names, places)
         clash = self._key_clash(text, [(n, r) for n, r in zip(names, roles) if r.kind == KEY], mapping)
         entries = [n for n, r in zip(names, roles) if r.kind == VALUE and r.entry]
+        tags = [n for n, r in zip(names, roles) if n in entries and (r.key or "").lower() == "keywords"] \
+            if _is_manifest(path) else []
+        entries = [n for n in entries if n not in tags]
         aggregator = _AGGREGATOR_HOST.search(text)
         if aggregator and _DEEPSEEK_HOST.search(text):
             aggregator = None  # both hosts: which value goes where is not visible
@@ -114,6 +125,11 @@ class ConfigHandler(Handler):
             elif role.kind == UNKNOWN:
                 out.add(LegacyNameRule, name, name.start, name.end,
                         unclaimed(name, f"outside every value, key and comment of this {self.label} file"))
+            elif name in tags:
+                # a package's search tags (npm, Composer): no program reads them, like a README
+                out.add(LegacyNameRule, name, name.start, name.end,
+                        other_use(name, mapping) + " in the package's keywords (search tags, not a config value)",
+                        note="package metadata: reword it by hand if you like; it selects nothing", role="doc")
             elif name in entries:
                 message = (
                     f"Retired model '{name.text}' names an entry of a {self.label} list or map: the current "
@@ -291,7 +307,31 @@ class YamlFile(ConfigHandler):
     def places(self, text: str) -> Places:
         from ds_migrate.languages.yaml_values import yaml_places
 
-        return Places(yaml_places(text))
+        return Places(yaml_places(text), extra={})  # extra: the JS blocks read so far (claim)
+
+    def claim(self, out: Collector, text: str, name, mapping: Mapping, places: Places | None = None) -> bool:
+        """A name in JavaScript the schema puts in a block scalar (Smithery's
+        ``commandFunction``): reported and fixed as the JS handler would (yaml_code.py)."""
+        from ds_migrate.languages.yaml_code import js_block, js_findings, moved_fix
+        from ds_migrate.rules import rule_by_code
+
+        if places is None:
+            return False
+        place = places.holding(name.start, name.end)
+        span = js_block(text, place)
+        if span is None:
+            return False
+        if span not in places.extra:
+            places.extra[span] = js_findings(out.path, text, span, mapping)
+        inner = places.extra[span].get(name.start)
+        if inner is None:
+            return False
+        fix, note = moved_fix(inner.fix, span[0], text), inner.note
+        if inner.fix is not None and fix is None:
+            note = "; ".join(filter(None, [note, "not fixed: the fix would add lines inside the YAML block; make it by hand"]))
+        out.add(rule_by_code(inner.code), name, name.start, name.end,
+                f"in JavaScript under {place.key}: {inner.message}", fix, note, role=inner.role, severity=inner.severity)
+        return True
 
     def parse_error(self, text: str) -> Exception | None:
         import yaml

@@ -140,6 +140,18 @@ def _describes_models(obj, src: Source) -> bool:
     return bool(values) and all(numeric(v) for v in values)
 
 
+def _keys_name(obj, src: Source, target: str) -> bool:
+    """One of the object's keys is ``target``, the id a legacy key's values
+    become: the table already has the entry the plan asks for, so its legacy
+    keys are compat code (rules/compat_code.py). Another V4 id (a Pro entry)
+    is not that entry: a value renamed to Flash would still miss it."""
+    for pair in obj.named_children if obj is not None else ():
+        key = pair.child_by_field_name("key") if pair.type == "pair" else None
+        if key is not None and src.node_text(key).strip("'\"`").lower() == target.lower():
+            return True
+    return False
+
+
 def _is_response(obj, src: Source) -> bool:
     """An object shaped as an API response (``choices``, ``usage``, ``object:
     "chat.completion"``...): recorded data, never a request (rules/recorded_data.py)."""
@@ -295,7 +307,7 @@ class JavaScript(Handler):
         rename = out.rename_fix(name, Applicability.SAFE, offset)
 
         def add(rule, message, fix=None, note=None, role=None):
-            out.add(rule, name, start, end, message, fix, note, role=role)
+            return out.add(rule, name, start, end, message, fix, note, role=role)
 
         if whole and parent is not None and parent.type == "pair":
             if parent.child_by_field_name("key") == string:
@@ -413,7 +425,10 @@ class JavaScript(Handler):
 
     def _key(self, add, out, name, offset, obj, src, mapping) -> None:
         if _describes_models(obj, src):
-            add(LegacyCapabilityEntry, capability(name, mapping, "prices, limits or sizes"))
+            finding = add(LegacyCapabilityEntry, capability(name, mapping, "prices, limits or sizes"))
+            if _keys_name(obj, src, replacement(name, mapping)):
+                # the V4 entry the finding asked for is there: compat code, as in Python
+                as_compat(finding, LegacyNameInCompatCode)
             return
         message = table_entry(name, mapping, "key of a table")
         clash = self._collection_clash(obj, src, mapping)

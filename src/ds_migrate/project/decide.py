@@ -228,10 +228,23 @@ def _own_test_data(m: _Occurrence) -> bool:
 def _tests_of_compat_code_stay(decision: Decision, groups, compat, sees) -> None:
     """A test whose data can reach code that keeps a retired id on purpose
     (a set of legacy ids the code treats apart) tests that code: renamed, it
-    would test another path (SPEC section 4: tests of compat code stay)."""
+    would test another path (SPEC section 4: tests of compat code stay).
+    A test that follows code the safe tier renames in another file follows
+    it instead (it asserts a default whose module also imports a price
+    table given its V4 entry): left, it would fail."""
     for legacy_id, keepers in compat.items():
-        for m in groups.get(legacy_id, ()):
+        members = groups.get(legacy_id, ())
+        renamed = [
+            c for c in members
+            if c.role in (REQUEST, *BOUND) and not is_test_path(c.finding.path) and _renamed_safely(decision, c)
+        ]
+        for m in members:
             if m.role != TEST:
+                continue
+            verdict = decision.verdicts.get(m.finding.identity)
+            if verdict is not None and verdict.follows and any(
+                c.finding.path != m.finding.path and sees(m.finding.path, c.finding.path) for c in renamed
+            ):
                 continue
             keeper = next((k for k in keepers if _test_can_feed(m.finding.path, k.path) and sees(m.finding.path, k.path)), None)
             if keeper is not None:
@@ -240,6 +253,14 @@ def _tests_of_compat_code_stay(decision: Decision, groups, compat, sees) -> None
                     f"not renamed: a test of compat code ({_where(keeper)} keeps '{legacy_id}' on purpose)",
                     stays=True,
                 )
+
+
+def _renamed_safely(decision: Decision, m: _Occurrence) -> bool:
+    """Does the safe tier rename ``m`` (its rule's fix is safe, and no verdict lowers it)?"""
+    verdict = decision.verdicts.get(m.finding.identity)
+    return _rule_applicability(m.finding) is Applicability.SAFE and (
+        verdict is None or verdict.applicability is Applicability.SAFE
+    )
 
 
 # File kinds a test's data can reach: code of its own family (a docs page
