@@ -6,6 +6,7 @@ from ds_migrate.python.collisions import enum_class_of, maps_another_retired_id
 import libcst as cst
 
 from ds_migrate.findings import Applicability, Severity
+from ds_migrate.python.router_deployments import deployment_of
 from ds_migrate.python.sites import NameSite
 from ds_migrate.python.syntax import dict_key_value, dotted_name, keyword_arg
 from ds_migrate.python.usage import model_uses, payload_kind, payload_uses, sent_as_json
@@ -45,6 +46,8 @@ def _binding(site: NameSite) -> tuple[str, str | None, bool] | None:
         return "Parameter default", None, False
     if isinstance(holder, cst.DictElement) and len(parents) > 1 and isinstance(parents[1], cst.Dict):
         key = dict_key_value(holder) or ""
+        if deployment_of(parents, site.info) is not None:
+            return None  # a Router deployment's request model (DSM102)
         if key.lower().endswith("model") and payload_kind(parents[1]) == "config":
             return "Config value", None, False
     found = enclosing_call_arg(site)

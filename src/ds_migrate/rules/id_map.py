@@ -5,6 +5,7 @@ import libcst as cst
 from ds_migrate.findings import roles
 from ds_migrate.findings import Severity
 from ds_migrate.python.collisions import strings_in
+from ds_migrate.python.router_deployments import deployment_of
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
 
@@ -88,6 +89,8 @@ class LegacyIdMap(Rule):
             return None  # keys are DSM106's
         if any(isinstance(p, (cst.Comparison, cst.ComparisonTarget)) for p in site.role_parents[:4]):
             return None  # model in ("deepseek-chat", "deepseek-reasoner"): a comparison (DSM105)
+        if deployment_of(site.role_parents, site.info) is not None:
+            return None  # a Router deployment, keyed by its model_name: a request (DSM102)
         merged = merged_ids(site, ctx)
         if merged is None:
             return None

@@ -30,6 +30,14 @@ def _payload_url(site: NameSite) -> str | None:
     return url_of_request(call, site.info) if call is not None else None
 
 
+def _deployment_url(site: NameSite) -> str | None:
+    """The ``api_base`` of the LiteLLM Router deployment the model is in."""
+    from ds_migrate.python.router_deployments import deployment_of
+
+    deployment = deployment_of(site.role_parents, site.info)
+    return deployment.base_url(site.info) if deployment is not None else None
+
+
 def _string(node: cst.CSTNode) -> str | None:
     from ds_migrate.python.syntax import string_value
 
@@ -163,6 +171,9 @@ class OtherProviderModel(Rule):
             reason = open_weights_reason(site.token.value, site.name)
             if reason is not None:  # "DeepSeek-Coder" beside deepseek-ai/deepseek-coder-6.7b-instruct
                 return Match(open_weights_message(site.name, reason))
+        url = _deployment_url(site)
+        if is_foreign_url(url):
+            return Match(messages.sent_elsewhere(site.name, url))
         url = _payload_url(site)
         if is_foreign_url(url):
             return Match(

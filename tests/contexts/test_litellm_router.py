@@ -1,0 +1,136 @@
+"""LiteLLM Router deployments: each ``litellm_params`` is a request
+(python/router_deployments.py). Input -> expected output pairs, with the
+ones that must not change."""
+
+import pytest
+
+from conftest import codes, fix, scan
+
+ROUTER = 'from litellm import Router\n\nrouter = Router(model_list=[\n{entries}])\n'
+ENTRY = '    {{"model_name": "{alias}", "litellm_params": {{{params}}}}},\n'
+
+
+def _router(*entries: tuple[str, str], template: str = ROUTER) -> str:
+    return template.format(entries="".join(ENTRY.format(alias=a, params=p) for a, p in entries))
+
+
+def test_two_deployments_are_renamed_each_with_its_mode():
+    before = _router(
+        ("fast", '"model": "deepseek/deepseek-chat", "api_key": os.environ["DEEPSEEK_API_KEY"]'),
+        ("smart", '"model": "deepseek/deepseek-reasoner", "api_key": os.environ["DEEPSEEK_API_KEY"]'),
+    )
+    after = _router(
+        ("fast", '"model": "deepseek/deepseek-v4-flash", "api_key": os.environ["DEEPSEEK_API_KEY"], '
+                 '"extra_body": {"thinking": {"type": "disabled"}}'),
+        ("smart", '"model": "deepseek/deepseek-v4-flash", "api_key": os.environ["DEEPSEEK_API_KEY"], '
+                  '"extra_body": {"thinking": {"type": "enabled"}}'),
+    )
+    assert codes(before) == ["DSM102", "DSM102"]  # requests, not a DSM114 merge
+    assert fix(before) == after
+
+
+def test_coder_becomes_non_thinking():
+    before = _router(("code", '"model": "deepseek/deepseek-coder"'))
+    after = _router(("code", '"model": "deepseek/deepseek-v4-flash", "extra_body": {"thinking": {"type": "disabled"}}'))
+    assert fix(before) == after
+
+
+def test_module_level_list_named_model_list():
+    before = (
+        "import litellm\n\nmodel_list = [\n"
+        "    {'model_name': 'fast', 'litellm_params': {'model': 'deepseek/deepseek-chat'}},\n"
+        "]\nrouter = litellm.Router(model_list=model_list)\n"
+    )
+    after = (
+        "import litellm\n\nmodel_list = [\n"
+        "    {'model_name': 'fast', 'litellm_params': {'model': 'deepseek/deepseek-v4-flash', "
+        "'extra_body': {'thinking': {'type': 'disabled'}}}},\n"
+        "]\nrouter = litellm.Router(model_list=model_list)\n"
+    )
+    assert fix(before) == after
+
+
+def test_list_under_another_name_passed_to_the_router():
+    before = (
+        "from litellm.router import Router\n\nDEPLOYMENTS = [\n"
+        '    {"model_name": "smart", "litellm_params": {\n'
+        '        "model": "deepseek/deepseek-reasoner",\n'
+        '        "api_base": "https://api.deepseek.com",\n'
+        "    }},\n"
+        "]\nrouter = Router(DEPLOYMENTS)\n"
+    )
+    after = (
+        "from litellm.router import Router\n\nDEPLOYMENTS = [\n"
+        '    {"model_name": "smart", "litellm_params": {\n'
+        '        "model": "deepseek/deepseek-v4-flash",\n'
+        '        "api_base": "https://api.deepseek.com",\n'
+        '        "extra_body": {"thinking": {"type": "enabled"}},\n'
+        "    }},\n"
+        "]\nrouter = Router(DEPLOYMENTS)\n"
+    )
+    assert fix(before) == after
+
+
+def test_existing_extra_body_gets_the_thinking_key():
+    before = _router(("fast", '"model": "deepseek/deepseek-chat", "extra_body": {"top_k": 5}'))
+    after = _router(
+        ("fast", '"model": "deepseek/deepseek-v4-flash", "extra_body": {"top_k": 5, "thinking": {"type": "disabled"}}')
+    )
+    assert fix(before) == after
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        '"model": "deepseek/deepseek-chat", "extra_body": {"thinking": {"type": "enabled"}}',
+        '"model": "deepseek/deepseek-chat", "thinking": {"type": "disabled"}',
+    ],
+    ids=["in-extra-body", "thinking-key"],
+)
+def test_a_deployment_that_sets_thinking_keeps_it(params):
+    before = _router(("fast", params))
+    assert fix(before) == before.replace("deepseek/deepseek-chat", "deepseek/deepseek-v4-flash")
+
+
+def test_extra_body_built_elsewhere_is_merged_only_with_unsafe_fixes():
+    before = _router(("fast", '"model": "deepseek/deepseek-chat", "extra_body": EXTRA'))
+    after = _router(
+        ("fast", '"model": "deepseek/deepseek-v4-flash", "extra_body": {"thinking": {"type": "disabled"}, **EXTRA}')
+    )
+    assert fix(before) == before
+    assert fix(before, unsafe=True) == after
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        '"model": "openrouter/deepseek/deepseek-chat"',  # OpenRouter's own slug
+        '"model": "deepseek/deepseek-chat", "api_base": "http://localhost:8000/v1"',  # another server
+        '"model": "deepseek-chat", "api_base": "https://my-gateway.example.org/v1"',
+    ],
+    ids=["openrouter-slug", "local-server", "other-host"],
+)
+def test_other_providers_are_left_alone(params):
+    before = _router(("fast", params), ("smart", params.replace("deepseek-chat", "deepseek-reasoner")))
+    assert fix(before) == before
+    assert fix(before, unsafe=True) == before
+    assert set(codes(before)) == {"DSM110"}
+
+
+def test_not_a_router_list_stays_a_map_of_two_ids():
+    """Without ``litellm_params`` under a ``model_name``, a list of two ids is still DSM114's."""
+    source = 'CONFIGS = [{"name": "fast", "model": "deepseek-chat"}, {"name": "smart", "model": "deepseek-reasoner"}]\n'
+    assert codes(source) == ["DSM114", "DSM114"]
+    assert fix(source, unsafe=True) == source
+
+
+def test_forced_tool_choice_on_a_reasoner_deployment_is_refused():
+    before = _router(("smart", '"model": "deepseek/deepseek-reasoner", "tool_choice": "required"'))
+    assert fix(before, unsafe=True) == before
+    (finding,) = scan(before)
+    assert finding.code == "DSM102" and "DSM204" in (finding.note or "")
+
+
+def test_thinking_form_omit_renames_only():
+    before = _router(("fast", '"model": "deepseek/deepseek-chat"'))
+    assert fix(before, thinking_form="omit") == before.replace("deepseek-chat", "deepseek-v4-flash")
