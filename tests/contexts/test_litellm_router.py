@@ -134,3 +134,124 @@ def test_forced_tool_choice_on_a_reasoner_deployment_is_refused():
 def test_thinking_form_omit_renames_only():
     before = _router(("fast", '"model": "deepseek/deepseek-chat"'))
     assert fix(before, thinking_form="omit") == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+# The LiteLLM proxy's config.yaml: the same deployments, handed to its Router as they are
+PROXY = "model_list:\n{entries}general_settings:\n  master_key: os.environ/LITELLM_MASTER_KEY\n"
+BLOCK = "  - model_name: {alias}\n    litellm_params:\n{params}"
+
+
+def _proxy(*entries: tuple[str, str]) -> str:
+    return PROXY.format(entries="".join(BLOCK.format(alias=a, params=p) for a, p in entries))
+
+
+def test_proxy_config_deployments_are_requests():
+    before = _proxy(
+        ("fast", "      model: deepseek/deepseek-chat\n      api_key: os.environ/DEEPSEEK_API_KEY\n"),
+        ("smart", "      model: deepseek/deepseek-reasoner\n      api_key: os.environ/DEEPSEEK_API_KEY\n"),
+    )
+    after = _proxy(
+        ("fast", "      model: deepseek/deepseek-v4-flash\n      extra_body: {thinking: {type: disabled}}\n"
+                 "      api_key: os.environ/DEEPSEEK_API_KEY\n"),
+        ("smart", "      model: deepseek/deepseek-v4-flash\n      extra_body: {thinking: {type: enabled}}\n"
+                  "      api_key: os.environ/DEEPSEEK_API_KEY\n"),
+    )
+    assert codes(before, path="config.yaml") == ["DSM102", "DSM102"]
+    assert fix(before, path="config.yaml") == after
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        pytest.param(  # flow style: one more entry after the model, quotes kept
+            '    litellm_params: {model: "deepseek/deepseek-coder", rpm: 10}\n',
+            '    litellm_params: {model: "deepseek/deepseek-v4-flash", extra_body: {thinking: {type: disabled}}, rpm: 10}\n',
+            id="flow",
+        ),
+        pytest.param(  # a comment after the model stays on its line
+            "    litellm_params:\n      model: deepseek/deepseek-chat  # the quick one\n",
+            "    litellm_params:\n      model: deepseek/deepseek-v4-flash  # the quick one\n"
+            "      extra_body: {thinking: {type: disabled}}\n",
+            id="comment",
+        ),
+        pytest.param(  # an extra_body mapping already there gets the key first
+            "    litellm_params:\n      model: deepseek/deepseek-chat\n      extra_body:\n        top_k: 3\n",
+            "    litellm_params:\n      model: deepseek/deepseek-v4-flash\n      extra_body:\n"
+            "        thinking: {type: disabled}\n        top_k: 3\n",
+            id="block-extra-body",
+        ),
+        pytest.param(
+            "    litellm_params:\n      model: deepseek/deepseek-reasoner\n      extra_body: {top_k: 3}\n",
+            "    litellm_params:\n      model: deepseek/deepseek-v4-flash\n      extra_body: {thinking: {type: enabled}, top_k: 3}\n",
+            id="flow-extra-body",
+        ),
+    ],
+)
+def test_proxy_config_layouts(before, after):
+    head = "model_list:\n  - model_name: m\n"
+    assert fix(head + before, path="litellm.yaml") == head + after
+
+
+def test_proxy_config_crlf_and_no_final_newline():
+    before = "model_list:\r\n  - model_name: fast\r\n    litellm_params:\r\n      model: deepseek/deepseek-chat"
+    after = (
+        "model_list:\r\n  - model_name: fast\r\n    litellm_params:\r\n      model: deepseek/deepseek-v4-flash"
+        "\r\n      extra_body: {thinking: {type: disabled}}"
+    )
+    assert fix(before, path="config.yaml") == after
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "      model: openrouter/deepseek/deepseek-chat\n",  # OpenRouter's own slug
+        "      model: deepseek/deepseek-chat\n      api_base: http://localhost:11434\n",  # another server
+        "      model: deepseek/deepseek-chat\n      api_base: https://gateway.example.org/v1\n",
+    ],
+    ids=["openrouter-slug", "local-server", "other-host"],
+)
+def test_proxy_config_other_providers_are_left_alone(params):
+    before = _proxy(("fast", params), ("smart", params.replace("deepseek-chat", "deepseek-reasoner")))
+    assert fix(before, path="config.yaml", unsafe=True) == before
+    assert set(codes(before, path="config.yaml")) == {"DSM110"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "      model: deepseek/deepseek-chat\n      extra_body:\n        thinking: {type: enabled}\n",
+        "      model: deepseek/deepseek-chat\n      thinking: {type: disabled}\n",
+    ],
+    ids=["in-extra-body", "thinking-key"],
+)
+def test_proxy_config_deployment_that_sets_thinking_keeps_it(params):
+    before = _proxy(("fast", params))
+    assert fix(before, path="config.yaml") == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_extra_body_from_an_anchor_waits_for_unsafe_fixes():
+    before = (
+        "x-extra: &extra {top_k: 3}\nmodel_list:\n  - model_name: fast\n    litellm_params:\n"
+        "      model: deepseek/deepseek-chat\n      extra_body: *extra\n"
+    )
+    assert fix(before, path="config.yaml") == before
+    assert fix(before, path="config.yaml", unsafe=True) == before.replace("deepseek-chat", "deepseek-v4-flash")
+
+
+def test_a_yaml_list_that_is_not_a_proxy_config_stays_a_config_value():
+    source = "agents:\n  - name: fast\n    model: deepseek/deepseek-chat\n"
+    assert codes(source, path="config.yaml") == ["DSM103"]
+
+
+def test_extra_body_shared_through_an_anchor_is_not_edited():
+    """Two deployments of different modes share one anchored extra_body: a
+    key inserted there would reach both."""
+    before = (
+        "model_list:\n  - model_name: fast\n    litellm_params:\n      model: deepseek/deepseek-chat\n"
+        "      extra_body: &extra\n        top_k: 3\n"
+        "  - model_name: smart\n    litellm_params:\n      model: deepseek/deepseek-reasoner\n      extra_body: *extra\n"
+    )
+    assert fix(before, path="config.yaml") == before
+    assert fix(before, path="config.yaml", unsafe=True) == before.replace("deepseek-chat", "deepseek-v4-flash").replace(
+        "deepseek-reasoner", "deepseek-v4-flash"
+    )
