@@ -19,7 +19,7 @@ import libcst as cst
 from ds_migrate.findings import Applicability
 from ds_migrate.python.layout import append_dict_element, dict_element_node
 from ds_migrate.python.module_info import ModuleInfo
-from ds_migrate.python.syntax import dict_get, dict_key_value, dotted_name, string_value
+from ds_migrate.python.syntax import assigned_name, dict_get, dict_key_value, dotted_name, string_value
 from ds_migrate.python.toggles import Toggle, has_thinking_key, thinking_object
 
 ROUTER_CALLS = frozenset({"litellm.Router", "litellm.router.Router"})
@@ -75,14 +75,8 @@ def _is_model_list(above: tuple[cst.CSTNode, ...], info: ModuleInfo) -> bool:
     ``Router(...)`` of the module takes as its model list?"""
     if len(above) >= 2 and isinstance(above[0], cst.Arg) and isinstance(above[1], cst.Call):
         return _router_arg(above[1], above[0], info)
-    if above and isinstance(above[0], (cst.Assign, cst.AnnAssign)):
-        holder = above[0]
-        targets = [t.target for t in holder.targets] if isinstance(holder, cst.Assign) else [holder.target]
-        if len(targets) != 1:
-            return False
-        name = dotted_name(targets[0])
-        if name is None:
-            return False
+    name = assigned_name(above[0]) if above else None
+    if name is not None:
         if name.rsplit(".", 1)[-1].lower() == _LIST_NAME:
             return True
         return any(

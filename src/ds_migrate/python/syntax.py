@@ -11,6 +11,17 @@ def dotted_name(node: cst.BaseExpression) -> str | None:
     return ".".join(parts) if isinstance(base, cst.Name) else None
 
 
+def assigned_name(holder: cst.CSTNode) -> str | None:
+    """The dotted name an ``x = ...`` or ``x: T = ...`` with one target binds."""
+    if isinstance(holder, cst.Assign):
+        targets = [t.target for t in holder.targets]
+    elif isinstance(holder, cst.AnnAssign):
+        targets = [holder.target]
+    else:
+        return None
+    return dotted_name(targets[0]) if len(targets) == 1 else None
+
+
 def attribute_tail(node: cst.BaseExpression) -> list[str]:
     """Attribute names of a call chain, outermost last: ``x().chat.completions.create``
     gives ``["chat", "completions", "create"]``; the receiver is dropped."""

@@ -10,7 +10,7 @@ import libcst as cst
 from ds_migrate.python.contexts import CallContext, context_for
 from ds_migrate.python.follows import SELF_NAMES
 from ds_migrate.python.module_info import ModuleInfo
-from ds_migrate.python.syntax import dict_get, dotted_name
+from ds_migrate.python.syntax import assigned_name, dict_get, dotted_name
 
 MODEL_KEYWORDS = frozenset({"model", "model_name", "model_id", "id", "llm_model", "deployment_name"})
 _JSON_DUMPS = {"json.dumps", "orjson.dumps", "ujson.dumps"}
@@ -71,14 +71,8 @@ def json_sender(node: cst.Dict, parents: tuple[cst.CSTNode, ...], info: ModuleIn
         if arg.keyword is not None and arg.keyword.value == "json":
             return call
         return call if info.qualified(call.func) in _JSON_DUMPS and arg.keyword is None else None
-    if parents and isinstance(parents[0], (cst.Assign, cst.AnnAssign)):
-        holder = parents[0]
-        targets = [t.target for t in holder.targets] if isinstance(holder, cst.Assign) else [holder.target]
-        if len(targets) != 1:
-            return None
-        key = dotted_name(targets[0])
-        return _call_sending_name(info, key) if key is not None else None
-    return None
+    key = assigned_name(parents[0]) if parents else None
+    return _call_sending_name(info, key) if key is not None else None
 
 
 def _call_sending_name(info: ModuleInfo, key: str) -> cst.Call | None:
