@@ -84,3 +84,37 @@ def test_scan_counts_every_site_fixable_and_plans_nothing(tmp_path):
     assert by_path["app/router.py"] == [("DSM102", "safe"), ("DSM102", "safe")]
     assert by_path["config.yaml"] == [("DSM102", "safe"), ("DSM102", "safe")]
     assert all(fix == "safe" for findings in by_path.values() for _, fix in findings), by_path
+
+
+ALIASED = (
+    "from litellm import Router\n\n"
+    "router = Router(model_list=[\n"
+    '    {"model_name": "deepseek-chat", "litellm_params": {"model": "deepseek/deepseek-chat"}},\n'
+    "])\n"
+)
+CALLER = (
+    "from app.router import router\n\n\n"
+    "def ask(text):\n"
+    '    return router.completion(model="deepseek-chat", messages=[{"role": "user", "content": text}])\n'
+)
+
+
+@pytest.mark.parametrize("tier", [(), ("--unsafe-fixes",)], ids=["safe", "unsafe"])
+def test_a_legacy_model_name_stays_with_its_callers_while_the_deployment_migrates(tmp_path, tier):
+    """``model_name: "deepseek-chat"`` is what callers ask the Router for:
+    renamed alone, ``router.completion(model="deepseek-chat")`` finds no
+    deployment, and the caller renamed alone finds none either. The
+    deployment behind the name is migrated; the name and its callers stay."""
+    root = write_tree(tmp_path, {"app/__init__.py": "", "app/router.py": ALIASED, "app/caller.py": CALLER})
+    codes = {(f["path"].rsplit("/", 1)[-1], f["line"], f["code"]) for f in scan_tree(root)["findings"]}
+    assert ("router.py", 4, "DSM106") in codes  # the alias: reported, with the choice it leaves
+    changed = fix_tree(root, *tier)
+    assert changed == {
+        "app/router.py": ALIASED.replace(
+            '"deepseek/deepseek-chat"}',
+            '"deepseek/deepseek-v4-flash", "extra_body": {"thinking": {"type": "disabled"}}}',
+        )
+    }
+    # once the deployment names a V4 id, the alias is still what the caller
+    # asks for (not compat code beside a V4 id): a second run renames nothing
+    assert fix_tree(root, *tier) == {}

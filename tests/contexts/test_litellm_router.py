@@ -255,3 +255,18 @@ def test_extra_body_shared_through_an_anchor_is_not_edited():
     assert fix(before, path="config.yaml", unsafe=True) == before.replace("deepseek-chat", "deepseek-v4-flash").replace(
         "deepseek-reasoner", "deepseek-v4-flash"
     )
+
+
+def test_a_legacy_model_name_is_the_routers_lookup_key():
+    """The alias callers ask for selects a deployment (role "route"): reported
+    (DSM106, or DSM114 with a second retired alias), renamed only with its
+    callers; and once its deployment names a V4 id it is still that, not
+    compat code beside a V4 id (DSM113), or a second run would rename callers
+    away from it."""
+    one = _router(("deepseek-chat", '"model": "deepseek/deepseek-chat"'))
+    findings = scan(one)
+    assert [(f.code, f.role) for f in findings] == [("DSM106", "route"), ("DSM102", "request")]
+    two = _router(("deepseek-chat", '"model": "deepseek/deepseek-chat"'), ("deepseek-reasoner", '"model": "deepseek/deepseek-reasoner"'))
+    assert [(f.code, f.role) for f in scan(two)][::2] == [("DSM114", "route"), ("DSM114", "route")]
+    migrated = _router(("deepseek-chat", '"model": "deepseek/deepseek-v4-flash", "extra_body": {"thinking": {"type": "disabled"}}'))
+    assert [(f.code, f.role) for f in scan(migrated)] == [("DSM106", "route")]

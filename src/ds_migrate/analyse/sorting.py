@@ -38,7 +38,7 @@ def _mark_compat_code(findings: list[Finding], index) -> None:
 
     rule = None
     for finding in findings:
-        if finding.legacy_name and finding.role != "compat" and rule_by_code(finding.code).line_with_v4_is_compat:
+        if finding.legacy_name and finding.role not in ("compat", "route") and rule_by_code(finding.code).line_with_v4_is_compat:
             if names_current_id(index.line_text(finding.line)):
                 rule = rule or rule_by_code("DSM113")
                 as_compat(finding, rule)

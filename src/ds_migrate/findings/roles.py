@@ -8,6 +8,10 @@ from __future__ import annotations
 REQUEST, VALUE, COMPARISON, KEY, MEMBER, ALIAS = "request", "value", "comparison", "key", "member", "alias"
 CAPABILITY, TEST, DOC, OTHER = "capability", "test", "doc", "other"
 RECORDED, COMPAT, FOREIGN, DYNAMIC = "recorded", "compat", "foreign", "dynamic"
+# a LiteLLM Router deployment's model_name: the name callers ask the Router
+# for; it selects a deployment, and a V4 id beside it is where it now routes,
+# never a sign of compat code (python/router_deployments.py)
+ROUTE = "route"
 GENERATED = "generated"  # a committed build copy (analyse/build_output.py)
 # a request a test sends to DeepSeek itself (a live integration test): a request, not test data
 LIVE_REQUEST = "live-request"

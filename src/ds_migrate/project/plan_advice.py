@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ds_migrate.project.verdicts import ALIAS, CAPABILITY, COMPARISON, DOC, KEY, MAX_NAMED_SITES, MEMBER, TEST, VALUE, _where
+from ds_migrate.project.verdicts import ALIAS, CAPABILITY, COMPARISON, DOC, KEY, MAX_NAMED_SITES, MEMBER, ROUTE, TEST, VALUE, _where
 
 PRO_MAPPING = "deepseek-reasoner=deepseek-v4-pro"
 
@@ -94,6 +94,11 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -
         steps.append("these branches select behaviour by model id: after the migration, branch on the thinking mode instead")
     if KEY in roles or MEMBER in roles or ALIAS in roles:
         steps.append(f"rename the keys, members and lookups together, or add '{target}' beside the legacy one")
+    if ROUTE in roles:
+        steps.append(
+            "a Router's model_name is what its callers ask for: keep it (its deployment is migrated), "
+            "or rename it together with every caller"
+        )
     if TEST in roles:
         steps.append("update the tests that expect the legacy id together with the code they test")
     values = [m for m in members if m.role == VALUE and m.role != DOC]

@@ -19,7 +19,7 @@ from ds_migrate.findings.test_paths import is_test_path  # noqa: F401  (decide.p
 # (findings/roles.py); re-exported here for decide.py and the reports.
 from ds_migrate.findings.roles import (
     ALIAS, CAPABILITY, COMPARISON, COMPAT, DOC, DYNAMIC, EXTENDED, FOREIGN, GENERATED, KEY, LIVE_REQUEST, MEMBER, OTHER,
-    RECORDED, REQUEST, TEST, VALUE,
+    RECORDED, REQUEST, ROUTE, TEST, VALUE,
 )
 
 ROLE_LABELS = {
@@ -29,6 +29,7 @@ ROLE_LABELS = {
     KEY: "table key or lookup",
     MEMBER: "collection or enum member",
     ALIAS: "alias entry",
+    ROUTE: "Router model_name",
     CAPABILITY: "capability table or predicate",
     TEST: "test expectation",
     DOC: "comment or text",
@@ -42,7 +43,7 @@ ROLE_LABELS = {
 }
 
 # Roles whose occurrence chooses what the program does by the id's value.
-SELECTING = frozenset({COMPARISON, KEY, MEMBER, ALIAS, CAPABILITY, TEST})
+SELECTING = frozenset({COMPARISON, KEY, MEMBER, ALIAS, ROUTE, CAPABILITY, TEST})
 # Of those, the ones in the program itself (a test observes; it does not select).
 CODE_SELECTING = SELECTING - {TEST}
 # Roles of a value bound to a name, which flows where the name is read.

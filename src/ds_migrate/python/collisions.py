@@ -107,8 +107,13 @@ def collision_in(site: NameSite, ctx: CheckContext) -> str | None:
 def beside_current_id(site: NameSite) -> bool:
     """The collection, branch set or comparison the name is in also names a
     V4 id: compat code (rules/compat_code.py), however many lines it spans."""
+    from ds_migrate.python.router_deployments import aliased_deployment
     from ds_migrate.rules.compat_code import names_current_id
 
+    if aliased_deployment(site.role_parents, site.info) is not None:
+        # a Router's model_name is what callers ask for; the V4 id in its
+        # deployment is where it now routes, not a compat entry beside it
+        return False
     return any(names_current_id(value) for node in _scope(site) for value in strings_in(node))
 
 

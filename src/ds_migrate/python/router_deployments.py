@@ -69,6 +69,25 @@ def deployment_of(parents: tuple[cst.CSTNode, ...], info: ModuleInfo) -> Deploym
     return Deployment(entry, params)
 
 
+def aliased_deployment(parents: tuple[cst.CSTNode, ...], info: ModuleInfo) -> Deployment | None:
+    """The Router deployment whose ``model_name`` is the string whose
+    ancestors are ``parents``: the name callers ask the Router for."""
+    if len(parents) < 4:
+        return None
+    alias, entry, element, listing = parents[:4]
+    if not (
+        isinstance(alias, cst.DictElement) and dict_key_value(alias) == "model_name"
+        and isinstance(entry, cst.Dict)
+        and isinstance(element, cst.Element)
+        and isinstance(listing, (cst.List, cst.Tuple))
+    ):
+        return None
+    params = dict_get(entry, "litellm_params")
+    if params is None or not isinstance(params.value, cst.Dict) or not _is_model_list(parents[4:], info):
+        return None
+    return Deployment(entry, params.value)
+
+
 def _is_model_list(above: tuple[cst.CSTNode, ...], info: ModuleInfo) -> bool:
     """Is the list literal whose ancestors are ``above`` a Router's model list:
     passed to ``Router(...)``, or bound to ``model_list`` or to a name a

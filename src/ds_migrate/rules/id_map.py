@@ -5,7 +5,7 @@ import libcst as cst
 from ds_migrate.findings import roles
 from ds_migrate.findings import Severity
 from ds_migrate.python.collisions import strings_in
-from ds_migrate.python.router_deployments import deployment_of
+from ds_migrate.python.router_deployments import aliased_deployment, deployment_of
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, Match, Rule
 
@@ -95,9 +95,10 @@ class LegacyIdMap(Rule):
         if merged is None:
             return None
         first, second, target = merged
+        routed = aliased_deployment(site.role_parents, site.info) is not None
         return Match(
             f"Retired model '{site.name.text}' in a map or list of model ids that also holds another "
             f"retired id: renaming would make entries the same",
             note=f"not renamed: '{first}' and '{second}' would both become '{target}'",
-            role=roles.ALIAS,
+            role=roles.ROUTE if routed else roles.ALIAS,
         )

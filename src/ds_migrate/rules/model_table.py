@@ -5,10 +5,14 @@ import libcst as cst
 from ds_migrate.findings import roles
 from ds_migrate.findings import Applicability, Severity
 from ds_migrate.python.collisions import collision_in, enum_class_of
+from ds_migrate.python.router_deployments import aliased_deployment
 from ds_migrate.python.sites import NameSite
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, Rule
 from ds_migrate.rules import messages
 from ds_migrate.rules.common import enclosing_call_arg, rename_fix
+
+
+ROUTER_ALIAS = "model_name of a LiteLLM Router deployment"
 
 
 def table_role(site: NameSite) -> str | None:
@@ -19,6 +23,8 @@ def table_role(site: NameSite) -> str | None:
         return "enum member"
     if isinstance(parent, cst.DictElement) and parent.key is site.expression:
         return "key of a table"
+    if aliased_deployment(site.role_parents, site.info) is not None:
+        return ROUTER_ALIAS
     if isinstance(parent, cst.Element):
         return "member of a collection"
     if isinstance(parent, cst.SubscriptElement) or isinstance(parent, cst.Index):
@@ -36,7 +42,9 @@ class LegacyModelTable(Rule):
     What it does:
         Finds a retired model name used as a key or member: tables keyed by
         model, lists and enums of models, ``Literal[...]`` types,
-        ``LABELS["deepseek-chat"]`` lookups. (Tables that describe a model,
+        ``LABELS["deepseek-chat"]`` lookups, and the ``model_name`` of a
+        LiteLLM Router deployment (the name callers ask the Router for; the
+        deployment's own model is DSM102). (Tables that describe a model,
         such as prices or context sizes, are DSM112.)
 
     Why it matters:
@@ -93,7 +101,16 @@ class LegacyModelTable(Rule):
         if role is None:
             return None
         message = messages.table_entry(site.name, ctx.mapping, role)
+        if role == ROUTER_ALIAS:
+            # callers ask the Router for it by this name: renamed with them or not at all
+            message = (
+                f"Retired model '{site.name.text}' is the model_name of a LiteLLM Router deployment, the name "
+                "callers ask the Router for: it can stay (the deployment's litellm_params is migrated), or be "
+                "renamed together with every caller"
+            )
         member = "key" if role in ("key of a table", "lookup key") else "member"
+        if role == ROUTER_ALIAS:
+            member = roles.ROUTE
         clash = collision_in(site, ctx)
         if clash:
             return Match(message, None, note=clash, role=member)
