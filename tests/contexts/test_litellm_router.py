@@ -270,3 +270,20 @@ def test_a_legacy_model_name_is_the_routers_lookup_key():
     assert [(f.code, f.role) for f in scan(two)][::2] == [("DSM114", "route"), ("DSM114", "route")]
     migrated = _router(("deepseek-chat", '"model": "deepseek/deepseek-v4-flash", "extra_body": {"thinking": {"type": "disabled"}}'))
     assert [(f.code, f.role) for f in scan(migrated)] == [("DSM106", "route")]
+
+
+def test_deployment_appended_to_the_model_list():
+    before = (
+        "from litellm import Router\n\ndeployments = []\n"
+        "deployments.append({'model_name': 'smart', 'litellm_params': {'model': 'deepseek/deepseek-reasoner'}})\n"
+        "router = Router(model_list=deployments)\n"
+    )
+    after = before.replace(
+        "'deepseek/deepseek-reasoner'}", "'deepseek/deepseek-v4-flash', 'extra_body': {'thinking': {'type': 'enabled'}}}"
+    )
+    assert fix(before) == after
+
+
+def test_an_entry_shaped_dict_outside_any_model_list_is_not_a_deployment():
+    source = "ENTRY = {'model_name': 'fast', 'litellm_params': {'model': 'deepseek/deepseek-chat'}}\n"
+    assert "DSM102" not in codes(source)

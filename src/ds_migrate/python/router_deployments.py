@@ -51,41 +51,46 @@ class Deployment:
 def deployment_of(parents: tuple[cst.CSTNode, ...], info: ModuleInfo) -> Deployment | None:
     """The Router deployment whose ``litellm_params["model"]`` is the string
     whose ancestors (innermost first) are ``parents``; None otherwise."""
-    if len(parents) < 6:
+    if len(parents) < 4:
         return None
-    model, params, holder, entry, element, listing = parents[:6]
+    model, params, holder, entry = parents[:4]
     if not (
         isinstance(model, cst.DictElement) and dict_key_value(model) == "model"
         and isinstance(params, cst.Dict)
         and isinstance(holder, cst.DictElement) and dict_key_value(holder) == "litellm_params"
         and holder.value is params
         and isinstance(entry, cst.Dict) and dict_get(entry, "model_name") is not None
-        and isinstance(element, cst.Element)
-        and isinstance(listing, (cst.List, cst.Tuple))
     ):
         return None
-    if not _is_model_list(parents[6:], info):
-        return None
-    return Deployment(entry, params)
+    return Deployment(entry, params) if _listed(parents[4:], info) else None
 
 
 def aliased_deployment(parents: tuple[cst.CSTNode, ...], info: ModuleInfo) -> Deployment | None:
     """The Router deployment whose ``model_name`` is the string whose
     ancestors are ``parents``: the name callers ask the Router for."""
-    if len(parents) < 4:
+    if len(parents) < 2:
         return None
-    alias, entry, element, listing = parents[:4]
-    if not (
-        isinstance(alias, cst.DictElement) and dict_key_value(alias) == "model_name"
-        and isinstance(entry, cst.Dict)
-        and isinstance(element, cst.Element)
-        and isinstance(listing, (cst.List, cst.Tuple))
-    ):
+    alias, entry = parents[:2]
+    if not (isinstance(alias, cst.DictElement) and dict_key_value(alias) == "model_name" and isinstance(entry, cst.Dict)):
         return None
     params = dict_get(entry, "litellm_params")
-    if params is None or not isinstance(params.value, cst.Dict) or not _is_model_list(parents[4:], info):
+    if params is None or not isinstance(params.value, cst.Dict) or not _listed(parents[2:], info):
         return None
     return Deployment(entry, params.value)
+
+
+def _listed(above: tuple[cst.CSTNode, ...], info: ModuleInfo) -> bool:
+    """Is the entry dict whose ancestors are ``above`` an item of a Router's
+    model list: in its list literal, or appended to it
+    (``model_list.append({...})``)?"""
+    if len(above) >= 2 and isinstance(above[0], cst.Element) and isinstance(above[1], (cst.List, cst.Tuple)):
+        return _is_model_list(above[2:], info)
+    if len(above) >= 2 and isinstance(above[0], cst.Arg) and isinstance(above[1], cst.Call):
+        func = above[1].func
+        if isinstance(func, cst.Attribute) and func.attr.value == "append" and above[0].keyword is None:
+            name = dotted_name(func.value)
+            return name is not None and _names_a_model_list(name, info)
+    return False
 
 
 def _is_model_list(above: tuple[cst.CSTNode, ...], info: ModuleInfo) -> bool:
@@ -95,16 +100,19 @@ def _is_model_list(above: tuple[cst.CSTNode, ...], info: ModuleInfo) -> bool:
     if len(above) >= 2 and isinstance(above[0], cst.Arg) and isinstance(above[1], cst.Call):
         return _router_arg(above[1], above[0], info)
     name = assigned_name(above[0]) if above else None
-    if name is not None:
-        if name.rsplit(".", 1)[-1].lower() == _LIST_NAME:
-            return True
-        return any(
-            _router_arg(call, arg, info)
-            for call in info.calls_reading(name)
-            for arg in call.args
-            if dotted_name(arg.value) == name
-        )
-    return False
+    return name is not None and _names_a_model_list(name, info)
+
+
+def _names_a_model_list(name: str, info: ModuleInfo) -> bool:
+    """``model_list``, or a name a ``Router(...)`` of the module takes as its model list."""
+    if name.rsplit(".", 1)[-1].lower() == _LIST_NAME:
+        return True
+    return any(
+        _router_arg(call, arg, info)
+        for call in info.calls_reading(name)
+        for arg in call.args
+        if dotted_name(arg.value) == name
+    )
 
 
 def _router_arg(call: cst.Call, arg: cst.Arg, info: ModuleInfo) -> bool:
