@@ -287,3 +287,14 @@ def test_deployment_appended_to_the_model_list():
 def test_an_entry_shaped_dict_outside_any_model_list_is_not_a_deployment():
     source = "ENTRY = {'model_name': 'fast', 'litellm_params': {'model': 'deepseek/deepseek-chat'}}\n"
     assert "DSM102" not in codes(source)
+
+
+def test_a_proxy_model_name_that_is_a_retired_id_is_kept():
+    """Clients of the proxy ask for the model_name: it stays in both tiers,
+    reported with the choice it leaves; the deployment behind it migrates."""
+    before = _proxy(("deepseek-chat", "      model: deepseek/deepseek-chat\n"))
+    after = _proxy(("deepseek-chat", "      model: deepseek/deepseek-v4-flash\n      extra_body: {thinking: {type: disabled}}\n"))
+    assert fix(before, path="config.yaml", unsafe=True) == after
+    alias, model = scan(before, path="config.yaml")
+    assert (alias.code, alias.role, alias.fix, alias.line) == ("DSM106", "route", None, 2)
+    assert (model.code, model.line) == ("DSM102", 4)

@@ -339,12 +339,17 @@ class YamlFile(ConfigHandler):
         its mode in ``extra_body`` (languages/litellm_proxy_config.py)."""
         from ds_migrate.deepseek.hosts import is_foreign_url
         from ds_migrate.languages.litellm_proxy_config import proxy_deployments, thinking_edit
-        from ds_migrate.rules.messages import sent_elsewhere
+        from ds_migrate.rules.messages import router_alias, sent_elsewhere
 
         if places is None:
             return False
         if self._deployments is None or self._deployments[0] is not text:
             self._deployments = (text, proxy_deployments(text))
+        alias = next((d for d in self._deployments[1] if d.alias_start <= name.start and name.end <= d.alias_end), None)
+        if alias is not None and text[alias.alias_start : alias.alias_end].lower() == name.text.lower():
+            out.add(LegacyModelTable, name, name.start, name.end, router_alias(name.text), role="route",
+                    note="kept: clients of the proxy ask for this name; the deployment behind it is migrated")
+            return True
         deployment = next(
             (d for d in self._deployments[1] if d.model_start <= name.start and name.end <= d.model_end), None
         )

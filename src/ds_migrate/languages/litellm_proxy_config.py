@@ -24,6 +24,8 @@ class ProxyDeployment:
     model_name: str | None
     params: object  # the litellm_params MappingNode
     key_column: int  # column of the litellm_params keys (block style)
+    alias_start: int = -1  # the model_name scalar's text, quotes excluded
+    alias_end: int = -1
 
     def value(self, key: str):
         for k, v in self.params.value:
@@ -74,8 +76,12 @@ def proxy_deployments(text: str) -> list[ProxyDeployment]:
             start, end = model.start_mark.index, model.end_mark.index
             quoted = 1 if model.style in ("'", '"') else 0
             key = next(k for k, v in params.value if v is model)
+            alias_quoted = 1 if alias.style in ("'", '"') else 0
             found.append(
-                ProxyDeployment(start + quoted, end - quoted, end, alias.value, params, key.start_mark.column)
+                ProxyDeployment(
+                    start + quoted, end - quoted, end, alias.value, params, key.start_mark.column,
+                    alias.start_mark.index + alias_quoted, alias.end_mark.index - alias_quoted,
+                )
             )
     return found
 

@@ -159,3 +159,12 @@ V4_WITHOUT_MODE = (
     "Thinking is on by default on V4 and this request does not set it; "
     "add an explicit thinking mode (enabled for reasoner-style use, disabled for chat-style)"
 )
+
+
+def router_alias(text: str) -> str:
+    """DSM106/DSM114: a LiteLLM Router deployment's model_name."""
+    return (
+        f"Retired model '{text}' is the model_name of a LiteLLM Router deployment, the name callers ask "
+        "the Router for: it can stay (the deployment's litellm_params is migrated), or be renamed together "
+        "with every caller"
+    )

@@ -103,11 +103,7 @@ class LegacyModelTable(Rule):
         message = messages.table_entry(site.name, ctx.mapping, role)
         if role == ROUTER_ALIAS:
             # callers ask the Router for it by this name: renamed with them or not at all
-            message = (
-                f"Retired model '{site.name.text}' is the model_name of a LiteLLM Router deployment, the name "
-                "callers ask the Router for: it can stay (the deployment's litellm_params is migrated), or be "
-                "renamed together with every caller"
-            )
+            message = messages.router_alias(site.name.text)
         member = "key" if role in ("key of a table", "lookup key") else "member"
         if role == ROUTER_ALIAS:
             member = roles.ROUTE
