@@ -300,7 +300,6 @@ class YamlFile(ConfigHandler):
     kind = "yaml"
     label = "YAML"
     patterns = PATTERNS["yaml"]
-    _deployments: tuple[str, list] | None = None  # the last text's proxy deployments
 
     def is_recording(self, text: str) -> bool:
         return is_cassette(text)
@@ -313,11 +312,14 @@ class YamlFile(ConfigHandler):
     def claim(self, out: Collector, text: str, name, mapping: Mapping, places: Places | None = None) -> bool:
         """A name in JavaScript the schema puts in a block scalar (Smithery's
         ``commandFunction``): reported and fixed as the JS handler would (yaml_code.py)."""
+        from ds_migrate.languages.litellm_proxy_config import claim_deployment
         from ds_migrate.languages.yaml_code import js_block, js_findings, moved_fix
         from ds_migrate.rules import rule_by_code
 
         if places is None:
             return False
+        if claim_deployment(out, text, name, mapping, places.extra):
+            return True  # a LiteLLM proxy deployment's model or model_name (litellm_proxy_config.py)
         place = places.holding(name.start, name.end)
         span = js_block(text, place)
         if span is None:
@@ -332,48 +334,6 @@ class YamlFile(ConfigHandler):
             note = "; ".join(filter(None, [note, "not fixed: the fix would add lines inside the YAML block; make it by hand"]))
         out.add(rule_by_code(inner.code), name, name.start, name.end,
                 f"in JavaScript under {place.key}: {inner.message}", fix, note, role=inner.role, severity=inner.severity)
-        return True
-
-    def claim(self, out: Collector, text: str, name, mapping: Mapping, places: Places | None = None) -> bool:
-        """The model of a LiteLLM proxy deployment: a request, renamed with
-        its mode in ``extra_body`` (languages/litellm_proxy_config.py)."""
-        from ds_migrate.deepseek.hosts import is_foreign_url
-        from ds_migrate.languages.litellm_proxy_config import proxy_deployments, thinking_edit
-        from ds_migrate.rules.messages import router_alias, sent_elsewhere
-
-        if places is None:
-            return False
-        if self._deployments is None or self._deployments[0] is not text:
-            self._deployments = (text, proxy_deployments(text))
-        alias = next((d for d in self._deployments[1] if d.alias_start <= name.start and name.end <= d.alias_end), None)
-        if alias is not None and text[alias.alias_start : alias.alias_end].lower() == name.text.lower():
-            out.add(LegacyModelTable, name, name.start, name.end, router_alias(name.text), role="route",
-                    note="kept: clients of the proxy ask for this name; the deployment behind it is migrated")
-            return True
-        deployment = next(
-            (d for d in self._deployments[1] if d.model_start <= name.start and name.end <= d.model_end), None
-        )
-        if deployment is None or text[deployment.model_start : deployment.model_end].lower() != name.text.lower():
-            return False
-        if is_foreign_url(deployment.base_url):
-            out.add(OtherProviderModel, name, name.start, name.end, sent_elsewhere(name, deployment.base_url))
-            return True
-        fix = out.rename_fix(name, Applicability.SAFE)
-        note = None
-        mode = mapping.replacement(name.base).mode
-        if not mapping.adds_toggle:
-            pass
-        elif deployment.sets_thinking:
-            note = "the deployment already sets thinking; kept as is"
-        else:
-            edit = thinking_edit(text, deployment, mode)
-            if edit is None:
-                fix.applicability = Applicability.UNSAFE
-                note = f"renamed only with --unsafe-fixes: add thinking: {{type: {mode}}} to this deployment's extra_body"
-            else:
-                fix.edits.append(edit)
-        where = f'Model of the LiteLLM proxy deployment "{deployment.model_name}"'
-        out.add(LegacyRequestPayload, name, name.start, name.end, retired(name, mapping, where), fix, note)
         return True
 
     def parse_error(self, text: str) -> Exception | None:

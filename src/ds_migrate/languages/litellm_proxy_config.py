@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ds_migrate.findings import TextEdit
+from ds_migrate.findings import Applicability, TextEdit
 
 _BASE_URL_KEYS = ("api_base", "base_url")
 
@@ -49,6 +49,53 @@ class ProxyDeployment:
         return extra is not None and isinstance(extra.value, list) and any(
             getattr(k, "value", None) == "thinking" for k, _ in extra.value
         )
+
+
+def claim_deployment(out, text: str, name, mapping, memo: dict) -> bool:
+    """Report ``name`` when it is a proxy deployment's model (a request:
+    DSM102, renamed with its mode) or its ``model_name`` (what clients ask
+    for: DSM106, kept); False to leave it to the YAML roles. ``memo`` keeps
+    the file's deployments between names (the file's ``Places.extra``)."""
+    from ds_migrate.deepseek.hosts import is_foreign_url
+    from ds_migrate.rules.messages import retired, router_alias, sent_elsewhere
+    from ds_migrate.rules.model_table import LegacyModelTable
+    from ds_migrate.rules.other_provider import OtherProviderModel
+    from ds_migrate.rules.payload import LegacyRequestPayload
+
+    if _MEMO not in memo:
+        memo[_MEMO] = proxy_deployments(text)
+    found = memo[_MEMO]
+    alias = next((d for d in found if d.alias_start <= name.start and name.end <= d.alias_end), None)
+    if alias is not None and text[alias.alias_start : alias.alias_end].lower() == name.text.lower():
+        out.add(LegacyModelTable, name, name.start, name.end, router_alias(name.text), role="route",
+                note="kept: clients of the proxy ask for this name; the deployment behind it is migrated")
+        return True
+    deployment = next((d for d in found if d.model_start <= name.start and name.end <= d.model_end), None)
+    if deployment is None or text[deployment.model_start : deployment.model_end].lower() != name.text.lower():
+        return False
+    if is_foreign_url(deployment.base_url):
+        out.add(OtherProviderModel, name, name.start, name.end, sent_elsewhere(name, deployment.base_url))
+        return True
+    fix = out.rename_fix(name, Applicability.SAFE)
+    note = None
+    mode = mapping.replacement(name.base).mode
+    if not mapping.adds_toggle:
+        pass
+    elif deployment.sets_thinking:
+        note = "the deployment already sets thinking; kept as is"
+    else:
+        edit = thinking_edit(text, deployment, mode)
+        if edit is None:
+            fix.applicability = Applicability.UNSAFE
+            note = f"renamed only with --unsafe-fixes: add thinking: {{type: {mode}}} to this deployment's extra_body"
+        else:
+            fix.edits.append(edit)
+    where = f'Model of the LiteLLM proxy deployment "{deployment.model_name}"'
+    out.add(LegacyRequestPayload, name, name.start, name.end, retired(name, mapping, where), fix, note)
+    return True
+
+
+_MEMO = "litellm-proxy-deployments"
 
 
 def proxy_deployments(text: str) -> list[ProxyDeployment]:
