@@ -20,7 +20,7 @@ from ds_migrate.findings import Applicability
 from ds_migrate.python.layout import append_dict_element, dict_element_node
 from ds_migrate.python.module_info import ModuleInfo
 from ds_migrate.python.syntax import assigned_name, dict_get, dict_key_value, dotted_name, string_value
-from ds_migrate.python.toggles import Toggle, has_thinking_key, thinking_object
+from ds_migrate.python.toggles import Toggle, has_thinking_key, into_extra_body, thinking_object
 
 ROUTER_CALLS = frozenset({"litellm.Router", "litellm.router.Router"})
 _LIST_NAME = "model_list"
@@ -147,24 +147,9 @@ def params_toggle(deployment: Deployment, mode: str, quote: str) -> Toggle:
         if spread:
             return Toggle(add, Applicability.UNSAFE, "**params may already carry extra_body; check before applying")
         return Toggle(add)
+    insert, merge = into_extra_body(lambda node: dict_get(node, "extra_body"), thinking)
     if isinstance(extra.value, cst.Dict):
         if has_thinking_key(extra.value):
             return Toggle(None, note="the deployment already sets thinking in extra_body; kept as is")
-
-        def insert(node: cst.Dict) -> cst.Dict:
-            inner = dict_get(node, "extra_body")
-            if inner is None or not isinstance(inner.value, cst.Dict) or has_thinking_key(inner.value):
-                return node
-            return node.deep_replace(inner, inner.with_changes(value=append_dict_element(inner.value, thinking)))
-
         return Toggle(insert)
-
-    def merge(node: cst.Dict) -> cst.Dict:
-        inner = dict_get(node, "extra_body")
-        if inner is None or isinstance(inner.value, cst.Dict):
-            return node
-        # the thinking key first, so that one already inside wins
-        merged = cst.Dict([thinking, cst.StarredDictElement(inner.value)])
-        return node.deep_replace(inner, inner.with_changes(value=merged))
-
     return Toggle(merge, Applicability.UNSAFE, "extra_body is built elsewhere; merging the thinking key into it needs a glance")

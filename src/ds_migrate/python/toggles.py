@@ -41,6 +41,27 @@ def has_thinking_key(node: cst.BaseExpression | None) -> bool:
     return isinstance(node, cst.Dict) and dict_get(node, "thinking") is not None
 
 
+def into_extra_body(find: Callable, thinking: cst.DictElement) -> tuple[Callable, Callable]:
+    """Two edits of the node holding an ``extra_body`` (``find(node)``: its
+    argument or dict element): put ``thinking`` into its dict literal, or,
+    where it is built elsewhere, merge it ahead of that mapping (so that a
+    thinking key already inside wins)."""
+
+    def insert(node):
+        holder = find(node)
+        if holder is None or not isinstance(holder.value, cst.Dict) or has_thinking_key(holder.value):
+            return node
+        return node.deep_replace(holder, holder.with_changes(value=append_dict_element(holder.value, thinking)))
+
+    def merge(node):
+        holder = find(node)
+        if holder is None or isinstance(holder.value, cst.Dict):
+            return node
+        return node.deep_replace(holder, holder.with_changes(value=cst.Dict([thinking, cst.StarredDictElement(holder.value)])))
+
+    return insert, merge
+
+
 def via_extra_body(call: cst.Call, mode: str, quote: str, budget: bool = False) -> Toggle:
     """OpenAI SDK and its wrappers: ``extra_body={"thinking": {...}}``
     (``budget``: the Anthropic shape, with ``budget_tokens`` when enabled)."""
@@ -57,29 +78,11 @@ def via_extra_body(call: cst.Call, mode: str, quote: str, budget: bool = False) 
 
         note = "**kwargs may already carry extra_body; check before applying" if applicability is Applicability.UNSAFE else None
         return Toggle(add, applicability, note)
+    insert, merge = into_extra_body(lambda node: keyword_arg(node, "extra_body"), dict_element_node("thinking", value, quote))
     if isinstance(existing.value, cst.Dict):
         if has_thinking_key(existing.value):
             return Toggle(None, note="the call already sets thinking in extra_body; kept as is")
-
-        def insert(node: cst.Call) -> cst.Call:
-            arg = keyword_arg(node, "extra_body")
-            if arg is None or not isinstance(arg.value, cst.Dict) or has_thinking_key(arg.value):
-                return node
-            new_dict = append_dict_element(arg.value, dict_element_node("thinking", value, quote))
-            return node.deep_replace(arg, arg.with_changes(value=new_dict))
-
         return Toggle(insert)
-
-    def merge(node: cst.Call) -> cst.Call:
-        arg = keyword_arg(node, "extra_body")
-        if arg is None or isinstance(arg.value, cst.Dict):
-            return node
-        # the thinking key goes first so that one already inside wins
-        merged = cst.Dict(
-            [dict_element_node("thinking", value, quote), cst.StarredDictElement(arg.value)]
-        )
-        return node.deep_replace(arg, arg.with_changes(value=merged))
-
     return Toggle(
         merge,
         Applicability.UNSAFE,
