@@ -101,12 +101,10 @@ class LegacyModelTable(Rule):
         if role is None:
             return None
         message = messages.table_entry(site.name, ctx.mapping, role)
-        if role == ROUTER_ALIAS:
-            # callers ask the Router for it by this name: renamed with them or not at all
-            message = messages.router_alias(site.name.text)
         member = "key" if role in ("key of a table", "lookup key") else "member"
         if role == ROUTER_ALIAS:
-            member = roles.ROUTE
+            # callers ask the Router for it by this name: renamed with them or not at all
+            message, member = messages.router_alias(site.name.text), roles.ROUTE
         clash = collision_in(site, ctx)
         if clash:
             return Match(message, None, note=clash, role=member)
