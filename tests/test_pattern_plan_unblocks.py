@@ -53,6 +53,28 @@ def test_a_merge_refusal_suggests_the_mapping_that_keeps_the_ids_apart(tmp_path)
     assert changed["aliases.py"] == 'ALIASES = {"fast": "deepseek-v4-flash", "deep": "deepseek-v4-pro"}\n'
 
 
+def test_the_plan_says_how_to_keep_the_mapping_and_that_text_is_a_setting(tmp_path):
+    """Given only on the command line, the mapping is gone on the next plain
+    run, which then told the reasoner's sites to use deepseek-v4-flash (a
+    fourth fresh reader). The plan prints the setting; pasted as printed
+    under [tool.ds-migrate], a plain run (no --mapping) follows it."""
+    import re
+
+    from click.testing import CliRunner
+
+    from ds_migrate.cli.commands import main
+
+    source = 'ALIASES = {"fast": "deepseek-chat", "deep": "deepseek-reasoner"}\n'
+    write_tree(tmp_path, {"aliases.py": source})
+    decision = " ".join(g["decision"] for g in scan_tree(tmp_path)["plan"])
+    setting = re.search(r"put (mapping = \{.*?\}) under \[tool\.ds-migrate\] in pyproject\.toml", decision)
+    assert setting, decision
+    write_tree(tmp_path, {"pyproject.toml": f'[project]\nname = "x"\n\n[tool.ds-migrate]\n{setting.group(1)}\n'})
+    result = CliRunner().invoke(main, ["fix", "--write", "--unsafe-fixes", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "aliases.py").read_text() == 'ALIASES = {"fast": "deepseek-v4-flash", "deep": "deepseek-v4-pro"}\n'
+
+
 def test_no_mapping_is_suggested_when_chat_and_coder_would_merge(tmp_path):
     """chat and coder become the same id whatever the reasoner maps to: the
     suggestion came back after it was followed (a fresh review, case 10)."""

@@ -9,6 +9,11 @@ import re
 from ds_migrate.project.verdicts import ALIAS, CAPABILITY, COMPARISON, DOC, KEY, MAX_NAMED_SITES, MEMBER, TEST, VALUE, _where
 
 PRO_MAPPING = "deepseek-reasoner=deepseek-v4-pro"
+# the same choice as a setting (config.py), so that later runs keep it: given
+# only on the command line, the next plain scan told the reasoner's remaining
+# sites to use deepseek-v4-flash beside code already on deepseek-v4-pro (a
+# fourth fresh reader)
+PRO_MAPPING_SETTING = 'mapping = { deepseek-reasoner = "deepseek-v4-pro" }'
 
 
 def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
@@ -90,6 +95,10 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -
             and all("deepseek-reasoner" in (m.finding.note or "") for m in refused)
         ):
             steps.append(f"or keep the two ids apart: ds-migrate fix --write --mapping {PRO_MAPPING} .")
+            steps.append(
+                f"to keep that choice for later runs, put {PRO_MAPPING_SETTING} under [tool.ds-migrate] in "
+                "pyproject.toml (or at the top of a ds-migrate.toml)"
+            )
     if COMPARISON in roles:
         steps.append("these branches select behaviour by model id: after the migration, branch on the thinking mode instead")
     if KEY in roles or MEMBER in roles or ALIAS in roles:
