@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ds_migrate.project.verdicts import ALIAS, CAPABILITY, COMPARISON, DOC, KEY, MAX_NAMED_SITES, MEMBER, TEST, VALUE, _where
+from ds_migrate.project.verdicts import (
+    ALIAS, CAPABILITY, CODE_SELECTING, COMPARISON, DOC, KEY, MAX_NAMED_SITES, MEMBER, TEST, VALUE, _where,
+)
 
 PRO_MAPPING = "deepseek-reasoner=deepseek-v4-pro"
 # the same choice as a setting (config.py), so that later runs keep it: given
@@ -69,18 +71,31 @@ def _unreported_blockers(members) -> list[str]:
     return steps
 
 
+def _capability_step(legacy_id: str, capability, target: str, only_blocker: bool) -> str:
+    """The exact edit a capability table or predicate asks for; where it is
+    all that holds the group, doing just that lets the next run rename the
+    group (SPEC section 4), and the step says so."""
+    sites = ", ".join(_where(m.finding) for m in capability[:MAX_NAMED_SITES])
+    more = f" and {len(capability) - MAX_NAMED_SITES} more" if len(capability) > MAX_NAMED_SITES else ""
+    what = "branch" if all("predicate)" in (m.finding.message or "") for m in capability) else "entry"
+    then = ": the next run then renames the group" if only_blocker else ""
+    return f"add a '{target}' {what} beside '{legacy_id}' at {sites}{more} (keep or drop the legacy one){then}"
+
+
 def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -> str:
     roles = {m.role for m in members}
     has_target = {path for path in present.get(target, ())}
     steps = _unreported_blockers(members)
     capability = [m for m in members if m.role == CAPABILITY and m.finding.path not in has_target]
     if capability:
-        sites = ", ".join(_where(m.finding) for m in capability[:MAX_NAMED_SITES])
-        more = f" and {len(capability) - MAX_NAMED_SITES} more" if len(capability) > MAX_NAMED_SITES else ""
-        steps.append(
-            f"add an entry or branch for the V4 id ('{target}') beside '{legacy_id}' to the capability table "
-            f"or predicate at {sites}{more} (keep or drop the legacy one)"
-        )
+        # the first blocker's own remedy comes first (the plan's "why" names it)
+        first = next((m for m in members if m.blocked), None)
+        at = 0 if first is not None and first.role == CAPABILITY else len(steps)
+        # once the V4 entry stands beside it, a table or predicate is compat code: with
+        # no other selector and no other blocker, nothing couples the group any more
+        named = {id(m) for m in capability}
+        only = all(id(m) in named for m in members if m.blocked or m.role in CODE_SELECTING)
+        steps.insert(at, _capability_step(legacy_id, capability, target, only))
     refused = [m for m in members if m.finding.merge_refused]
     if refused:
         steps.append(
@@ -103,8 +118,14 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -
         steps.append("these branches select behaviour by model id: after the migration, branch on the thinking mode instead")
     if KEY in roles or MEMBER in roles or ALIAS in roles:
         steps.append(f"rename the keys, members and lookups together, or add '{target}' beside the legacy one")
-    if TEST in roles:
-        steps.append("update the tests that expect the legacy id together with the code they test")
+    tests = [m for m in members if m.role == TEST]
+    if tests:
+        sites = ", ".join(_where(m.finding) for m in tests[:MAX_NAMED_SITES])
+        more = f" and {len(tests) - MAX_NAMED_SITES} more" if len(tests) > MAX_NAMED_SITES else ""
+        steps.append(
+            f"the tests that check these values ({sites}{more}) move with the group: each is renamed "
+            "with the value it checks, not by hand"
+        )
     values = [m for m in members if m.role == VALUE and m.role != DOC]
     if values:
         steps.append(
