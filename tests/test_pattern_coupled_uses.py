@@ -67,7 +67,7 @@ def test_lookup_is_not_renamed_while_the_price_table_keys_stay(tmp_path):
     write_tree(tmp_path, {"prices.py": prices, "billing.py": billing, "app.py": 'MODEL = "deepseek-chat"\n'})
     plan = scan_tree(tmp_path)["plan"]
     assert [g["legacy_id"] for g in plan] == ["deepseek-chat"]
-    assert "capability" in plan[0]["decision"] or "V4 id" in plan[0]["decision"]
+    assert "add a 'deepseek-v4-flash' entry beside 'deepseek-chat' at " in plan[0]["decision"]
     # app.py's MODEL cannot reach the table (nothing imports it): it is renamed alone
     assert fix_tree(tmp_path) == {"app.py": 'MODEL = "deepseek-v4-flash"\n'}
     assert fix_tree(tmp_path, "--unsafe-fixes") == {}  # the price table is never renamed, so nothing is
