@@ -42,6 +42,12 @@ def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
 
 
 
+def _sites(members) -> str:
+    """``a.py:3, b.py:7 and 2 more``: the first few sites, then a count."""
+    shown = ", ".join(_where(m.finding) for m in members[:MAX_NAMED_SITES])
+    return shown + (f" and {len(members) - MAX_NAMED_SITES} more" if len(members) > MAX_NAMED_SITES else "")
+
+
 def _unreported_blockers(members) -> list[str]:
     """How to proceed past a suppressed or unselected use that holds the
     group: no tier renames it, so the group waits for a person or for the
@@ -59,8 +65,7 @@ def _unreported_blockers(members) -> list[str]:
         if not held:
             continue
         one = len(held) == 1
-        sites = ", ".join(_where(m.finding) for m in held[:MAX_NAMED_SITES])
-        sites += f" and {len(held) - MAX_NAMED_SITES} more" if len(held) > MAX_NAMED_SITES else ""
+        sites = _sites(held)
         codes = ", ".join(sorted({m.finding.code for m in held}))
         state = "not selected" if unselected else "suppressed"
         steps.append(
@@ -75,11 +80,9 @@ def _capability_step(legacy_id: str, capability, target: str, only_blocker: bool
     """The exact edit a capability table or predicate asks for; where it is
     all that holds the group, doing just that lets the next run rename the
     group (SPEC section 4), and the step says so."""
-    sites = ", ".join(_where(m.finding) for m in capability[:MAX_NAMED_SITES])
-    more = f" and {len(capability) - MAX_NAMED_SITES} more" if len(capability) > MAX_NAMED_SITES else ""
     what = "branch" if all("predicate)" in (m.finding.message or "") for m in capability) else "entry"
     then = ": the next run then renames the group" if only_blocker else ""
-    return f"add a '{target}' {what} beside '{legacy_id}' at {sites}{more} (keep or drop the legacy one){then}"
+    return f"add a '{target}' {what} beside '{legacy_id}' at {_sites(capability)} (keep or drop the legacy one){then}"
 
 
 def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -> str:
@@ -120,18 +123,15 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -
         steps.append(f"rename the keys, members and lookups together, or add '{target}' beside the legacy one")
     tests = [m for m in members if m.role == TEST]
     if tests:
-        sites = ", ".join(_where(m.finding) for m in tests[:MAX_NAMED_SITES])
-        more = f" and {len(tests) - MAX_NAMED_SITES} more" if len(tests) > MAX_NAMED_SITES else ""
         steps.append(
-            f"the tests that check these values ({sites}{more}) move with the group: each is renamed "
+            f"the tests that check these values ({_sites(tests)}) move with the group: each is renamed "
             "with the value it checks, not by hand"
         )
     values = [m for m in members if m.role == VALUE and m.role != DOC]
     if values:
         steps.append(
             "set the thinking mode at each request that reads these values ("
-            + ", ".join(_where(m.finding) for m in values[:MAX_NAMED_SITES])
-            + (f" and {len(values) - MAX_NAMED_SITES} more" if len(values) > MAX_NAMED_SITES else "")
+            + _sites(values)
             + ")"
         )
     steps.append("then rename the whole group with --unsafe-fixes" if not blocked else "then run fix again")
