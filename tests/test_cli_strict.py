@@ -149,10 +149,11 @@ def test_fix_json_dry_run_reports_would_fix_not_fixed(tmp_path):
 
 
 def test_fix_text_dry_run_says_would_fix_and_what_to_run(tmp_path):
-    # the request is migrated; the comparison stays (it would match the request's V4 id)
+    # the request and, with --unsafe-fixes, the comparison of the same id: the
+    # request's own literal is contained, so its new id holds the branch back nowhere
     (tmp_path / "app.py").write_text(LEGACY + 'if m == "deepseek-chat":\n    pass\n')
     result = invoke("fix", "--unsafe-fixes", tmp_path)
-    assert "Would fix 1 finding in 1 file." in result.stdout
+    assert "Would fix 2 findings in 1 file." in result.stdout
     assert "Run `ds-migrate fix --write --unsafe-fixes` to apply them." in result.stdout
 
 

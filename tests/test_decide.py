@@ -162,15 +162,34 @@ def test_a_requests_own_literal_is_contained_whatever_else_names_the_id():
     assert request.fix.applicability is Applicability.SAFE and request.coupling is None
 
 
-def test_a_contained_request_is_renamed_but_a_branch_on_its_target_is_not():
-    # once the safe tier renames the chat request it sends deepseek-v4-flash, which a
-    # renamed reasoner branch would match (its input may be the reply's model)
+def test_the_target_a_contained_request_gets_does_not_hold_a_branch_back():
+    # the chat request's own literal becomes deepseek-v4-flash: nothing else
+    # observes it (SPEC section 4), so it is no use a renamed reasoner branch
+    # would start to match, in this run or the next (a fourth fresh reader:
+    # "'deepseek-v4-pro' is already used" where only this run wrote it)
     chat = finding("a.py", 1, "DSM101")
     reasoner_branch = finding("b.py", 5, "DSM105", name="deepseek-reasoner", fix=Applicability.UNSAFE)
     decision = decide([chat, reasoner_branch])
-    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.NONE
-    assert "already used" in decision.verdicts[reasoner_branch.identity].note
+    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.UNSAFE
+    assert "already used" not in decision.verdicts[reasoner_branch.identity].note
     assert chat.identity not in decision.verdicts
+
+
+def test_a_v4_id_the_code_binds_still_holds_a_branch_back():
+    reasoner_branch = finding("b.py", 5, "DSM105", name="deepseek-reasoner", fix=Applicability.UNSAFE)
+    decision = decide([reasoner_branch], present={"deepseek-v4-flash": ["settings.py"]})
+    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.NONE
+    assert "'deepseek-v4-flash' is already used (in settings.py)" in decision.verdicts[reasoner_branch.identity].note
+
+
+def test_the_target_a_request_gets_where_its_kind_knows_no_requests_still_counts():
+    # a Go request's literal is plain text to the next run: counted in both
+    # orders of tiers (safe then unsafe ends where unsafe alone does)
+    go_request = finding("main.go", 3, "DSM101")
+    reasoner_branch = finding("b.py", 5, "DSM105", name="deepseek-reasoner", fix=Applicability.UNSAFE)
+    decision = decide([go_request, reasoner_branch])
+    assert decision.verdicts[reasoner_branch.identity].applicability is Applicability.NONE
+    assert "already used (in main.go)" in decision.verdicts[reasoner_branch.identity].note
 
 
 def test_a_bound_value_couples_only_with_selectors_it_can_reach():

@@ -264,12 +264,14 @@ def test_the_preview_is_the_diff_the_counts_and_the_next_step(tmp_path, output_f
     assert ": DSM" not in result.output and "DSM105" not in result.output
     assert "Migration plan" not in result.output and "The supported API model names" not in result.output
     assert "Would fix 1 finding in 1 file." in result.output
-    assert "2 remaining (2 report-only or refused): `ds-migrate scan` shows them and the migration plan." in result.output
+    # the request's own literal is contained: its rename does not hold the
+    # default and the comparison back, which go together with --unsafe-fixes
+    assert "2 remaining (2 need --unsafe-fixes): `ds-migrate scan` shows them and the migration plan." in result.output
     assert "Run `ds-migrate fix --write` to apply them." in result.output
     report = invoke("fix", "--diff", tmp_path).stderr
     assert report.splitlines() == [
         "Would fix 1 finding in 1 file.",
-        "2 remaining (2 report-only or refused): `ds-migrate scan` shows them and the migration plan.",
+        "2 remaining (2 need --unsafe-fixes): `ds-migrate scan` shows them and the migration plan.",
         "Run `ds-migrate fix --write` to apply them.",
     ]
 

@@ -42,7 +42,7 @@ def test_capability_holds_back_the_default_that_reaches_it(tmp_path, tier):
     })
     assert fix_tree(tmp_path, *tier) == {}
     (group,) = scan_tree(tmp_path)["plan"]
-    assert "add an entry or branch for the V4 id" in group["decision"]
+    assert "add a 'deepseek-v4-flash' entry beside 'deepseek-chat' at " in group["decision"]
 
 
 def test_a_default_that_cannot_reach_the_capability_table_is_renamed(tmp_path):
@@ -59,7 +59,7 @@ def test_adding_the_v4_entry_the_plan_asks_for_unblocks_the_next_run(tmp_path):
     write_tree(tmp_path, {"registry.py": registry, "app.py": app})
     assert fix_tree(tmp_path) == {}
     (group,) = scan_tree(tmp_path)["plan"]
-    assert "add an entry or branch for the V4 id" in group["decision"]
+    assert "add a 'deepseek-v4-flash' entry beside 'deepseek-chat' at " in group["decision"]
     # do exactly what the plan says, then run again
     (tmp_path / "registry.py").write_text(registry.replace('{"deepseek-chat"}', '{"deepseek-chat", "deepseek-v4-flash"}'))
     assert fix_tree(tmp_path) == {"app.py": app.replace("deepseek-chat", "deepseek-v4-flash")}

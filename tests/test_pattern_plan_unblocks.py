@@ -29,7 +29,10 @@ def test_the_plan_names_the_edit_and_the_request_where_the_mode_goes(tmp_path):
     assert fix_tree(root) == {}
     (group,) = scan_tree(root)["plan"]
     decision = group["decision"].replace(str(root) + "/", "")
-    assert "add an entry or branch for the V4 id ('deepseek-v4-flash') beside 'deepseek-chat' to the capability table or predicate at app/router.py:1" in decision
+    assert decision.startswith(
+        "add a 'deepseek-v4-flash' entry beside 'deepseek-chat' at app/router.py:1 (keep or drop the legacy one): "
+        "the next run then renames the group; "
+    )
     assert "the mode goes at the request: app/service.py:11 (thinking disabled)" in decision
 
 
@@ -38,7 +41,7 @@ def test_doing_what_the_plan_says_unblocks_the_next_run(tmp_path):
     (root / "app" / "router.py").write_text(ROUTER.replace("0.27}", '0.27, "deepseek-v4-flash": 0.14}'))
     changed = fix_tree(root)
     assert changed["app/config.py"] == CONFIG.replace("deepseek-chat", "deepseek-v4-flash")
-    assert all("add an entry" not in g["decision"] for g in scan_tree(root)["plan"])
+    assert all("add a 'deepseek-v4-flash' entry" not in g["decision"] for g in scan_tree(root)["plan"])
 
 
 def test_a_merge_refusal_suggests_the_mapping_that_keeps_the_ids_apart(tmp_path):
@@ -51,6 +54,28 @@ def test_a_merge_refusal_suggests_the_mapping_that_keeps_the_ids_apart(tmp_path)
     # and following it does resolve the refusal
     changed = fix_tree(tmp_path, "--unsafe-fixes", "--mapping", "deepseek-reasoner=deepseek-v4-pro")
     assert changed["aliases.py"] == 'ALIASES = {"fast": "deepseek-v4-flash", "deep": "deepseek-v4-pro"}\n'
+
+
+def test_the_plan_says_how_to_keep_the_mapping_and_that_text_is_a_setting(tmp_path):
+    """Given only on the command line, the mapping is gone on the next plain
+    run, which then told the reasoner's sites to use deepseek-v4-flash (a
+    fourth fresh reader). The plan prints the setting; pasted as printed
+    under [tool.ds-migrate], a plain run (no --mapping) follows it."""
+    import re
+
+    from click.testing import CliRunner
+
+    from ds_migrate.cli.commands import main
+
+    source = 'ALIASES = {"fast": "deepseek-chat", "deep": "deepseek-reasoner"}\n'
+    write_tree(tmp_path, {"aliases.py": source})
+    decision = " ".join(g["decision"] for g in scan_tree(tmp_path)["plan"])
+    setting = re.search(r"put (mapping = \{.*?\}) under \[tool\.ds-migrate\] in pyproject\.toml", decision)
+    assert setting, decision
+    write_tree(tmp_path, {"pyproject.toml": f'[project]\nname = "x"\n\n[tool.ds-migrate]\n{setting.group(1)}\n'})
+    result = CliRunner().invoke(main, ["fix", "--write", "--unsafe-fixes", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "aliases.py").read_text() == 'ALIASES = {"fast": "deepseek-v4-flash", "deep": "deepseek-v4-pro"}\n'
 
 
 def test_no_mapping_is_suggested_when_chat_and_coder_would_merge(tmp_path):
@@ -67,7 +92,7 @@ def test_a_project_that_has_its_v4_entries_is_not_asked_to_add_them(tmp_path):
         "caps.py": 'NON_THINKING = {"deepseek-chat", "deepseek-v4-flash"}\n',
         "app.py": 'from caps import NON_THINKING\n\nMODEL = "deepseek-chat"\nprint(MODEL in NON_THINKING)\n',
     })
-    assert all("add an entry" not in g["decision"] for g in scan_tree(tmp_path)["plan"])
+    assert all("add a 'deepseek-v4-flash' entry" not in g["decision"] for g in scan_tree(tmp_path)["plan"])
 
 
 def test_a_v4_entry_added_beside_the_legacy_one_is_not_itself_a_blocker(tmp_path):
@@ -113,4 +138,75 @@ def test_a_table_beside_a_request_the_run_renames_is_still_asked_for_its_v4_entr
     )
     write_tree(tmp_path, {"agents.py": agents, ".env.example": "MODEL=deepseek-chat\n"})
     plans = {g["legacy_id"]: g for g in scan_tree(tmp_path)["plan"]}
-    assert "add an entry or branch for the V4 id ('deepseek-v4-flash')" in plans["deepseek-chat"]["decision"]
+    assert "add a 'deepseek-v4-flash' entry beside 'deepseek-chat'" in plans["deepseek-chat"]["decision"]
+
+
+# modelled on a fourth fresh reader's project: a price table names both ids,
+# a settings default and a test of it, a request reading the default
+AGENTS = (
+    "PRICES = {\n"
+    '    "deepseek-chat": (0.27, 1.10),\n'
+    '    "deepseek-reasoner": (0.55, 2.19),\n'
+    "}\n\n\n"
+    "def cost(model, tin, tout):\n    pin, pout = PRICES[model]\n    return (tin * pin + tout * pout) / 1e6\n"
+)
+SETTINGS = 'import os\n\nMODEL = os.getenv("MODEL", "deepseek-chat")\n'
+CLIENT = (
+    "from openai import OpenAI\n\nfrom app.agents import cost\nfrom app.settings import MODEL\n\n"
+    'client = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+    "def chat(messages):\n    resp = client.chat.completions.create(model=MODEL, messages=messages)\n"
+    "    cost(MODEL, 1, 1)\n    return resp\n"
+)
+TEST = 'from app import settings\n\n\ndef test_default_model():\n    assert settings.MODEL == "deepseek-chat"\n'
+
+
+def _text_plan(root) -> list[str]:
+    from click.testing import CliRunner
+
+    from ds_migrate.cli.commands import main
+
+    result = CliRunner().invoke(main, ["scan", "--isolated", "."], catch_exceptions=False)
+    lines = result.output.splitlines()
+    head = "Migration plan: what is left for a person"
+    return lines[lines.index(head):] if head in lines else []
+
+
+def test_a_capability_blocker_s_own_edit_comes_first_and_doing_it_unblocks(tmp_path, monkeypatch):
+    root = write_tree(tmp_path, {
+        "app/__init__.py": "", "app/agents.py": AGENTS, "app/settings.py": SETTINGS, "app/client.py": CLIENT,
+        "tests/test_settings.py": TEST,
+    })
+    monkeypatch.chdir(root)
+    plan = _text_plan(root)
+    chat = plan[plan.index(next(line for line in plan if line.startswith("#") and "deepseek-chat" in line)):]
+    assert "  why: app/agents.py:2 is a capability table or predicate (never renamed)" in chat
+    first = chat[chat.index("  to decide:") + 1]
+    assert first == (
+        "    - add a 'deepseek-v4-flash' entry beside 'deepseek-chat' at app/agents.py:2 (keep or drop the legacy one): "
+        "the next run then renames the group"
+    )
+    # the tests go with the group: no edit by hand
+    assert (
+        "    - the tests that check these values (tests/test_settings.py:5) move with the group: each is renamed "
+        "with the value it checks, not by hand"
+    ) in chat
+    # do exactly that edit, then run again: the group is renamed, its test with it
+    lines = AGENTS.splitlines(keepends=True)
+    lines.insert(2, '    "deepseek-v4-flash": (0.14, 0.28),\n')
+    (root / "app" / "agents.py").write_text("".join(lines))
+    changed = fix_tree(root)
+    assert changed["app/settings.py"] == SETTINGS.replace("deepseek-chat", "deepseek-v4-flash")
+    assert changed["tests/test_settings.py"] == TEST.replace("deepseek-chat", "deepseek-v4-flash")
+    assert 'extra_body={"thinking": {"type": "disabled"}}' in changed["app/client.py"]
+    assert not any(line.startswith("#") and "deepseek-chat" in line for line in _text_plan(root))
+
+
+def test_no_promise_when_another_selector_holds_the_group_too(tmp_path):
+    # the reasoner's branch stays a selector after the table gets its entry: no "next run renames" there
+    root = write_tree(tmp_path, {
+        "app/__init__.py": "", "app/agents.py": AGENTS,
+        "app/think.py": 'from app.agents import cost\n\nR = "deepseek-reasoner"\n\n\ndef show(m):\n    return m == "deepseek-reasoner"\n',
+    })
+    plans = {g["legacy_id"]: g["decision"] for g in scan_tree(root)["plan"]}
+    assert plans["deepseek-reasoner"].startswith("add a 'deepseek-v4-flash' entry beside 'deepseek-reasoner' at ")
+    assert "the next run then renames the group" not in plans["deepseek-reasoner"]

@@ -27,11 +27,12 @@ def process_other(
         return processed
     from ds_migrate.languages.base import Unparsable
 
+    contained = ()  # V4 ids a request's own model names: analyse/sorting.py
     try:
         if handler.embeds_code:
-            findings = handler.scan(path, text, options.mapping, code)
+            findings, contained = handler.scan_embedded(path, text, options.mapping, code)
         elif handler.follows_models:
-            findings, result.js_flow = handler.scan_with_flow(path, text, options.mapping, flows)
+            findings, result.js_flow, contained = handler.scan_with_flow(path, text, options.mapping, flows)
         else:
             findings = handler.scan(path, text, options.mapping)
     except Unparsable as error:
@@ -41,7 +42,7 @@ def process_other(
         search_as_text(result, TextOnly("nested too deeply to analyse", text, "nested too deeply to analyse"), options)
         return processed
     result.parsed = True
-    sort_into(result, findings, text, options)
+    sort_into(result, findings, text, options, contained)
     if not handler.embeds_code:
         _give_text_edits(result.findings, text)
     if want_fix:

@@ -106,13 +106,13 @@ def _analyse(processed: Processed, text: str, options: Options, want_fix: bool, 
         except RecursionError:
             search_as_text(result, TextOnly("nested too deeply to analyse", text, "nested too deeply to analyse"), options)
             return
-    findings, ancestry = checked
+    findings, ancestry, contained = checked
     from ds_migrate.python.test_data import mark_own_test_data
 
     mark_own_test_data(text, findings)
     result.parsed = True
     processed.module, processed.ancestry, processed.plan = module, ancestry, plan
-    sort_into(result, findings, text, options)
+    sort_into(result, findings, text, options, contained)
     if options.describe_fixes or want_fix:
         _describe_fixes(result, module, text, options, ancestry, plan, regions=options.describe_fixes)
     if want_fix:

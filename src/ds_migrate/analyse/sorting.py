@@ -61,7 +61,12 @@ def _hold_lines_with_hidden_copies(findings: list[Finding], index) -> None:
                 finding.hold = "the same line names it again in a form that is not renamed"
 
 
-def sort_into(result: FileResult, findings: list[Finding], text: str, options: Options) -> None:
+def sort_into(
+    result: FileResult, findings: list[Finding], text: str, options: Options, contained=()
+) -> None:
+    """``contained``: (start, end) of the strings that name a V4 id only as a
+    request's own model (python/contained.py, languages/javascript_requests.py):
+    no code can observe those, so they are not among the file's ``current_ids``."""
     from ds_migrate.languages.textscan import provider_slug_findings
 
     from ds_migrate.analyse.build_output import mark_build_output
@@ -73,7 +78,9 @@ def sort_into(result: FileResult, findings: list[Finding], text: str, options: O
     if "deepseek-" in text and (("-v4-" in text) or ("deepseek-flash" in text) or ("deepseek-pro" in text)):
         from ds_migrate.rules.compat_code import V4_ID
 
-        result.current_ids = tuple(sorted({m.group(0).lower() for m in V4_ID.finditer(text)}))
+        result.current_ids = tuple(sorted({
+            m.group(0).lower() for m in V4_ID.finditer(text) if not _within(m.start(), contained)
+        }))
         _mark_compat_code(findings, index)
     own_settings = _own_settings(result.path, text)
     for finding in sorted(findings, key=Finding.sort_key):
@@ -93,6 +100,10 @@ def sort_into(result: FileResult, findings: list[Finding], text: str, options: O
             result.suppressed.append(finding)
         else:
             result.findings.append(finding)
+
+
+def _within(offset: int, spans) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def _own_settings(path: str, text: str) -> set[int]:

@@ -178,8 +178,10 @@ class FileResult:
     parsed: bool = False
     # findings --select / --ignore left out: not reported, but they couple (decide.py)
     unselected: list[Finding] = field(default_factory=list)
-    # V4 ids the file already names, lower case: a legacy id renamed to one
-    # of them would become equal to what is already there (decide.py)
+    # V4 ids the file already names where code can observe them, lower case:
+    # a legacy id renamed to one of them would become equal to what is
+    # already there (decide.py). A request's own literal model is left out
+    # where the file's kind recognises requests (analyse/sorting.py)
     current_ids: tuple[str, ...] = ()
     # the file passes some request a model by name (ds_migrate/project/flow/ looks there)
     reads_model: bool = False

@@ -49,7 +49,8 @@ class Handler(Protocol):
     # argument (analyse/embedded.py), so no handler imports analyse/
     embeds_code: ClassVar[bool] = False
     # a kind whose modules pass models to one another (JavaScript): ``scan_with_flow``
-    # also returns the module's facts for the model flow and takes its hints
+    # also returns the module's facts for the model flow and the spans of its
+    # V4 ids that only a request's own model names, and takes the flow's hints
     follows_models: ClassVar[bool] = False
 
     def claims(self, path: PurePosixPath) -> bool:
@@ -58,6 +59,12 @@ class Handler(Protocol):
     def scan(self, path: str, text: str, mapping: Mapping) -> list[Finding]:
         """The findings in ``text``, each fix a list of text edits."""
         raise NotImplementedError
+
+    def scan_embedded(self, path: str, text: str, mapping: Mapping, code) -> tuple[list[Finding], list]:
+        """A kind with ``embeds_code``: the findings, and the (start, end) of
+        the strings that name a V4 id only as a request's own model, as that
+        code's analysis found them (analyse/sorting.py); none by default."""
+        return self.scan(path, text, mapping, code), []
 
     def apply(self, text: str, chosen: list[Finding]) -> str:
         """``text`` with the fixes of ``chosen`` applied."""

@@ -18,7 +18,14 @@ from ds_migrate.deepseek.hosts import is_foreign_url
 from ds_migrate.findings.lines import LineIndex
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.javascript_flow import flow_facts, flow_findings, model_line
-from ds_migrate.languages.javascript_requests import CREATE, client_host, v4_request_without_mode
+from ds_migrate.languages.javascript_requests import (
+    _VERCEL,
+    CREATE,
+    MODEL_KEYS,
+    client_host,
+    contained_model,
+    v4_request_without_mode,
+)
 from ds_migrate.languages.javascript_toggles import (
     NOT_A_BODY, call_body_toggle, is_completion_body, json_body_toggle, key_name, openai_thinking_edit, sets_thinking,
     spreads_unknown, vercel_toggle,
@@ -63,8 +70,6 @@ from ds_migrate.rules.payload import LegacyRequestPayload
 from ds_migrate.rules.recorded_data import RESPONSE_KEYS, RESPONSE_OBJECTS, LegacyNameInRecordedData
 from ds_migrate.languages.kinds import PATTERNS
 
-MODEL_KEYS = {"model", "modelName", "model_name", "modelId", "model_id", "id"}
-_VERCEL = {"deepseek", "deepSeek"}
 _TS_SUFFIXES = (".ts", ".mts", ".cts")
 
 
@@ -243,20 +248,23 @@ class JavaScript(Handler):
         return self.scan_with_flow(path, text, mapping)[0]
 
     def scan_with_flow(self, path: str, text: str, mapping: Mapping, flows=None):
-        """The findings, and the module's facts for the model flow
-        (javascript_flow.py); ``flows``: line -> hint for its requests whose
-        model the run followed from a value (DSM201 there)."""
+        """The findings, the module's facts for the model flow
+        (javascript_flow.py), and the spans of the strings that name a V4 id
+        only as a request's own model (``contained_model``); ``flows``: line
+        -> hint for its requests whose model the run followed from a value
+        (DSM201 there)."""
         generated = generated_js(path, text)
         if generated is not None:  # found as text: never parsed, never rewritten
             findings = unclaimed_names(path, text, LineIndex(text), set(), generated)
             for finding in findings:
                 finding.role = "doc"  # a generated copy: like prose it neither couples nor holds back
-            return findings, None
+            return findings, None, []
         src = _Source(text)
         tree = _parser(dialect_of(path)).parse(src.data)
         out = Collector(path, text, mapping)
         typescript = dialect_of(path) != "js"
         claimed: set[int] = set()
+        contained: list[tuple[int, int]] = []  # V4 ids only a request's own model names
         compared = [n for n in _walk(tree.root_node) if n.type == "string_fragment" and _in_comparison(n, src)]
         compat_spans = _compat_spans(compared, src)
         comparison_clash = self._comparison_clash(
@@ -273,6 +281,8 @@ class JavaScript(Handler):
                 for name in find_legacy_names(src.node_text(node)):
                     self._string(out, node, name, offset, src, mapping, typescript, comparison_clash)
                     claimed.add(offset + name.start)
+                if contained_model(node, src):
+                    contained.append((offset, src.char(node.end_byte)))
             elif node.type == "call_expression" and not (flows and model_line(node, src) in flows):
                 v4_request_without_mode(out, node, src, mapping, typescript)
             elif node.type == "template_string":
@@ -290,7 +300,7 @@ class JavaScript(Handler):
                     as_compat(finding, LegacyNameInCompatCode)
         if flows:
             flow_findings(out, tree.root_node, src, mapping, typescript, flows)
-        return out.findings, flow_facts(tree.root_node, src, path)
+        return out.findings, flow_facts(tree.root_node, src, path), contained
 
     def problem_with(self, text: str, path: str = "") -> str | None:
         tree = _parser(dialect_of(path)).parse(text.encode("utf-8"))

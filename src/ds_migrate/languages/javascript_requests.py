@@ -18,6 +18,38 @@ from ds_migrate.rules.v4_without_mode import V4CallWithoutMode
 
 # openai-node chat calls, by the callee as written
 CREATE = re.compile(r"\bchat\.completions\.(?:create|parse|stream)$|\bchat\.completions\.with\w*\.create$")
+# the keys of an object that name its model, and the AI SDK's DeepSeek model factory
+MODEL_KEYS = {"model", "modelName", "model_name", "modelId", "model_id", "id"}
+_VERCEL = {"deepseek", "deepSeek"}
+# a whole V4 id, behind any provider route
+_WHOLE_V4 = re.compile(r"(?:[\w.@-]+[/:])*" + V4_ID.pattern, re.IGNORECASE)
+
+
+def contained_model(fragment, src: Source) -> bool:
+    """Does this string fragment name a V4 id only as a request's own model:
+    the model property of an object handed to a call, or the AI SDK
+    factory's argument? Nothing else observes such a literal (SPEC section
+    4): the same places give a retired id the request role
+    (``JavaScriptHandler._string``), so a literal the run renames is seen
+    alike by the next run."""
+    string = fragment.parent
+    if string is None or string.type != "string" or not _WHOLE_V4.fullmatch(src.node_text(fragment)):
+        return False
+    if len([c for c in string.named_children if c.type == "string_fragment"]) != 1:
+        return False
+    parent = string.parent
+    if parent is None:
+        return False
+    if parent.type == "pair":
+        if parent.child_by_field_name("value") != string or key_name(parent, src) not in MODEL_KEYS:
+            return False
+        obj = parent.parent
+        arguments = obj.parent if obj is not None else None
+        return arguments is not None and arguments.type == "arguments"
+    if parent.type == "arguments" and parent.named_children and parent.named_children[0] == string:
+        callee = parent.parent.child_by_field_name("function") if parent.parent is not None else None
+        return callee is not None and src.node_text(callee) in _VERCEL
+    return False
 
 
 def v4_request_without_mode(out, call, src: Source, mapping: Mapping, typescript: bool) -> None:

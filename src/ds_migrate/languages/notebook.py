@@ -19,7 +19,7 @@ from ds_migrate.rules import rule_by_code
 from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
 from ds_migrate.rules.messages import unclaimed
 from ds_migrate.deepseek.mapping import Mapping
-from ds_migrate.deepseek.names import find_legacy_names
+from ds_migrate.deepseek.names import V4_ID, find_legacy_names
 from ds_migrate.deepseek.mentions import mentions_text
 from ds_migrate.languages.kinds import PATTERNS
 
@@ -99,6 +99,20 @@ def find_cells(text: str) -> list[tuple[Cell, str]]:
     return found
 
 
+def _v4_only_requests_name(text: str, cell: Cell, observed) -> list[tuple[int, int]]:
+    """The V4 ids in ``cell``'s source tokens that its analysis found named
+    only as a request's own model (``observed``: the ids it names where code
+    can see them; None when the cell was not parsed)."""
+    if observed is None:
+        return []
+    return [
+        match.span()
+        for token in cell.tokens
+        for match in V4_ID.finditer(text, token.start, token.end)
+        if match.group(0).lower() not in observed
+    ]
+
+
 class Notebook(Handler):
     kind = "notebook"
     patterns = PATTERNS["notebook"]
@@ -107,13 +121,19 @@ class Notebook(Handler):
     embeds_code = True
 
     def scan(self, path: str, text: str, mapping: Mapping, code) -> list[Finding]:
+        return self.scan_embedded(path, text, mapping, code)[0]
+
+    def scan_embedded(self, path: str, text: str, mapping: Mapping, code) -> tuple[list[Finding], list]:
+        """The findings, and the V4 ids of code cells that only a request's
+        own model names there (python/contained.py), as spans of ``text``."""
         out = Collector(path, text, mapping)
+        contained: list[tuple[int, int]] = []
         try:
             cells = find_cells(text)
         except (ValueError, KeyError, IndexError) as error:
             for name in find_legacy_names(text):
                 out.add(LegacyNameRule, name, name.start, name.end, unclaimed(name, f"notebook is not valid JSON: {error}"))
-            return out.findings
+            return out.findings, contained
         options = code.options(mapping=mapping)
         in_source: list[tuple[int, int]] = []
         for cell, cell_type in cells:
@@ -126,6 +146,8 @@ class Notebook(Handler):
             if not mentions_text(cell.source):
                 continue
             processed = code.analyse_python(f"{path}[cell {cell.number}]", cell.source.encode("utf-8"), options)
+            observed = processed.result.current_ids if processed.result.parsed else None
+            contained.extend(_v4_only_requests_name(text, cell, observed))
             for finding in processed.result.findings + processed.result.suppressed:
                 token = cell.tokens[_token_of(cell, finding.line)]
                 start = _offset_in_token(text, token, cell, finding)
@@ -142,7 +164,7 @@ class Notebook(Handler):
         for name in find_legacy_names(text):
             if not any(start <= name.start < end for start, end in in_source):
                 out.recorded(name, "a notebook output or metadata")
-        return out.findings
+        return out.findings, contained
 
     def apply(self, text: str, chosen: list[Finding], code) -> str:
         """Rewrite the cells the chosen fixes belong to."""

@@ -112,12 +112,19 @@ def decide(
     # are what this run would write (a table is not "already given" its V4
     # entry because a request in its file gets renamed: a fourth fresh reader)
     named_today = {k: list(v) for k, v in present.items()}
-    # the unsafe tier decides on what the safe tier leaves: every contained
-    # request then sends its target, and a selector renamed to it would match
-    # that request's reply as well (safe-then-unsafe ends where unsafe does)
+    # a request's own literal model is contained: nothing observes it, so
+    # the target this run writes there is no use a selector could match,
+    # and the next run does not count it either (analyse/sorting.py leaves
+    # such literals out of a file's current ids). Only where a file's kind
+    # does not recognise its requests (a later run sees the V4 id as plain
+    # text) does the run count what it writes, so that safe then unsafe
+    # ends where unsafe alone does
     for legacy_id, members in groups.items():
         for m in members:
-            if m.role == REQUEST and not is_test_path(m.finding.path) and _rule_applicability(m.finding) is not Applicability.NONE:
+            if (
+                m.role == REQUEST and not m.finding.path.lower().endswith(_KNOWS_ITS_REQUESTS)
+                and not is_test_path(m.finding.path) and _rule_applicability(m.finding) is not Applicability.NONE
+            ):
                 present.setdefault(target_of(legacy_id), []).append(m.finding.path)
                 break
     coupled_groups: dict[str, list[_Occurrence]] = {}
@@ -129,9 +136,11 @@ def decide(
         for member in members:
             member.blocked = _blocker(member.finding, member.role, renamable)
         target = target_of(legacy_id)
-        merged = _merged_with(legacy_id, members, groups, sharing[target], target)
+        merged = _merged_with(legacy_id, members, groups, sharing[target], target, sees)
         if not merged:
-            merged = _already_used(legacy_id, members, target, present, {f.path for f in compat.get(legacy_id, ())})
+            merged = _already_used(
+                legacy_id, members, target, present, {f.path for f in compat.get(legacy_id, ())}, sees
+            )
         if merged:
             members[0].blocked = members[0].blocked or merged
         _decide_group(decision, legacy_id, members, target, named_today)
@@ -148,6 +157,11 @@ def decide(
             if m.finding.hold and m.role == TEST and m.finding.identity not in decision.verdicts:
                 decision.verdicts[m.finding.identity] = Verdict(Applicability.NONE, f"not renamed: {m.finding.hold}")
     return decision
+
+
+# the kinds whose analysis tells a request's own literal model apart
+# (python/contained.py, languages/javascript_requests.py, a notebook's cells)
+_KNOWS_ITS_REQUESTS = (".py", ".pyi", ".ipynb", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
 
 
 def _code_waits_for_its_tests(decision: Decision, groups, sees, renamable) -> None:
@@ -369,17 +383,27 @@ def _checked_by_held_tests(members: list[_Occurrence], coupled: list[_Occurrence
     return joined
 
 
-def _already_used(legacy_id, members, target: str, present: dict, compat_files=frozenset()) -> str | None:
+def _already_used(
+    legacy_id, members, target: str, present: dict, compat_files=frozenset(), sees=lambda a, b: True
+) -> str | None:
     """A selector of ``legacy_id`` renamed to ``target`` would also match
-    the V4 id the project's code already uses (its input may come from
-    anywhere; a test's data, another provider's slug there, is no use).
-    A file that names the V4 id beside the legacy one in compat code (the
+    the V4 id the project's code already uses, where that code's values can
+    reach the selector (``sees``: a module no selector's module can see
+    passes it nothing; a test's data, another provider's slug there, is no
+    use). A file that names the V4 id beside the legacy one in compat code (the
     V4 entry the plan asked for, next to the legacy entry of a price table)
     does not count: else following the plan's advice held the group back
     again, now because of that entry (a fresh review of case 04)."""
     where = present.get(target)
     files = [where] if isinstance(where, str) else list(where or ())
-    used = next((path for path in files if not is_test_path(path) and path not in compat_files), None)
+    selectors = [m.finding.path for m in members if m.role in CODE_SELECTING]
+    used = next(
+        (
+            path for path in files
+            if not is_test_path(path) and path not in compat_files and any(sees(path, s) for s in selectors)
+        ),
+        None,
+    )
     if used is None:
         return None
     chooser = next(m for m in members if m.role in CODE_SELECTING)
@@ -392,18 +416,27 @@ def _default_target(legacy_id: str) -> str:
     return Mapping().replacement(legacy_id).model
 
 
-def _merged_with(legacy_id, members, groups, sharing: list[str], target: str) -> str | None:
+def _merged_with(legacy_id, members, groups, sharing: list[str], target: str, sees=lambda a, b: True) -> str | None:
     """A use that tells ``legacy_id`` apart from everything else would, once
     renamed, also match another legacy id that becomes the same ``target``.
     A selector's input is often of unknown origin (a caller's argument): any
-    bound use of the other id in code may reach it."""
+    bound use of the other id in code that can see a selector's module may
+    reach it (the same test ``_already_used`` makes once the safe tier has
+    renamed that use: else the order of the tiers would matter)."""
     chooser = next(m for m in members if m.role in CODE_SELECTING)
+    selectors = [m.finding.path for m in members if m.role in CODE_SELECTING]
     for other in sharing:
         if other == legacy_id:
             continue
         # a request's own literal is contained: it reaches no selector (and
         # the safe tier renames it, so counting it would make the tiers' order matter)
-        seen = next((m for m in groups[other] if m.role not in (DOC, TEST, REQUEST)), None)
+        seen = next(
+            (
+                m for m in groups[other]
+                if m.role not in (DOC, TEST, REQUEST) and any(sees(m.finding.path, s) for s in selectors)
+            ),
+            None,
+        )
         if seen is not None:
             return (
                 f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{other}' "

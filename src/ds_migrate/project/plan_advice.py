@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import re
 
-from ds_migrate.project.verdicts import ALIAS, CAPABILITY, COMPARISON, DOC, KEY, MAX_NAMED_SITES, MEMBER, ROUTE, TEST, VALUE, _where
+from ds_migrate.project.verdicts import (
+    ALIAS, CAPABILITY, CODE_SELECTING, COMPARISON, DOC, KEY, MAX_NAMED_SITES, MEMBER, ROUTE, TEST, VALUE, _where,
+)
 
 PRO_MAPPING = "deepseek-reasoner=deepseek-v4-pro"
+# the same choice as a setting (config.py), so that later runs keep it: given
+# only on the command line, the next plain scan told the reasoner's remaining
+# sites to use deepseek-v4-flash beside code already on deepseek-v4-pro (a
+# fourth fresh reader)
+PRO_MAPPING_SETTING = 'mapping = { deepseek-reasoner = "deepseek-v4-pro" }'
 
 
 def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
@@ -35,6 +42,12 @@ def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
 
 
 
+def _sites(members) -> str:
+    """``a.py:3, b.py:7 and 2 more``: the first few sites, then a count."""
+    shown = ", ".join(_where(m.finding) for m in members[:MAX_NAMED_SITES])
+    return shown + (f" and {len(members) - MAX_NAMED_SITES} more" if len(members) > MAX_NAMED_SITES else "")
+
+
 def _unreported_blockers(members) -> list[str]:
     """How to proceed past a suppressed or unselected use that holds the
     group: no tier renames it, so the group waits for a person or for the
@@ -52,8 +65,7 @@ def _unreported_blockers(members) -> list[str]:
         if not held:
             continue
         one = len(held) == 1
-        sites = ", ".join(_where(m.finding) for m in held[:MAX_NAMED_SITES])
-        sites += f" and {len(held) - MAX_NAMED_SITES} more" if len(held) > MAX_NAMED_SITES else ""
+        sites = _sites(held)
         codes = ", ".join(sorted({m.finding.code for m in held}))
         state = "not selected" if unselected else "suppressed"
         steps.append(
@@ -64,18 +76,29 @@ def _unreported_blockers(members) -> list[str]:
     return steps
 
 
+def _capability_step(legacy_id: str, capability, target: str, only_blocker: bool) -> str:
+    """The exact edit a capability table or predicate asks for; where it is
+    all that holds the group, doing just that lets the next run rename the
+    group (SPEC section 4), and the step says so."""
+    what = "branch" if all("predicate)" in (m.finding.message or "") for m in capability) else "entry"
+    then = ": the next run then renames the group" if only_blocker else ""
+    return f"add a '{target}' {what} beside '{legacy_id}' at {_sites(capability)} (keep or drop the legacy one){then}"
+
+
 def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -> str:
     roles = {m.role for m in members}
     has_target = {path for path in present.get(target, ())}
     steps = _unreported_blockers(members)
     capability = [m for m in members if m.role == CAPABILITY and m.finding.path not in has_target]
     if capability:
-        sites = ", ".join(_where(m.finding) for m in capability[:MAX_NAMED_SITES])
-        more = f" and {len(capability) - MAX_NAMED_SITES} more" if len(capability) > MAX_NAMED_SITES else ""
-        steps.append(
-            f"add an entry or branch for the V4 id ('{target}') beside '{legacy_id}' to the capability table "
-            f"or predicate at {sites}{more} (keep or drop the legacy one)"
-        )
+        # the first blocker's own remedy comes first (the plan's "why" names it)
+        first = next((m for m in members if m.blocked), None)
+        at = 0 if first is not None and first.role == CAPABILITY else len(steps)
+        # once the V4 entry stands beside it, a table or predicate is compat code: with
+        # no other selector and no other blocker, nothing couples the group any more
+        named = {id(m) for m in capability}
+        only = all(id(m) in named for m in members if m.blocked or m.role in CODE_SELECTING)
+        steps.insert(at, _capability_step(legacy_id, capability, target, only))
     refused = [m for m in members if m.finding.merge_refused]
     if refused:
         steps.append(
@@ -90,6 +113,10 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -
             and all("deepseek-reasoner" in (m.finding.note or "") for m in refused)
         ):
             steps.append(f"or keep the two ids apart: ds-migrate fix --write --mapping {PRO_MAPPING} .")
+            steps.append(
+                f"to keep that choice for later runs, put {PRO_MAPPING_SETTING} under [tool.ds-migrate] in "
+                "pyproject.toml (or at the top of a ds-migrate.toml)"
+            )
     if COMPARISON in roles:
         steps.append("these branches select behaviour by model id: after the migration, branch on the thinking mode instead")
     if KEY in roles or MEMBER in roles or ALIAS in roles:
@@ -99,14 +126,17 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -
             "a Router's model_name is what its callers ask for: keep it (its deployment is migrated), "
             "or rename it together with every caller"
         )
-    if TEST in roles:
-        steps.append("update the tests that expect the legacy id together with the code they test")
+    tests = [m for m in members if m.role == TEST]
+    if tests:
+        steps.append(
+            f"the tests that check these values ({_sites(tests)}) move with the group: each is renamed "
+            "with the value it checks, not by hand"
+        )
     values = [m for m in members if m.role == VALUE and m.role != DOC]
     if values:
         steps.append(
             "set the thinking mode at each request that reads these values ("
-            + ", ".join(_where(m.finding) for m in values[:MAX_NAMED_SITES])
-            + (f" and {len(values) - MAX_NAMED_SITES} more" if len(values) > MAX_NAMED_SITES else "")
+            + _sites(values)
             + ")"
         )
     steps.append("then rename the whole group with --unsafe-fixes" if not blocked else "then run fix again")

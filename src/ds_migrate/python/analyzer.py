@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from ds_migrate.deepseek.names import find_legacy_names
+from ds_migrate.deepseek.names import V4_ID, find_legacy_names
 from ds_migrate.python.module_info import ModuleInfo, Questions
 from ds_migrate.python.sites import DynamicSite, NameSite
 from ds_migrate.python.syntax import dict_get, string_value
@@ -33,6 +33,8 @@ class Analysis:
     offsets: dict[int, int] = field(default_factory=dict)
     # id(node) -> its ancestors, for the nodes a fix may edit (tokens, calls, dicts)
     ancestry: dict[int, tuple[cst.CSTNode, ...]] = field(default_factory=dict)
+    # (token, offset, ancestors) of each string naming a V4 id (python/contained.py)
+    v4_strings: list[tuple[cst.SimpleString, int, tuple[cst.CSTNode, ...]]] = field(default_factory=list)
 
 
 class _Collector:
@@ -72,6 +74,8 @@ class _Collector:
         self.analysis.ancestry[id(node)] = parents
         for name in find_legacy_names(text):
             self.analysis.sites.append(NameSite(name, node, offset, parents, self.analysis.info))
+        if isinstance(node, cst.SimpleString) and V4_ID.search(text):
+            self.analysis.v4_strings.append((node, offset, parents))
         if not isinstance(node, cst.Comment):
             piece = python_piece(node, text, parents)
             if piece is not None:

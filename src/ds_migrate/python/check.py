@@ -9,6 +9,7 @@ from ds_migrate.findings.lines import LineIndex, line_index
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.languages.textscan import unclaimed_names
 from ds_migrate.python.analyzer import analyze
+from ds_migrate.python.contained import contained_v4_spans
 from ds_migrate.python.collisions import (
     beside_current_id,
     in_compat_branch,
@@ -118,8 +119,10 @@ def _positions_within(node: cst.CSTNode) -> dict:
 
 def check_module(
     path: str, source: str, module: cst.Module, mapping: Mapping, plan=None, flows=None
-) -> tuple[list[Finding], dict[int, tuple[cst.CSTNode, ...]]]:
-    """The findings, and the ancestors of every node a fix may edit.
+) -> tuple[list[Finding], dict[int, tuple[cst.CSTNode, ...]], list[tuple[int, int]]]:
+    """The findings, the ancestors of every node a fix may edit, and the
+    spans of the strings that name a V4 id only as a request's own model
+    (python/contained.py).
 
     ``module`` may be parsed from a slice of ``source`` (``plan``); the
     module-wide facts a slice leaves out then come from the plan.
@@ -166,9 +169,10 @@ def check_module(
         unclaimed_names(path, source, index, claimed, "not inside a string or comment the analysis understood")
     )
     findings.extend(_thinking_findings(path, module, index, ctx, analysis.offsets, flows))
+    contained = contained_v4_spans(analysis) if analysis.v4_strings else []
     if analysis.info.questions is not None:
         plan.check_covers(analysis.info.questions)
-    return findings, analysis.ancestry
+    return findings, analysis.ancestry, contained
 
 
 def _thinking_findings(

@@ -1,0 +1,64 @@
+"""The V4 ids a module names only as a request's own literal model.
+
+Such a literal is contained (SPEC section 4): nothing else in the program
+can observe it, so it reaches no selector, and a V4 id written there is no
+"already used" id that a renamed comparison would start to match. The test
+is the one that gives a retired id the request role (DSM101's call argument
+of a recognised calling context, DSM102's request body), so a literal this
+run renames is seen the same way by the next run (safe then unsafe ends
+where unsafe alone does). A V4 id bound to a name, a default, a table or a
+comparison is not contained and still counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from ds_migrate.deepseek.names import LegacyName, V4_ID
+from ds_migrate.python.contexts import context_for
+from ds_migrate.python.sites import NameSite
+from ds_migrate.python.syntax import dict_key_value, string_value
+from ds_migrate.python.usage import payload_kind
+
+# a whole V4 id, behind any provider route ("deepseek/", "openrouter/deepseek/")
+_WHOLE = re.compile(r"(?:[\w.@-]+[/:])*" + V4_ID.pattern, re.IGNORECASE)
+
+
+def contained_v4_spans(analysis) -> list[tuple[int, int]]:
+    """(start, end) in the source of each string that names a V4 id only as
+    the model of a request the analysis recognises."""
+    return [
+        (offset, offset + len(node.value))
+        for node, offset, parents in analysis.v4_strings
+        if _contained(node, offset, parents, analysis.info)
+    ]
+
+
+def _contained(node: cst.SimpleString, offset: int, parents, info) -> bool:
+    from ds_migrate.rules.common import enclosing_call_arg, positional_index, value_holder
+    from ds_migrate.rules.model_argument import _POSITIONAL_MODEL
+
+    value = string_value(node)
+    if value is None or not _WHOLE.fullmatch(value):
+        return False
+    site = NameSite(LegacyName(0, len(value), value, "", value.lower()), node, offset, parents, info)
+    found = enclosing_call_arg(site)
+    if found is not None:
+        call, arg, _ = found
+        context = context_for(call, info)
+        if context is None:
+            return False
+        if arg.keyword is not None:
+            return True
+        last = (info.qualified(call.func) or "").rsplit(".", 1)[-1]
+        return positional_index(call, arg) == 0 and (context.positional_model or last in _POSITIONAL_MODEL)
+    holders, _ = value_holder(site)
+    return (
+        len(holders) >= 2
+        and isinstance(holders[0], cst.DictElement)
+        and isinstance(holders[1], cst.Dict)
+        and dict_key_value(holders[0]) == "model"
+        and payload_kind(holders[1]) != "config"
+    )
