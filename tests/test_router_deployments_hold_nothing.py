@@ -104,17 +104,24 @@ def test_a_legacy_model_name_stays_with_its_callers_while_the_deployment_migrate
     """``model_name: "deepseek-chat"`` is what callers ask the Router for:
     renamed alone, ``router.completion(model="deepseek-chat")`` finds no
     deployment, and the caller renamed alone finds none either. The
-    deployment behind the name is migrated; the name and its callers stay."""
+    deployment behind the name is migrated; the name and its callers stay,
+    or, with --unsafe-fixes, are renamed together (the Router's own V4
+    literal is contained: no "already used" id that would hold them)."""
     root = write_tree(tmp_path, {"app/__init__.py": "", "app/router.py": ALIASED, "app/caller.py": CALLER})
     codes = {(f["path"].rsplit("/", 1)[-1], f["line"], f["code"]) for f in scan_tree(root)["findings"]}
     assert ("router.py", 4, "DSM106") in codes  # the alias: reported, with the choice it leaves
     changed = fix_tree(root, *tier)
-    assert changed == {
-        "app/router.py": ALIASED.replace(
-            '"deepseek/deepseek-chat"}',
-            '"deepseek/deepseek-v4-flash", "extra_body": {"thinking": {"type": "disabled"}}}',
-        )
-    }
+    migrated = ALIASED.replace(
+        '"deepseek/deepseek-chat"}',
+        '"deepseek/deepseek-v4-flash", "extra_body": {"thinking": {"type": "disabled"}}}',
+    )
+    if tier:  # the unsafe tier renames the name with its every caller, in one change
+        assert changed == {
+            "app/router.py": migrated.replace('"model_name": "deepseek-chat"', '"model_name": "deepseek-v4-flash"'),
+            "app/caller.py": CALLER.replace('model="deepseek-chat"', 'model="deepseek-v4-flash"'),
+        }
+    else:
+        assert changed == {"app/router.py": migrated}
     # once the deployment names a V4 id, the alias is still what the caller
     # asks for (not compat code beside a V4 id): a second run renames nothing
     assert fix_tree(root, *tier) == {}
