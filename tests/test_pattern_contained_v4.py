@@ -161,3 +161,50 @@ def test_a_request_in_a_notebook_cell_is_contained_in_both_orders(tmp_path):
     fix_tree(stepwise, "--unsafe-fixes", *PRO)
     assert read_tree(stepwise) == read_tree(alone)
     assert 'if model == "deepseek-v4-pro":' in read_tree(alone)["bot/llm.py"]
+
+
+RENDER = 'def render(model, message):\n    if model == "deepseek-reasoner":\n        return message.reasoning_content\n    return message.content\n'
+CHAT = 'from openai import OpenAI\n\nclient = OpenAI(base_url="https://api.deepseek.com")\nreply = client.chat.completions.create(model="deepseek-chat", messages=[])\n'
+THINK = CHAT.replace('"deepseek-chat"', '"deepseek-reasoner"').replace("reply =", "answer =")
+
+
+def test_a_branch_waits_where_a_request_sends_its_target_in_the_other_mode(tmp_path):
+    """A reply names the id its request sent: once the chat request sends
+    deepseek-v4-flash (thinking disabled), a branch on the reasoner renamed
+    to deepseek-v4-flash would match the chat replies too (project/replies.py).
+    Refused in both orders of the tiers, whether this run renames the chat
+    request or the user already did, with its mode written."""
+    files = {"render.py": RENDER, "chat.py": CHAT, "think.py": THINK}
+    after = _tiers_agree(tmp_path, files)
+    assert after["render.py"] == RENDER
+    assert "with thinking disabled (its replies name it too)" in _why(write_tree(tmp_path / "why", files))
+    done = dict(files, **{"chat.py": CHAT.replace('"deepseek-chat", messages=[])',
+                                                    '"deepseek-v4-flash", messages=[], extra_body={"thinking": {"type": "disabled"}})')})
+    assert _tiers_agree(tmp_path / "done", done)["render.py"] == RENDER
+
+
+def test_a_request_in_the_branchs_own_mode_or_with_no_mode_does_not_hold_it(tmp_path):
+    """The reasoner's own request, renamed (or written by hand) with thinking
+    enabled, answers what the branch matched before: the branch is renamed
+    with --unsafe-fixes. So is one beside a V4 request that sets no mode."""
+    for chat in (
+        None,
+        CHAT.replace('"deepseek-chat"', '"deepseek-v4-flash"'),
+    ):
+        files = {"render.py": RENDER, "think.py": THINK}
+        if chat is not None:
+            files["chat.py"] = chat
+        after = _tiers_agree(tmp_path / str(chat is None), files)
+        assert 'if model == "deepseek-v4-flash":' in after["render.py"], chat
+
+
+def test_in_typescript_a_request_sending_the_target_in_the_other_mode_holds_the_branch(tmp_path):
+    render = 'export function badge(model: string) {\n  return model === "deepseek-reasoner" ? "R1" : "";\n}\n'
+    chat = (
+        'import OpenAI from "openai";\n\nconst client = new OpenAI({ baseURL: "https://api.deepseek.com" });\n'
+        'export const ask = () => client.chat.completions.create({ model: "deepseek-v4-flash", messages: [], '
+        '// @ts-expect-error DeepSeek thinking toggle\n  thinking: { type: "disabled" } });\n'
+    )
+    think = THINK
+    after = _tiers_agree(tmp_path, {"badge.ts": render, "chat.ts": chat, "think.py": think})
+    assert after["badge.ts"] == render

@@ -64,8 +64,8 @@ def _hold_lines_with_hidden_copies(findings: list[Finding], index) -> None:
 def sort_into(
     result: FileResult, findings: list[Finding], text: str, options: Options, contained=()
 ) -> None:
-    """``contained``: (start, end) of the strings that name a V4 id only as a
-    request's own model (python/contained.py, languages/javascript_requests.py):
+    """``contained``: (start, end, mode) of the strings that name a V4 id only as a
+    request's own model, with the thinking mode that request sets (python/contained.py, languages/javascript_requests.py):
     no code can observe those, so they are not among the file's ``current_ids``."""
     from ds_migrate.languages.textscan import provider_slug_findings
 
@@ -79,8 +79,12 @@ def sort_into(
         from ds_migrate.rules.compat_code import V4_ID
 
         result.current_ids = tuple(sorted({
-            m.group(0).lower() for m in V4_ID.finditer(text) if not _within(m.start(), contained)
+            m.group(0).lower() for m in V4_ID.finditer(text) if _span_of(m.start(), contained) is None
         }))
+        result.contained_ids = tuple(sorted({
+            (m.group(0).lower(), span[2]) for m in V4_ID.finditer(text)
+            if (span := _span_of(m.start(), contained)) is not None
+        }, key=lambda pair: (pair[0], pair[1] or "")))
         _mark_compat_code(findings, index)
     own_settings = _own_settings(result.path, text)
     for finding in sorted(findings, key=Finding.sort_key):
@@ -102,8 +106,9 @@ def sort_into(
             result.findings.append(finding)
 
 
-def _within(offset: int, spans) -> bool:
-    return any(start <= offset < end for start, end in spans)
+def _span_of(offset: int, spans):
+    """The (start, end, mode) of ``spans`` that holds ``offset``, or None."""
+    return next((span for span in spans if span[0] <= offset < span[1]), None)
 
 
 def _own_settings(path: str, text: str) -> set[int]:
@@ -123,6 +128,9 @@ def choose_fixes(result: FileResult, options: Options, decision=None) -> list[Fi
     every = result.findings + result.suppressed + result.unselected
     if decision is None:
         present = {current: result.path for current in result.current_ids}
-        decision = decide(every, target_of=options.mapping.target_of, present=present)
+        answered = {}
+        for current, mode in result.contained_ids:
+            answered.setdefault(current, []).append((result.path, mode))
+        decision = decide(every, target_of=options.mapping.target_of, present=present, answered=answered)
     decision.annotate(every)
     return [f for f in result.findings if f.fix is not None and options.may_apply(f)]

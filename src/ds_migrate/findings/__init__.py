@@ -183,6 +183,10 @@ class FileResult:
     # already there (decide.py). A request's own literal model is left out
     # where the file's kind recognises requests (analyse/sorting.py)
     current_ids: tuple[str, ...] = ()
+    # (V4 id, the thinking mode its request sets or None) of each request's own
+    # literal model left out of current_ids: its reply carries that id back, so
+    # a branch on the other retired id renamed to it would match it (decide.py)
+    contained_ids: tuple[tuple[str, str | None], ...] = ()
     # the file passes some request a model by name (ds_migrate/project/flow/ looks there)
     reads_model: bool = False
     # what the module exports that holds a model id or base URL

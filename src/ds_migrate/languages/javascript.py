@@ -264,7 +264,7 @@ class JavaScript(Handler):
         out = Collector(path, text, mapping)
         typescript = dialect_of(path) != "js"
         claimed: set[int] = set()
-        contained: list[tuple[int, int]] = []  # V4 ids only a request's own model names
+        contained: list[tuple[int, int, str | None]] = []  # V4 ids only a request's own model names, with its mode
         compared = [n for n in _walk(tree.root_node) if n.type == "string_fragment" and _in_comparison(n, src)]
         compat_spans = _compat_spans(compared, src)
         comparison_clash = self._comparison_clash(
@@ -282,7 +282,7 @@ class JavaScript(Handler):
                     self._string(out, node, name, offset, src, mapping, typescript, comparison_clash)
                     claimed.add(offset + name.start)
                 if contained_model(node, src):
-                    contained.append((offset, src.char(node.end_byte)))
+                    contained.append((offset, src.char(node.end_byte), _mode_of_request(node, src)))
             elif node.type == "call_expression" and not (flows and model_line(node, src) in flows):
                 v4_request_without_mode(out, node, src, mapping, typescript)
             elif node.type == "template_string":
@@ -522,3 +522,13 @@ class JavaScript(Handler):
         what = "Model property" if call is not None else "Model setting"
         add(LegacyModelArgument if call is not None else LegacyModelConstant, retired(name, mapping, what), rename,
             set_mode_where_requested(name, mapping, "renamed only"))
+
+
+def _mode_of_request(fragment, src) -> str | None:
+    """The thinking mode the object whose model ``fragment`` is sets, or None."""
+    from ds_migrate.languages.javascript_toggles import thinking_mode
+
+    pair = fragment.parent.parent if fragment.parent is not None else None
+    if pair is None or pair.type != "pair" or pair.parent is None:
+        return None
+    return thinking_mode(pair.parent, src)

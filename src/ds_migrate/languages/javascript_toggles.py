@@ -56,6 +56,26 @@ def sets_thinking(obj, src: Source) -> bool:
     return False
 
 
+def thinking_mode(obj, src: Source) -> str | None:
+    """The mode ``thinking: { type: "..." }`` sets in the object literal
+    (directly or in an object it spreads), or None."""
+    for member in obj.named_children:
+        if member.type == "pair" and key_name(member, src) == "thinking":
+            value = member.child_by_field_name("value")
+            for inner in value.named_children if value is not None and value.type == "object" else ():
+                if inner.type == "pair" and key_name(inner, src) == "type":
+                    mode = src.node_text(inner.child_by_field_name("value")).strip("'\"`")
+                    return mode if mode in ("enabled", "disabled") else None
+            return None
+        if member.type == "spread_element":
+            inner = _spread_object(member, src)
+            if inner is not None:
+                found = thinking_mode(inner, src)
+                if found is not None:
+                    return found
+    return None
+
+
 def spreads_unknown(obj, src: Source) -> bool:
     """The object literal spreads another object that may set anything."""
     return any(m.type == "spread_element" and _spread_object(m, src) is None for m in obj.named_children)

@@ -99,18 +99,23 @@ def find_cells(text: str) -> list[tuple[Cell, str]]:
     return found
 
 
-def _v4_only_requests_name(text: str, cell: Cell, observed) -> list[tuple[int, int]]:
+def _v4_only_requests_name(text: str, cell: Cell, observed, modes=()) -> list[tuple[int, int, str | None]]:
     """The V4 ids in ``cell``'s source tokens that its analysis found named
     only as a request's own model (``observed``: the ids it names where code
-    can see them; None when the cell was not parsed)."""
+    can see them; None when the cell was not parsed), each with the mode its
+    requests set when the cell's requests agree on one (``modes``: the
+    cell's (id, mode) pairs)."""
     if observed is None:
         return []
-    return [
-        match.span()
-        for token in cell.tokens
-        for match in V4_ID.finditer(text, token.start, token.end)
-        if match.group(0).lower() not in observed
-    ]
+    out = []
+    for token in cell.tokens:
+        for match in V4_ID.finditer(text, token.start, token.end):
+            current = match.group(0).lower()
+            if current in observed:
+                continue
+            set_there = {mode for id_, mode in modes if id_ == current}
+            out.append((*match.span(), set_there.pop() if len(set_there) == 1 else None))
+    return out
 
 
 class Notebook(Handler):
@@ -127,7 +132,7 @@ class Notebook(Handler):
         """The findings, and the V4 ids of code cells that only a request's
         own model names there (python/contained.py), as spans of ``text``."""
         out = Collector(path, text, mapping)
-        contained: list[tuple[int, int]] = []
+        contained: list[tuple[int, int, str | None]] = []
         try:
             cells = find_cells(text)
         except (ValueError, KeyError, IndexError) as error:
@@ -147,7 +152,7 @@ class Notebook(Handler):
                 continue
             processed = code.analyse_python(f"{path}[cell {cell.number}]", cell.source.encode("utf-8"), options)
             observed = processed.result.current_ids if processed.result.parsed else None
-            contained.extend(_v4_only_requests_name(text, cell, observed))
+            contained.extend(_v4_only_requests_name(text, cell, observed, processed.result.contained_ids))
             for finding in processed.result.findings + processed.result.suppressed:
                 token = cell.tokens[_token_of(cell, finding.line)]
                 start = _offset_in_token(text, token, cell, finding)

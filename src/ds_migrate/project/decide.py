@@ -19,6 +19,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from ds_migrate.findings import Applicability, Finding
+from ds_migrate.project.replies import answered_in_another_mode
 
 from ds_migrate.project.verdicts import (  # noqa: F401  (the decision's vocabulary, re-exported)
     ALIAS,
@@ -61,6 +62,7 @@ def decide(
     target_of=None,
     present: dict | None = None,
     reach=None,
+    answered: dict | None = None,
 ) -> Decision:
     """Verdicts for every legacy-name occurrence of the run.
 
@@ -72,6 +74,8 @@ def decide(
     ``present`` maps each V4 id the scanned files already name to the files
     (or one file) naming it. ``reach(path)`` is the set of files a value
     bound in ``path`` can reach (coupling.py), or None: it may reach any.
+    ``answered`` maps each V4 id that a request names as its own literal
+    model to (file, the thinking mode that request sets or None).
 
     Coupling follows the value (SPEC section 4): a request's own literal
     model is contained and couples with nothing; a bound value couples only
@@ -141,6 +145,8 @@ def decide(
             merged = _already_used(
                 legacy_id, members, target, present, {f.path for f in compat.get(legacy_id, ())}, sees
             )
+        if not merged:
+            merged = answered_in_another_mode(legacy_id, members, groups, sharing[target], target, answered or {})
         if merged:
             members[0].blocked = members[0].blocked or merged
         _decide_group(decision, legacy_id, members, target, named_today)

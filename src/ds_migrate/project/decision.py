@@ -23,9 +23,12 @@ def decide_for_run(
     mine = [f for r in outcome.results for f in (*r.findings, *r.suppressed, *r.unselected)]
     theirs = [f for r in elsewhere for f in (*r.findings, *r.suppressed, *r.unselected)]
     present: dict[str, list[str]] = {}
+    answered: dict[str, list[tuple[str, str | None]]] = {}
     for r in (*outcome.results, *elsewhere):
         for current in r.current_ids:
             present.setdefault(current, []).append(r.path)
+        for current, mode in r.contained_ids:
+            answered.setdefault(current, []).append((r.path, mode))
     unnamed = {r.path for r in elsewhere}
     folders = [p for p in paths if p != "-" and os.path.isdir(p)] or _folders_of_named(paths, outcome.cwd)
     decision = decide(
@@ -33,6 +36,7 @@ def decide_for_run(
         renamable=lambda finding: finding.path not in unnamed,
         target_of=options.mapping.target_of,
         present=present,
+        answered=answered,
         reach=Reach([r.path for r in (*outcome.results, *elsewhere)], folders, file_filter),
     )
     decision.annotate(mine)

@@ -119,7 +119,7 @@ def _positions_within(node: cst.CSTNode) -> dict:
 
 def check_module(
     path: str, source: str, module: cst.Module, mapping: Mapping, plan=None, flows=None
-) -> tuple[list[Finding], dict[int, tuple[cst.CSTNode, ...]], list[tuple[int, int]]]:
+) -> tuple[list[Finding], dict[int, tuple[cst.CSTNode, ...]], list[tuple[int, int, str | None]]]:
     """The findings, the ancestors of every node a fix may edit, and the
     spans of the strings that name a V4 id only as a request's own model
     (python/contained.py).

@@ -26,39 +26,53 @@ from ds_migrate.python.usage import payload_kind
 _WHOLE = re.compile(r"(?:[\w.@-]+[/:])*" + V4_ID.pattern, re.IGNORECASE)
 
 
-def contained_v4_spans(analysis) -> list[tuple[int, int]]:
-    """(start, end) in the source of each string that names a V4 id only as
-    the model of a request the analysis recognises."""
-    return [
-        (offset, offset + len(node.value))
-        for node, offset, parents in analysis.v4_strings
-        if _contained(node, offset, parents, analysis.info)
-    ]
+def contained_v4_spans(analysis) -> list[tuple[int, int, str | None]]:
+    """(start, end, mode) in the source of each string that names a V4 id
+    only as the model of a request the analysis recognises; ``mode`` is the
+    thinking mode that request sets ("enabled", "disabled"), or None. A
+    reply's model is that literal again: a branch on one retired id renamed
+    to this V4 id would match it where the mode differs (decide.py)."""
+    spans = []
+    modes = None
+    for node, offset, parents in analysis.v4_strings:
+        holder = _contained(node, offset, parents, analysis.info)
+        if holder is None:
+            continue
+        if modes is None:
+            from ds_migrate.python.requests import deepseek_requests
+
+            modes = {id(r.node): r.toggle_mode for r in deepseek_requests(analysis.info)}
+        spans.append((offset, offset + len(node.value), modes.get(id(holder))))
+    return spans
 
 
-def _contained(node: cst.SimpleString, offset: int, parents, info) -> bool:
+def _contained(node: cst.SimpleString, offset: int, parents, info) -> cst.CSTNode | None:
+    """The request (call or body dict) whose own model ``node`` is, or None."""
     from ds_migrate.rules.common import enclosing_call_arg, positional_index, value_holder
     from ds_migrate.rules.model_argument import _POSITIONAL_MODEL
 
     value = string_value(node)
     if value is None or not _WHOLE.fullmatch(value):
-        return False
+        return None
     site = NameSite(LegacyName(0, len(value), value, "", value.lower()), node, offset, parents, info)
     found = enclosing_call_arg(site)
     if found is not None:
         call, arg, _ = found
         context = context_for(call, info)
         if context is None:
-            return False
+            return None
         if arg.keyword is not None:
-            return True
+            return call
         last = (info.qualified(call.func) or "").rsplit(".", 1)[-1]
-        return positional_index(call, arg) == 0 and (context.positional_model or last in _POSITIONAL_MODEL)
+        positional = positional_index(call, arg) == 0 and (context.positional_model or last in _POSITIONAL_MODEL)
+        return call if positional else None
     holders, _ = value_holder(site)
-    return (
+    if (
         len(holders) >= 2
         and isinstance(holders[0], cst.DictElement)
         and isinstance(holders[1], cst.Dict)
         and dict_key_value(holders[0]) == "model"
         and payload_kind(holders[1]) != "config"
-    )
+    ):
+        return holders[1]
+    return None
