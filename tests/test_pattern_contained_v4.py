@@ -127,17 +127,19 @@ def test_a_v4_id_passed_as_a_model_argument_to_an_unknown_call_still_counts(tmp_
     assert "already used" in _why(root, *PRO)
 
 
-def test_a_value_of_the_other_id_that_cannot_reach_the_branch_holds_it_in_neither_order(tmp_path):
+def test_a_value_of_the_other_id_holds_the_branch_wherever_it_lives_in_both_orders(tmp_path):
     # chat's default lives in a module the branch's module cannot see: the
-    # safe tier renames it to deepseek-v4-flash, and the next run asks the
-    # same question of that V4 id as this run asks of the retired one
+    # safe tier renames it to deepseek-v4-flash; the branch's input is of
+    # unknown origin (a reply's or a record's model may carry that value),
+    # so the branch waits, in this run and the next one alike
     files = {
         "jobs/batch.py": 'BATCH_MODEL = "deepseek-chat"\n',
         "app/__init__.py": "",
         "app/render.py": 'def render(model, text):\n    if model == "deepseek-reasoner":\n        return "thinking: " + text\n    return text\n',
     }
-    assert 'BATCH_MODEL = "deepseek-v4-flash"' in _tiers_agree(tmp_path / "far", files)["jobs/batch.py"]
-    # and where the value can reach the branch, it holds it back in both orders
+    far = _tiers_agree(tmp_path / "far", files)
+    assert 'BATCH_MODEL = "deepseek-v4-flash"' in far["jobs/batch.py"]
+    assert '"deepseek-reasoner"' in far["app/render.py"]
     near = {**files, "app/render.py": "from jobs.batch import BATCH_MODEL\n" + files["app/render.py"], "jobs/__init__.py": ""}
     assert '"deepseek-reasoner"' in _tiers_agree(tmp_path / "near", near)["app/render.py"]
 
@@ -208,3 +210,24 @@ def test_in_typescript_a_request_sending_the_target_in_the_other_mode_holds_the_
     think = THINK
     after = _tiers_agree(tmp_path, {"badge.ts": render, "chat.ts": chat, "think.py": think})
     assert after["badge.ts"] == render
+
+
+PROXY = (
+    "model_list:\n"
+    "  - model_name: smart\n"
+    "    litellm_params:\n"
+    "      model: deepseek/deepseek-reasoner\n"
+)
+
+
+def test_a_litellm_proxy_deployment_is_a_contained_request_in_both_orders(tmp_path):
+    """The proxy's config.yaml deployment is a request (its own literal
+    model): with the reasoner mapped to deepseek-v4-pro, the V4 id this run
+    writes there (thinking enabled, the reasoner's own mode) is no "already
+    used" id for the reasoner's branch, this run or the next (a fourth fresh
+    reader's project, after Router deployments became requests)."""
+    files = {"bot/__init__.py": "", "bot/config.py": CONFIG, "bot/llm.py": LLM, "config/litellm.yaml": PROXY}
+    assert "already used" not in _why(write_tree(tmp_path / "why", files), *PRO)
+    after = _tiers_agree(tmp_path, files, *PRO)
+    assert 'if model == "deepseek-v4-pro":' in after["bot/llm.py"]
+    assert "model: deepseek/deepseek-v4-pro\n" in after["config/litellm.yaml"]

@@ -124,15 +124,16 @@ def test_a_comparison_is_not_renamed_to_an_id_the_project_already_sends(tmp_path
     assert "already used (in " in " ".join(group["why"]) and "app.py)" in " ".join(group["why"])
 
 
-def test_a_v4_constant_no_module_of_the_comparison_can_see_does_not_hold_it(tmp_path):
-    # a bound value couples only with the selectors its value can reach (SPEC
-    # section 4); the safe tier's own renames of such values are then no
-    # blocker for the next run either (safe then unsafe ends where unsafe does)
-    write_tree(tmp_path, {
+def test_a_v4_constant_in_code_holds_a_branch_of_unknown_input_wherever_it_is(tmp_path):
+    # the branch's input is of unknown origin: a reply to the request that
+    # reads MODEL names deepseek-v4-flash, and the branch renamed to it would
+    # start to match it (so would the next run: a bound V4 id counts alike)
+    files = {
         "app.py": 'MODEL = "deepseek-v4-flash"\nclient.chat.completions.create(model=MODEL, messages=m)\n',
         "other.py": 'if model == "deepseek-reasoner":\n    pass\n',
-    })
-    assert fix_tree(tmp_path, "--unsafe-fixes") == {"other.py": 'if model == "deepseek-v4-flash":\n    pass\n'}
+    }
+    write_tree(tmp_path, files)
+    assert fix_tree(tmp_path, "--unsafe-fixes") == {}
 
 
 def test_a_v4_id_in_a_tests_provider_slug_is_no_collision(tmp_path):

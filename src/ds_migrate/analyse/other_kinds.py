@@ -35,6 +35,10 @@ def process_other(
             findings, result.js_flow, contained = handler.scan_with_flow(path, text, options.mapping, flows)
         else:
             findings = handler.scan(path, text, options.mapping)
+            if handler.kind == "yaml" and "litellm_params" in text:
+                from ds_migrate.languages.litellm_proxy_config import contained_spans
+
+                contained = contained_spans(text)  # a LiteLLM proxy's deployments are requests
     except Unparsable as error:
         search_as_text(result, TextOnly(error.problem, text, error.problem), options)
         return processed

@@ -121,6 +121,10 @@ class Finding:
     own_test_data: bool = False
     # the rule's severity, before the decision lowered it (a use that stays on purpose: decide.py)
     rule_severity: Severity | None = None
+    # a request's own literal model in a kind whose next run tells such a literal
+    # apart (a LiteLLM proxy deployment in YAML): the V4 id this run writes there
+    # is no "already used" id (decide.py); Python and JS/TS know theirs by kind
+    contained: bool = False
 
     @property
     def rule_note(self) -> str | None:

@@ -42,6 +42,17 @@ class ProxyDeployment:
         return None
 
     @property
+    def thinking_mode(self) -> str | None:
+        """The mode ``extra_body: {thinking: {type: ...}}`` sets, or None."""
+        extra = self.value("extra_body")
+        for key, value in extra.value if extra is not None and isinstance(extra.value, list) else ():
+            if getattr(key, "value", None) == "thinking" and isinstance(value.value, list):
+                for inner_key, inner in value.value:
+                    if getattr(inner_key, "value", None) == "type" and inner.value in ("enabled", "disabled"):
+                        return inner.value
+        return None
+
+    @property
     def sets_thinking(self) -> bool:
         if self.value("thinking") is not None:
             return True
@@ -91,8 +102,18 @@ def claim_deployment(out, text: str, name, mapping, memo: dict) -> bool:
         else:
             fix.edits.append(edit)
     where = f'Model of the LiteLLM proxy deployment "{deployment.model_name}"'
-    out.add(LegacyRequestPayload, name, name.start, name.end, retired(name, mapping, where), fix, note)
+    added = out.add(LegacyRequestPayload, name, name.start, name.end, retired(name, mapping, where), fix, note)
+    added.contained = True  # its V4 id, next run, is a contained literal (contained_spans)
     return True
+
+
+def contained_spans(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, mode) of each deployment's model: a request's own literal
+    (analyse/sorting.py), with the thinking mode its extra_body sets."""
+    spans = []
+    for deployment in proxy_deployments(text):
+        spans.append((deployment.model_start, deployment.model_end, deployment.thinking_mode))
+    return spans
 
 
 _MEMO = "litellm-proxy-deployments"

@@ -126,7 +126,7 @@ def decide(
     for legacy_id, members in groups.items():
         for m in members:
             if (
-                m.role == REQUEST and not m.finding.path.lower().endswith(_KNOWS_ITS_REQUESTS)
+                m.role == REQUEST and not m.finding.path.lower().endswith(_KNOWS_ITS_REQUESTS) and not m.finding.contained
                 and not is_test_path(m.finding.path) and _rule_applicability(m.finding) is not Applicability.NONE
             ):
                 present.setdefault(target_of(legacy_id), []).append(m.finding.path)
@@ -140,11 +140,13 @@ def decide(
         for member in members:
             member.blocked = _blocker(member.finding, member.role, renamable)
         target = target_of(legacy_id)
-        merged = _merged_with(legacy_id, members, groups, sharing[target], target, sees)
+        # a branch's input is of unknown origin (a caller's argument, a reply's
+        # or a record's model): any value of the other id, or a V4 id bound
+        # anywhere in code, may reach it, whatever the imports say; only a
+        # request's own literal is contained (its reply: project/replies.py)
+        merged = _merged_with(legacy_id, members, groups, sharing[target], target)
         if not merged:
-            merged = _already_used(
-                legacy_id, members, target, present, {f.path for f in compat.get(legacy_id, ())}, sees
-            )
+            merged = _already_used(legacy_id, members, target, present, {f.path for f in compat.get(legacy_id, ())})
         if not merged:
             merged = answered_in_another_mode(legacy_id, members, groups, sharing[target], target, answered or {})
         if merged:
@@ -389,27 +391,17 @@ def _checked_by_held_tests(members: list[_Occurrence], coupled: list[_Occurrence
     return joined
 
 
-def _already_used(
-    legacy_id, members, target: str, present: dict, compat_files=frozenset(), sees=lambda a, b: True
-) -> str | None:
+def _already_used(legacy_id, members, target: str, present: dict, compat_files=frozenset()) -> str | None:
     """A selector of ``legacy_id`` renamed to ``target`` would also match
-    the V4 id the project's code already uses, where that code's values can
-    reach the selector (``sees``: a module no selector's module can see
-    passes it nothing; a test's data, another provider's slug there, is no
-    use). A file that names the V4 id beside the legacy one in compat code (the
+    the V4 id the project's code already uses (its input may come from
+    anywhere; a test's data, another provider's slug there, is no use).
+    A file that names the V4 id beside the legacy one in compat code (the
     V4 entry the plan asked for, next to the legacy entry of a price table)
     does not count: else following the plan's advice held the group back
     again, now because of that entry (a fresh review of case 04)."""
     where = present.get(target)
     files = [where] if isinstance(where, str) else list(where or ())
-    selectors = [m.finding.path for m in members if m.role in CODE_SELECTING]
-    used = next(
-        (
-            path for path in files
-            if not is_test_path(path) and path not in compat_files and any(sees(path, s) for s in selectors)
-        ),
-        None,
-    )
+    used = next((path for path in files if not is_test_path(path) and path not in compat_files), None)
     if used is None:
         return None
     chooser = next(m for m in members if m.role in CODE_SELECTING)
@@ -422,27 +414,18 @@ def _default_target(legacy_id: str) -> str:
     return Mapping().replacement(legacy_id).model
 
 
-def _merged_with(legacy_id, members, groups, sharing: list[str], target: str, sees=lambda a, b: True) -> str | None:
+def _merged_with(legacy_id, members, groups, sharing: list[str], target: str) -> str | None:
     """A use that tells ``legacy_id`` apart from everything else would, once
     renamed, also match another legacy id that becomes the same ``target``.
     A selector's input is often of unknown origin (a caller's argument): any
-    bound use of the other id in code that can see a selector's module may
-    reach it (the same test ``_already_used`` makes once the safe tier has
-    renamed that use: else the order of the tiers would matter)."""
+    bound use of the other id in code may reach it."""
     chooser = next(m for m in members if m.role in CODE_SELECTING)
-    selectors = [m.finding.path for m in members if m.role in CODE_SELECTING]
     for other in sharing:
         if other == legacy_id:
             continue
         # a request's own literal is contained: it reaches no selector (and
         # the safe tier renames it, so counting it would make the tiers' order matter)
-        seen = next(
-            (
-                m for m in groups[other]
-                if m.role not in (DOC, TEST, REQUEST) and any(sees(m.finding.path, s) for s in selectors)
-            ),
-            None,
-        )
+        seen = next((m for m in groups[other] if m.role not in (DOC, TEST, REQUEST)), None)
         if seen is not None:
             return (
                 f"{_where(chooser.finding)} tells '{legacy_id}' apart, but '{other}' "

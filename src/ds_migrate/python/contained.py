@@ -42,7 +42,10 @@ def contained_v4_spans(analysis) -> list[tuple[int, int, str | None]]:
             from ds_migrate.python.requests import deepseek_requests
 
             modes = {id(r.node): r.toggle_mode for r in deepseek_requests(analysis.info)}
-        spans.append((offset, offset + len(node.value), modes.get(id(holder))))
+        mode = modes.get(id(holder))
+        if mode is None and isinstance(holder, cst.Dict):
+            mode = _extra_body_mode(holder)
+        spans.append((offset, offset + len(node.value), mode))
     return spans
 
 
@@ -66,6 +69,11 @@ def _contained(node: cst.SimpleString, offset: int, parents, info) -> cst.CSTNod
         last = (info.qualified(call.func) or "").rsplit(".", 1)[-1]
         positional = positional_index(call, arg) == 0 and (context.positional_model or last in _POSITIONAL_MODEL)
         return call if positional else None
+    from ds_migrate.python.router_deployments import deployment_of
+
+    deployment = deployment_of(tuple(parents), info)
+    if deployment is not None:  # a LiteLLM Router deployment: its litellm_params are a request's
+        return deployment.params
     holders, _ = value_holder(site)
     if (
         len(holders) >= 2
@@ -76,3 +84,15 @@ def _contained(node: cst.SimpleString, offset: int, parents, info) -> cst.CSTNod
     ):
         return holders[1]
     return None
+
+
+def _extra_body_mode(params: cst.Dict) -> str | None:
+    """The mode ``{"extra_body": {"thinking": {"type": ...}}}`` sets (a Router
+    deployment's litellm_params), or None."""
+    from ds_migrate.python.syntax import dict_get
+
+    extra = dict_get(params, "extra_body")
+    thinking = dict_get(extra.value, "thinking") if extra is not None and isinstance(extra.value, cst.Dict) else None
+    kind = dict_get(thinking.value, "type") if thinking is not None and isinstance(thinking.value, cst.Dict) else None
+    mode = string_value(kind.value) if kind is not None else None
+    return mode if mode in ("enabled", "disabled") else None
