@@ -228,6 +228,19 @@ def test_piped_rules_prints_one_line_per_rule(ds_migrate_exe):
         assert line.startswith(rule.code) and line.endswith(rule.doc().summary)
 
 
+def test_a_listing_read_only_in_part_exits_0_as_ruffs_does(ds_migrate_exe):
+    """``ds-migrate rules | head -1``: the reader closes the pipe early. A
+    listing is no failure (click answered the broken pipe with exit 1, about
+    two runs in three: a fifth fresh reader); scan keeps its findings' 1."""
+    for command in (["rules"], ["explain", "DSM101"]) * 4:
+        reader = subprocess.Popen([ds_migrate_exe, *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        reader.stdout.read(1)
+        reader.stdout.close()
+        assert reader.wait(timeout=60) == 0, command
+        assert reader.stderr.read() == b""
+        reader.stderr.close()
+
+
 def test_rules_takes_output_format_as_scan_does():
     listed = json.loads(invoke("rules", "--output-format", "json").stdout)
     assert listed == json.loads(invoke("rules", "--format", "json").stdout)

@@ -36,11 +36,29 @@ class HabitCommand(click.Command):
             raise _pointed(error, self, ctx) from None
 
 
+# commands that only print a listing: a reader closing the pipe early
+# (``ds-migrate rules | head -1``) is no failure, as in ruff
+_LISTINGS = frozenset({"rules", "explain"})
+
+
 class HabitGroup(click.Group):
     command_class = HabitCommand
 
     def get_command(self, ctx: click.Context, cmd_name: str):
         return super().get_command(ctx, ALIASES.get(cmd_name, cmd_name))
+
+    def main(self, args=None, *rest, **kwargs):
+        import sys
+
+        try:
+            return super().main(args, *rest, **kwargs)
+        except SystemExit as done:
+            # click answers a closed pipe (EPIPE) with exit 1 after wrapping stdout
+            closed = type(sys.stdout).__name__.endswith("PacifyFlushWrapper")
+            words = list(args) if args is not None else sys.argv[1:]
+            if done.code == 1 and closed and words and words[0] in _LISTINGS:
+                raise SystemExit(0) from None
+            raise
 
 
 def _pointed(error: click.NoSuchOption, command: click.Command, ctx: click.Context) -> click.NoSuchOption:
