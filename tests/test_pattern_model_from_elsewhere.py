@@ -71,6 +71,10 @@ def test_a_v4_setting_renamed_by_hand_is_reported_at_the_request_with_its_source
 
 def test_assume_mode_sets_the_mode_where_the_v4_id_arrives(tmp_path):
     _project(tmp_path, **{"app/config.py": CONFIG.replace('"deepseek-chat"', '"deepseek-v4-flash"')})
+    for assumed, mode in (("chat", "disabled"), ("reasoner", "enabled")):
+        (finding,) = _dsm201(scan_tree(tmp_path, "--assume-mode", assumed))
+        # the note names the option as it is typed (it said "--assume-mode disabled")
+        assert finding["note"] == f"thinking {mode}: --assume-mode {assumed}"
     changed = fix_tree(tmp_path, "--assume-mode", "chat")
     changed.pop("app/config.py", None)  # REASONER, renamed alone
     assert changed == {"app/handler.py": TOGGLED}

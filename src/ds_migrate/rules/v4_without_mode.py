@@ -9,6 +9,9 @@ from ds_migrate.python.toggles import thinking_object
 from ds_migrate.rules import messages
 from ds_migrate.rules.base import CheckContext, Example, FixAvailability, Match, ThinkingRule
 
+# the --assume-mode value that chose a mode, for the note that names it
+ASSUMED_BY = {"enabled": "reasoner", "disabled": "chat"}
+
 
 def _payload_toggle(mode: str):
     def add(node):
@@ -67,7 +70,7 @@ def _from_elsewhere(request, ctx: CheckContext) -> Match:
         if _ORDER[toggle.applicability] > _ORDER[applicability]:
             applicability = toggle.applicability
         edit = NodeEdit(request.node, toggle.apply)
-    why = f"the one retired id that reaches it, {hint.model}" if hint.mode else f"--assume-mode {mode}"
+    why = f"the one retired id that reaches it, {hint.model}" if hint.mode else f"--assume-mode {ASSUMED_BY[mode]}"
     fix = Fix(applicability, description=f"set thinking {mode} here ({why})")
     fix.edits.append(edit)
     return Match(message, fix=fix, node=where, note=f"thinking {mode}: {why}")
