@@ -26,7 +26,7 @@ if [ "${UPLOAD_SARIF:-false}" = "true" ]; then
 fi
 
 # PATHS: one path per line when it has several lines (a path may hold
-# spaces), else words; ARGS is a word list on purpose (several flags)
+# spaces), else words
 paths=()
 if [[ "${PATHS:-.}" == *$'\n'* ]]; then
   while IFS= read -r line; do
@@ -36,8 +36,34 @@ else
   read -r -a paths <<< "${PATHS:-.}"
 fi
 [ "${#paths[@]}" -gt 0 ] || paths=(.)
-# shellcheck disable=SC2086
-"${DS_MIGRATE:-ds-migrate}" scan --output-format "${FORMAT:-github}" ${reports[@]+"${reports[@]}"} ${ARGS:-} "${paths[@]}"
+
+# ARGS: split as a shell splits a command line (quotes kept together), but
+# never glob-expanded: `--extend-exclude "tests/*"` reaches ds-migrate as
+# the pattern, as it does typed in a terminal. Python's shlex does the
+# splitting (the venv's python beside ds-migrate, else python3); without
+# one, plain words with globbing off.
+args=()
+if [ -n "${ARGS:-}" ]; then
+  python="$(dirname "${DS_MIGRATE:-ds-migrate}")/python"
+  [ -x "$python" ] || python="$(command -v python3 || true)"
+  if [ -n "$python" ]; then
+    split="$("$python" -c 'import shlex, sys; print("\n".join(shlex.split(sys.argv[1])))' "$ARGS")" || {
+      echo "ds-migrate action: cannot split args: $ARGS" >&2
+      echo "exit-code=2" >> "$GITHUB_OUTPUT"
+      exit 2
+    }
+    if [ -n "$split" ]; then
+      while IFS= read -r word; do
+        args+=("$word")
+      done <<< "$split"
+    fi
+  else
+    set -f
+    read -r -a args <<< "$ARGS"
+    set +f
+  fi
+fi
+"${DS_MIGRATE:-ds-migrate}" scan --output-format "${FORMAT:-github}" ${reports[@]+"${reports[@]}"} ${args[@]+"${args[@]}"} "${paths[@]}"
 status=$?
 
 echo "exit-code=$status" >> "$GITHUB_OUTPUT"

@@ -101,6 +101,20 @@ def test_scan_step_runs_ds_migrate_once(tree, tmp_path):
     assert (tree.parent / "runner-temp" / "ds-migrate.sarif").exists() and "DSM101" in summary.read_text()
 
 
+@pytest.mark.parametrize("args", ["--extend-exclude 'tests/*'", '--extend-exclude "tests/*"', "--extend-exclude tests/*"])
+def test_scan_step_splits_args_as_a_shell_does_and_never_expands_a_glob(tree, args):
+    """``args: --extend-exclude "tests/*"`` excludes the tests, as typed in a
+    terminal: bash expanded the bare glob into extra paths to scan, and
+    passed quotes on literally (a fifth fresh reader)."""
+    (tree / "app.py").write_text(LEGACY)
+    (tree / "tests").mkdir()
+    (tree / "tests" / "test_app.py").write_text(LEGACY)
+    (tree / "tests" / "more.py").write_text(LEGACY)
+    done, outputs, summary = _run_scan_step(tree, {"args": args, "format": "concise"})
+    assert done.returncode == 1, done.stderr
+    assert [line.split(":")[0] for line in done.stdout.splitlines() if "DSM101" in line] == ["app.py"]
+
+
 def test_scan_step_passes_on_a_clean_tree_and_writes_no_sarif(tree):
     (tree / "app.py").write_text('MODEL = "deepseek-v4-flash"\n')
     done, outputs, summary = _run_scan_step(tree, {"args": "--select DSM1"})
