@@ -229,3 +229,28 @@ def test_a_default_and_an_env_file_that_want_different_modes_are_not_merged(tmp_
     changed = fix_tree(same)
     assert set(changed) == {"app/cfg.py", ".env.example", "app/run.py"}
     assert 'extra_body={"thinking": {"type": "disabled"}}' in changed["app/run.py"]
+
+
+def test_a_default_spelled_with_or_is_the_same_default_of_the_variable(tmp_path):
+    """``os.getenv("MODEL") or "..."`` / ``os.environ.get("MODEL") or "..."`` /
+    ``os.environ["MODEL"]`` beside an ``or``: the same default of $MODEL as
+    ``os.getenv("MODEL", "...")``, held with the env file that sets the other
+    id, in another module or the request's own (a fifth fresh reader: the
+    spelling decided whether chat and reasoner were merged)."""
+    from projects import fix_tree, scan_tree, write_tree
+
+    for n, read in enumerate(('os.getenv("MODEL")', 'os.environ.get("MODEL")')):
+        run = (
+            "import os\n\nfrom openai import OpenAI\n\nfrom app.cfg import MODEL\n\n"
+            'client = OpenAI(base_url="https://api.deepseek.com")\n'
+            f'LOCAL = {read} or "deepseek-reasoner"\n\n\n'
+            "def ask(q):\n    return client.chat.completions.create(model=MODEL, messages=q)\n\n\n"
+            "def think(q):\n    return client.chat.completions.create(model=LOCAL, messages=q)\n"
+        )
+        cfg = f'import os\n\nMODEL = {read} or "deepseek-reasoner"\n'
+        root = write_tree(tmp_path / str(n), {
+            "app/__init__.py": "", "app/cfg.py": cfg, "app/run.py": run, ".env.example": "MODEL=deepseek-chat\n",
+        })
+        assert fix_tree(root) == {} and fix_tree(root, "--unsafe-fixes") == {}, read
+        requests = [f for f in scan_tree(root)["findings"] if f["code"] == "DSM201"]
+        assert len(requests) == 2 and all("different thinking modes" in r["note"] for r in requests), read

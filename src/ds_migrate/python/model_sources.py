@@ -137,6 +137,12 @@ def _classify(
     if isinstance(value, ast.Subscript) and _dotted(value.value) in {"os.environ", "environ"}:
         variable = _string(value.slice)
         return Source(name, line, env=variable, text=text) if variable else None
+    if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or) and len(value.values) == 2:
+        # os.getenv("X") or "deepseek-chat": the same default of $X as os.getenv("X", "...")
+        variable, default = _env_variable(value.values[0]), _string(value.values[1])
+        if variable is not None and default is not None and _MODEL_ID.match(default):
+            return Source(name, line, model=default, env=variable, text=text)
+        return None
     if not isinstance(value, ast.Call):
         return None
     callee = _dotted(value.func) or ""
@@ -220,4 +226,14 @@ def _dotted(node: ast.AST) -> str | None:
     if isinstance(node, ast.Attribute):
         head = _dotted(node.value)
         return f"{head}.{node.attr}" if head else None
+    return None
+
+
+def _env_variable(node: ast.expr) -> str | None:
+    """The variable ``os.getenv("X")``, ``os.environ.get("X")`` or
+    ``os.environ["X"]`` reads, with no default of its own."""
+    if isinstance(node, ast.Subscript) and _dotted(node.value) in {"os.environ", "environ"}:
+        return _string(node.slice)
+    if isinstance(node, ast.Call) and (_dotted(node.func) or "") in _ENV_READERS and len(node.args) == 1 and not node.keywords:
+        return _string(node.args[0])
     return None

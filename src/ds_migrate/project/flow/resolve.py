@@ -228,6 +228,11 @@ class _Resolver:
             self.conditional = self.conditional or found is not None
             return found
         if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+            variable, default = env_read(node.left), self.info.resolve_string(node.right)
+            if variable is not None and default is not None:
+                # os.getenv("X") or "deepseek-chat": the default of $X, as os.getenv("X", "...")
+                source = Source(variable, self.line_of(node.right), model=default, env=variable, text=f"${variable}")
+                return (self.own_module(), source, through_parameter)
             # model or DEFAULT_MODEL: the default, unless a caller passes one
             return self.resolve(node.right, hops + 1, True, function)
         if isinstance(node, cst.Subscript):  # MODELS["chat"], cfg["model"]: one of a table's ids
