@@ -138,7 +138,8 @@ def test_a_table_beside_a_request_the_run_renames_is_still_asked_for_its_v4_entr
     )
     write_tree(tmp_path, {"agents.py": agents, ".env.example": "MODEL=deepseek-chat\n"})
     plans = {g["legacy_id"]: g for g in scan_tree(tmp_path)["plan"]}
-    assert "add a 'deepseek-v4-flash' entry beside 'deepseek-chat'" in plans["deepseek-chat"]["decision"]
+    # the table keys both ids: one V4 entry serves both (the next test of the file says why)
+    assert "add one 'deepseek-v4-flash' entry at " in plans["deepseek-chat"]["decision"]
 
 
 # modelled on a fourth fresh reader's project: a price table names both ids,
@@ -182,7 +183,9 @@ def test_a_capability_blocker_s_own_edit_comes_first_and_doing_it_unblocks(tmp_p
     assert "  why: app/agents.py:2 is a capability table or predicate (never renamed)" in chat
     first = chat[chat.index("  to decide:") + 1]
     assert first == (
-        "    - add a 'deepseek-v4-flash' entry beside 'deepseek-chat' at app/agents.py:2 (keep or drop the legacy one): "
+        "    - add one 'deepseek-v4-flash' entry at app/agents.py:2, for 'deepseek-chat' and the other retired id that "
+        "becomes it too (a second 'deepseek-v4-flash' key would replace the first: give it the values of the mode "
+        "your requests send, or keep the two apart with --mapping deepseek-reasoner=deepseek-v4-pro): "
         "the next run then renames the group"
     )
     # the tests go with the group: no edit by hand
@@ -208,5 +211,25 @@ def test_no_promise_when_another_selector_holds_the_group_too(tmp_path):
         "app/think.py": 'from app.agents import cost\n\nR = "deepseek-reasoner"\n\n\ndef show(m):\n    return m == "deepseek-reasoner"\n',
     })
     plans = {g["legacy_id"]: g["decision"] for g in scan_tree(root)["plan"]}
-    assert plans["deepseek-reasoner"].startswith("add a 'deepseek-v4-flash' entry beside 'deepseek-reasoner' at ")
+    assert plans["deepseek-reasoner"].startswith("add one 'deepseek-v4-flash' entry at ")
     assert "the next run then renames the group" not in plans["deepseek-reasoner"]
+
+
+def test_a_table_of_both_ids_asks_for_one_v4_entry_not_two(tmp_path):
+    """``PRICES = {"deepseek-chat": ..., "deepseek-reasoner": ...}``: each id's
+    plan asked for its own 'deepseek-v4-flash' entry, and doing both wrote
+    one key twice (the reasoner's price replaced the chat one: a fifth fresh
+    reader). Each plan now says one entry serves both, and how to keep two."""
+    from projects import scan_tree, write_tree
+
+    root = write_tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/agents.py": 'PRICES = {"deepseek-chat": (0.27, 1.10), "deepseek-reasoner": (0.55, 2.19)}\n\n\n'
+                         "def cost(model, n):\n    return PRICES[model][0] * n\n",
+        "app/settings.py": 'import os\nMODEL = os.getenv("MODEL", "deepseek-chat")\n',
+    })
+    plans = {g["legacy_id"]: g["decision"].replace(str(root) + "/", "") for g in scan_tree(root)["plan"]}
+    for legacy_id in ("deepseek-chat", "deepseek-reasoner"):
+        first = plans[legacy_id].split("; ")[0]
+        assert first.startswith(f"add one 'deepseek-v4-flash' entry at app/agents.py:1, for '{legacy_id}'"), first
+        assert "--mapping deepseek-reasoner=deepseek-v4-pro" in first

@@ -151,7 +151,12 @@ def decide(
             merged = answered_in_another_mode(legacy_id, members, groups, sharing[target], target, answered or {})
         if merged:
             members[0].blocked = members[0].blocked or merged
-        _decide_group(decision, legacy_id, members, target, named_today)
+        # tables that also key another retired id becoming the same target: one V4 entry serves both
+        shared = frozenset(
+            m.finding.path for other in sharing[target] if other != legacy_id
+            for m in groups.get(other, ()) if m.role == CAPABILITY
+        )
+        _decide_group(decision, legacy_id, members, target, named_today, shared)
     from ds_migrate.project.observers import tests_follow, tests_of_selectors, tests_stay_whole
 
     tests_of_selectors(decision, groups, coupled_groups, sharing, target_of, sees)
@@ -439,7 +444,9 @@ def _is_case_probe(finding: Finding) -> bool:
     return name != name.lower()
 
 
-def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence], target: str, present: dict) -> None:
+def _decide_group(
+    decision: Decision, legacy_id: str, members: list[_Occurrence], target: str, present: dict, shared=frozenset()
+) -> None:
     from ds_migrate.project.plan_advice import _distinct, advice
 
     blockers = [m.blocked for m in members if m.blocked]
@@ -473,7 +480,7 @@ def _decide_group(decision: Decision, legacy_id: str, members: list[_Occurrence]
             renamed_with_unsafe_fixes=not blockers,
             sites=sorted({(m.finding.path, m.finding.line, m.role) for m in members}),
             why=_distinct(blockers) or [f"'{legacy_id}' is used as a {', '.join(ROLE_LABELS[r] for r in selecting)}"],
-            decision=advice(legacy_id, members, bool(blockers), target, present),
+            decision=advice(legacy_id, members, bool(blockers), target, present, shared),
         )
     )
 

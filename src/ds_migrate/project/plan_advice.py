@@ -76,16 +76,25 @@ def _unreported_blockers(members) -> list[str]:
     return steps
 
 
-def _capability_step(legacy_id: str, capability, target: str, only_blocker: bool) -> str:
+def _capability_step(legacy_id: str, capability, target: str, only_blocker: bool, shared=frozenset()) -> str:
     """The exact edit a capability table or predicate asks for; where it is
     all that holds the group, doing just that lets the next run rename the
-    group (SPEC section 4), and the step says so."""
+    group (SPEC section 4), and the step says so. Where the same table keys
+    the other retired id that becomes the same target, one entry serves
+    both: the plan of each id asked for its own, and a user who added both
+    wrote one key twice (a fifth fresh reader: the reasoner's price won)."""
     what = "branch" if all("predicate)" in (m.finding.message or "") for m in capability) else "entry"
     then = ": the next run then renames the group" if only_blocker else ""
+    if what == "entry" and any(m.finding.path in shared for m in capability):
+        return (
+            f"add one '{target}' entry at {_sites(capability)}, for '{legacy_id}' and the other retired id "
+            f"that becomes it too (a second '{target}' key would replace the first: give it the values of the mode "
+            f"your requests send, or keep the two apart with --mapping {PRO_MAPPING}){then}"
+        )
     return f"add a '{target}' {what} beside '{legacy_id}' at {_sites(capability)} (keep or drop the legacy one){then}"
 
 
-def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -> str:
+def advice(legacy_id: str, members, blocked: bool, target: str, present: dict, shared=frozenset()) -> str:
     roles = {m.role for m in members}
     has_target = {path for path in present.get(target, ())}
     steps = _unreported_blockers(members)
@@ -98,7 +107,7 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict) -
         # no other selector and no other blocker, nothing couples the group any more
         named = {id(m) for m in capability}
         only = all(id(m) in named for m in members if m.blocked or m.role in CODE_SELECTING)
-        steps.insert(at, _capability_step(legacy_id, capability, target, only))
+        steps.insert(at, _capability_step(legacy_id, capability, target, only, shared))
     refused = [m for m in members if m.finding.merge_refused]
     if refused:
         steps.append(
