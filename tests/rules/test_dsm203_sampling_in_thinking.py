@@ -37,3 +37,24 @@ def test_each_request_gets_its_own_temperature_when_requests_share_lines():
     )
     found = [(f.line, f.column) for f in scan(source) if f.code == "DSM203"]
     assert found == [(2, 60), (3, 60)]
+
+
+def test_a_request_still_on_a_retired_id_is_told_what_happens_after_the_migration(tmp_path):
+    """The model comes from a setting that is renamed with no mode here (the
+    client's host is not visible): today it sends deepseek-chat, which does
+    not think. The finding says the temperature is ignored *after* the
+    migration, not that it is now (a fifth fresh reader)."""
+    from projects import scan_tree, write_tree
+
+    root = write_tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/cfg.py": 'import os\n\nMODEL = os.getenv("MODEL", "deepseek-chat")\n',
+        "app/run.py": "import os\nfrom openai import OpenAI\n\nfrom app.cfg import MODEL\n\n"
+                      'client = OpenAI(base_url=os.environ["LLM_BASE_URL"])\n\n\n'
+                      "def ask(q):\n    return client.chat.completions.create(model=MODEL, messages=q, temperature=0.2)\n",
+    })
+    (finding,) = [f for f in scan_tree(root)["findings"] if f["code"] == "DSM203"]
+    assert finding["message"] == (
+        "temperature will be ignored after the migration: the renamed model thinks by default unless this "
+        "request sets its thinking mode"
+    )
