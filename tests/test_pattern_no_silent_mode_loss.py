@@ -197,9 +197,13 @@ def test_a_reasoner_default_feeding_such_a_loop_waits_with_it(tmp_path):
         "app/__init__.py": "", "app/settings.py": settings, "app/loop.py": loop.format(model="REASONER"),
     })
     assert fix_tree(tmp_path) == {} and fix_tree(tmp_path, "--unsafe-fixes") == {}
-    findings = scan_tree(tmp_path)["findings"]
+    document = scan_tree(tmp_path)
+    findings = document["findings"]
     (default,) = [f for f in findings if f["path"].endswith("settings.py")]
-    assert default["fix"] == "none" and "app/loop.py:10" in default["note"] and "(DSM205)" in default["note"]
+    # the note points at the plan entry, which says why
+    assert default["fix"] == "none" and "see plan #1" in default["note"]
+    (group,) = document["plan"]
+    assert "app/loop.py:10" in group["why"][0] and "(DSM205)" in group["why"][0]
     (request,) = [f for f in findings if f["code"] == "DSM201"]
     assert request["fix"] == "none" and "(DSM205)" in request["note"]
 
@@ -221,8 +225,16 @@ def test_a_default_and_an_env_file_that_want_different_modes_are_not_merged(tmp_
         "app/__init__.py": "", "app/cfg.py": cfg, "app/run.py": run, ".env.example": "MODEL=deepseek-reasoner\n",
     })
     assert fix_tree(root) == {} and fix_tree(root, "--unsafe-fixes") == {}
-    (request,) = [f for f in scan_tree(root)["findings"] if f["code"] == "DSM201"]
+    document = scan_tree(root)
+    (request,) = [f for f in document["findings"] if f["code"] == "DSM201"]
     assert "different thinking modes" in request["note"]
+    # a plan entry per id, with its values, why and the request where each mode goes
+    # (a fifth fresh reader: no entry, and scan and fix pointed at each other)
+    plans = {g["legacy_id"]: g for g in document["plan"]}
+    assert set(plans) == {"deepseek-chat", "deepseek-reasoner"}
+    for legacy_id, mode in (("deepseek-chat", "disabled"), ("deepseek-reasoner", "enabled")):
+        assert "each with its own thinking mode" in plans[legacy_id]["why"][0]
+        assert f"the mode goes at the request: {root}/app/run.py:9 (thinking {mode})" in plans[legacy_id]["decision"]
     same = write_tree(tmp_path / "same", {
         "app/__init__.py": "", "app/cfg.py": cfg, "app/run.py": run, ".env.example": "MODEL=deepseek-coder\n",
     })

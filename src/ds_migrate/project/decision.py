@@ -130,6 +130,7 @@ def values_wait_for_their_mode(outcome, found) -> None:
     verdicts = outcome.decision.verdicts
     lowered: set[str] = set()  # the ids of the values that now wait
     changed = []
+    planned: dict[str, list[tuple[str, int, str]]] = {}  # legacy id -> (path, line, why) held here
     for result in outcome.results:
         uses = (*result.findings, *result.suppressed, *result.unselected)
         for finding in uses:
@@ -139,8 +140,9 @@ def values_wait_for_their_mode(outcome, found) -> None:
             old = verdicts.get(finding.identity)
             if where in rejected:
                 # no fix may make a request the review rules flag as a guaranteed 400
-                verdict = Verdict(Applicability.NONE, f"not renamed: {rejected[where]}",
-                                  old.group if old is not None else None)
+                group = old.group if old is not None and old.group else base_id(finding.legacy_name)
+                verdict = Verdict(Applicability.NONE, f"not renamed: {rejected[where]}", group)
+                planned.setdefault(group, []).append((result.path, finding.line, rejected[where]))
             elif where in waiting and finding.fix_applicability is Applicability.SAFE:
                 verdict = Verdict(
                     Applicability.UNSAFE,
@@ -152,6 +154,7 @@ def values_wait_for_their_mode(outcome, found) -> None:
             verdicts[finding.identity] = verdict
             lowered.add(base_id(finding.legacy_name))
             changed.append(result)
+    _plan_the_held_requests(outcome.decision, planned)
     if not lowered:
         return
     for result in outcome.results:  # a test renamed with such a value follows it into the unsafe tier
@@ -162,6 +165,28 @@ def values_wait_for_their_mode(outcome, found) -> None:
                 changed.append(result)
     for result in {id(r): r for r in changed}.values():
         outcome.decision.annotate((*result.findings, *result.suppressed, *result.unselected))
+
+
+def _plan_the_held_requests(decision, planned: dict) -> None:
+    """A plan entry for each id whose values wait for their request (two ids
+    of different modes reach it, or thinking would fail it): the values, why,
+    and what to decide. Without one, scan and fix sent the user back and forth
+    with nothing to do (a fifth fresh reader)."""
+    from ds_migrate.project.verdicts import VALUE, GroupPlan
+
+    for legacy_id, held in planned.items():
+        sites = [(path, line, VALUE) for path, line, _ in held]
+        why = list(dict.fromkeys(f"{path}:{line}: not renamed: {reason}" for path, line, reason in held))
+        group = next((g for g in decision.plan if g.legacy_id == legacy_id), None)
+        if group is not None:
+            group.sites += [site for site in sites if site not in group.sites]
+            group.why += [reason for reason in why if reason not in group.why]
+            continue
+        decision.plan.append(GroupPlan(legacy_id, False, sites, why, (
+            "give each deployment its mode where the request is made (a setting beside the model, such as "
+            "MODEL_THINKING, read into the request's thinking toggle), or let these values name one retired id; "
+            "then run fix again"
+        )))
 
 
 def plan_names_the_requests(outcome, options: Options) -> None:
@@ -178,7 +203,9 @@ def plan_names_the_requests(outcome, options: Options) -> None:
         for shown, hints in outcome.decision.flows.items():
             for line, hint in sorted(hints.items()):
                 if values & set(hint.sources):
-                    names = find_legacy_names(hint.model)
+                    # this group's id decides the mode its values want (the hint may name
+                    # the other id that reaches the same request: a fifth fresh reader)
+                    names = find_legacy_names(group.legacy_id) or find_legacy_names(hint.model)
                     mode = options.mapping.replacement(names[0].base).mode if names else None
                     sites.append(f"{shown}:{line}" + (f" (thinking {mode})" if mode else ""))
         if sites:
