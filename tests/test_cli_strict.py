@@ -206,6 +206,29 @@ def test_the_starter_mapping_line_works_uncommented(tmp_path):
     assert "pyproject.toml" not in result.stdout
 
 
+def test_no_starter_line_uncommented_stops_env_files_from_holding_a_merge(tmp_path):
+    """Its include example (only *.py) left .env.example unread once
+    uncommented: a chat default was then renamed with thinking disabled
+    although the env file deploys the reasoner (a fifth fresh reader)."""
+    from ds_migrate.config import STARTER
+
+    import re
+
+    # every setting line uncommented, as a user trying each would (the mapping aside)
+    text = "\n".join(line[2:] if re.match(r"# [\w-]+ = ", line) else line for line in STARTER.splitlines())
+    (tmp_path / "pyproject.toml").write_text(text.replace("\nmapping = ", "\n# mapping = "))
+    (tmp_path / ".env.example").write_text("MODEL=deepseek-reasoner\n")
+    (tmp_path / "app.py").write_text(
+        'import os\nfrom openai import OpenAI\n\nclient = OpenAI(base_url="https://api.deepseek.com")\n'
+        'MODEL = os.getenv("MODEL", "deepseek-chat")\n'
+        "client.chat.completions.create(model=MODEL, messages=[])\n"
+    )
+    assert "include" not in [line.split(" = ")[0] for line in text.splitlines()]
+    result = invoke("fix", "--diff", tmp_path)
+    assert result.exit_code in (0, 1), result.output  # the settings load; the default waits
+    assert "+MODEL" not in result.stdout
+
+
 def test_a_retired_id_elsewhere_in_pyproject_is_still_found(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
         '[tool.ds-migrate]\nmapping = { deepseek-chat = "deepseek-v4-pro" }\n\n[tool.app]\nmodel = "deepseek-chat"\n'

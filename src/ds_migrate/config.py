@@ -232,8 +232,9 @@ def settings_lines(path: str, text: str) -> set[int]:
 
 STARTER = """\
 [tool.ds-migrate]
-# Files to look at, and what to skip (globs). exclude replaces the defaults.
-# include = ["*.py", "*.pyi"]
+# What to skip (globs). exclude replaces the defaults. An include list narrows
+# what is read at all: a .env or config file left out can no longer hold back a
+# default it would merge with, so prefer excludes.
 # extend-exclude = ["tests/fixtures/*"]
 # respect-gitignore = true
 # Also scan gitignored files that mention DeepSeek (a local .env, say).
