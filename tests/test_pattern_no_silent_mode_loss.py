@@ -266,3 +266,24 @@ def test_a_default_spelled_with_or_is_the_same_default_of_the_variable(tmp_path)
         assert fix_tree(root) == {} and fix_tree(root, "--unsafe-fixes") == {}, read
         requests = [f for f in scan_tree(root)["findings"] if f["code"] == "DSM201"]
         assert len(requests) == 2 and all("different thinking modes" in r["note"] for r in requests), read
+
+
+def test_a_js_default_and_an_env_file_that_want_different_modes_are_not_merged(tmp_path):
+    """``process.env.MODEL || "deepseek-reasoner"`` with ``MODEL=deepseek-chat``
+    in .env.example, one openai-node request: both were renamed as safe fixes
+    and which deployment wanted which mode was lost (a fifth fresh reader).
+    Both wait, each with a plan entry; DSM201 says why."""
+    from projects import fix_tree, scan_tree, write_tree
+
+    client = (
+        'import OpenAI from "openai";\n\nconst model = process.env.MODEL || "deepseek-reasoner";\n'
+        'const openai = new OpenAI({ baseURL: "https://api.deepseek.com" });\n\n'
+        "export async function ask(prompt: string) {\n"
+        '  return openai.chat.completions.create({ model, messages: [{ role: "user", content: prompt }] });\n}\n'
+    )
+    root = write_tree(tmp_path, {"client.ts": client, ".env.example": "MODEL=deepseek-chat\n"})
+    assert fix_tree(root) == {} and fix_tree(root, "--unsafe-fixes") == {}
+    document = scan_tree(root)
+    (request,) = [f for f in document["findings"] if f["code"] == "DSM201"]
+    assert "different thinking modes" in request["note"]
+    assert {g["legacy_id"] for g in document["plan"]} == {"deepseek-chat", "deepseek-reasoner"}

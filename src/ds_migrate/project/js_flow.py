@@ -21,6 +21,7 @@ from ds_migrate.deepseek.mapping import LEGACY_MODES
 from ds_migrate.deepseek.names import V4_ID, find_legacy_names
 from ds_migrate.findings.js_facts import IMPORT, LITERAL, JsFacts
 from ds_migrate.project.flow.hints import Hint
+from ds_migrate.project.flow.resolve import MIXED_MODES
 from ds_migrate.project.js_imports import JS_SUFFIXES, files_importing, module_stem, resolve, specifiers
 
 MAX_HOPS = 6
@@ -136,6 +137,9 @@ class _Linker:
         why_not = None
         if unknown:
             why_not = f"it may also come from {', '.join(sorted(set(unknown))[:3])}, which the run cannot follow"
+        elif len({LEGACY_MODES.get(n[0].base) for n in map(find_legacy_names, values) if n}) > 1:
+            # chat here, reasoner there (a default and a .env): its sources wait, as in Python
+            why_not = f"{MIXED_MODES}: {', '.join(sorted(set(values)))}"
         elif len(set(values)) > 1:
             why_not = f"{len(set(values))} different ids reach it ({', '.join(sorted(set(values)))})"
         elif any(through for _, _, through in literals):
