@@ -30,3 +30,49 @@ def test_fetch_current_body_with_mode_is_left_alone():
     source = "fetch(u, { body: JSON.stringify({ model: 'deepseek-v4-flash', messages, thinking: { type: 'enabled' } }) });\n"
     assert scan(source, path="a.js") == []
     assert fix(source, path="a.js", unsafe=True) == source
+
+
+POSTED = (
+    "async function ping(messages) {\n"
+    "  const body = { model: 'deepseek-chat', messages };\n"
+    "  return fetch('https://api.deepseek.com/chat/completions', { method: 'POST', body: JSON.stringify(body) });\n"
+    "}\n"
+)
+
+
+def test_a_body_in_a_variable_posted_as_written_gets_thinking():
+    """dm's live-smoke script: ``const body = {...}`` read only by
+    ``JSON.stringify(body)`` is posted as written, as a body built in place
+    is; the rename alone made a chat request think (a fourth-session review)."""
+    after = POSTED.replace(
+        "{ model: 'deepseek-chat', messages }", "{ model: 'deepseek-v4-flash', messages, thinking: { type: 'disabled' } }"
+    )
+    assert fix(POSTED, path="smoke.mjs") == after
+    assert codes(POSTED, path="smoke.mjs") == ["DSM102"]
+    # untyped in TypeScript too: JSON.stringify takes any object
+    assert fix(POSTED, path="smoke.ts") == after
+    # a field logged cannot see the added key
+    logged = POSTED.replace("  return fetch", "  console.log(body.model);\n  return fetch")
+    assert "thinking: { type: 'disabled' }" in fix(logged, path="smoke.mjs")
+    axios = "const payload = { model: 'deepseek-reasoner', messages: msgs };\nawait axios.post(URL, payload);\n"
+    assert fix(axios, path="a.js") == axios.replace(
+        "messages: msgs }", "messages: msgs, thinking: { type: 'enabled' } }"
+    ).replace("deepseek-reasoner", "deepseek-v4-flash")
+
+
+def test_a_body_variable_others_may_see_is_renamed_only():
+    """Handed on, its thinking read, exported, typed, reassigned, posted
+    elsewhere or sent as an object: the variable is not only posted as
+    written, so no key is added."""
+    kept = {
+        "returned.js": POSTED.replace("  return fetch", "  remember(() => body);\n  return fetch"),
+        "thinking.js": POSTED.replace("  return fetch", "  log(body.thinking);\n  return fetch"),
+        "exported.js": "export const body = { model: 'deepseek-chat', messages: [] };\nfetch(u, { body: JSON.stringify(body) });\n",
+        "typed.ts": POSTED.replace("const body = {", "const body: ChatBody = {"),
+        "assigned.js": POSTED.replace("  return fetch", "  if (retry) body = other;\n  return fetch").replace("const body", "let body"),
+        "elsewhere.js": POSTED.replace("https://api.deepseek.com", "https://openrouter.ai/api/v1"),
+        "shorthand.js": POSTED.replace("body: JSON.stringify(body)", "body"),
+    }
+    for path, source in kept.items():
+        fixed = fix(source, path=path, unsafe=True)
+        assert "thinking: {" not in fixed, path

@@ -238,6 +238,49 @@ def json_body_toggle(fix: Fix, obj, call, string, src: Source, mapping: Mapping,
     return None
 
 
+def calls_posting(obj, src: Source, typescript: bool) -> list | None:
+    """The calls that take the object of ``const body = { model, messages }``
+    when the variable is only their argument (``fetch(url, { body:
+    JSON.stringify(body) })``, ``axios.post(url, body)``) or read for a
+    field (``log(body.model)``): the body is then posted as written, as one
+    built in place is. None when the variable is exported, typed (the
+    annotation decides which keys type-check), posted to another provider's
+    host, spread, assigned, returned, or its ``thinking`` read."""
+    declarator = obj.parent
+    if declarator is None or declarator.type != "variable_declarator" or declarator.child_by_field_name("value") != obj:
+        return None
+    name = declarator.child_by_field_name("name")
+    if name is None or name.type != "identifier" or (typescript and declarator.child_by_field_name("type")):
+        return None
+    declaration = declarator.parent
+    if declaration is None or declaration.parent is None or declaration.parent.type == "export_statement":
+        return None
+    scope = declaration.parent
+    while scope is not None and scope.type not in ("statement_block", "program"):
+        scope = scope.parent
+    if scope is None:
+        return None
+    text = src.node_text(name)
+    calls = []
+    stack = [scope]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        if node == name or node.type not in ("identifier", "shorthand_property_identifier") or src.node_text(node) != text:
+            continue
+        parent = node.parent
+        if node.type == "identifier" and parent is not None and parent.type == "member_expression":
+            field = parent.child_by_field_name("property")
+            if parent.child_by_field_name("object") == node and field is not None and src.node_text(field) != "thinking":
+                continue  # ``body.model`` logged: a read that the added key cannot change
+        if node.type != "identifier" or parent is None or parent.type != "arguments":
+            return None  # spread, assigned, returned or shadowed: others may see the body
+        calls.append(parent.parent)
+    if any(_foreign_url(call, src) for call in calls):
+        return None  # posted to another provider: its id, not DeepSeek's
+    return calls or None
+
+
 _CHAT_KEYS = ("messages", "message")
 _FIM_KEYS = ("prompt", "suffix")
 
