@@ -120,14 +120,15 @@ def test_a_large_group_names_four_sites_and_counts_the_rest():
     value = finding("v.py", 9, "DSM103")
     verdicts = decide([*branches, value]).verdicts
 
-    def note(*named):
+    def note(*named, more=""):
         sites = ", ".join(f"s{i}.py:1 (comparison)" for i in named)
-        return f"renamed only with --unsafe-fixes, together with every use of 'deepseek-chat'; coupled with {sites}, 1 more"
+        return f"renamed only with --unsafe-fixes, together with every use of 'deepseek-chat'; coupled with {sites}{more}"
 
-    assert verdicts[value.identity].note == note(0, 1, 2, 3).replace("1 more", "2 more")
-    assert verdicts[branches[0].identity].note == note(1, 2, 3, 4)
+    assert verdicts[value.identity].note == note(0, 1, 2, 3, more=", 2 more")
+    # five others: the fifth is named, never "1 more"
+    assert verdicts[branches[0].identity].note == note(1, 2, 3, 4, 5)
     # a selecting site past the named ones is not counted among its own "more"
-    assert verdicts[branches[5].identity].note == note(0, 1, 2, 3)
+    assert verdicts[branches[5].identity].note == note(0, 1, 2, 3, 4)
 
 
 def test_an_id_already_present_blocks_a_comparison_renamed_to_it():
@@ -551,3 +552,24 @@ def test_a_use_that_stays_on_purpose_is_info_so_the_gate_can_pass():
     assert probe.severity is Severity.INFO and probe.rule_severity is Severity.ERROR
     Decision().annotate([probe])
     assert probe.severity is Severity.ERROR
+
+
+def test_a_short_list_names_every_place_and_a_long_one_counts_the_rest():
+    """A fifth fresh reader: "Model from a.py:3, .env:2 and 1 more" hid the
+    one place the count stood for. Named up to one past the limit, counted after."""
+    from types import SimpleNamespace
+
+    from ds_migrate.findings.wording import to_name
+    from ds_migrate.rules.v4_without_mode import from_elsewhere_message
+
+    assert to_name(["a", "b", "c"], 2) == (["a", "b", "c"], 0)
+    assert to_name(["a", "b", "c", "d"], 2) == (["a", "b"], 2)
+
+    def hint(*places):
+        return SimpleNamespace(sources=list(places), origin="", is_legacy=True, why_not=None)
+
+    assert from_elsewhere_message(hint(("a.py", 3))) == "Model from a.py:3: set the thinking mode here (V4 thinks by default)"
+    three = from_elsewhere_message(hint(("a.py", 3), (".env", 2), ("b.py", 1)))
+    assert three.startswith("Model from a.py:3, .env:2 and b.py:1:")
+    four = from_elsewhere_message(hint(("a.py", 3), (".env", 2), ("b.py", 1), ("c.py", 4)))
+    assert four.startswith("Model from a.py:3, .env:2 and 2 more:")

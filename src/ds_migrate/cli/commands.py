@@ -17,6 +17,7 @@ from ds_migrate.cli.output import (
 from ds_migrate.discover.listing import FileFilter
 from ds_migrate.analyse import Options
 from ds_migrate.findings import Severity
+from ds_migrate.findings.wording import to_name
 
 
 class Exit(enum.IntEnum):
@@ -112,8 +113,9 @@ def _warn_about_what_was_not_scanned(run, paths: list[str], file_filter: FileFil
 
         count = len(ignored)
         files = "file names" if count == 1 else "files name"
-        shown = [safe_path(display_path(path)) for path in ignored[:IGNORED_LISTED]]
-        more = f" and {count - len(shown)} more" if count > len(shown) else ""
+        named, rest = to_name(ignored, IGNORED_LISTED)
+        shown = [safe_path(display_path(path)) for path in named]
+        more = f" and {rest} more" if rest else ""
         warn(f"{count} ignored {files} a retired id: {', '.join(shown)}{more} "
              "(see --include-ignored / the `include-ignored` setting)")
 

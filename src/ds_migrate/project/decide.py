@@ -19,6 +19,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from ds_migrate.findings import Applicability, Finding
+from ds_migrate.findings.wording import to_name
 from ds_migrate.project.replies import answered_in_another_mode
 
 from ds_migrate.project.verdicts import (  # noqa: F401  (the decision's vocabulary, re-exported)
@@ -453,8 +454,8 @@ def _decide_group(
     selecting = sorted({m.role for m in members if m.role in SELECTING})
     # the sites worth naming on every member: what selects or blocks first
     # (a few, plus a count, so a group of 10,000 costs linear time)
-    notable = [m for m in members if m.role in SELECTING or m.blocked][: MAX_NAMED_SITES + 1]
-    shown_default = [m for m in members[: MAX_NAMED_SITES + 1]]
+    notable = [m for m in members if m.role in SELECTING or m.blocked][: MAX_NAMED_SITES + 2]
+    shown_default = [m for m in members[: MAX_NAMED_SITES + 2]]
     if blockers:
         head = f"not renamed: '{legacy_id}' selects behaviour elsewhere and cannot be renamed everywhere ({blockers[0]})"
         applicability = Applicability.NONE
@@ -488,7 +489,8 @@ def _decide_group(
 def _named_sites(member: _Occurrence, candidates: list[_Occurrence], total_others: int) -> str:
     """The first few of ``candidates`` other than ``member``, then how many
     more of the ``total_others`` sites there are."""
-    others = [m for m in candidates if m is not member][:MAX_NAMED_SITES]
+    limit = len(to_name(range(total_others), MAX_NAMED_SITES)[0])
+    others = [m for m in candidates if m is not member][:limit]
     shown = [f"{m.finding.path}:{m.finding.line} ({ROLE_LABELS.get(m.role, m.role)})" for m in others]
     more = total_others - len(others)
     if more > 0:

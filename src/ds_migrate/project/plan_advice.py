@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ds_migrate.findings.wording import to_name
 from ds_migrate.project.verdicts import (
     ALIAS, CAPABILITY, CODE_SELECTING, COMPARISON, DOC, KEY, MAX_NAMED_SITES, MEMBER, ROUTE, TEST, VALUE, _where,
 )
@@ -44,8 +45,8 @@ def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
 
 def _sites(members) -> str:
     """``a.py:3, b.py:7 and 2 more``: the first few sites, then a count."""
-    shown = ", ".join(_where(m.finding) for m in members[:MAX_NAMED_SITES])
-    return shown + (f" and {len(members) - MAX_NAMED_SITES} more" if len(members) > MAX_NAMED_SITES else "")
+    shown, rest = to_name(members, MAX_NAMED_SITES)
+    return ", ".join(_where(m.finding) for m in shown) + (f" and {rest} more" if rest else "")
 
 
 def _unreported_blockers(members) -> list[str]:

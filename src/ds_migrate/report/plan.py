@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from ds_migrate.findings.wording import to_name
 from ds_migrate.project.decide import ROLE_LABELS
 
 MAX_SITES_SHOWN = 12
@@ -33,9 +34,9 @@ def plan_lines(run) -> list[str]:
     for number, group in enumerate(getattr(run, "plan", []), 1):
         lines.append(f"#{number} {_headline(group)}")
         for label, sites in _sites_by_role(group):
-            shown = ", ".join(sites[:MAX_SITES_SHOWN])
-            more = f" and {len(sites) - MAX_SITES_SHOWN} more" if len(sites) > MAX_SITES_SHOWN else ""
-            lines.append(f"  {label}: {shown}{more}")
+            shown, rest = to_name(sites, MAX_SITES_SHOWN)
+            more = f" and {rest} more" if rest else ""
+            lines.append(f"  {label}: {', '.join(shown)}{more}")
         for why in group.why:
             lines.append(f"  why: {why}")
         lines.extend(_decision_lines(group.decision))

@@ -3,6 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ds_migrate.findings import Applicability, Fix, NodeEdit, Severity
+from ds_migrate.findings.wording import to_name
 from ds_migrate.python.layout import append_dict_element, dict_element_node
 from ds_migrate.python.syntax import dict_get
 from ds_migrate.python.toggles import thinking_object
@@ -26,14 +27,15 @@ SOURCES_NAMED = 2  # the places a DSM201 message names; the rest are counted
 
 
 def _sources(hint) -> str:
-    """``app/settings.py:3``, ``a.py:3 and .env:2``, ``a.py:3, .env:2 and 2 more``."""
+    """``app/settings.py:3``, ``a.py:3 and .env:2``, ``a.py:3, .env:2 and b.py:1``,
+    ``a.py:3, .env:2 and 2 more``."""
     places = [f"{path}:{line}" for path, line in dict.fromkeys(hint.sources)]
     if not places:
         return hint.origin.split(" (", 1)[0]
-    shown = places[:SOURCES_NAMED]
-    if len(places) > len(shown):
-        return f"{', '.join(shown)} and {len(places) - len(shown)} more"
-    return " and ".join(shown)
+    shown, rest = to_name(places, SOURCES_NAMED)
+    if rest:
+        return f"{', '.join(shown)} and {rest} more"
+    return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
 
 
 def from_elsewhere_message(hint) -> str:
