@@ -96,3 +96,19 @@ def test_thinking_already_in_extra_body_is_kept_and_the_note_says_so():
     assert fix(before) == before.replace("deepseek-reasoner", "deepseek-v4-flash")
     (finding,) = scan(before)
     assert finding.note == "the call already sets thinking in extra_body; kept as is"
+
+
+def test_a_model_built_behind_the_deepseek_prefix_is_a_deepseek_request():
+    """``completion(model="deepseek/" + cfg["model"])``: the provider is written,
+    the id comes from a config file the run renames. The request thinks after
+    the rename, so DSM201 says to set the mode here, as it does for a client on
+    DeepSeek's host (a fifth fresh reader's YAML-configured project)."""
+    for model in ('"deepseek/" + cfg["model"]', 'f"deepseek/{cfg[\'model\']}"', '"DeepSeek/" + name'):
+        source = f"import litellm\nlitellm.completion(model={model}, messages=m)\n"
+        assert codes(source) == ["DSM201"], model
+        assert codes(source.replace("completion(", "completion(\n    **opts,\n    ").replace("messages=m)", 'messages=m, extra_body={"thinking": {"type": "disabled"}})')) == [], model
+    dspy = 'import dspy\nlm = dspy.LM(f"deepseek/{settings.model}")\n'
+    assert codes(dspy) == ["DSM201"]
+    for elsewhere in ('"openrouter/deepseek/" + name', 'f"{provider}/{name}"', "name"):
+        source = f"import litellm\nlitellm.completion(model={elsewhere}, messages=m)\n"
+        assert codes(source) == [], elsewhere

@@ -4,8 +4,8 @@ the Python analysis and the handlers of code held in other files.
 
 A file that never says "deepseek" (in any case) holds nothing a rule
 reports on; those that do are parsed only when the word starts something a
-rule reads (a retired or V4 id, the API host, a "deepseek-" piece that code
-completes, a framework's enum member, an SDK's constant for a retired id or
+rule reads (a retired or V4 id, the API host, a "deepseek-" piece or a
+"deepseek/" provider prefix that code completes, a framework's enum member, an SDK's constant for a retired id or
 its import) or the file handles ``reasoning_content``.
 """
 
@@ -20,9 +20,12 @@ NEEDLE_BYTES = NEEDLE.encode("ascii")
 
 _NEEDLE_ANY_CASE = re.compile(re.escape(NEEDLE_BYTES), re.IGNORECASE)
 # a retired or V4 id, the API host, a "deepseek-" piece that code completes,
-# or a framework's enum member for a retired id (rules/enum_model.py)
+# a provider prefix that code completes ("deepseek/" + name: a DeepSeek
+# request whatever the name), or a framework's enum member for a retired id
+# (rules/enum_model.py)
 _WORTH_PARSING_AT = re.compile(
-    r"deepseek(?:-(?:chat|reasoner|coder|v4|flash|pro|['\"{%$`]|$)|\.com|_(?:chat|reasoner)\b)", re.MULTILINE
+    r"deepseek(?:-(?:chat|reasoner|coder|v4|flash|pro|['\"{%$`]|$)|[/:](?:['\"{]|$)|\.com|_(?:chat|reasoner)\b)",
+    re.MULTILINE,
 )
 
 

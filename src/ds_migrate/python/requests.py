@@ -133,11 +133,35 @@ def _payload_request(node: cst.Dict, info: ModuleInfo) -> Request:
     return request
 
 
+# wrappers that name the provider in the model string: a built model whose
+# written head is the prefix (``"deepseek/" + name``, ``f"deepseek:{name}"``)
+# goes to DeepSeek whatever the name read from a config is
+_PROVIDER_PREFIXES = {
+    "litellm": "deepseek/", "dspy": "deepseek/", "crewai": "deepseek/", "agno-litellm": "deepseek/",
+    "pydantic-ai-agent": "deepseek:",
+}
+
+
+def _written_head(node: cst.BaseExpression | None) -> str | None:
+    """The literal text a built string starts with: the left end of a ``+``
+    chain, the first text part of an f-string."""
+    while isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        node = node.left
+    if isinstance(node, cst.FormattedString) and node.parts and isinstance(node.parts[0], cst.FormattedStringText):
+        return node.parts[0].value
+    if isinstance(node, cst.SimpleString):
+        return string_value(node)
+    return None
+
+
 def _is_deepseek(request: Request, info: ModuleInfo) -> bool:
     if request.is_legacy or request.is_v4:
         return True
     if request.context is None:
         return False
+    prefix = _PROVIDER_PREFIXES.get(request.context.name)
+    if prefix and request.model is None and (_written_head(request.model_node) or "").lower().startswith(prefix):
+        return True
     url = request.context.base_url(request.node, info)
     if url and is_deepseek_url(url):
         return True
