@@ -42,6 +42,14 @@ MERGES = {
         "const.py",
         'CHAT = "deepseek-chat"\nREASONER = "deepseek-reasoner"\nMODEL_LIST = [CHAT, REASONER]\n',
     ),
+    # a choice between two named constants of different modes is a set of branches (a sixth fresh reader)
+    "python-constants-chosen-between": (
+        "router.py",
+        'import litellm\n\nHARD = "deepseek/deepseek-reasoner"\nEASY = "deepseek/deepseek-chat"\n\n\n'
+        "def pick(ticket):\n    return HARD if len(ticket) > 2000 else EASY\n\n\n"
+        "def answer(ticket):\n    model = pick(ticket)\n"
+        '    return litellm.completion(model=model, messages=[{"role": "user", "content": ticket}])\n',
+    ),
     "python-constant-beside-its-v4-constant": (
         "names.py",
         'DEEPSEEK_CHAT = "deepseek-chat"  # V3\nDEEPSEEK_V4_FLASH = "deepseek-v4-flash"\n',
@@ -145,3 +153,13 @@ def test_text_with_distinct_targets_is_renamed(tmp_path):
     write_tree(tmp_path, {"app.py": "# deepseek-chat (V3), deepseek-reasoner (R1)\nx = 1\n"})
     changed = fix_tree(tmp_path, "--unsafe-fixes", "--mapping", "deepseek-reasoner=deepseek-v4-pro")
     assert changed == {"app.py": "# deepseek-v4-flash (V3), deepseek-v4-pro (R1)\nx = 1\n"}
+
+
+def test_a_choice_between_constants_of_one_mode_is_renamed(tmp_path):
+    """chat or coder: both run without thinking, so one id on both branches
+    still means what the choice meant; the constants are renamed."""
+    source = 'CHAT = "deepseek-chat"\nCODER = "deepseek-coder"\n\n\ndef pick(code):\n    return CODER if code else CHAT\n'
+    write_tree(tmp_path, {"pick.py": source})
+    assert fix_tree(tmp_path)["pick.py"] == source.replace("deepseek-chat", "deepseek-v4-flash").replace(
+        "deepseek-coder", "deepseek-v4-flash"
+    )

@@ -112,3 +112,14 @@ def test_a_model_built_behind_the_deepseek_prefix_is_a_deepseek_request():
     for elsewhere in ('"openrouter/deepseek/" + name', 'f"{provider}/{name}"', "name"):
         source = f"import litellm\nlitellm.completion(model={elsewhere}, messages=m)\n"
         assert codes(source) == [], elsewhere
+
+
+def test_a_v4_model_through_a_local_name_is_still_a_request_without_a_mode():
+    """``m = FLASH`` then ``completion(model=m)``: LiteLLM's provider is in the
+    id, so a name that was not followed hid the request, and DSM201 left with
+    the rename (a sixth fresh reader)."""
+    source = (
+        'import litellm\n\nFLASH = "deepseek/deepseek-v4-flash"\n\n\ndef ask(t):\n    m = FLASH\n'
+        '    return litellm.completion(model=m, messages=[{"role": "user", "content": t}])\n'
+    )
+    assert codes(source) == ["DSM201"]

@@ -36,6 +36,10 @@ class Questions:
     searched: set[str] = field(default_factory=set)
 
 
+# names followed to the string they hold (``m = MODEL``, ``MODEL = "..."``)
+_NAME_HOPS = 4
+
+
 class ModuleInfo:
     """The module's imports, bindings, calls and payload dicts.
 
@@ -164,13 +168,16 @@ class ModuleInfo:
         return None
 
     def resolve_string(self, node: cst.BaseExpression | None) -> str | None:
-        """A string literal, or a name bound once to one."""
-        value = string_value(node)
-        if value is not None or node is None:
-            return value
-        key = dotted_name(node)
-        if key is not None:
-            return string_value(self.single_binding(key))
+        """A string literal, or a name bound once to one, directly or through
+        other names bound once (``m = FLASH`` then ``FLASH = "..."``)."""
+        for _ in range(_NAME_HOPS):
+            value = string_value(node)
+            if value is not None or node is None:
+                return value
+            key = dotted_name(node)
+            if key is None:
+                return None
+            node = self.single_binding(key)
         return None
 
     def fallback_string(self, node: cst.BaseExpression | None) -> str | None:

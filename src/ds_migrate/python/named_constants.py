@@ -29,8 +29,8 @@ class _Scope:
     """The string constants bound once in a module or class body."""
 
     values: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> (value, first, last line)
-    # the names each collection literal of the scope lists together
-    together: list[tuple[frozenset[str], int]] = field(default_factory=list)  # (names, line)
+    # the names each collection literal (or choice) of the scope lists together
+    together: list[tuple[frozenset[str], int, str]] = field(default_factory=list)  # (names, line, what)
 
 
 def clash_of_constant(info, key: str | None, value: str, line: int, mapping) -> str | None:
@@ -49,8 +49,11 @@ def clash_of_constant(info, key: str | None, value: str, line: int, mapping) -> 
     for other, (other_value, _, _) in sorted(scope.values.items(), key=lambda kv: bool(find_legacy_names(kv[1][0]))):
         if other == key or merge_clash([value, other_value], mapping) is None:
             continue
-        listed = next((at for names, at in scope.together if {key, other} <= names), None)
-        where = f" (the collection at line {listed} lists both)" if listed is not None else ""
+        listed, what = next(((at, what) for names, at, what in scope.together if {key, other} <= names), (None, ""))
+        if what == CHOICE and mapping.replacement(find_legacy_names(value)[0].base).mode == _mode_of(other_value, mapping):
+            listed = None  # chat or coder: one mode either way, the choice still means the same
+        verb = "lists both" if what == COLLECTION else "picks one of them"
+        where = f" (the {what} at line {listed} {verb})" if listed is not None else ""
         if not find_legacy_names(other_value):
             return (
                 f"not renamed: {key} would hold '{after}', the id {other} already names, and the two named "
@@ -96,8 +99,8 @@ def _read(source: str) -> list[_Scope]:
             for node in ast.walk(statement):
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not statement:
                     continue
-                for names in _listed(node):
-                    scope.together.append((names, node.lineno))
+                for names, what in _listed(node):
+                    scope.together.append((names, node.lineno, what))
         scope.values = {k: v for k, v in scope.values.items() if bound.get(k) == 1}
         scopes.append(scope)
     return scopes
@@ -124,21 +127,33 @@ def _string_constant(statement: ast.stmt) -> tuple[str, str] | None:
     return None
 
 
-def _listed(node: ast.AST) -> list[frozenset[str]]:
+COLLECTION, CHOICE = "collection", "choice"
+
+
+def _listed(node: ast.AST) -> list[tuple[frozenset[str], str]]:
     """The names one collection literal lists side by side (keys and values
-    of a dict apart): ``[A, B]``, ``{A: 1, B: 2}``, ``{"x": A, "y": B}``."""
+    of a dict apart): ``[A, B]``, ``{A: 1, B: 2}``, ``{"x": A, "y": B}``;
+    or one choice picks between: ``HARD if hard else EASY`` (a set of
+    branches: renamed to one id, the branch that did not think starts to)."""
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-        groups = [node.elts]
+        groups, what = [node.elts], COLLECTION
     elif isinstance(node, ast.Dict):
-        groups = [[k for k in node.keys if k is not None], node.values]
+        groups, what = [[k for k in node.keys if k is not None], node.values], COLLECTION
+    elif isinstance(node, ast.IfExp):
+        groups, what = [[node.body, node.orelse]], CHOICE
     else:
         return []
     out = []
     for elements in groups:
         names = frozenset(_name(e) for e in elements if _name(e))
         if len(names) > 1:
-            out.append(names)
+            out.append((names, what))
     return out
+
+
+def _mode_of(value: str, mapping) -> str | None:
+    names = find_legacy_names(value)
+    return mapping.replacement(names[0].base).mode if names else None
 
 
 def _name(node: ast.AST) -> str | None:
