@@ -26,6 +26,12 @@ MERGES = {
         "models:\n  - name: deepseek/deepseek-chat\n    tokens: 8192\n"
         "  - name: deepseek/deepseek-reasoner\n    tokens: 8192\n  - name: deepseek/deepseek-coder\n    tokens: 4096\n",
     ),
+    # the same setting of sibling entries, read by one lookup (load_job(name).model): a sixth fresh reader
+    "yaml-setting-per-entry": (
+        "config/models.yaml",
+        "defaults:\n  max_tokens: 800\njobs:\n  triage:\n    model: deepseek-chat\n    temperature: 0.0\n"
+        "  escalation:\n    model: deepseek-reasoner\n  summaries:\n    model: deepseek-chat\n",
+    ),
     "python-config-dict-per-mode": (
         "configs.py",
         'CONFIGS = {"fast": {"model": "deepseek-chat"}, "deep": {"model": "deepseek-reasoner"}}\n',
@@ -162,4 +168,19 @@ def test_a_choice_between_constants_of_one_mode_is_renamed(tmp_path):
     write_tree(tmp_path, {"pick.py": source})
     assert fix_tree(tmp_path)["pick.py"] == source.replace("deepseek-chat", "deepseek-v4-flash").replace(
         "deepseek-coder", "deepseek-v4-flash"
+    )
+
+
+def test_settings_of_entries_that_are_not_siblings_are_renamed(tmp_path):
+    """Two services' environments each set their own MODEL: not sibling
+    entries of one map, so each value is renamed (its request gets its mode
+    where it is made)."""
+    compose = (
+        "services:\n  bot:\n    environment:\n      MODEL: deepseek-chat\n"
+        "  analyst:\n    environment:\n      MODEL: deepseek-reasoner\n"
+    )
+    write_tree(tmp_path, {"docker-compose.yml": compose})
+    changed = fix_tree(tmp_path)
+    assert changed["docker-compose.yml"] == compose.replace("deepseek-chat", "deepseek-v4-flash").replace(
+        "deepseek-reasoner", "deepseek-v4-flash"
     )

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import Callable, ClassVar
 
 from ds_migrate.findings import Applicability, Finding
+from ds_migrate.findings.roles import ALIAS
 from ds_migrate.languages.base import Handler
 from ds_migrate.languages.config_places import COMMENT, COMPARISON, DEFAULT, KEY, TEXT, UNKNOWN, VALUE, Places, Role
 from ds_migrate.languages.textscan import Collector
@@ -22,6 +23,7 @@ from ds_migrate.deepseek.names import OLLAMA_COMMAND, find_legacy_names, openrou
 from ds_migrate.rules.comparison import LegacyModelComparison
 from ds_migrate.rules.constant import LegacyModelConstant
 from ds_migrate.rules.env_default import LegacyEnvDefault
+from ds_migrate.rules.id_map import LegacyIdMap
 from ds_migrate.rules.legacy_name import LegacyName as LegacyNameRule
 from ds_migrate.rules.messages import (
     comparison,
@@ -80,6 +82,9 @@ class ConfigHandler(Handler):
         if aggregator and _DEEPSEEK_HOST.search(text):
             aggregator = None  # both hosts: which value goes where is not visible
         entry_clash = self._entry_clash(entries, mapping)
+        setting_clash = _setting_clashes(
+            [(n, r) for n, r in zip(names, roles) if r.kind == VALUE and not r.entry and r.group], mapping
+        )
         # the file lists an OpenRouter ':free' id: its "deepseek/..." ids are OpenRouter's
         catalogue = openrouter_variant_among([text]) if any(n.prefix == "deepseek/" for n in names) else None
         for name, role in zip(names, roles):
@@ -140,6 +145,13 @@ class ConfigHandler(Handler):
                 else:
                     out.add(LegacyModelTable, name, name.start, name.end, message,
                             out.rename_fix(name, Applicability.UNSAFE), role="member")
+            elif name in setting_clash:
+                out.add(
+                    LegacyIdMap, name, name.start, name.end,
+                    f"Retired model '{name.text}' set for one of sibling entries of a {self.label} map that also set "
+                    "another retired id: renaming would make the entries the same",
+                    note=setting_clash[name], role=ALIAS,
+                )
             else:
                 where = f"{self.label} value {key}" if key else f"{self.label} value"
                 out.add(
@@ -371,3 +383,29 @@ def raised(parse: Callable[[str], object], errors: type[Exception], text: str) -
 
 def json_problem(text: str) -> str | None:
     return JsonFile().problem_with(text)
+
+
+def _setting_clashes(values, mapping: Mapping) -> dict:
+    """The values that set one key of sibling entries (``jobs.triage.model``,
+    ``jobs.review.model``) where two distinct retired ids would become one:
+    renamed, the file would no longer say which entry thinks, and one
+    lookup (``jobs[name]["model"]``) reads them all (SPEC section 4: a config
+    map per mode is never merged). Each such value -> why it is not renamed."""
+    groups: dict = {}
+    for name, role in values:
+        groups.setdefault(role.group, []).append(name)
+    out = {}
+    for group, names in groups.items():
+        seen: dict[str, str] = {}
+        for name in names:
+            target = replacement(name, mapping).lower()
+            if target in seen and seen[target] != name.text.lower():
+                why = (
+                    f"not renamed: '{seen[target]}' and '{name.text}' set '{group[1]}' for sibling entries and "
+                    f"would both become '{target}'; give each entry the V4 id and its thinking mode where the code "
+                    "reads it, or keep the ids apart with --mapping deepseek-reasoner=deepseek-v4-pro"
+                )
+                out.update({n: why for n in names if find_legacy_names(n.text)})
+                break
+            seen.setdefault(target, name.text.lower())
+    return out

@@ -35,6 +35,10 @@ class Place:
     key: str | None = None  # the key or variable a value belongs to
     entry: bool = False  # an item of a list (``- deepseek-chat``, ``["deepseek-chat"]``)
     siblings: frozenset[str] = frozenset()  # the keys of its table, itself included (lower-case)
+    # a value's key within the collection of entries its table belongs to
+    # (``jobs: {triage: {model: ...}, review: {model: ...}}``: both models are
+    # ``(start of jobs, "model")``): the same setting of sibling entries
+    group: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Role:
     key: str | None = None
     entry: bool = False
     siblings: frozenset[str] | None = None  # None: the format's parser did not say
+    group: tuple[int, str] | None = None
 
 
 class Places:
@@ -78,7 +83,7 @@ class Places:
         if place.kind == COMPARISON:
             return Role(COMPARISON) if whole else Role(TEXT)
         if whole:
-            return Role(VALUE, place.key, place.entry)
+            return Role(VALUE, place.key, place.entry, group=place.group)
         before = text[place.start : name.start]
         default = None
         for match in _OPEN_DEFAULT.finditer(before):

@@ -9,6 +9,7 @@ outside every scalar, at a line start or after blanks, opens one.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from ds_migrate.languages.base import Unparsable
 from ds_migrate.languages.config_places import COMMENT, KEY, TEXT, VALUE, Place
@@ -35,17 +36,23 @@ def yaml_places(text: str) -> list[Place]:
         raise Unparsable(f"not valid YAML{where} ({problem})") from None
     places: list[Place] = []
     seen: set[int] = set()  # an alias is the anchored node again: visit it once
-    stack = [(node, None, False) for node in reversed(documents) if node is not None]
+    # (node, its key, in a list, the collection holding its table)
+    stack = [(node, None, False, None) for node in reversed(documents) if node is not None]
     while stack:
-        node, key, in_list = stack.pop()
+        node, key, in_list, entries = stack.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            places.append(_scalar(text, node, key, in_list, shift))
+            place = _scalar(text, node, key, in_list, shift)
+            if entries is not None and key is not None and place.kind == VALUE:
+                place = replace(place, group=(entries, key.lower()))
+            places.append(place)
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, key, True) for item in reversed(node.value))
+            stack.extend((item, key, True, node.start_mark.index) for item in reversed(node.value))
         elif isinstance(node, yaml.MappingNode):
+            # the values of this table are settings of an entry of ``holder``
+            holder = entries
             keys = frozenset(k.value.lower() for k, _ in node.value if isinstance(k, yaml.ScalarNode))
             for k, v in reversed(node.value):
                 if isinstance(k, yaml.ScalarNode) and id(k) not in seen:
@@ -53,11 +60,12 @@ def yaml_places(text: str) -> list[Place]:
                     start, end = _content(text, k, shift)
                     places.append(Place(start, end, KEY if k.style not in ("|", ">") else TEXT, siblings=keys))
                 else:
-                    stack.append((k, None, False))
+                    stack.append((k, None, False, None))
                 value_key = k.value if isinstance(k, yaml.ScalarNode) else None
                 # ``- name: deepseek-chat``: the value names the entry it sits in
                 naming = in_list and value_key is not None and value_key.lower() in NAMING_KEYS
-                stack.append((v, value_key, naming))
+                # a table held here is an entry of this one: its scalars' group
+                stack.append((v, value_key, naming, node.start_mark.index if not isinstance(v, yaml.ScalarNode) else holder))
     places.extend(_comments(text, places))
     return places
 
