@@ -70,3 +70,12 @@ def test_fix_reports_the_missing_path_on_stderr(tmp_path):
     result = invoke("fix", "--diff", tmp_path / "nonexistent")
     assert result.exit_code == 2
     assert "no such file or folder" in result.stderr
+
+
+def test_markdown_of_a_failed_run_does_not_read_as_a_clean_one(tmp_path):
+    """The Action's step summary said "No retired model names in 0 files
+    scanned." under the failure line (a sixth fresh reader)."""
+    result = invoke("scan", "--output-format", "markdown", tmp_path / "nonexistent")
+    assert "**The scan failed:**" in result.stdout
+    assert "No retired model names in 0 files scanned" not in result.stdout
+    assert "No retired model names in the 0 files that could be scanned." in result.stdout

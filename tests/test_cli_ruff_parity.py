@@ -163,3 +163,11 @@ def test_statistics_in_a_format_without_counts_is_a_usage_error(tmp_path, fmt):
     result = invoke("scan", "--statistics", "--output-format", fmt, tmp_path)
     assert result.exit_code == 2
     assert "--statistics prints counts per rule in full, concise or json" in result.output
+
+
+def test_rule_is_explain():
+    """``ruff rule E501`` is ``ds-migrate explain DSM101``: a ruff user's
+    ``rule`` was told "did you mean 'rules'?", which takes no code."""
+    rule = invoke("rule", "DSM101")
+    assert rule.exit_code == 0 and rule.stdout == invoke("explain", "DSM101").stdout
+    assert " rule " not in invoke("--help").stdout

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import click
 
-# ruff's command is `check`: the same command here, left out of the listing
-ALIASES = {"check": "scan"}
+# ruff's commands `check` and `rule`: the same commands here, left out of the listing
+ALIASES = {"check": "scan", "rule": "explain"}
 
 _REPORT_ONLY = "{command} only reports"  # scan, or check
 # per command: a ruff option, and what does its job here

@@ -18,7 +18,10 @@ def render(run, fixed: int = 0, **settings) -> str:
     errors = reported_errors(run)
     if summary.paths_missing:
         lines += [f"**The scan failed:** {summary.paths_missing} given path(s) do not exist (see the errors below).", ""]
-    if not summary.findings:
+    if not summary.findings and summary.paths_missing:
+        # not "no retired model names": a failed run must not read as a clean one
+        lines.append(f"No retired model names in the {summary.files_scanned} files that could be scanned.")
+    elif not summary.findings:
         lines.append(f"No retired model names in {summary.files_scanned} files scanned.")
     else:
         lines.append(
