@@ -233,3 +233,19 @@ def test_a_table_of_both_ids_asks_for_one_v4_entry_not_two(tmp_path):
         first = plans[legacy_id].split("; ")[0]
         assert first.startswith(f"add one 'deepseek-v4-flash' entry at app/agents.py:1, for '{legacy_id}'"), first
         assert "--mapping deepseek-reasoner=deepseek-v4-pro" in first
+
+
+def test_a_predicate_that_tells_thinking_by_the_id_is_warned_about_in_the_plan(tmp_path):
+    """``is_reasoning(model)``: the V4 branch the plan asks for answers yes for
+    chat requests too once both ids become deepseek-v4-flash (a sixth fresh
+    reader followed it literally); the plan says so and offers the mode test
+    or the mapping. A price table gets no such caution."""
+    costs = (
+        'PRICE = {"deepseek-chat": 1.10, "deepseek-reasoner": 2.19}\n\n\n'
+        'def is_reasoning(model):\n    return model == "deepseek-reasoner"\n'
+    )
+    root = write_tree(tmp_path, {"costs.py": costs})
+    plan = {g["legacy_id"]: g["decision"] for g in scan_tree(root)["plan"]}
+    assert "costs.py:5 tells by the id whether a request thinks" in plan["deepseek-reasoner"]
+    assert "--mapping deepseek-reasoner=deepseek-v4-pro" in plan["deepseek-reasoner"]
+    assert "tells by the id" not in plan["deepseek-chat"]

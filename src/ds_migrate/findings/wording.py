@@ -5,6 +5,7 @@ named where its count would go."""
 from __future__ import annotations
 
 
+
 def to_name(items: list, most: int) -> tuple[list, int]:
     """The items to name and how many more to count: all of them when at
     most one would be left over."""

@@ -77,6 +77,24 @@ def _unreported_blockers(members) -> list[str]:
     return steps
 
 
+# what DSM112 says a table or predicate classifies by: ('is_reasoning'),
+# (substring predicate), ...
+_KIND = re.compile(r"table or predicate \(([^)]*)\)")
+_THINKING_WORDS = re.compile(r"think|reason|(^|_)r1($|_)", re.IGNORECASE)
+
+
+def _about_thinking(message: str, legacy_id: str) -> bool:
+    """A predicate or set that tells by the id whether a request thinks
+    (``is_reasoning``, ``NON_THINKING_MODELS``, ``"deepseek-reasoner" in m``):
+    a V4 entry beside it answers the same for both modes (a sixth fresh reader)."""
+    kind = _KIND.search(message)
+    if kind is None or "prices" in kind.group(1):
+        return False
+    return bool(_THINKING_WORDS.search(kind.group(1))) or (
+        "predicate" in kind.group(1) and legacy_id == "deepseek-reasoner"
+    )
+
+
 def _capability_step(legacy_id: str, capability, target: str, only_blocker: bool, shared=frozenset()) -> str:
     """The exact edit a capability table or predicate asks for; where it is
     all that holds the group, doing just that lets the next run rename the
@@ -109,6 +127,13 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict, s
         named = {id(m) for m in capability}
         only = all(id(m) in named for m in members if m.blocked or m.role in CODE_SELECTING)
         steps.insert(at, _capability_step(legacy_id, capability, target, only, shared))
+        thinking = [m for m in capability if _about_thinking(m.finding.message or "", legacy_id)]
+        if thinking:
+            steps.insert(at + 1, (
+                f"but {_sites(thinking)} tells by the id whether a request thinks: on V4 '{target}' is sent in "
+                "both modes, so where requests of the other mode become it too, test the request's thinking "
+                f"mode there instead, or keep the ids apart with --mapping {PRO_MAPPING}"
+            ))
     refused = [m for m in members if m.finding.merge_refused]
     if refused:
         steps.append(
