@@ -249,3 +249,19 @@ def test_a_predicate_that_tells_thinking_by_the_id_is_warned_about_in_the_plan(t
     assert "costs.py:5 tells by the id whether a request thinks" in plan["deepseek-reasoner"]
     assert "--mapping deepseek-reasoner=deepseek-v4-pro" in plan["deepseek-reasoner"]
     assert "tells by the id" not in plan["deepseek-chat"]
+
+
+def test_text_that_is_never_rewritten_is_no_site_of_a_held_group(tmp_path):
+    """A changelog line was "history: not rewritten" and also "held back with
+    every use of 'deepseek-chat' (see plan #1)", and the plan listed it among
+    the group's sites, though releasing the group leaves it as it is (a sixth
+    fresh reader)."""
+    root = write_tree(tmp_path, {
+        "CHANGES.md": "# Changes\n\n- Switched escalations from deepseek-chat to deepseek-reasoner.\n",
+        "costs.py": 'PRICE = {"deepseek-chat": 1.10}\nMODEL = "deepseek-chat"\n',
+    })
+    document = scan_tree(root)
+    (group,) = document["plan"]
+    assert not any(site["path"].endswith("CHANGES.md") for site in group["sites"]), group["sites"]
+    history = [f for f in document["findings"] if f["path"].endswith("CHANGES.md")]
+    assert history and all("held back" not in (f["note"] or "") for f in history)

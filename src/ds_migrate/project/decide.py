@@ -479,11 +479,17 @@ def _decide_group(
         GroupPlan(
             legacy_id=legacy_id,
             renamed_with_unsafe_fixes=not blockers,
-            sites=sorted({(m.finding.path, m.finding.line, m.role) for m in members}),
+            # text that is never rewritten (history, a passage that would merge two ids)
+            # is no site of the group: releasing the group leaves it as it is
+            sites=sorted({(m.finding.path, m.finding.line, m.role) for m in members if not _text_left_as_is(m)}),
             why=_distinct(blockers) or [f"'{legacy_id}' is used as a {', '.join(ROLE_LABELS[r] for r in selecting)}"],
             decision=advice(legacy_id, members, bool(blockers), target, present, shared),
         )
     )
+
+
+def _text_left_as_is(member: _Occurrence) -> bool:
+    return member.role == DOC and member.finding.fix is None
 
 
 def _named_sites(member: _Occurrence, candidates: list[_Occurrence], total_others: int) -> str:

@@ -9,6 +9,7 @@ instead of repeating the group's sites and reasons on every line.
 from __future__ import annotations
 
 from ds_migrate.findings import Finding
+from ds_migrate.findings.roles import DOC
 
 
 def plan_numbers(run) -> dict[str, int]:
@@ -20,6 +21,8 @@ def coupling_line(finding: Finding, numbers: dict[str, int]) -> str | None:
     """The decision about ``finding`` in one line, or None when there is none."""
     if not finding.coupling:
         return None
+    if finding.fix is None and finding.role == DOC:
+        return None  # text never rewritten (history, a passage that would merge ids): the group changes nothing here
     if finding.group is None:
         return finding.coupling  # a verdict of its own (a test's odd spelling): already one line
     number = numbers.get(finding.group)
