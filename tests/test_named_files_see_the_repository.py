@@ -114,3 +114,23 @@ def test_a_files_findings_do_not_depend_on_what_else_is_named(tmp_path, monkeypa
         assert any("DSM201" in line and "app/settings.py:3" in line for line in whole), whole
         assert _findings_of(root, monkeypatch, "app/client.py") == whole
         assert _findings_of(root, monkeypatch, "app/client.py", "app/settings.py") == _findings_of(root, monkeypatch, ".")
+
+
+def test_a_group_held_by_a_table_says_so_with_one_file_named_too(tmp_path):
+    """Through the pre-commit hook the reason became "tests/test_settings.py
+    tests it and is not among the files named; fix both in one run", though
+    a price table the value reaches held the whole group: following that
+    advice changed nothing (a sixth fresh reader)."""
+    root = repo(tmp_path, {
+        "app/__init__.py": "",
+        "app/settings.py": 'MODEL = "deepseek-chat"\n',
+        "app/costs.py": 'from app import settings\n\nPRICE = {"deepseek-chat": 1.10}\n\n\n'
+                        "def cost(n):\n    return PRICE[settings.MODEL] * n\n",
+        "tests/test_settings.py": 'from app import settings\n\n\ndef test_model():\n    assert settings.MODEL == "deepseek-chat"\n',
+    })
+    result = CliRunner().invoke(main, ["scan", "--isolated", "--output-format", "json", str(root / "app/settings.py")])
+    import json
+
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert "held back with every use of 'deepseek-chat'" in finding["note"]
+    assert "not among the files named" not in finding["note"]

@@ -196,6 +196,9 @@ def _code_waits_for_its_tests(decision: Decision, groups, sees, renamable) -> No
         for c in members:
             if c.role not in (REQUEST, *BOUND) or is_test_path(c.finding.path) or not renamable(c.finding):
                 continue
+            held = decision.verdicts.get(c.finding.identity)
+            if held is not None and held.applicability is Applicability.NONE:
+                continue  # held for a reason of its group (a price table): that reason stands
             test = next((m for m in tests if sees(m.finding.path, c.finding.path)), None)
             if test is not None:
                 decision.verdicts[c.finding.identity] = Verdict(
