@@ -150,3 +150,17 @@ def test_a_pyproject_section_pasted_into_ds_migrate_toml_gets_a_hint(tmp_path):
     (tmp_path / "a.py").write_text(LEGACY)
     result = CliRunner().invoke(main, ["scan", str(tmp_path)])
     assert result.exit_code == 2 and "without the [tool.ds-migrate] header" in result.output
+
+
+@pytest.mark.parametrize("header", ["tool.ds_migrate", "tool.dsmigrate", "tool.DS-Migrate", "ds-migrate"])
+def test_a_misspelled_table_in_pyproject_is_an_error_that_names_the_right_one(tmp_path, header):
+    """Read as no settings, ``[tool.ds_migrate]`` ran every rule and a gate
+    meant to select one rule failed or passed by accident (a sixth fresh reader)."""
+    (tmp_path / "pyproject.toml").write_text(f'[{header}]\nselect = ["DSM101"]\n')
+    (tmp_path / "a.py").write_text('x = "deepseek-chat"\n')
+    result = CliRunner().invoke(main, ["scan", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"[{header}] is not read: ds-migrate's settings go under [tool.ds-migrate]" in result.output
+    # other tools' tables are none of ours
+    (tmp_path / "pyproject.toml").write_text('[tool.ruff]\nline-length = 100\n[tool.migrate]\nx = 1\n')
+    assert CliRunner().invoke(main, ["scan", str(tmp_path)]).exit_code == 1

@@ -162,13 +162,31 @@ def _read(path: Path) -> dict[str, Any] | None:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
     if path.name == "pyproject.toml":
-        table = document.get("tool", {}).get("ds-migrate")
+        tool = document.get("tool", {})
+        table = tool.get("ds-migrate") if isinstance(tool, dict) else None
         if table is None:
+            _misspelled_table(path, document)
             return None
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.ds-migrate] must be a table")
         return table
     return document
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def _misspelled_table(path: Path, document: dict) -> None:
+    """``[tool.ds_migrate]``, ``[tool.dsmigrate]``, ``[ds-migrate]``: meant for
+    this tool, and silently read as no settings, a typo would turn a gate
+    green (a sixth fresh reader; ruff ignores unknown tool tables too, but
+    these can only mean one tool). An error that names the right header."""
+    tool = document.get("tool", {})
+    names = [f"tool.{k}" for k in (tool if isinstance(tool, dict) else {})] + [k for k in document if k != "tool"]
+    for name in names:
+        if _squashed(name.rsplit(".", 1)[-1]) == "dsmigrate":
+            raise ConfigError(f"{path}: [{name}] is not read: ds-migrate's settings go under [tool.ds-migrate]")
 
 
 def find_config(start: Path) -> Path | None:
