@@ -403,3 +403,20 @@ def test_autoupdate_pins_the_newest_commit_until_there_is_a_tag(tmp_path, hook_r
     assert result.returncode == 0, result.stdout + result.stderr
     assert yaml.safe_load((project / ".pre-commit-config.yaml").read_text())["repos"][0]["rev"] == "v0.1.0"
 
+
+
+def test_the_documented_local_hooks_match_the_shipped_ones():
+    """docs/pre-commit.md's ``repo: local`` block (for a tool installed with
+    pipx or in a venv; a sixth fresh reader found nothing to copy) keeps the
+    flags and settings the shipped hooks need: one process, the repository as
+    context, the user's excludes."""
+    doc = (REPO / "docs" / "pre-commit.md").read_text()
+    block = re.search(r"```yaml\n(# \.pre-commit-config\.yaml\n.*?)```", doc, re.S).group(1)
+    uncommented = re.sub(r"^(\s*)# (- id|  \w)", r"\1\2", block, flags=re.M)
+    (local,) = yaml.safe_load(uncommented)["repos"]
+    assert local["repo"] == "local"
+    for hook in local["hooks"]:
+        shipped = HOOKS[hook["id"]]
+        assert hook["entry"] == shipped["entry"], hook["id"]
+        assert hook["pass_filenames"] is True and hook["require_serial"] is True
+        assert hook["language"] == "system"
