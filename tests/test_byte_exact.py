@@ -61,6 +61,15 @@ def test_syntax_error_is_reported_and_searched_as_text():
     assert fix(data) == data
 
 
+def test_a_tokenizer_error_is_placed_on_its_own_line():
+    """libcst puts a bad character (``??``, TypeScript piped as Python) on
+    line 1 wherever it is; CPython's parser says where (a sixth fresh reader)."""
+    data = b'import os\n\nx = 1\ny = a ?? 2\nm = "deepseek-chat"\n'
+    result = scan_result(data)
+    assert result.errors[0].line == 4 and "syntax error at line 4" in result.errors[0].message
+    assert [f.line for f in result.findings] == [5]
+
+
 def test_binary_file_is_skipped():
     result = scan_result(b"\x00\x01deepseek-chat\x00")
     assert result.skipped and "binary" in result.skipped

@@ -61,6 +61,21 @@ _NOT_BRACKET = re.compile(r"[^()\[\]{}]+")
 _DEPTH_STEP = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
 
 
+def _error_line(text: str, error: Exception) -> int | None:
+    """Where the parse failed. libcst's tokenizer errors say line 1 wherever
+    the bad character is (``a ?? b`` on line 17 of TypeScript piped as
+    Python: a sixth fresh reader); CPython's parser then says where."""
+    line = getattr(error, "raw_line", None)
+    if "tokenizer error" in (getattr(error, "message", "") or ""):
+        try:
+            compile(text, "<checked>", "exec", flags=0x400, dont_inherit=True)  # ast.PyCF_ONLY_AST
+        except SyntaxError as found:
+            line = found.lineno or line
+        except (ValueError, RecursionError, MemoryError):
+            pass
+    return line
+
+
 def _too_complex(text: str) -> str | None:
     """Why the file should not go to the parser, for shapes that would hang or crash it."""
     if len(text) > MAX_LINE_LENGTH and max(map(len, text.split("\n"))) > MAX_LINE_LENGTH:
@@ -94,7 +109,7 @@ def _analyse(processed: Processed, text: str, options: Options, want_fix: bool, 
         try:
             module = cst.parse_module(text)
         except (cst.ParserSyntaxError, RecursionError, MemoryError) as error:
-            line = getattr(error, "raw_line", None)
+            line = _error_line(text, error)
             message = getattr(error, "message", None) or type(error).__name__
             where = f" at line {line}" if line else ""
             search_as_text(result, TextOnly(f"syntax error{where}: {message}", text, "file does not parse"), options, line)
