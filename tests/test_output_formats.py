@@ -34,6 +34,17 @@ def coupled_tree(tmp_path):
 # --- concise ------------------------------------------------------------------
 
 
+def test_the_concise_fix_preview_lists_what_it_would_fix(tmp_path):
+    """It printed only "Would fix 1 finding in 1 file.": no diff, no list (a
+    sixth fresh reader). One concise line per finding the fix would change."""
+    (tmp_path / "app.py").write_text(LEGACY + "# deepseek-chat was our model\n")
+    result = invoke("fix", "--output-format", "concise", tmp_path)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{tmp_path / 'app.py'}:1:39: DSM101 [error] [*] Model of OpenAI SDK")
+    assert "Would fix 1 finding in 1 file." in lines and not any("DSM108" in line for line in lines)
+    assert not (tmp_path / "app.py").read_text().count("v4")  # a preview writes nothing
+
+
 def test_concise_is_one_line_per_finding(tmp_path):
     (tmp_path / "app.py").write_text(LEGACY + "# deepseek-chat was our model\n")
     result = invoke("scan", "--output-format", "concise", tmp_path)
@@ -261,7 +272,10 @@ def test_the_preview_is_the_diff_the_counts_and_the_next_step(tmp_path, output_f
     (tmp_path / "app.py").write_text(LEGACY)
     result = invoke("fix", "--output-format", output_format, tmp_path)
     assert result.exit_code == 1
-    assert ": DSM" not in result.output and "DSM105" not in result.output
+    # the findings left are scan's; concise lists only what the fix would change (it has no diff)
+    listed = [line for line in result.output.splitlines() if ": DSM" in line]
+    assert "DSM105" not in result.output
+    assert listed == [] if output_format == "full" else all(" DSM101 " in line for line in listed) and listed
     assert "Migration plan" not in result.output and "The supported API model names" not in result.output
     assert "Would fix 1 finding in 1 file." in result.output
     # the request's own literal is contained: its rename does not hold the

@@ -214,6 +214,10 @@ def _print_fix_summary(
     # a preview is short, as ruff's `check --diff`: the diff, the counts and
     # the next step; `scan` shows what is left and the plan
     preview = not written
+    if preview and applied and module.__name__.endswith("concise") and not statistics:
+        # the concise preview has no diff: one line per finding the fix would change
+        for finding in applied:
+            console.print(module.finding_line(finding), markup=False, highlight=False, overflow="ignore", crop=False)
     if remaining:
         if statistics:
             render_statistics(console, view)
