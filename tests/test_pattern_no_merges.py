@@ -184,3 +184,25 @@ def test_settings_of_entries_that_are_not_siblings_are_renamed(tmp_path):
     assert changed["docker-compose.yml"] == compose.replace("deepseek-chat", "deepseek-v4-flash").replace(
         "deepseek-reasoner", "deepseek-v4-flash"
     )
+
+
+def test_a_test_of_a_config_value_that_stays_is_not_renamed_in_any_tier(tmp_path):
+    """The YAML jobs map keeps both ids (DSM114); a test asserts the reasoner
+    job's model through the loader, a link no flow shows. --unsafe-fixes
+    renamed the assertion alone and the test failed (a fresh review of a
+    sixth reader's project); the contained request elsewhere is still migrated."""
+    files = {
+        "config/models.yaml": "jobs:\n  triage:\n    model: deepseek-chat\n  escalation:\n    model: deepseek-reasoner\n",
+        "app/config.py": "import yaml\n\n\ndef load_job(name):\n"
+                         "    return yaml.safe_load(open('config/models.yaml'))['jobs'][name]\n",
+        "app/client.py": 'from openai import OpenAI\n\nclient = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+                         'def deep(history):\n    return client.chat.completions.create('
+                         'model="deepseek-reasoner", messages=history)\n',
+        "tests/test_config.py": "from app.config import load_job\n\n\ndef test_escalation():\n"
+                                '    assert load_job("escalation")["model"] == "deepseek-reasoner"\n',
+    }
+    for tier in ((), ("--unsafe-fixes",)):
+        root = write_tree(tmp_path / (tier[0][2:] if tier else "safe"), files)
+        changed = fix_tree(root, *tier)
+        assert "tests/test_config.py" not in changed and "config/models.yaml" not in changed, tier
+        assert '"thinking": {"type": "enabled"}' in changed["app/client.py"], tier

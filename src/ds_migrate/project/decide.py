@@ -221,6 +221,12 @@ def _tests_alone_wait(decision: Decision, groups, coupled_groups, sees, kept) ->
             if m.role in (REQUEST, *BOUND) and id(m) not in held and not is_test_path(m.finding.path)
         ]
         fixed_nowhere = kept.get(legacy_id, set())
+        # a config file's value never renamed (two ids of its entries would merge):
+        # code reads it (load_job(name).model) where no flow shows, and a test
+        # asserting the id may check it through that code
+        config_kept = next(
+            (m for m in members if m.finding.merge_refused and m.finding.path.endswith(_CONFIG_SUFFIXES)), None
+        )
         for m in members:
             if not is_test_path(m.finding.path) or m.finding.identity in decision.verdicts:
                 continue
@@ -229,6 +235,14 @@ def _tests_alone_wait(decision: Decision, groups, coupled_groups, sees, kept) ->
             if m.finding.path in fixed_nowhere and not m.finding.path.endswith((".py", ".pyi")):
                 decision.verdicts[m.finding.identity] = Verdict(
                     Applicability.NONE, "not renamed: test data; the same test names the id where it cannot be renamed"
+                )
+                continue
+            if config_kept is not None and m.role == TEST and not any(sees(m.finding.path, c.finding.path) for c in code):
+                # an assertion on a value read from that file, renamed alone, would fail
+                decision.verdicts[m.finding.identity] = Verdict(
+                    Applicability.NONE,
+                    f"not renamed: {_where(config_kept.finding)} keeps the id and code may read that file; a test of "
+                    "the id may check it through that code: rename the test with what it checks",
                 )
                 continue
             if _rule_applicability(m.finding) is not Applicability.SAFE:
@@ -248,6 +262,9 @@ def _tests_alone_wait(decision: Decision, groups, coupled_groups, sees, kept) ->
                 decision.verdicts[m.finding.identity] = Verdict(
                     Applicability.UNSAFE, "renamed only with --unsafe-fixes: test data, with no code renamed beside it"
                 )
+
+
+_CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".ini", ".cfg")
 
 
 def _own_test_data(m: _Occurrence) -> bool:
