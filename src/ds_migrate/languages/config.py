@@ -149,7 +149,7 @@ class ConfigHandler(Handler):
                 out.add(
                     LegacyIdMap, name, name.start, name.end,
                     f"Retired model '{name.text}' set for one of sibling entries of a {self.label} map that also set "
-                    "another retired id: renaming would make the entries the same",
+                    "another retired id: renamed, the entries would no longer say which one thinks",
                     note=setting_clash[name], role=ALIAS,
                 )
             else:
