@@ -76,3 +76,20 @@ def test_a_body_variable_others_may_see_is_renamed_only():
     for path, source in kept.items():
         fixed = fix(source, path=path, unsafe=True)
         assert "thinking: {" not in fixed, path
+
+
+def test_a_v4_body_posted_without_a_mode_gets_dsm201():
+    """A fresh review: a chat body naming a V4 id with no thinking, posted
+    with fetch (in place or through a variable), was silent; only an
+    openai-node create() got DSM201, so a renamed-by-hand script read clean."""
+    inline = "await fetch('https://api.deepseek.com/chat/completions', { body: JSON.stringify({ model: 'deepseek-v4-flash', messages }) });\n"
+    assert codes(inline, path="a.js") == ["DSM201"]
+    assert fix(inline, path="a.js", assume_mode="disabled") == inline.replace("messages }", "messages, thinking: { type: 'disabled' } }")
+    kept = POSTED.replace("deepseek-chat", "deepseek-v4-flash")
+    assert codes(kept, path="smoke.mjs") == ["DSM201"]
+    for quiet in (
+        inline.replace("messages }", "messages, thinking: { type: 'enabled' } }"),  # says its mode
+        inline.replace("https://api.deepseek.com", "https://openrouter.ai/api/v1"),  # another provider's
+        inline.replace("messages }", "prompt }"),  # a completion body: no mode to set
+    ):
+        assert codes(quiet, path="a.js") == [], quiet

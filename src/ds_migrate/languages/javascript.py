@@ -24,7 +24,7 @@ from ds_migrate.languages.javascript_requests import (
     MODEL_KEYS,
     client_host,
     contained_model,
-    v4_request_without_mode,
+    v4_body_without_mode, v4_request_without_mode,
 )
 from ds_migrate.languages.javascript_toggles import (
     NOT_A_BODY, call_body_toggle, calls_posting, is_completion_body, json_body_toggle, key_name, openai_thinking_edit, sets_thinking,
@@ -285,6 +285,8 @@ class JavaScript(Handler):
                     contained.append((offset, src.char(node.end_byte), _mode_of_request(node, src)))
             elif node.type == "call_expression" and not (flows and model_line(node, src) in flows):
                 v4_request_without_mode(out, node, src, mapping, typescript)
+            elif node.type == "object" and not is_test_file(out.path):
+                v4_body_without_mode(out, node, src, mapping, typescript)
             elif node.type == "template_string":
                 piece = template_piece(src.node_text(node))
                 if piece is not None:

@@ -9,7 +9,9 @@ import re
 from ds_migrate.findings import Applicability, Fix
 from ds_migrate.deepseek.hosts import is_deepseek_url, is_foreign_url
 from ds_migrate.deepseek.names import find_legacy_names
-from ds_migrate.languages.javascript_toggles import key_name, openai_thinking_edit, sets_thinking, spreads_unknown
+from ds_migrate.languages.javascript_toggles import (
+    key_name, openai_thinking_edit, posted_body_toggle, sets_thinking, spreads_unknown,
+)
 from ds_migrate.languages.treesitter import Source, walk
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.rules.compat_code import V4_ID
@@ -88,6 +90,25 @@ def v4_request_without_mode(out, call, src: Source, mapping: Mapping, typescript
             fix.applicability = Applicability.UNSAFE
     start = src.char(value.start_byte)
     out.add(V4CallWithoutMode, None, start, src.char(value.end_byte), V4_WITHOUT_MODE, fix,
+            f"--assume-mode: thinking {mapping.assume_mode}" if fix else None)
+
+
+def v4_body_without_mode(out, obj, src: Source, mapping: Mapping, typescript: bool) -> None:
+    """A chat body naming a V4 model with no thinking, posted as written
+    (``fetch(url, { body: JSON.stringify({...}) })``, a variable handed to a
+    post helper): DSM201, as at an openai-node ``create``; a renamed
+    retired id's body got its mode, but one renamed by hand did not."""
+    pairs = {key_name(p, src): p for p in obj.named_children if p.type == "pair"}
+    value = pairs["model"].child_by_field_name("value") if "model" in pairs else None
+    if value is None or value.type != "string" or not V4_ID.fullmatch(src.node_text(value).strip("'\"`")):
+        return
+    is_body, edit = posted_body_toggle(obj, src, typescript, mapping.assume_mode)
+    if not is_body:
+        return
+    fix = Fix(Applicability.SAFE, [edit], f"assume thinking {mapping.assume_mode}") if edit is not None else None
+    if fix is not None and spreads_unknown(obj, src):
+        fix.applicability = Applicability.UNSAFE
+    out.add(V4CallWithoutMode, None, src.char(value.start_byte), src.char(value.end_byte), V4_WITHOUT_MODE, fix,
             f"--assume-mode: thinking {mapping.assume_mode}" if fix else None)
 
 

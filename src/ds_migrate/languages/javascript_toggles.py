@@ -281,6 +281,33 @@ def calls_posting(obj, src: Source, typescript: bool) -> list | None:
     return calls or None
 
 
+def posted_body_toggle(obj, src: Source, typescript: bool, mode: str | None) -> tuple[bool, TextEdit | None]:
+    """A chat body (``model`` and ``messages``, no ``thinking``) that is
+    posted as written: ``JSON.stringify({...})`` or a variable only handed
+    to calls (``calls_posting``), not to another provider's host. (whether
+    it is one, the edit adding ``mode`` when a mode is given)."""
+    pairs = _pairs(obj, src)
+    if "messages" not in pairs or "thinking" in pairs or any(k in pairs for k in _FIM_KEYS):
+        return False, None
+    arguments = obj.parent
+    call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
+    callee = call.child_by_field_name("function") if call is not None else None
+    if callee is not None and re.sub(r"\s+", "", src.node_text(callee)) == "JSON.stringify":
+        if _foreign_url(call, src) is not None:
+            return False, None
+    else:
+        calls = calls_posting(obj, src, typescript)
+        stringified = [c for c in calls or () if re.sub(r"\s+", "", src.node_text(c.child_by_field_name("function"))) == "JSON.stringify"]
+        if not calls or (typescript and not stringified):
+            return False, None  # TypeScript: a wrapper's parameter type decides which keys type-check
+    if mode is None:
+        return True, None
+    model = pairs.get("model")
+    value = model.child_by_field_name("value") if model is not None and model.type == "pair" else None
+    quote = src.node_text(value)[0] if value is not None and value.type == "string" else "'"
+    return True, _append_property_edit(obj, src, _thinking_text(mode, quote))
+
+
 _CHAT_KEYS = ("messages", "message")
 _FIM_KEYS = ("prompt", "suffix")
 
