@@ -80,7 +80,10 @@ def trace(outcome, paths: list[str], file_filter: FileFilter, follow=None) -> li
         for p, r in zip(outcome.paths, outcome.results)
         if p.endswith(PYTHON_SUFFIXES) and r.reads_model
     }
-    for path in files_naming(sorted(names_of), paths, file_filter):
+    # a file no worker read is followed only when it names what one of those
+    # modules exports (search.worth_tracing): the search asks for those words too
+    exported = {name.split(".")[0] for modules in names_of.values() for module in modules for name in module.sources}
+    for path in files_naming(sorted(names_of), paths, file_filter, exported):
         real = canonical(path)
         if real not in shown_of:  # a file the workers read was judged there
             candidates.setdefault(real, path)
