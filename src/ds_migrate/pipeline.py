@@ -184,10 +184,12 @@ def follow_models_in(jobs: int, pools: list):
 
     def follow(tasks, index, names_of, env):
         # the index crosses once per batch; what a worker reads for one
-        # file of its batch (a module no worker analysed) it keeps for the next
+        # file of its batch (a module no worker analysed) it keeps for the next.
+        # Submitted now, read as the caller iterates: the caller goes on
+        # (searching for importers) while the workers read.
         size = max(1, -(-len(tasks) // (jobs * 4)))
         batches = [(tasks[i : i + size], index, names_of, env) for i in range(0, len(tasks), size)]
-        return [hints for batch in pools[0].map(_follow_worker, batches) for hints in batch]
+        return (hints for batch in pools[0].map(_follow_worker, batches) for hints in batch)
 
     return follow
 

@@ -190,9 +190,20 @@ def native_discover(
         return None
     found = Discovery()
     tallies: list[GitTally | WalkTally] = []
+    if os.environ.get("XP_EARLY") and on_python_match is not None:
+        search._on_python_match = None
+        on_python_match()
     try:
         # ripgrep searches while this process lists and counts
         for raw in paths:
+            if os.environ.get("XP_NOWALK"):
+                class T:
+                    regular = 0
+                    as_text = 0
+                    def members(self, matched, raw=raw):
+                        return [os.path.join(raw, m) for m in matched]
+                tallies.append(T())
+                continue
             tally = GitTally(Path(raw), file_filter) if file_filter.respect_gitignore else None
             if tally is None or not tally.run(found):
                 tally = WalkTally(Path(raw), file_filter)
@@ -203,6 +214,8 @@ def native_discover(
             return None
         listed, _, stats = out.rpartition(b"\0")
         searched = _SEARCHED.search(stats)
+        if os.environ.get("XP_NOWALK"):
+            tallies[0].regular = int(searched.group(1))
         if searched is None or int(searched.group(1)) < sum(t.regular for t in tallies):
             return None  # ripgrep searched fewer files than discovery counts: do not trust it
         matches = [os.path.normpath(os.fsdecode(p)) for p in listed.split(b"\0") if p]

@@ -42,7 +42,9 @@ def trace(outcome, paths: list[str], file_filter: FileFilter, follow=None) -> li
     what, and which files may read it. Reading and parsing those files is
     ``follow``'s (pipeline.follow_models_in: the worker pool, when the run
     has one), called with (tasks, index, names_of, env) and returning the
-    hints of each task; by default here, one file after the other."""
+    hints of each task (an iterable, which may still be being read while
+    this process searches for importers); by default here, one file after
+    the other."""
     # every Python file the workers analysed comes with what it exports
     # (python/model_sources.py); any other is read only when another file
     # imports it (modules.Module)
@@ -75,24 +77,31 @@ def trace(outcome, paths: list[str], file_filter: FileFilter, follow=None) -> li
         for dotted in dotted_names(module.path)[:1]:
             names_of.setdefault(dotted, []).append(module)
     shown_of = {canonical(p): r.path for p, r in zip(outcome.paths, outcome.results)}
-    candidates = {
+    display = partial(display_path, cwd=outcome.cwd or None)
+    follow = follow or follow_here
+    # the files the workers read that read a model by name are handed on
+    # first: the pool reads them while this process searches for importers
+    known = {
         canonical(p): p
         for p, r in zip(outcome.paths, outcome.results)
         if p.endswith(PYTHON_SUFFIXES) and r.reads_model
     }
-    for path in files_naming(sorted(names_of), paths, file_filter):
+    known_tasks = [(path, shown_of[real], True) for real, path in sorted(known.items())]
+    pending = follow(known_tasks, index, names_of, env) if known_tasks else []
+    # a file no worker read is followed only when it names what one of those
+    # modules exports (search.worth_tracing): the search asks for those words too
+    exported = {name.split(".")[0] for modules in names_of.values() for module in modules for name in module.sources}
+    others: dict[str, str] = {}
+    for path in files_naming(sorted(names_of), paths, file_filter, exported):
         real = canonical(path)
         if real not in shown_of:  # a file the workers read was judged there
-            candidates.setdefault(real, path)
-    # (path, displayed path, whether a worker read it), in a stable order
-    tasks = [
-        (path, shown_of.get(real) or display_path(path, outcome.cwd or None), real in shown_of)
-        for real, path in sorted(candidates.items())
-    ]
-    if not tasks:
-        return []
-    found = (follow or follow_here)(tasks, index, names_of, env)
-    return [(path, shown, hints) for (path, shown, _), hints in zip(tasks, found) if hints]
+            others.setdefault(real, path)
+    other_tasks = [(path, display(path), False) for real, path in sorted(others.items())]
+    hints_of = dict(zip(sorted(known), pending))
+    hints_of.update(zip(sorted(others), follow(other_tasks, index, names_of, env) if other_tasks else []))
+    # (path, displayed path, hints), in a stable order
+    tasks = sorted((*known_tasks, *other_tasks), key=lambda task: canonical(task[0]))
+    return [(path, shown, hints_of[canonical(path)]) for path, shown, _ in tasks if hints_of[canonical(path)]]
 
 
 def follow_here(tasks, index, names_of, env) -> list[dict[int, Hint]]:

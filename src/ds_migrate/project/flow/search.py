@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -87,11 +88,16 @@ def reads_env(text: str, env: dict) -> bool:
     return bool(env) and ("getenv" in text or "environ" in text) and any(name in text for name in env)
 
 
-def files_naming(stems: list[str], paths: list[str], file_filter: FileFilter) -> list[str]:
-    """Python files below the folder arguments that name one of ``stems``."""
+def files_naming(stems: list[str], paths: list[str], file_filter: FileFilter, words=None) -> list[str]:
+    """Python files below the folder arguments that name one of ``stems`` on
+    an import line. Given ``words`` (what the modules of those stems export),
+    in a work tree only the files that also name one of them as a word:
+    ``worth_tracing`` asks both of a file no worker read, and the exported
+    names are rare where the stems are not ("transformation", "utils")."""
     if not stems:
         return []
-    return search_folders(stems, paths, file_filter, _git_grep, _walk_grep)
+    git_grep = _git_grep if words is None else partial(_git_grep, words=sorted(words))
+    return search_folders(stems, paths, file_filter, git_grep, _walk_grep)
 
 
 def search_folders(stems: list[str], paths: list[str], file_filter: FileFilter, git_grep, walk_grep) -> list[str]:
@@ -109,22 +115,44 @@ def search_folders(stems: list[str], paths: list[str], file_filter: FileFilter, 
     return found
 
 
-def _git_grep(folder: str, stems: list[str]) -> list[str] | None:
+def _git_grep(folder: str, stems: list[str], words: list[str] | None = None) -> list[str] | None:
     """The files with a line naming ``import`` and a stem, as words (what
     ``_imported_words`` looks for, a superset of it). Not the stem alone:
     a short stem ("nn", "validate") is a word in thousands of files of a
-    monorepo, and git's word search slows down sharply on a common string."""
-    command = ["git", "-C", folder, "grep", "-l", "-z", "-I", "-w", "-F", "--untracked", "-e", "import", "--and", "("]
-    for stem in stems:
-        command += ["-e", stem]
-    command += [")", "--", "*.py", "*.pyi"]
+    monorepo, and git's word search slows down sharply on a common string.
+    With ``words``, only among the files naming one of them as a word (git's
+    word characters are ASCII ones, so it finds every word ``\\w+`` finds)."""
+    where: list[str] = ["*.py", "*.pyi"]
+    if words is not None:
+        naming = _git_grep_lines(folder, _either(words), where)
+        if not naming:
+            return naming  # None: not a work tree; []: no file names them
+        where = [":(literal)" + name for name in naming]
+    command = ["-e", "import", "--and", "(", *_either(stems), ")"]
+    found: list[str] = []
+    for at in range(0, len(where), 500):
+        listed = _git_grep_lines(folder, command, where[at : at + 500])
+        if listed is None:
+            return None
+        found += listed
+    return [os.path.join(folder, name) for name in found]
+
+
+def _either(words: list[str]) -> list[str]:
+    return [part for word in words for part in ("-e", word)]
+
+
+def _git_grep_lines(folder: str, patterns: list[str], pathspecs: list[str]) -> list[str] | None:
+    """The files (relative to ``folder``) ``git grep`` finds with ``patterns``
+    as fixed words; None outside a work tree or when git failed."""
+    command = ["git", "-C", folder, "grep", "-l", "-z", "-I", "-w", "-F", "--untracked", *patterns, "--", *pathspecs]
     try:
         done = subprocess.run(command, capture_output=True, timeout=GIT_TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     if done.returncode not in (0, 1):
         return None  # not a work tree (128) or git failed: walk instead
-    return [os.path.join(folder, os.fsdecode(raw)) for raw in done.stdout.split(b"\0") if raw]
+    return [os.fsdecode(raw) for raw in done.stdout.split(b"\0") if raw]
 
 
 def _walk_grep(folder: str, stems: list[str], file_filter: FileFilter) -> list[str]:
