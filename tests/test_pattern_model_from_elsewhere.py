@@ -160,7 +160,11 @@ def test_two_modules_of_the_same_name_are_not_guessed_between(tmp_path):
         tmp_path,
         **{"a/config.py": 'MODEL = "deepseek-chat"\n', "b/config.py": 'MODEL = "deepseek-reasoner"\n', "app/handler.py": handler},
     )
-    assert _dsm201(scan_tree(tmp_path)) == []
+    # neither module is named as the source, and no mode is offered; the client is
+    # DeepSeek's (app/clients.py), so the request is one with no mode: the generic DSM201
+    (finding,) = _dsm201(scan_tree(tmp_path))
+    assert "config.py" not in finding["message"] and finding["message"].startswith("Thinking is on by default")
+    assert finding["fix"] == "none"
 
 
 def test_env_file_that_sets_another_id_takes_the_toggle_away(tmp_path):
@@ -481,3 +485,24 @@ def test_a_model_chosen_by_a_condition_is_reported_without_a_toggle(tmp_path):
     assert finding["line"] == 6 and finding["fix"] == "none"
     assert "a condition picks it or another model" in finding["note"]
     assert "app/handler.py" not in fix_tree(tmp_path, "--unsafe-fixes")
+
+
+def test_a_request_on_a_deepseek_client_set_up_elsewhere_is_a_deepseek_request(tmp_path):
+    """``OpenAI(base_url=settings.BASE_URL)``, the URL an env default in the
+    settings module, and ``model=job.model`` read from a YAML file: the
+    request had no finding, so once its YAML value was renamed it thought in
+    silence (a fresh review of a sixth reader's project). Its client is
+    DeepSeek's: DSM201 says to set the mode; a client of another host is not."""
+    settings = 'import os\n\nBASE_URL = os.getenv("BASE", "https://api.deepseek.com")\nMODEL = os.getenv("M", "deepseek-chat")\n'
+    client = (
+        "from openai import OpenAI\n\nfrom app import settings\nfrom app.jobs import load_job\n\n"
+        "client = OpenAI(base_url=settings.BASE_URL)\n\n\n"
+        'def triage(ticket):\n    job = load_job("triage")\n'
+        '    return client.chat.completions.create(model=job.model, messages=[{"role": "user", "content": ticket}])\n'
+    )
+    root = write_tree(tmp_path, {"app/__init__.py": "", "app/settings.py": settings, "app/client.py": client})
+    findings = [f for f in scan_tree(root)["findings"] if f["path"].endswith("client.py")]
+    assert [(f["line"], f["code"]) for f in findings] == [(11, "DSM201")]
+    other = settings.replace("https://api.deepseek.com", "https://api.openai.com/v1")
+    root = write_tree(tmp_path / "other", {"app/__init__.py": "", "app/settings.py": other, "app/client.py": client})
+    assert not [f for f in scan_tree(root)["findings"] if f["path"].endswith("client.py")]

@@ -194,6 +194,10 @@ def deepseek_requests(info: ModuleInfo, flow_of=None) -> list[Request]:
                 request.model_node = dict_get(body, "model").value
         if flow_of is not None and request.model is None and request.model_node is not None:
             request.flow = flow_of(request.model_node)
+            if request.flow is not None and request.flow.host_only:
+                request.flow = None  # DeepSeek's host, held in another module; the model is unknown
+                found.append(request)
+                continue
             if request.flow is not None:
                 request.model = request.flow.model
         if request.flow is not None or _is_deepseek(request, info):

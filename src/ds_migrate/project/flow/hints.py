@@ -24,6 +24,9 @@ class Hint:
     # the toggle's form at this call is an unsafe fix (``create(**kwargs)`` may
     # carry its own): the values that reach it wait for that tier with it
     toggle_unsafe: bool = False
+    # no model reaches it, but its client's base URL, held in another module,
+    # is DeepSeek's: a DeepSeek request with no mode (DSM201), model unknown
+    host_only: bool = False
 
     @property
     def is_legacy(self) -> bool:

@@ -130,6 +130,10 @@ class _Resolver:
         self.conditional = False
         reached = self.resolve(model_node, 0)
         if reached is None:
+            # OpenAI(base_url=settings.BASE_URL), model=job.model: DeepSeek's host
+            # through another module, a model read from anywhere (a YAML file)
+            if context is not None and self.host(call, context) == "deepseek":
+                return Hint(self.line_of(model_node), "", "", None, host_only=True)
             return None
         module, source, through_parameter = reached
         values = self._values(source)
