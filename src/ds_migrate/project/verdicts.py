@@ -164,7 +164,9 @@ def _blocker(finding: Finding, role: str, renamable) -> str | None:
     if finding.hold:
         return f"{_where(finding)}: {finding.hold}"
     if finding.merge_refused:
-        return f"{_where(finding)}: {finding.note}"
+        # the reason only: what to do about it is the plan's steps (the mapping, the
+        # mode at the request), said once there, not again on every "why" line
+        return f"{_where(finding)}: {(finding.note or '').split('; ')[0]}"
     if finding.suppressed and role != DOC:  # a comment left as it is changes nothing the program does
         return f"{_where(finding)} is {'not selected' if finding.unselected else 'suppressed'} ({finding.code})"
     if not renamable(finding):
