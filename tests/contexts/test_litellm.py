@@ -123,3 +123,30 @@ def test_a_v4_model_through_a_local_name_is_still_a_request_without_a_mode():
         '    return litellm.completion(model=m, messages=[{"role": "user", "content": t}])\n'
     )
     assert codes(source) == ["DSM201"]
+
+
+CHOICE = 'import litellm\n\nHARD = "deepseek/deepseek-v4-pro"\nEASY = "deepseek/deepseek-v4-flash"\n\n\n'
+PICKED = CHOICE + "def pick(t):\n    return HARD if len(t) > 99 else EASY\n\n\ndef ask(t):\n    model = pick(t)\n" \
+    '    return litellm.completion(model=model, messages=[{"role": "user", "content": t}])\n'
+
+
+def test_a_request_fed_by_a_choice_of_v4_constants_is_a_request_without_a_mode(monkeypatch):
+    """``model = HARD if hard else EASY`` or ``model = pick(t)``, both V4 after
+    ``--mapping deepseek-reasoner=deepseek-v4-pro``: both constants were
+    renamed with no mode and the request was no request to the analysis;
+    scan then said nothing (a fresh review, S3)."""
+    inline = CHOICE + "def ask(t, hard):\n    model = HARD if hard else EASY\n" \
+        '    return litellm.completion(model=model, messages=[{"role": "user", "content": t}])\n'
+    assert codes(inline) == ["DSM201"]
+    # the whole module parsed, the returns of pick() are read too
+    monkeypatch.setenv("DS_MIGRATE_NO_SLICING", "1")
+    assert codes(PICKED) == ["DSM201"]
+    # one way not visible (another call), or not a DeepSeek id: nothing to say
+    assert codes(PICKED.replace("return HARD if len(t) > 99 else EASY", "return HARD if t else other(t)")) == []
+    assert codes(PICKED.replace('"deepseek/deepseek-v4-flash"', '"gpt-4o"')) == []
+
+
+@pytest.mark.xfail(strict=True, reason="the slice keeps pick() (it names the constants) but not its caller ask(): "
+                   "the closure does not follow a call to a kept function (python/follows.py)")
+def test_a_request_fed_by_a_function_returning_v4_constants_is_seen_in_a_slice():
+    assert codes(PICKED) == ["DSM201"]

@@ -162,6 +162,13 @@ def _is_deepseek(request: Request, info: ModuleInfo) -> bool:
     prefix = _PROVIDER_PREFIXES.get(request.context.name)
     if prefix and request.model is None and (_written_head(request.model_node) or "").lower().startswith(prefix):
         return True
+    if request.model is None and request.model_node is not None:
+        from ds_migrate.python.model_choices import chosen_models
+
+        # model = HARD if hard else EASY, model = pick_model(t): V4 ids every way
+        choices = chosen_models(request.model_node, info)
+        if choices and all(names_a_v4_model(choice) for choice in choices):
+            return True
     url = request.context.base_url(request.node, info)
     if url and is_deepseek_url(url):
         return True
