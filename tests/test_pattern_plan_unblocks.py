@@ -5,6 +5,8 @@ not asked to add them; and doing what the plan says unblocks the next run."""
 
 from __future__ import annotations
 
+import json
+
 from projects import fix_tree, scan_tree, write_tree
 
 CONFIG = 'DEFAULT_MODEL = "deepseek-chat"\n'
@@ -265,3 +267,32 @@ def test_text_that_is_never_rewritten_is_no_site_of_a_held_group(tmp_path):
     assert not any(site["path"].endswith("CHANGES.md") for site in group["sites"]), group["sites"]
     history = [f for f in document["findings"] if f["path"].endswith("CHANGES.md")]
     assert history and all("held back" not in (f["note"] or "") for f in history)
+
+
+def test_a_changelog_scanned_alone_prints_no_plan(tmp_path):
+    """Its history lines are no site of any group: the whole project's plan
+    (30 lines) under two info findings was noise (a sixth fresh reader)."""
+    root = write_tree(tmp_path, {
+        "CHANGES.md": "# Changes\n\n- Switched escalations from deepseek-chat to deepseek-reasoner.\n",
+        "costs.py": 'PRICE = {"deepseek-chat": 1.10}\nMODEL = "deepseek-chat"\n\n\ndef cost(n, model=MODEL):\n'
+                    "    return PRICE[model] * n\n",
+    })
+    import subprocess
+
+    from click.testing import CliRunner
+
+    from ds_migrate.cli.commands import main
+
+    subprocess.run(["git", "init", "-q", str(root)], check=True)  # the repository is the context
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    alone = CliRunner().invoke(main, ["scan", "--isolated", "--format", "json", str(root / "CHANGES.md")])
+    assert json.loads(alone.stdout)["plan"] == []
+    assert scan_tree(root)["plan"]  # the whole tree still has its plan
+
+
+def test_the_plan_never_counts_one_reason_as_1_more():
+    from ds_migrate.project.plan_advice import _distinct
+
+    reasons = [f"a.py:{n}: reason number {n}" for n in range(5)]
+    assert _distinct(reasons, most=4) == reasons
+    assert _distinct([*reasons, "a.py:9: reason number 9"], most=4)[-1] == "2 more"

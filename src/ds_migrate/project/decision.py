@@ -47,8 +47,14 @@ def plan_to_show(outcome, options: Options) -> list:
     """The groups this run leaves for a person: those with a site it reports.
     A group whose every site is suppressed, not selected or in a file not
     named waits silently (it still holds what it couples, decide.py); one
-    --unsafe-fixes renames is not left when the run has that flag."""
-    reported = {f.group for r in outcome.results for f in r.findings if f.group}
+    --unsafe-fixes renames is not left when the run has that flag. Text
+    never rewritten (history) is no site of a group: scanning a changelog
+    alone printed the whole project's plan (a sixth fresh reader)."""
+    from ds_migrate.findings.roles import DOC
+
+    reported = {
+        f.group for r in outcome.results for f in r.findings if f.group and not (f.role == DOC and f.fix is None)
+    }
     return [
         g for g in outcome.decision.plan
         if g.legacy_id in reported and not (g.renamed_with_unsafe_fixes and options.unsafe_fixes)

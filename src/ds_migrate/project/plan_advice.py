@@ -34,11 +34,11 @@ def _distinct(reasons: list[str], most: int = MAX_NAMED_SITES) -> list[str]:
         if key(reason) in seen:
             count = seen.pop(key(reason))
             out.append(reason.split("; decide by hand")[0] + (f" (and {count - 1} more like it)" if count > 1 else ""))
-        if len(out) == most:
+        if len(out) == most and len(seen) > 1:
             break
     rest = sum(seen.values())
     if rest:
-        out.append(f"{rest} more")
+        out.append(f"{rest} more")  # two reasons or more: one left is said in full above
     return out
 
 
