@@ -93,3 +93,13 @@ def test_a_v4_body_posted_without_a_mode_gets_dsm201():
         inline.replace("messages }", "prompt }"),  # a completion body: no mode to set
     ):
         assert codes(quiet, path="a.js") == [], quiet
+
+
+def test_a_body_handed_to_a_constructor_is_no_posted_body_and_no_crash():
+    """``new Request(url, body)``: a constructor's arguments have no
+    ``function`` field; reading it crashed the whole run (found re-reading
+    the change). A constructor keeps the body: renamed only, no key."""
+    source = "const body = { model: 'deepseek-v4-flash', messages };\nconst r = new Request(url, body);\n" \
+             "const b2 = { model: 'deepseek-chat', messages };\nnew Poster(b2);\n"
+    assert codes(source, path="a.js") == ["DSM103"]
+    assert "thinking" not in fix(source, path="a.js", assume_mode="disabled")

@@ -27,7 +27,7 @@ from ds_migrate.languages.javascript_requests import (
     v4_body_without_mode, v4_request_without_mode,
 )
 from ds_migrate.languages.javascript_toggles import (
-    NOT_A_BODY, call_body_toggle, calls_posting, is_completion_body, json_body_toggle, key_name, openai_thinking_edit, sets_thinking,
+    NOT_A_BODY, call_body_toggle, calls_posting, is_completion_body, is_stringify, json_body_toggle, key_name, openai_thinking_edit, sets_thinking,
     spreads_unknown, vercel_toggle,
 )
 from ds_migrate.languages.javascript_types import (
@@ -519,7 +519,7 @@ class JavaScript(Handler):
                 return
         posted = calls_posting(obj, src, typescript) if call is None else None
         if posted and not is_test_file(out.path):
-            stringify = [c for c in posted if re.sub(r"\s+", "", src.node_text(c.child_by_field_name("function"))) == "JSON.stringify"]
+            stringify = [c for c in posted if is_stringify(c, src)]
             if stringify:
                 note = json_body_toggle(rename, obj, stringify[0], string, src, mapping, name)
             else:

@@ -275,10 +275,18 @@ def calls_posting(obj, src: Source, typescript: bool) -> list | None:
                 continue  # ``body.model`` logged: a read that the added key cannot change
         if node.type != "identifier" or parent is None or parent.type != "arguments":
             return None  # spread, assigned, returned or shadowed: others may see the body
+        if parent.parent is None or parent.parent.type != "call_expression":
+            return None  # new Request(url, body): a constructor keeps it
         calls.append(parent.parent)
     if any(_foreign_url(call, src) for call in calls):
         return None  # posted to another provider: its id, not DeepSeek's
     return calls or None
+
+
+def is_stringify(call, src: Source) -> bool:
+    """``JSON.stringify(...)``, however spaced."""
+    callee = call.child_by_field_name("function") if call is not None else None
+    return callee is not None and re.sub(r"\s+", "", src.node_text(callee)) == "JSON.stringify"
 
 
 def posted_body_toggle(obj, src: Source, typescript: bool, mode: str | None) -> tuple[bool, TextEdit | None]:
@@ -291,14 +299,12 @@ def posted_body_toggle(obj, src: Source, typescript: bool, mode: str | None) -> 
         return False, None
     arguments = obj.parent
     call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
-    callee = call.child_by_field_name("function") if call is not None else None
-    if callee is not None and re.sub(r"\s+", "", src.node_text(callee)) == "JSON.stringify":
+    if is_stringify(call, src):
         if _foreign_url(call, src) is not None:
             return False, None
     else:
         calls = calls_posting(obj, src, typescript)
-        stringified = [c for c in calls or () if re.sub(r"\s+", "", src.node_text(c.child_by_field_name("function"))) == "JSON.stringify"]
-        if not calls or (typescript and not stringified):
+        if not calls or (typescript and not any(is_stringify(c, src) for c in calls)):
             return False, None  # TypeScript: a wrapper's parameter type decides which keys type-check
     if mode is None:
         return True, None
