@@ -97,3 +97,33 @@ def test_disk_full_while_writing_the_temporary_file(tmp_path, monkeypatch):
     assert path.read_text() == LEGACY
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.py"]
     assert any("No space left" in e.message for e in outcome.errors)
+
+
+def test_a_crash_on_one_file_leaves_the_others_analysed_and_nothing_written(tmp_path, monkeypatch):
+    """An analysis bug on one file (seen re-reading this change: a JS body
+    handed to ``new Request``) stopped the whole run with a traceback. The
+    file is reported, its names found as text, nothing written; the rest go on."""
+    import json as json_module
+
+    from click.testing import CliRunner
+
+    import ds_migrate.pipeline as pipeline
+    from ds_migrate.cli.commands import main
+
+    real = pipeline.process_file
+
+    def crashing(shown, data, *rest):
+        if shown.endswith("bad.py"):
+            raise AttributeError("'NoneType' object has no attribute 'start_byte'")
+        return real(shown, data, *rest)
+
+    monkeypatch.setattr(pipeline, "process_file", crashing)
+    bad = 'client.chat.completions.create(model="deepseek-chat", messages=m)\n'
+    (tmp_path / "bad.py").write_text(bad)
+    (tmp_path / "good.py").write_text(bad)
+    scanned = CliRunner().invoke(main, ["scan", "--isolated", "--jobs", "1", "--format", "json", str(tmp_path)])
+    document = json_module.loads(scanned.stdout)
+    assert any("internal error while analysing it" in e["message"] for e in document["errors"])
+    assert {f["path"].rsplit("/", 1)[-1] for f in document["findings"]} == {"bad.py", "good.py"}
+    CliRunner().invoke(main, ["fix", "--write", "--isolated", "--jobs", "1", str(tmp_path)])
+    assert (tmp_path / "bad.py").read_text() == bad and "deepseek-v4-flash" in (tmp_path / "good.py").read_text()

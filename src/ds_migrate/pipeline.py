@@ -101,13 +101,29 @@ def _process_path(
         result = FileResult(shown)
         result.errors.append(FileError(shown, f"cannot read: {error.strerror or error}"))
         return Processed(result), None
-    processed = process_file(shown, data, options, want_fix, decision)
+    try:
+        processed = process_file(shown, data, options, want_fix, decision)
+    except Exception as error:  # a bug of ours on one file must not stop the run (SPEC section 7)
+        processed = _searched_after_a_bug(shown, data, options, error)
     # keep the bytes only where a write may compare them with the disk: the
     # run's decision may fix a file its own analysis left alone
     may_write = processed.fixed_data is not None or (
         want_fix and any(f.fix is not None and f.fix.text_edit is not None for f in processed.result.findings)
     )
     return processed, (data if may_write else None)
+
+
+def _searched_after_a_bug(shown: str, data: bytes, options: Options, error: Exception) -> Processed:
+    """The file an analysis crashed on: reported as an internal error, its
+    names found as text, nothing written; the other files go on."""
+    from ds_migrate.analyse.reading import TextOnly
+    from ds_migrate.analyse.sorting import search_as_text
+
+    result = FileResult(shown)
+    text = data.decode("utf-8", "replace")
+    problem = f"internal error while analysing it ({type(error).__name__}: {error}); please report it"
+    search_as_text(result, TextOnly(problem, text, "the analysis of this file failed"), options)
+    return Processed(result)
 
 
 def _detached(item: tuple[Processed, bytes | None]) -> tuple[Processed, bytes | None]:
