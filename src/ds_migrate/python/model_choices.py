@@ -37,20 +37,31 @@ def chosen_models(node: cst.BaseExpression | None, info, hops: int = MAX_HOPS) -
 
 def _returned(info, function: str) -> list[str] | None:
     """What every ``return`` of the module's one top-level ``def function`` gives."""
-    tree = module_tree_or_none(info.source)
-    if tree is None:
+    facts = getattr(info, "_returning_functions", None)
+    if facts is None:  # once per module: a big module is not parsed again for each request
+        tree = module_tree_or_none(info.source)
+        facts = ({}, {}) if tree is None else _functions_and_constants(tree)
+        info._returning_functions = facts
+    functions, constants = facts
+    if function not in functions:
         return None
-    defs = [s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == function]
-    if len(defs) != 1:
-        return None
-    constants = _string_constants(tree)
     found: list[str] = []
-    for node in _returns(defs[0]):
+    for node in functions[function]:
         values = _values(node.value, constants)
         if not values:
             return None
         found += values
     return found or None
+
+
+def _functions_and_constants(tree: ast.Module) -> tuple[dict, dict[str, str]]:
+    """The returns of each top-level function defined once, and the string constants."""
+    defs: dict[str, list] = {}
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            defs.setdefault(statement.name, []).append(statement)
+    functions = {name: _returns(found[0]) for name, found in defs.items() if len(found) == 1}
+    return functions, _string_constants(tree)
 
 
 def _returns(function) -> list[ast.Return]:
