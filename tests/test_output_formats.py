@@ -188,6 +188,19 @@ def test_examples_report_is_short(ds_migrate_exe):
     assert full.stdout.count("The supported API model names") == 1
 
 
+def test_a_note_says_not_renamed_once(ds_migrate_exe):
+    """The rule's reason and the group's pointer in one clause each: a
+    note never says "not renamed" twice, nor repeats a reason in a
+    blocker's words (a fresh reader counted 650-character annotations)."""
+    report = subprocess.run([ds_migrate_exe, "scan", "--output-format", "json", "examples"], cwd=REPO, capture_output=True, text=True)
+    notes = [f["note"] for f in json.loads(report.stdout)["findings"] if f["note"]]
+    assert notes and all(note.count("not renamed") <= 1 for note in notes), notes
+    assert not any("think by default" in note for note in notes)  # the message says which mode; explain says why
+    github = subprocess.run([ds_migrate_exe, "scan", "--output-format", "github", "examples"], cwd=REPO, capture_output=True, text=True)
+    messages = [line.split("::", 2)[2] for line in github.stdout.splitlines()]
+    assert messages and max(len(message) for message in messages) <= 320
+
+
 # --- several reports from one run ---------------------------------------------
 
 
@@ -336,3 +349,22 @@ def test_sarif_and_github_notes_name_the_id_not_a_plan_number(tmp_path):
         assert "plan #" not in output
         assert "held back with every use of 'deepseek-chat'" in output or "every use of 'deepseek-chat'" in output
     assert "(see plan #1)" in invoke("scan", tmp_path).stdout  # the full report has the plan
+
+
+def test_a_test_held_by_its_own_line_is_not_told_its_reason_twice(tmp_path):
+    """A parametrized test naming both ids is held by its own merge refusal:
+    its note gives that reason once, with no blocker repeating it."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "backend.py").write_text('def make(model="deepseek-chat"):\n    return model\n')
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_backend.py").write_text(
+        'import pytest\n\nfrom backend import make\n\n\n'
+        '@pytest.mark.parametrize("model", ["deepseek-chat", "deepseek-reasoner"])\n'
+        'def test_keeps(model):\n    assert make(model) == model\n'
+    )
+    report = json.loads(invoke("scan", "--output-format", "json", "--isolated", tmp_path).stdout)
+    notes = [f["note"] for f in report["findings"] if f["path"].endswith("test_backend.py")]
+    assert notes == [
+        "not renamed: 'deepseek-chat' and 'deepseek-reasoner' would both become 'deepseek-v4-flash'; "
+        f"the test uses '{legacy_id}' where it cannot be renamed" for legacy_id in ("deepseek-chat", "deepseek-reasoner")
+    ]

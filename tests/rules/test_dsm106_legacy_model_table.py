@@ -54,8 +54,7 @@ def test_table_keyed_by_both_names_is_never_merged():
         assert finding.fix is None and finding.role == "key"
         assert finding.message.startswith(f"Retired model '{finding.legacy_name}' as key of a table: ")
         assert finding.note == (
-            "not renamed: 'deepseek-chat' and 'deepseek-reasoner' would both become 'deepseek-v4-flash'; "
-            "decide by hand (both names are one V4 model; the thinking mode tells them apart)"
+            "not renamed: 'deepseek-chat' and 'deepseek-reasoner' would both become 'deepseek-v4-flash'"
         )
 
 

@@ -160,7 +160,7 @@ class Java(TreeSitterHandler):
                 # DeepSeek's host, they are sent to DeepSeek (decide.py)
                 finding.role = roles.LIVE_REQUEST if live else roles.REQUEST
                 finding.note = (f"fix renames the constant; set thinking {mode_value(name, mapping)} at the requests that "
-                                f"read it (.model(...) on line {where}; V4 models think by default)")
+                                f"read it (.model(...) on line {where})")
 
     def toggle(self, string, role: Role, name, src: Source, mapping) -> Toggle | None:
         call = role.anchor

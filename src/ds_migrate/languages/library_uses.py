@@ -162,11 +162,11 @@ def plan_import_removal(uses: list[ConstantUse], imports: list[GoImport], root, 
         if span is not None and len(mine) == 1:
             mine[0].drop_import = span
             continue
-        why = ("its line holds more than that import" if span is None else
-               f"they are its only {len(mine)} uses, so none can be fixed alone")
+        what = "its only use" if len(mine) == 1 else f"its {len(mine)} uses"
+        why = ", and its import line holds more" if span is None else ""
         for use in mine:
-            use.refused = (f'not fixed: a fix would leave the import of "{imported.module}" unused (Go refuses it), '
-                           f'and {why}; write "{{target}}" at each and remove the import')
+            use.refused = (f'not fixed: renaming {what} would leave "{imported.module}" imported and unused '
+                           f'(Go refuses it){why}; write "{{target}}" at each and remove the import')
     return uses
 
 

@@ -182,7 +182,7 @@ def _plan_the_held_requests(decision, planned: dict) -> None:
 
     for legacy_id, held in planned.items():
         sites = [(path, line, VALUE) for path, line, _ in held]
-        why = list(dict.fromkeys(f"{path}:{line}: not renamed: {reason}" for path, line, reason in held))
+        why = list(dict.fromkeys(f"{path}:{line}: {reason}" for path, line, reason in held))
         group = next((g for g in decision.plan if g.legacy_id == legacy_id), None)
         if group is not None:
             group.sites += [site for site in sites if site not in group.sites]

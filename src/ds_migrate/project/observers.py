@@ -39,8 +39,12 @@ def tests_stay_whole(decision: Decision, groups, coupled_groups, renamable) -> N
                 continue
             for m in tests:
                 if m.finding.identity not in decision.verdicts:
+                    # a blocker on this very line is said by the finding's own note
+                    here = blocked.startswith(f"{m.finding.path}:{m.finding.line}:")
                     decision.verdicts[m.finding.identity] = Verdict(
-                        Applicability.NONE, f"not renamed: the test uses '{legacy_id}' where it cannot be renamed ({blocked})"
+                        Applicability.NONE,
+                        f"not renamed: the test uses '{legacy_id}' where it cannot be renamed"
+                        + ("" if here else f" ({blocked})"),
                     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from ds_migrate.findings import Applicability, Severity, Finding
+from ds_migrate.findings import MERGE_REFUSAL, Applicability, Severity, Finding
 from ds_migrate.findings.test_paths import is_test_path  # noqa: F401  (decide.py and others read it here)
 
 # What an occurrence does in the program: each rule says it of its findings
@@ -166,7 +166,7 @@ def _blocker(finding: Finding, role: str, renamable) -> str | None:
     if finding.merge_refused:
         # the reason only: what to do about it is the plan's steps (the mapping, the
         # mode at the request), said once there, not again on every "why" line
-        return f"{_where(finding)}: {(finding.note or '').split('; ')[0]}"
+        return f"{_where(finding)}: {(finding.note or '').split('; ')[0].removeprefix(MERGE_REFUSAL).strip()}"
     if finding.suppressed and role != DOC:  # a comment left as it is changes nothing the program does
         return f"{_where(finding)} is {'not selected' if finding.unselected else 'suppressed'} ({finding.code})"
     if not renamable(finding):

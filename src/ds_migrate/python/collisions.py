@@ -97,8 +97,7 @@ def collision_in(site: NameSite, ctx: CheckContext) -> str | None:
         other = seen.get(after.lower())
         if other is not None and other.lower() != before.lower():
             return (
-                f"not renamed: '{other}' and '{before}' would both become '{after}'; "
-                "decide by hand (both names are one V4 model; the thinking mode tells them apart)"
+                f"not renamed: '{other}' and '{before}' would both become '{after}'"
             )
         seen.setdefault(after.lower(), before)
     return None

@@ -8,8 +8,12 @@ instead of repeating the group's sites and reasons on every line.
 
 from __future__ import annotations
 
-from ds_migrate.findings import Finding
+from ds_migrate.findings import MERGE_REFUSAL, Finding
 from ds_migrate.findings.roles import DOC
+
+
+# a rule's note that already says the occurrence stays
+_REFUSALS = (MERGE_REFUSAL, "left as is:", "not fixed:", "not extended:", "kept:")
 
 
 def plan_numbers(run) -> dict[str, int]:
@@ -38,5 +42,8 @@ def note_of(finding: Finding, numbers: dict[str, int]) -> str | None:
     note = finding.rule_note
     if note and coupling and finding.merge_refused and finding.group in numbers:
         note = None  # the plan entry says which ids would merge
+    if note and coupling and note.startswith(_REFUSALS) and coupling.startswith(MERGE_REFUSAL):
+        # one "not renamed" per line: the rule's reason, then the group's pointer
+        coupling = coupling.removeprefix(MERGE_REFUSAL).strip()
     parts = [part for part in (note, coupling) if part]
     return "; ".join(parts) if parts else None

@@ -60,7 +60,7 @@ def fix_note(what: str, then: str) -> str:
 def set_mode_where_requested(name: "LegacyName", mapping: "Mapping", what: str) -> str:
     """The note of a rename that could not set the thinking mode itself."""
     mode = mapping.replacement(name.base).mode
-    return fix_note(what, f"set thinking {mode} where the request is made (V4 models think by default)")
+    return fix_note(what, f"set thinking {mode} where the request is made")
 
 
 def comparison(name: "LegacyName", mapping: "Mapping") -> str:

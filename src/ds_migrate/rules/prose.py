@@ -81,7 +81,7 @@ def passage_merge(text: str, mapping: Mapping) -> str | None:
         return None
     return (
         f"left as is: {clash.removeprefix(MERGE_REFUSAL).strip()} in one passage of text; "
-        "reword it by hand to say the mode (the V4 id with thinking disabled, or enabled)"
+        "reword it by hand to say each one's thinking mode"
     )
 
 
