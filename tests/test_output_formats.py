@@ -329,6 +329,23 @@ def test_the_plan_lists_the_choices_left_one_per_line(tmp_path):
     assert all(len(line) < 200 for line in plan.splitlines())
 
 
+def test_a_later_plan_entry_points_to_the_steps_it_shares():
+    """Both ids' entries in examples/billing share the merge and mapping
+    steps: the second names the first instead of printing them again."""
+    from ds_migrate.report.plan import _decision_lines
+
+    said: dict[str, int] = {}
+    first = _decision_lines("merge the two; or keep them apart: --mapping a=b; rename the keys; then run fix again", 1, said)
+    second = _decision_lines("merge the two; or keep them apart: --mapping a=b; set the mode at x.py:3; then run fix again", 2, said)
+    assert first == ["  to decide:", "    - merge the two", "    - or keep them apart: --mapping a=b",
+                     "    - rename the keys", "    - then run fix again"]
+    assert second == ["  to decide:", "    - the same 2 steps as #1, from 'merge the two'",
+                      "    - set the mode at x.py:3", "    - then run fix again"]
+    # one shared step alone is said again: a pointer would be no shorter
+    third = _decision_lines("rename the keys; set the mode at y.py:1", 3, said)
+    assert third == ["  to decide:", "    - rename the keys", "    - set the mode at y.py:1"]
+
+
 def test_concise_and_github_say_the_severity_that_decides_the_gate(tmp_path):
     """A changelog mention is info: below the default --fail-on warning, so
     the line says so (a fresh reader saw 9 uniform lines and exit 1)."""

@@ -31,6 +31,7 @@ def _sites_by_role(group) -> list[tuple[str, list[str]]]:
 def plan_lines(run) -> list[str]:
     """Plain lines (text and Markdown reports share them)."""
     lines: list[str] = []
+    said: dict[str, int] = {}  # each choice given, and the entry that gave it first
     for number, group in enumerate(getattr(run, "plan", []), 1):
         lines.append(f"#{number} {_headline(group)}")
         for label, sites in _sites_by_role(group):
@@ -39,17 +40,43 @@ def plan_lines(run) -> list[str]:
             lines.append(f"  {label}: {', '.join(shown)}{more}")
         for why in group.why:
             lines.append(f"  why: {why}")
-        lines.extend(_decision_lines(group.decision))
+        lines.extend(_decision_lines(group.decision, number, said))
     return lines
 
 
-def _decision_lines(decision: str) -> list[str]:
+_LAST_STEP = "then run fix again"
+
+
+def _decision_lines(decision: str, number: int = 0, said: dict[str, int] | None = None) -> list[str]:
     """The choices left, one per line: joined into one sentence they ran to
-    600 characters on examples/ (a fresh reader's complaint)."""
+    600 characters on examples/ (a fresh reader's complaint). Choices an
+    earlier entry gave (the ids' merge, the mapping) are not spelt out again:
+    one line names that entry (``said``: choice -> the entry that gave it)."""
+    said = {} if said is None else said
     choices = [part.strip() for part in decision.split("; ") if part.strip()]
     if len(choices) <= 1:
         return [f"  to decide: {decision}"]
-    return ["  to decide:", *(f"    - {choice}" for choice in choices)]
+    runs: list[tuple[int, list[str]]] = []  # (the entry that gave them, choices), in order
+    for choice in choices:
+        earlier = said.setdefault(choice, number)
+        if choice == _LAST_STEP:
+            earlier = number  # a step, not a choice: always said where it applies
+        if runs and runs[-1][0] == earlier != number:
+            runs[-1][1].append(choice)
+        else:
+            runs.append((earlier, [choice]))
+    lines = ["  to decide:"]
+    for earlier, run in runs:
+        if earlier == number or len(run) == 1:
+            lines.extend(f"    - {choice}" for choice in run)
+        else:
+            lines.append(f"    - the same {len(run)} steps as #{earlier}, from '{_first_words(run[0])}'")
+    return lines
+
+
+def _first_words(choice: str) -> str:
+    words = choice.split(":")[0].split()
+    return " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
 
 
 def _headline(group) -> str:
