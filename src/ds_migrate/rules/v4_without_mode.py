@@ -51,6 +51,18 @@ def from_elsewhere_message(hint) -> str:
     return f"No thinking mode set; model from {source}: set it here (V4 thinks by default)"
 
 
+def mode_reason(hint, mode: str) -> str:
+    """Why a request whose model comes from elsewhere gets ``mode`` (Python
+    and JavaScript alike); for an environment default, that the mode is then
+    fixed whatever the variable names at run time (a fresh review, R-6)."""
+    if not hint.mode:
+        return f"--assume-mode {ASSUMED_BY[mode]}"
+    if hint.env:
+        return (f"the one retired id that reaches it, {hint.model}, the default of ${hint.env}; "
+                f"the mode is fixed here whatever ${hint.env} names")
+    return f"the one retired id that reaches it, {hint.model}"
+
+
 def _from_elsewhere(request, ctx: CheckContext) -> Match:
     """A request whose model another module holds (ds_migrate/project/flow/)."""
     hint = request.flow
@@ -72,7 +84,7 @@ def _from_elsewhere(request, ctx: CheckContext) -> Match:
         if _ORDER[toggle.applicability] > _ORDER[applicability]:
             applicability = toggle.applicability
         edit = NodeEdit(request.node, toggle.apply)
-    why = f"the one retired id that reaches it, {hint.model}" if hint.mode else f"--assume-mode {ASSUMED_BY[mode]}"
+    why = mode_reason(hint, mode)
     fix = Fix(applicability, description=f"set thinking {mode} here ({why})")
     fix.edits.append(edit)
     return Match(message, fix=fix, node=where, note=f"thinking {mode}: {why}")
