@@ -580,3 +580,25 @@ def test_a_function_returning_a_followed_value_keeps_its_callers(monkeypatch, pi
     sliced = outcome("m.py", source, monkeypatch, sliced=True)
     assert sliced == outcome("m.py", source, monkeypatch, sliced=False)
     assert [finding["code"] for finding in sliced.findings] == codes
+
+
+def test_a_returned_chat_body_in_a_long_function_is_seen_in_a_slice(monkeypatch):
+    """DSM201 on a chat body a function returns asks for the return and the
+    name's other writes: the slice keeps them (every reader of a payload's
+    name), so sliced and whole agree, with a mode set later or not."""
+    monkeypatch.setattr(slicing.planner, "WORTH_SLICING", 1.0)
+    function = (
+        "def ping_request(t):\n"
+        '    body = {"model": "deepseek-v4-flash", "messages": [{"role": "user", "content": t}]}\n'
+        + "".join(f"    note_{i} = len(t) + {i}\n" for i in range(12))
+        + "    return body\n"
+    )
+    for source, codes in (
+        (module_with(function), ["DSM201"]),
+        (module_with(function.replace("    return body\n", '    body["thinking"] = {"type": "disabled"}\n    return body\n')), []),
+    ):
+        plan = slicing.plan(source)
+        assert plan is not None and not plan.whole
+        sliced = outcome("m.py", source, monkeypatch, sliced=True)
+        assert sliced == outcome("m.py", source, monkeypatch, sliced=False)
+        assert [finding["code"] for finding in sliced.findings] == codes
