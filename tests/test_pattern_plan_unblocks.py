@@ -296,3 +296,74 @@ def test_the_plan_never_counts_one_reason_as_1_more():
     reasons = [f"a.py:{n}: reason number {n}" for n in range(5)]
     assert _distinct(reasons, most=4) == reasons
     assert _distinct([*reasons, "a.py:9: reason number 9"], most=4)[-1] == "2 more"
+
+
+# reader6's settings (a fresh review, R-6 and S7): an env default held by a price
+# lookup, read by one request; the unsafe tier sets its mode there
+ENV_SETTINGS = 'import os\n\nMODEL = os.getenv("HELPDESK_MODEL", "deepseek-chat")\n'
+ENV_COSTS = (
+    "from app import settings\n\nOUTPUT_PRICE = {\"deepseek-chat\": 1.1}\n\n\n"
+    "def estimate(tokens):\n    return OUTPUT_PRICE[settings.MODEL] * tokens\n"
+)
+ENV_CLIENT = (
+    "from openai import OpenAI\n\nfrom app import settings\n\n"
+    'client = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+    "def reply(messages):\n    return client.chat.completions.create(model=settings.MODEL, messages=messages)\n"
+)
+
+
+def _env_project(tmp_path):
+    return write_tree(tmp_path, {"app/__init__.py": "", "app/settings.py": ENV_SETTINGS,
+                                 "app/costs.py": ENV_COSTS, "app/client.py": ENV_CLIENT})
+
+
+def test_a_mode_set_at_a_request_fed_by_an_env_default_says_it_holds_whatever_the_variable_names(tmp_path):
+    """R-6: the unsafe tier fixes the request's mode while the model stays
+    ``$HELPDESK_MODEL``; the note said only which id reaches it."""
+    root = _env_project(tmp_path)
+    (finding,) = [f for f in scan_tree(root)["findings"] if f["code"] == "DSM201"]
+    assert finding["fix"] == "unsafe"
+    assert finding["note"] == (
+        "thinking disabled: the one retired id that reaches it, deepseek-chat, the default of $HELPDESK_MODEL; "
+        "the mode is fixed here whatever $HELPDESK_MODEL names"
+    )
+
+
+def test_the_plan_stops_asking_for_a_mode_the_request_already_sets(tmp_path):
+    """S7: after the unsafe tier set the mode at the request, the plan still
+    said to set it there, and named the request as where it goes."""
+    root = _env_project(tmp_path)
+    (group,) = [g for g in scan_tree(root)["plan"] if g["legacy_id"] == "deepseek-chat"]
+    decision = group["decision"].replace(str(root) + "/", "")
+    assert "set the thinking mode at each request that reads these values (app/settings.py:3)" in decision
+    assert "the mode goes at the request: app/client.py:9 (thinking disabled)" in decision
+    changed = fix_tree(root, "--unsafe-fixes")
+    assert 'extra_body={"thinking": {"type": "disabled"}}' in changed["app/client.py"]
+    (group,) = [g for g in scan_tree(root)["plan"] if g["legacy_id"] == "deepseek-chat"]
+    decision = group["decision"].replace(str(root) + "/", "")
+    assert "set the thinking mode" not in decision and "the mode goes at the request" not in decision
+    assert decision.endswith("then run fix again")
+    # a second request reading the value, with no mode: both steps stay, naming only it
+    (root / "app/other.py").write_text(ENV_CLIENT.replace("def reply", "def other"))
+    (group,) = [g for g in scan_tree(root)["plan"] if g["legacy_id"] == "deepseek-chat"]
+    decision = group["decision"].replace(str(root) + "/", "")
+    assert "set the thinking mode at each request that reads these values (app/settings.py:3)" in decision
+    assert "the mode goes at the request: app/other.py:9 (thinking disabled)" in decision
+    assert "app/client.py:9" not in decision
+
+
+def test_the_javascript_request_fed_by_an_env_default_says_the_same(tmp_path):
+    root = write_tree(tmp_path, {
+        "settings.mjs": 'export const MODEL = process.env.HELPDESK_MODEL ?? "deepseek-chat";\n',
+        "client.mjs": (
+            'import OpenAI from "openai";\nimport { MODEL } from "./settings.mjs";\n\n'
+            'const client = new OpenAI({ baseURL: "https://api.deepseek.com" });\n\n'
+            "export async function reply(messages) {\n"
+            "  return client.chat.completions.create({ model: MODEL, messages });\n}\n"
+        ),
+    })
+    (finding,) = [f for f in scan_tree(root)["findings"] if f["code"] == "DSM201"]
+    assert finding["note"] == (
+        "thinking disabled: the one retired id that reaches it, deepseek-chat, the default of $HELPDESK_MODEL; "
+        "the mode is fixed here whatever $HELPDESK_MODEL names"
+    )

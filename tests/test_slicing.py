@@ -548,3 +548,57 @@ def test_the_plan_and_the_exports_share_one_parse_of_a_module(monkeypatch):
     monkeypatch.setattr(module_tree, "MAX_SHARED_CHARS", len(source))
     assert module_tree.module_tree(source) is not module_tree.module_tree(source)  # too big: never remembered
     module_tree.forget()
+
+
+LONG_ASK = (
+    "def ask(t):\n    model = pick(t)\n" + "".join(f"    note_{i} = len(t) + {i}\n" for i in range(12))
+    + '    return litellm.completion(model=model, messages=[{"role": "user", "content": t}])\n'
+)
+
+
+@pytest.mark.parametrize("picker, asker, codes", [
+    ("def pick(t):\n    return HARD if len(t) > 99 else EASY\n", LONG_ASK, ["DSM201"]),
+    # through two returns, or a method: the analysis does not read these choices (the
+    # whole module gives nothing either), but the slice keeps what it would ask about
+    ("def choose(t):\n    return HARD if len(t) > 99 else EASY\n\n\ndef pick(t):\n    return choose(t)\n", LONG_ASK, []),
+    ("class Router:\n    def pick(self, t):\n        return HARD if len(t) > 99 else EASY\n",
+     "class Asker(Router):\n" + "".join("    " + line + "\n" for line in LONG_ASK.replace("(t)", "(self, t)", 1)
+                                       .replace("pick(t)", "self.pick(t)").splitlines()), []),
+])
+def test_a_function_returning_a_followed_value_keeps_its_callers(monkeypatch, picker, asker, codes):
+    """``model = pick(t)`` then ``completion(model=model)``, where pick()
+    returns one of two V4 constants: the slice kept pick() but not the
+    request it feeds, so the request's DSM201 was lost in a large module."""
+    monkeypatch.setattr(slicing.planner, "WORTH_SLICING", 1.0)
+    source = "import litellm\n\n" + module_with(
+        'HARD = "deepseek/deepseek-v4-pro"\nEASY = "deepseek/deepseek-v4-flash"', picker, asker)
+    plan = slicing.plan(source)
+    assert plan is not None and not plan.whole
+    kept = "\n".join(kept_text(plan, source))
+    assert "litellm.completion(model=model" in kept and "pick(t)" in kept
+    assert "def helper_3" not in kept
+    sliced = outcome("m.py", source, monkeypatch, sliced=True)
+    assert sliced == outcome("m.py", source, monkeypatch, sliced=False)
+    assert [finding["code"] for finding in sliced.findings] == codes
+
+
+def test_a_returned_chat_body_in_a_long_function_is_seen_in_a_slice(monkeypatch):
+    """DSM201 on a chat body a function returns asks for the return and the
+    name's other writes: the slice keeps them (every reader of a payload's
+    name), so sliced and whole agree, with a mode set later or not."""
+    monkeypatch.setattr(slicing.planner, "WORTH_SLICING", 1.0)
+    function = (
+        "def ping_request(t):\n"
+        '    body = {"model": "deepseek-v4-flash", "messages": [{"role": "user", "content": t}]}\n'
+        + "".join(f"    note_{i} = len(t) + {i}\n" for i in range(12))
+        + "    return body\n"
+    )
+    for source, codes in (
+        (module_with(function), ["DSM201"]),
+        (module_with(function.replace("    return body\n", '    body["thinking"] = {"type": "disabled"}\n    return body\n')), []),
+    ):
+        plan = slicing.plan(source)
+        assert plan is not None and not plan.whole
+        sliced = outcome("m.py", source, monkeypatch, sliced=True)
+        assert sliced == outcome("m.py", source, monkeypatch, sliced=False)
+        assert [finding["code"] for finding in sliced.findings] == codes

@@ -103,3 +103,43 @@ def test_a_body_handed_to_a_constructor_is_no_posted_body_and_no_crash():
              "const b2 = { model: 'deepseek-chat', messages };\nnew Poster(b2);\n"
     assert codes(source, path="a.js") == ["DSM103"]
     assert "thinking" not in fix(source, path="a.js", assume_mode="disabled")
+
+
+RETURNED = (
+    "// other scripts build their bodies here and post them their own way\n"
+    "export function pingRequest() {\n"
+    "  const request = { model: 'deepseek-chat', messages: [{ role: 'user', content: 'ping' }] };\n"
+    "  return request;\n}\n"
+)
+
+
+def test_a_returned_chat_body_keeps_the_gate_red_after_its_rename():
+    """A fresh review (115-4): a complete chat body a function returns was
+    renamed only, and the scan after the fix was silent (exit 0) while
+    whatever posts it now thinks. Where it is sent is out of sight (a
+    wrapper may reject an unknown key), so no key is added; DSM201 says to
+    set the mode in it, before the fix and after."""
+    renamed = RETURNED.replace("deepseek-chat", "deepseek-v4-flash")
+    assert fix(RETURNED, path="smoke.mjs") == renamed
+    assert fix(RETURNED, path="smoke.mjs", unsafe=True) == renamed
+    assert codes(RETURNED, path="smoke.mjs") == ["DSM201", "DSM103"]
+    (finding,) = scan(renamed, path="smoke.mjs")
+    assert (finding.code, finding.line) == ("DSM201", 3)
+    assert finding.message == "Chat request body returned with no thinking mode: V4 thinks by default; set the mode in this body"
+    assert finding.note.startswith("how this body is sent is not seen here: give it thinking enabled (reasoner-style) or disabled (chat-style)")
+    (before,) = [f for f in scan(RETURNED, path="smoke.mjs") if f.code == "DSM201"]
+    assert "give it thinking disabled" in before.note
+    for returned in (
+        "export const ping = () => ({ model: 'deepseek-v4-flash', messages: [] });\n",
+        "function ping() {\n  return { model: 'deepseek-v4-flash', messages: [] };\n}\n",
+    ):
+        assert codes(returned, path="a.js") == ["DSM201"], returned
+    for quiet in (
+        renamed.replace("'ping' }] }", "'ping' }], thinking: { type: 'disabled' } }"),  # says its mode
+        renamed.replace("messages: [{ role: 'user', content: 'ping' }]", "temperature: 0"),  # no chat body
+        renamed.replace("  return request;\n", "  return () => request;\n"),  # not what the function returns
+        renamed.replace("  return request;\n", "  request.thinking = { type: 'disabled' };\n  return request;\n"),  # set later
+        "export const body = { model: 'deepseek-v4-flash', messages: [] };\n",  # not returned
+    ):
+        assert codes(quiet, path="a.js") == [], quiet
+    assert codes(renamed, path="tests/smoke.test.mjs") == []  # a test's fixture

@@ -146,7 +146,8 @@ def test_a_request_fed_by_a_choice_of_v4_constants_is_a_request_without_a_mode(m
     assert codes(PICKED.replace('"deepseek/deepseek-v4-flash"', '"gpt-4o"')) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the slice keeps pick() (it names the constants) but not its caller ask(): "
-                   "the closure does not follow a call to a kept function (python/follows.py)")
 def test_a_request_fed_by_a_function_returning_v4_constants_is_seen_in_a_slice():
+    """The slice kept ``pick()`` (it names the constants) but not its caller
+    ``ask()``: the closure now follows the callers of a function that returns
+    a followed value, and the name bound to the call."""
     assert codes(PICKED) == ["DSM201"]

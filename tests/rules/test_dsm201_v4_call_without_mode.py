@@ -3,7 +3,7 @@ default); fixed only under --assume-mode."""
 
 import pytest
 
-from conftest import fix, thinking_codes
+from conftest import codes, fix, scan, thinking_codes
 
 
 def test_v4_call_without_mode_is_reported():
@@ -133,3 +133,45 @@ def test_js_assume_mode_adds_the_toggle():
         'await client.chat.completions.create({ model: "deepseek-v4-flash", messages, thinking: { type: "disabled" } });\n'
     )
     assert fix(source, path="a.js") == source
+
+
+RETURNED_BODY = (
+    "def ping_request():\n"
+    '    body = {"model": "deepseek-chat", "messages": [{"role": "user", "content": "ping"}]}\n'
+    "    return body\n"
+)
+
+
+def test_a_returned_chat_body_keeps_dsm201_before_and_after_its_rename():
+    """A fresh review (115-4, and the same shape in Python): a complete chat
+    body a function returns was renamed only, and the scan after the fix
+    was silent. Its sender is out of sight, and the OpenAI SDK's
+    ``create(**body)`` rejects an unknown ``thinking`` keyword, so no key is
+    added; DSM201 says to set the mode in it, before the fix and after."""
+    renamed = RETURNED_BODY.replace("deepseek-chat", "deepseek-v4-flash")
+    assert fix(RETURNED_BODY) == renamed
+    assert fix(RETURNED_BODY, unsafe=True) == renamed
+    assert codes(RETURNED_BODY) == ["DSM201", "DSM102"]
+    (finding,) = scan(renamed)
+    assert (finding.code, finding.line) == ("DSM201", 2)
+    assert finding.message == "Chat request body returned with no thinking mode: V4 thinks by default; set the mode in this body"
+    assert finding.note == (
+        "how this body is sent is not seen here: give it thinking enabled (reasoner-style) or disabled (chat-style), "
+        'as "thinking" for a JSON body, inside "extra_body" for one spread into an SDK call (create(**body))'
+    )
+    (before,) = [f for f in scan(RETURNED_BODY) if f.code == "DSM201"]
+    assert before.note.startswith("how this body is sent is not seen here: give it thinking disabled, ")
+    direct = 'def ping():\n    return {"model": "deepseek-v4-flash", "messages": []}\n'
+    assert codes(direct) == ["DSM201"]
+    for quiet in (
+        renamed.replace('"ping"}]}', '"ping"}], "thinking": {"type": "disabled"}}'),  # says its mode
+        renamed.replace('"messages": [{"role": "user", "content": "ping"}]', '"temperature": 0'),  # no chat body
+        renamed.replace("    return body\n", "    return lambda: body\n"),  # not what the function returns
+        renamed.replace("    return body\n", '    body["thinking"] = {"type": "disabled"}\n    return body\n'),  # set later
+        'BODY = {"model": "deepseek-v4-flash", "messages": []}\n',  # not returned
+    ):
+        assert codes(quiet) == [], quiet
+    # posted in the function: a request, with DSM201's own message
+    posted = renamed.replace("    return body\n", "    return requests.post(URL, json=body)\n")
+    assert [f.message for f in scan(posted)] == [scan('client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n')[0].message]
+    assert codes(renamed, path="tests/test_smoke.py") == []  # a test's fixture

@@ -26,7 +26,7 @@ from ds_migrate.languages.javascript_toggles import (
     sets_thinking, spreads_unknown,
 )
 from ds_migrate.languages.treesitter import Source, walk
-from ds_migrate.rules.v4_without_mode import ASSUMED_BY, V4CallWithoutMode, from_elsewhere_message
+from ds_migrate.rules.v4_without_mode import V4CallWithoutMode, from_elsewhere_message, mode_reason
 
 _CHAT_PATH = re.compile(r"/chat/completions/?$")
 
@@ -198,7 +198,7 @@ def flow_findings(out, root, src: Source, mapping, typescript: bool, flows) -> N
         if spreads_unknown(site.obj, src):
             applicability = Applicability.UNSAFE
             note_extra = "; the body spreads another object that may already set thinking"
-        why = f"the one retired id that reaches it, {hint.model}" if hint.mode else f"--assume-mode {ASSUMED_BY[mode]}"
+        why = mode_reason(hint, mode)
         fix = Fix(applicability, [edit], f"set thinking {mode} here ({why})")
         out.add(V4CallWithoutMode, None, start, end, message, fix, f"thinking {mode}: {why}{note_extra}")
 

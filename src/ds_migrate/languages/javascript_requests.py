@@ -16,7 +16,7 @@ from ds_migrate.languages.treesitter import Source, walk
 from ds_migrate.deepseek.mapping import Mapping
 from ds_migrate.rules.compat_code import V4_ID
 from ds_migrate.rules.messages import V4_WITHOUT_MODE
-from ds_migrate.rules.v4_without_mode import V4CallWithoutMode
+from ds_migrate.rules.v4_without_mode import RETURNED_BODY, V4CallWithoutMode, returned_body_note
 
 # openai-node chat calls, by the callee as written
 CREATE = re.compile(r"\bchat\.completions\.(?:create|parse|stream)$|\bchat\.completions\.with\w*\.create$")
@@ -100,7 +100,16 @@ def v4_body_without_mode(out, obj, src: Source, mapping: Mapping, typescript: bo
     retired id's body got its mode, but one renamed by hand did not."""
     pairs = {key_name(p, src): p for p in obj.named_children if p.type == "pair"}
     value = pairs["model"].child_by_field_name("value") if "model" in pairs else None
-    if value is None or value.type != "string" or not V4_ID.fullmatch(src.node_text(value).strip("'\"`")):
+    if value is None or value.type != "string":
+        return
+    model = src.node_text(value).strip("'\"`")
+    if "messages" in pairs and not sets_thinking(obj, src) and _returned(obj, src):
+        if V4_ID.fullmatch(model) or find_legacy_names(model):  # a retired id: what the rename leaves
+            note = returned_body_note(model, mapping, "as a thinking property; fetch and openai-node send it as is")
+            out.add(V4CallWithoutMode, None, src.char(value.start_byte), src.char(value.end_byte), RETURNED_BODY,
+                    None, note)
+        return
+    if not V4_ID.fullmatch(model):
         return
     is_body, edit = posted_body_toggle(obj, src, typescript, mapping.assume_mode)
     if not is_body:
@@ -110,6 +119,50 @@ def v4_body_without_mode(out, obj, src: Source, mapping: Mapping, typescript: bo
         fix.applicability = Applicability.UNSAFE
     out.add(V4CallWithoutMode, None, src.char(value.start_byte), src.char(value.end_byte), V4_WITHOUT_MODE, fix,
             f"--assume-mode: thinking {mapping.assume_mode}" if fix else None)
+
+
+def _returned(obj, src: Source) -> bool:
+    """Is this object handed back by a function (``return {...}``, ``() =>
+    ({...})``, or ``const body = {...}; ... return body;``) and not posted in
+    it? Where it is sent is out of sight (``RETURNED_BODY``)."""
+    inner, parent = obj, obj.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        inner, parent = parent, parent.parent
+    if parent is None:
+        return False
+    if parent.type == "return_statement":
+        return True
+    if parent.type == "arrow_function":
+        return parent.child_by_field_name("body") == inner
+    if parent.type != "variable_declarator" or parent.child_by_field_name("value") != obj:
+        return False
+    name = parent.child_by_field_name("name")
+    if name is None or name.type != "identifier":
+        return False
+    function = _owner(parent)
+    body = function.child_by_field_name("body") if function is not None else None
+    if body is None or posted_body_toggle(obj, src, False, None)[0]:
+        return False
+    word = src.node_text(name)
+    if re.search(rf"\b{re.escape(word)}\s*(?:\.\s*thinking\b|\[\s*['\"`]thinking)", src.node_text(body)):
+        return False  # its mode is set after it is built
+    for node in walk(body):
+        if node.type == "return_statement" and node.named_children:
+            returned = node.named_children[0]
+            if returned.type == "identifier" and src.node_text(returned) == word and _owner(node) == function:
+                return True
+    return False
+
+
+_FUNCTIONS = ("function_declaration", "function_expression", "arrow_function", "method_definition", "function")
+
+
+def _owner(node):
+    """The function ``node`` is in."""
+    node = node.parent if node is not None else None
+    while node is not None and node.type not in _FUNCTIONS:
+        node = node.parent
+    return node
 
 
 def client_host(callee, src: Source) -> str | None:

@@ -4,6 +4,7 @@ the repository's other files that name the same ids (pre-commit)."""
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING
 
 from ds_migrate.findings import FileResult
@@ -197,8 +198,13 @@ def _plan_the_held_requests(decision, planned: dict) -> None:
 
 def plan_names_the_requests(outcome, options: Options) -> None:
     """Each held-back group says at which request sites the mode goes: the
-    requests the model flow found reading one of its values (issue 24)."""
+    requests the model flow found reading one of its values (issue 24). A
+    request that already sets its mode is not named, and when every request
+    found reading the values sets it, the step asking for it goes too (a
+    fresh review, S7: the plan kept asking for a toggle the unsafe tier had
+    added)."""
     from ds_migrate.project.decide import VALUE
+    from ds_migrate.project.plan_advice import SET_MODE_STEP
     from ds_migrate.deepseek.names import find_legacy_names
 
     for group in outcome.decision.plan:
@@ -206,9 +212,14 @@ def plan_names_the_requests(outcome, options: Options) -> None:
         if not values:
             continue
         sites = []
+        reading = [
+            hint for hints in outcome.decision.flows.values() for hint in hints.values() if values & set(hint.sources)
+        ]
+        if reading and all(hint.sets_mode for hint in reading):
+            group.decision = re.sub(re.escape(SET_MODE_STEP) + r"\([^;]*\); ", "", group.decision, count=1)
         for shown, hints in outcome.decision.flows.items():
             for line, hint in sorted(hints.items()):
-                if values & set(hint.sources):
+                if values & set(hint.sources) and not hint.sets_mode:
                     # this group's id decides the mode its values want (the hint may name
                     # the other id that reaches the same request: a fifth fresh reader)
                     names = find_legacy_names(group.legacy_id) or find_legacy_names(hint.model)

@@ -124,7 +124,8 @@ class _Linker:
         values = [lead.value for _, lead, _ in literals]
         sources = [(shown, lead.line) for shown, lead, _ in models]
         origin = "; ".join(f"{shown}:{lead.line} ({lead.what})" for shown, lead, _ in models)
-        for variable in sorted({lead.env for _, lead, _ in literals if lead.env}):
+        variables = sorted({lead.env for _, lead, _ in literals if lead.env})
+        for variable in variables:
             also = env.get(variable, ())
             values += [value for _, _, value in also]
             sources += [(shown, line) for shown, line, _ in also]
@@ -150,7 +151,8 @@ class _Linker:
         elif request.no_toggle:
             why_not = request.no_toggle
         mode = LEGACY_MODES[legacy[0].base] if why_not is None else None
-        return Hint(request.line, model, origin, mode, why_not, tuple(sources))
+        return Hint(request.line, model, origin, mode, why_not, tuple(sources),
+                    env=variables[0] if len(variables) == 1 else None)
 
 
 def _names_model(value: str) -> bool:

@@ -12,6 +12,8 @@ from ds_migrate.project.verdicts import (
 )
 
 PRO_MAPPING = "deepseek-reasoner=deepseek-v4-pro"
+# the step asking for the mode at the values' readers (dropped once they all set it: decision.py)
+SET_MODE_STEP = "set the thinking mode at each request that reads these values "
 # the same choice as a setting (config.py), so that later runs keep it: given
 # only on the command line, the next plain scan told the reasoner's remaining
 # sites to use deepseek-v4-flash beside code already on deepseek-v4-pro (a
@@ -169,10 +171,6 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict, s
         )
     values = [m for m in members if m.role == VALUE and m.role != DOC]
     if values:
-        steps.append(
-            "set the thinking mode at each request that reads these values ("
-            + _sites(values)
-            + ")"
-        )
+        steps.append(f"{SET_MODE_STEP}({_sites(values)})")
     steps.append("then rename the whole group with --unsafe-fixes" if not blocked else "then run fix again")
     return "; ".join(steps)

@@ -120,6 +120,11 @@ def _call_request(call: cst.Call, context: CallContext, info: ModuleInfo) -> Req
     return request
 
 
+def sets_thinking_mode(call: cst.Call, context: CallContext, info: ModuleInfo) -> bool:
+    """Does this SDK or wrapper call already carry a thinking toggle?"""
+    return _call_request(call, context, info).explicit
+
+
 def _payload_request(node: cst.Dict, info: ModuleInfo) -> Request:
     params = {}
     for element in node.elements:

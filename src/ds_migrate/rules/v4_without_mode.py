@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ds_migrate.deepseek.mapping import names_a_v4_model
+from ds_migrate.deepseek.names import find_legacy_names
 from ds_migrate.findings import Applicability, Fix, NodeEdit, Severity
+from ds_migrate.findings.test_paths import is_test_path
 from ds_migrate.findings.wording import to_name
 from ds_migrate.python.layout import append_dict_element, dict_element_node
 from ds_migrate.python.syntax import dict_get
@@ -24,6 +27,72 @@ def _payload_toggle(mode: str):
 
 
 SOURCES_NAMED = 2  # the places a DSM201 message names; the rest are counted
+
+# a complete chat body (model and messages) handed back to callers: how it is
+# sent is out of sight, so no key is added (``create(**body)`` in the Python
+# SDK rejects an unknown ``thinking`` keyword); once renamed it thinks, and
+# the gate stays red until the mode is set in it (a fresh review, 115-4)
+RETURNED_BODY = "Chat request body returned with no thinking mode: V4 thinks by default; set the mode in this body"
+
+
+def returned_body_note(legacy_model: str | None, mapping, form: str) -> str:
+    """Which mode (the retired id's, when the body names one) and ``form``:
+    how the body takes it."""
+    names = find_legacy_names(legacy_model or "")
+    mode = mapping.replacement(names[0].base).mode if names else None
+    which = f"thinking {mode}" if mode else "thinking enabled (reasoner-style) or disabled (chat-style)"
+    return f"how this body is sent is not seen here: give it {which}, {form}"
+
+
+PYTHON_BODY_FORMS = 'as "thinking" for a JSON body, inside "extra_body" for one spread into an SDK call (create(**body))'
+
+
+def returned_chat_bodies(info):
+    """The chat payload dicts (``"model"`` and ``"messages"``) a function
+    returns, directly or through the one local name it binds them to, and
+    that the module does not visibly post; with their ``"model"`` value."""
+    import libcst as cst
+
+    from ds_migrate.python.local_bindings import local_binding, written_into
+    from ds_migrate.python.syntax import dict_get
+    from ds_migrate.python.usage import payload_kind, sent_as_json
+
+    for body, parents in info.every_model_dict():
+        if payload_kind(body) != "chat" or dict_get(body, "thinking") is not None or not parents:
+            continue
+        holder = parents[0]
+        if isinstance(holder, cst.Return):
+            returned = True
+        elif isinstance(holder, cst.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0].target, cst.Name):
+            name = holder.targets[0].target.value
+            function = next((p for p in parents if isinstance(p, cst.FunctionDef)), None)
+            returned = (local_binding(function, name) is body and not written_into(function, name)
+                        and _returns_name(function, name))
+        else:
+            returned = False
+        if returned and not sent_as_json(body, parents, info):
+            yield body, dict_get(body, "model").value
+
+
+def _returns_name(function, name: str) -> bool:
+    import libcst as cst
+
+    class Returns(cst.CSTVisitor):
+        found = False
+
+        def visit_FunctionDef(self, node) -> bool:
+            return node is function  # a nested function's returns are its own
+
+        def visit_ClassDef(self, node) -> bool:
+            return False
+
+        def visit_Return(self, node) -> None:
+            if isinstance(node.value, cst.Name) and node.value.value == name:
+                self.found = True
+
+    visitor = Returns()
+    function.visit(visitor)
+    return visitor.found
 
 
 def _sources(hint) -> str:
@@ -51,6 +120,18 @@ def from_elsewhere_message(hint) -> str:
     return f"No thinking mode set; model from {source}: set it here (V4 thinks by default)"
 
 
+def mode_reason(hint, mode: str) -> str:
+    """Why a request whose model comes from elsewhere gets ``mode`` (Python
+    and JavaScript alike); for an environment default, that the mode is then
+    fixed whatever the variable names at run time (a fresh review, R-6)."""
+    if not hint.mode:
+        return f"--assume-mode {ASSUMED_BY[mode]}"
+    if hint.env:
+        return (f"the one retired id that reaches it, {hint.model}, the default of ${hint.env}; "
+                f"the mode is fixed here whatever ${hint.env} names")
+    return f"the one retired id that reaches it, {hint.model}"
+
+
 def _from_elsewhere(request, ctx: CheckContext) -> Match:
     """A request whose model another module holds (ds_migrate/project/flow/)."""
     hint = request.flow
@@ -72,7 +153,7 @@ def _from_elsewhere(request, ctx: CheckContext) -> Match:
         if _ORDER[toggle.applicability] > _ORDER[applicability]:
             applicability = toggle.applicability
         edit = NodeEdit(request.node, toggle.apply)
-    why = f"the one retired id that reaches it, {hint.model}" if hint.mode else f"--assume-mode {ASSUMED_BY[mode]}"
+    why = mode_reason(hint, mode)
     fix = Fix(applicability, description=f"set thinking {mode} here ({why})")
     fix.edits.append(edit)
     return Match(message, fix=fix, node=where, note=f"thinking {mode}: {why}")
@@ -86,7 +167,11 @@ class V4CallWithoutMode(ThinkingRule):
     What it does:
         Finds a request to a V4 model (``deepseek-v4-flash``,
         ``deepseek-v4-pro``, ``deepseek-flash``) or to a client on
-        ``api.deepseek.com`` that does not say whether to think.
+        ``api.deepseek.com`` that does not say whether to think. A complete
+        chat body (``"model"`` and ``"messages"``) that a function returns
+        instead of posting is reported too, and also while it still names a
+        retired id: the fix renames it without a mode, since where it is
+        sent is not visible.
 
     Why it matters:
         Thinking is on by default on V4. Code renamed by hand from
@@ -132,6 +217,21 @@ class V4CallWithoutMode(ThinkingRule):
         Example('client.chat.completions.create(model="deepseek-v4-flash", messages=m)\n'),
         Example('from langchain_deepseek import ChatDeepSeek\nllm = ChatDeepSeek(model="deepseek-v4-pro")\n'),
     )
+
+    def check_module(self, ctx: CheckContext) -> list[Match]:
+        """A complete chat body a function returns (``RETURNED_BODY``): V4,
+        or a retired id the fix renames without a mode (reported before the
+        fix too, so the first scan shows what the fix leaves)."""
+        if ctx.info is None or is_test_path(ctx.info.path or ""):
+            return []
+        found = []
+        for body, model_node in returned_chat_bodies(ctx.info):
+            model = ctx.info.resolve_string(model_node)
+            if model is None or not (names_a_v4_model(model) or find_legacy_names(model)):
+                continue
+            note = returned_body_note(model, ctx.mapping, PYTHON_BODY_FORMS)
+            found.append(Match(RETURNED_BODY, node=model_node, note=note))
+        return found
 
     def check_request(self, request, ctx: CheckContext) -> list[Match]:
         if request.flow is not None and not request.explicit:

@@ -27,6 +27,11 @@ class Hint:
     # no model reaches it, but its client's base URL, held in another module,
     # is DeepSeek's: a DeepSeek request with no mode (DSM201), model unknown
     host_only: bool = False
+    # the one environment variable whose default is the id (os.getenv("X", id),
+    # process.env.X ?? id): a mode set here holds whatever it names at run time
+    env: str | None = None
+    # the request already says its thinking mode: nothing left to set there
+    sets_mode: bool = False
 
     @property
     def is_legacy(self) -> bool:

@@ -157,7 +157,9 @@ class _Resolver:
         if not any(legacy):
             # a V4 id reaches it (DSM201); any other name (an open-weights
             # repository, another provider's model) says nothing about V4
-            return Hint(line, model, origin, None, None, key) if any(map(names_a_v4_model, values)) else None
+            if not any(map(names_a_v4_model, values)):
+                return None
+            return Hint(line, model, origin, None, None, key, sets_mode=self._sets_mode(model_node, call, context))
         why_not = None
         if source.models:
             why_not = f"it is picked from a table of ids at {where or source.describe()}"
@@ -187,7 +189,22 @@ class _Resolver:
             if rejected is not None:
                 why_not = f"{REJECTED_WHEN_THINKING}: {_REJECTED[rejected]} ({rejected})"
         mode = LEGACY_MODES[legacy[0][0].base] if why_not is None and legacy[0] else None
-        return Hint(line, model, origin, mode, why_not, key, toggle_unsafe=self._toggle_unsafe(call, context, mode))
+        return Hint(line, model, origin, mode, why_not, key, toggle_unsafe=self._toggle_unsafe(call, context, mode),
+                    env=source.env, sets_mode=self._sets_mode(model_node, call, context))
+
+    def _sets_mode(self, model_node, call, context) -> bool:
+        """Does the request already say its thinking mode (a toggle the user
+        wrote, or one an earlier fix added): in the call, or beside the model
+        in the body it sends?"""
+        from ds_migrate.python.requests import sets_thinking_mode
+        from ds_migrate.python.syntax import dict_get
+
+        if context is not None:
+            return sets_thinking_mode(call, context, self.info)
+        return any(
+            dict_get(body, "model").value is model_node and dict_get(body, "thinking") is not None
+            for body, _ in self.info.every_model_dict()
+        )
 
     def _toggle_unsafe(self, call, context, mode) -> bool:
         from ds_migrate.findings import Applicability

@@ -271,6 +271,7 @@ class _Closure:
         self.needed: set[str] = set()
         self.followed: set[str] = set()
         self.mentions: dict[int, set[str]] = {}
+        self.returners: set[str] = set()  # functions that return a followed value
 
     def run(self, seeds: set[int]) -> set[int]:
         for leaf in seeds:
@@ -283,6 +284,8 @@ class _Closure:
                 for key in self._lookups(leaf, broad=True):
                     self._need(key)
                 for key in self.facts.followed[leaf]:
+                    self._follow(key)
+                for key in self._through_returns(leaf):
                     self._follow(key)
             else:
                 for key in self._lookups(leaf, broad=False):
@@ -328,6 +331,37 @@ class _Closure:
                 self.mentions[leaf] = _mentions(self.statements[leaf])
             if readings & self.mentions[leaf]:
                 self._analyse(leaf)
+
+    def _through_returns(self, leaf: int) -> set[str]:
+        """What a followed value reaches through a function: the name of a
+        function that returns one (``return HARD if hard else EASY``), whose
+        callers the analysis follows as it does a name's readers, and a name
+        bound to a call of such a function (``model = pick(t)``)."""
+        found: set[str] = set()
+        header = self.leaves[leaf].parent
+        owner = self.leaves[header].nodes[0].name if header is not None else None
+        for statement in self.statements[leaf]:
+            stack = [(statement, owner)]
+            while stack:
+                node, within = stack.pop()
+                kind = type(node)
+                if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                    within = node.name
+                elif kind is ast.Lambda or kind is ast.ClassDef:
+                    within = None
+                elif kind is ast.Return and within and node.value is not None and self._carries(node.value):
+                    found.add(within)
+                    self.returners.add(within)
+                elif (kind is ast.Assign or kind is ast.AnnAssign) and node.value is not None and self.returners:
+                    if self.returners & _mentions([ast.Expr(node.value)]):
+                        targets = node.targets if kind is ast.Assign else [node.target]
+                        found.update(key for key in map(dotted, targets) if key is not None)
+                stack.extend((child, within) for child in ast.iter_child_nodes(node))
+        return found
+
+    def _carries(self, value: ast.AST) -> bool:
+        """Does a returned value carry what the rules follow?"""
+        return _followed(value) or bool(self.followed & _mentions([ast.Expr(value)]))
 
     def _lookups(self, leaf: int, broad: bool) -> set[str]:
         """The names whose bindings the analysis may look up for this leaf:
