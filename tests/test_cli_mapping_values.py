@@ -47,3 +47,31 @@ def test_a_v4_id_or_its_short_name_is_taken_alike(tmp_path, where, value, writte
         (tmp_path / "ds-migrate.toml").write_text(f'mapping = {{ deepseek-chat = "{value}" }}\n')
     assert invoke(*args).exit_code == 0
     assert f'model="{written}"' in (tmp_path / "app.py").read_text()
+
+
+SETTINGS = 'CHAT_MODEL = "deepseek-chat"\nREASONING_MODEL = "deepseek-reasoner"\n'
+HANDLER = (
+    "from settings import CHAT_MODEL, REASONING_MODEL\n\n\n"
+    "def budget(model):\n    if model == \"deepseek-reasoner\":\n        return 4000\n    return 800\n"
+)
+
+
+@pytest.mark.parametrize("config", ["pyproject.toml", "ds-migrate.toml"])
+def test_a_mapping_kept_in_the_config_decides_as_on_the_command_line(tmp_path, config):
+    """The plan says to keep --mapping in the config; the config's own line
+    naming 'deepseek-v4-pro' is no use of that id that holds the group back
+    (a fresh reader: 'already used (in pyproject.toml)')."""
+    import json
+
+    (tmp_path / "settings.py").write_text(SETTINGS)
+    (tmp_path / "handler.py").write_text(HANDLER)
+    on_cli = json.loads(invoke("scan", "--output-format", "json", "--mapping", "deepseek-reasoner=deepseek-v4-pro", tmp_path).output)
+    header = "[tool.ds-migrate]\n" if config == "pyproject.toml" else ""
+    (tmp_path / config).write_text(header + 'mapping = { deepseek-reasoner = "deepseek-v4-pro" }\n')
+    in_config = json.loads(invoke("scan", "--output-format", "json", tmp_path).output)
+    assert in_config["plan"] == on_cli["plan"]
+    assert not any("already used" in why for entry in in_config["plan"] for why in entry["why"])
+    assert [(f["path"], f["line"], f["fix"]) for f in in_config["findings"]] == [
+        (f["path"], f["line"], f["fix"]) for f in on_cli["findings"]
+    ]
+    assert in_config["plan"][0]["renamed_with_unsafe_fixes"]

@@ -568,8 +568,8 @@ def test_a_short_list_names_every_place_and_a_long_one_counts_the_rest():
     def hint(*places):
         return SimpleNamespace(sources=list(places), origin="", is_legacy=True, why_not=None)
 
-    assert from_elsewhere_message(hint(("a.py", 3))) == "Model from a.py:3: set the thinking mode here (V4 thinks by default)"
+    assert from_elsewhere_message(hint(("a.py", 3))) == "No thinking mode set; model from a.py:3: set it here (V4 thinks by default)"
     three = from_elsewhere_message(hint(("a.py", 3), (".env", 2), ("b.py", 1)))
-    assert three.startswith("Model from a.py:3, .env:2 and b.py:1:")
+    assert three.startswith("No thinking mode set; model from a.py:3, .env:2 and b.py:1:")
     four = from_elsewhere_message(hint(("a.py", 3), (".env", 2), ("b.py", 1), ("c.py", 4)))
-    assert four.startswith("Model from a.py:3, .env:2 and 2 more:")
+    assert four.startswith("No thinking mode set; model from a.py:3, .env:2 and 2 more:")

@@ -76,5 +76,5 @@ def test_every_request_sets_its_mode_or_is_reported(app, tier, tmp_path):
 def test_requests_whose_model_comes_from_config_name_it():
     root = EXAMPLES / "chatbot"
     messages = [f["message"] for f in scan_tree(root)["findings"] if f["code"] == "DSM201"]
-    assert any(m.startswith("Model from ") and "config.py:7:" in m for m in messages)
-    assert any(m.startswith("Model from ") and "config.py:13:" in m for m in messages)
+    assert any(m.startswith("No thinking mode set; model from ") and "config.py:7:" in m for m in messages)
+    assert any(m.startswith("No thinking mode set; model from ") and "config.py:13:" in m for m in messages)

@@ -76,7 +76,7 @@ def test_the_run_process_parses_no_source_with_libcst_when_it_has_workers(tmp_pa
     assert b"+++ " in alone_diff and b'"thinking": {"type": "disabled"}' in alone_diff
     (finding,) = [f for f in json.loads(pooled)["findings"] if f["code"] == "DSM201"]
     assert finding["path"].endswith("app/handler.py")
-    assert finding["message"].endswith("app/config.py:2: set the thinking mode here (V4 thinks by default)")
+    assert finding["message"].endswith("app/config.py:2: set it here (V4 thinks by default)")
 
 
 def test_only_importers_of_an_exporting_module_are_handed_to_be_read(tmp_path, monkeypatch):

@@ -112,7 +112,7 @@ def test_an_option_default_in_the_constructor_is_named_but_not_toggled(tmp_path)
     )
     write_tree(tmp_path, {"api.js": source})
     (finding,) = _dsm201(scan_tree(tmp_path))
-    assert finding["line"] == 6 and "api.js:3: set the thinking mode here" in finding["message"]
+    assert finding["line"] == 6 and "api.js:3: set it here" in finding["message"]
     assert finding["fix"] == "none" and "a caller may replace" in finding["note"]
 
 

@@ -39,7 +39,7 @@ def test_request_in_a_file_without_deepseek_is_reported_naming_the_setting(tmp_p
     _project(tmp_path)
     (finding,) = _dsm201(scan_tree(tmp_path))
     assert finding["path"].endswith("app/handler.py") and finding["line"] == 6
-    assert finding["message"].endswith("app/config.py:2: set the thinking mode here (V4 thinks by default)")
+    assert finding["message"].endswith("app/config.py:2: set it here (V4 thinks by default)")
     # the setting is renamed by the safe tier: the toggle goes in the same tier (issue 24)
     assert finding["fix"] == "safe"
 
@@ -163,7 +163,7 @@ def test_two_modules_of_the_same_name_are_not_guessed_between(tmp_path):
     # neither module is named as the source, and no mode is offered; the client is
     # DeepSeek's (app/clients.py), so the request is one with no mode: the generic DSM201
     (finding,) = _dsm201(scan_tree(tmp_path))
-    assert "config.py" not in finding["message"] and finding["message"].startswith("Thinking is on by default")
+    assert "config.py" not in finding["message"] and finding["message"].startswith("No thinking mode set on this V4 request")
     assert finding["fix"] == "none"
 
 
@@ -171,7 +171,7 @@ def test_env_file_that_sets_another_id_takes_the_toggle_away(tmp_path):
     config = 'import os\n\nMODEL = os.getenv("APP_MODEL", "deepseek-chat")\nDEEPSEEK_URL = "https://api.deepseek.com"\n'
     _project(tmp_path, **{"app/config.py": config, ".env": "APP_MODEL=deepseek-reasoner\n"})
     (finding,) = _dsm201(scan_tree(tmp_path))
-    assert "app/config.py:3 and " in finding["message"] and ".env:1: set the thinking mode here" in finding["message"]
+    assert "app/config.py:3 and " in finding["message"] and ".env:1: set it here" in finding["message"]
     assert "different thinking modes reach it: deepseek-chat, deepseek-reasoner" in finding["note"] and finding["fix"] == "none"
 
 
@@ -452,7 +452,7 @@ def test_a_dict_spread_into_the_request_is_followed_and_its_toggle_waits_for_uns
     _project(tmp_path, **{"app/handler.py": SPREAD})
     (finding,) = _dsm201(scan_tree(tmp_path))
     assert finding["line"] == 6
-    assert finding["message"].endswith("app/config.py:2: set the thinking mode here (V4 thinks by default)")
+    assert finding["message"].endswith("app/config.py:2: set it here (V4 thinks by default)")
     assert_diff_applies(tmp_path, diff_of(tmp_path, "--unsafe-fixes"))
     safe = fix_tree(tmp_path)
     assert "app/handler.py" not in safe and 'MODEL = "deepseek-chat"' in safe.get("app/config.py", CONFIG)

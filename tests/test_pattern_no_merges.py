@@ -186,6 +186,24 @@ def test_settings_of_entries_that_are_not_siblings_are_renamed(tmp_path):
     )
 
 
+def test_sibling_entries_that_each_say_their_mode_are_renamed(tmp_path):
+    """DSM114 asks to give each entry its thinking mode; an entry that sets
+    one beside its model still tells which job thinks once renamed. A fresh
+    reader did as asked and the refusal stayed."""
+    jobs = (
+        "stages:\n  headline:\n    model: deepseek-chat\n    thinking: disabled\n"
+        "  bias:\n    model: deepseek-reasoner\n    thinking: enabled\n"
+    )
+    write_tree(tmp_path, {"config/models.yaml": jobs})
+    assert fix_tree(tmp_path)["config/models.yaml"] == jobs.replace("deepseek-chat", "deepseek-v4-flash").replace(
+        "deepseek-reasoner", "deepseek-v4-flash"
+    )
+    # one entry without its mode: the two would still merge where the file does not say
+    half = jobs.replace("    thinking: disabled\n", "")
+    write_tree(tmp_path, {"config/models.yaml": half})
+    assert "config/models.yaml" not in fix_tree(tmp_path)
+
+
 def test_a_test_of_a_config_value_that_stays_is_not_renamed_in_any_tier(tmp_path):
     """The YAML jobs map keeps both ids (DSM114); a test asserts the reasoner
     job's model through the loader, a link no flow shows. --unsafe-fixes

@@ -185,9 +185,8 @@ def test_a_capability_blocker_s_own_edit_comes_first_and_doing_it_unblocks(tmp_p
     assert "  why: app/agents.py:2 is a capability table or predicate (never renamed)" in chat
     first = chat[chat.index("  to decide:") + 1]
     assert first == (
-        "    - add one 'deepseek-v4-flash' entry at app/agents.py:2, for 'deepseek-chat' and the other retired id that "
-        "becomes it too (a second 'deepseek-v4-flash' key would replace the first: give it the values of the mode "
-        "your requests send, or keep the two apart with --mapping deepseek-reasoner=deepseek-v4-pro): "
+        "    - add one 'deepseek-v4-flash' entry at app/agents.py:2 for 'deepseek-chat' and the other retired id (one key: give it the values "
+        "of the mode your requests send, or keep the ids apart with --mapping deepseek-reasoner=deepseek-v4-pro): "
         "the next run then renames the group"
     )
     # the tests go with the group: no edit by hand
@@ -233,7 +232,7 @@ def test_a_table_of_both_ids_asks_for_one_v4_entry_not_two(tmp_path):
     plans = {g["legacy_id"]: g["decision"].replace(str(root) + "/", "") for g in scan_tree(root)["plan"]}
     for legacy_id in ("deepseek-chat", "deepseek-reasoner"):
         first = plans[legacy_id].split("; ")[0]
-        assert first.startswith(f"add one 'deepseek-v4-flash' entry at app/agents.py:1, for '{legacy_id}'"), first
+        assert first.startswith(f"add one 'deepseek-v4-flash' entry at app/agents.py:1 for '{legacy_id}'"), first
         assert "--mapping deepseek-reasoner=deepseek-v4-pro" in first
 
 

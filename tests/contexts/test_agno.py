@@ -36,8 +36,10 @@ def test_agno_form_by_version(tmp_path, files, expected):
 
 
 def test_agno_older_than_checked_is_renamed_and_reported(tmp_path):
+    # renamed alone a chat request would think: only with --unsafe-fixes
     path = project(tmp_path, {"requirements.txt": "agno==1.2.0\n"})
-    assert fix(AGNO, path=path) == AGNO.replace("deepseek-chat", "deepseek-v4-flash")
+    assert fix(AGNO, path=path) == AGNO
+    assert fix(AGNO, unsafe=True, path=path) == AGNO.replace("deepseek-chat", "deepseek-v4-flash")
     assert "agno ==1.2.0" in scan(AGNO, path=path)[0].note
 
 

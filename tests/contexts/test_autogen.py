@@ -40,7 +40,9 @@ def test_autogen_unpinned_gets_the_toggle_and_a_version_note():
 def test_autogen_pinned_below_0_7_5_is_renamed_and_reported(tmp_path):
     (tmp_path / "requirements.txt").write_text("autogen-ext[openai]==0.6.4\n")
     path = str(tmp_path / "app.py")
-    assert fix(AUTOGEN, path=path) == AUTOGEN.replace("deepseek-chat", "deepseek-v4-flash")
+    # renamed alone a chat request would think: only with --unsafe-fixes
+    assert fix(AUTOGEN, path=path) == AUTOGEN
+    assert fix(AUTOGEN, unsafe=True, path=path) == AUTOGEN.replace("deepseek-chat", "deepseek-v4-flash")
     assert "0.6.4" in scan(AUTOGEN, path=path)[0].note
 
 

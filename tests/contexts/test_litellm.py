@@ -50,6 +50,9 @@ def test_dspy_lm_positional_model():
         pytest.param("litellm==1.93.0", KEYWORD, KEYWORD, id="1.93.0"),
         pytest.param("litellm>=1.100,<2", KEYWORD, KEYWORD, id="1.100-to-2"),
         pytest.param("litellm<2", EXTRA, EXTRA, id="below-2-without-lower-bound"),  # no lower bound: as unpinned
+        # open upwards from before any version checked: an install takes the newest, as with no pin
+        pytest.param("litellm>=1.40", EXTRA, EXTRA, id="from-1.40-open"),
+        pytest.param("litellm>=1.93", KEYWORD, KEYWORD, id="from-1.93-open"),
     ],
 )
 def test_litellm_form_by_version(tmp_path, pin, chat_form, reasoner_form):
@@ -59,10 +62,21 @@ def test_litellm_form_by_version(tmp_path, pin, chat_form, reasoner_form):
 
 
 def test_litellm_older_than_checked_is_renamed_and_reported(tmp_path):
+    # a reasoner keeps V4's default (thinking on): the rename alone is safe
     path = project(tmp_path, {"requirements.txt": "litellm==1.50.0\n"})
-    assert fix(LITELLM_CHAT, path=path) == LITELLM_CHAT.replace("deepseek-chat", "deepseek-v4-flash")
-    note = scan(LITELLM_CHAT, path=path)[0].note
+    assert fix(LITELLM_REASONER, path=path) == LITELLM_REASONER.replace("deepseek-reasoner", "deepseek-v4-flash")
+    note = scan(LITELLM_REASONER, path=path)[0].note
     assert "litellm ==1.50.0" in note and "requirements.txt" in note and "fix renames only" in note
+
+
+def test_litellm_older_than_checked_leaves_a_chat_request_to_the_unsafe_tier(tmp_path):
+    # renamed with no toggle a chat request would think: a change of behaviour, not a safe fix
+    path = project(tmp_path, {"requirements.txt": "litellm==1.50.0\n"})
+    assert fix(LITELLM_CHAT, path=path) == LITELLM_CHAT
+    assert fix(LITELLM_CHAT, unsafe=True, path=path) == LITELLM_CHAT.replace("deepseek-chat", "deepseek-v4-flash")
+    finding = scan(LITELLM_CHAT, path=path)[0]
+    assert finding.fix.applicability.name == "UNSAFE"
+    assert "set thinking disabled where the request is made, or upgrade litellm" in finding.note
 
 
 def test_dspy_follows_the_locked_litellm(tmp_path):

@@ -75,18 +75,21 @@ def sort_into(
     findings = findings + provider_slug_findings(result.path, text, index, findings)
     mark_build_output(result.path, findings)
     _hold_lines_with_hidden_copies(findings, index)
+    own_settings = _own_settings(result.path, text)
     if "deepseek-" in text and (("-v4-" in text) or ("deepseek-flash" in text) or ("deepseek-pro" in text)):
         from ds_migrate.rules.compat_code import V4_ID
 
+        # a mapping in ds-migrate's own settings names its target: no use of it (else
+        # keeping the plan's --mapping in pyproject.toml held the group it unblocks)
         result.current_ids = tuple(sorted({
-            m.group(0).lower() for m in V4_ID.finditer(text) if _span_of(m.start(), contained) is None
+            m.group(0).lower() for m in V4_ID.finditer(text)
+            if _span_of(m.start(), contained) is None and index.position(m.start())[0] not in own_settings
         }))
         result.contained_ids = tuple(sorted({
             (m.group(0).lower(), span[2]) for m in V4_ID.finditer(text)
             if (span := _span_of(m.start(), contained)) is not None
         }, key=lambda pair: (pair[0], pair[1] or "")))
         _mark_compat_code(findings, index)
-    own_settings = _own_settings(result.path, text)
     for finding in sorted(findings, key=Finding.sort_key):
         if finding.line in own_settings:
             # ds-migrate's own settings name retired ids on purpose (a mapping, the

@@ -19,6 +19,7 @@ from ds_migrate.apply.edits import apply_separate_edits
 from ds_migrate.apply.writer import FileChangedError, write_atomically
 from ds_migrate.findings import FileError
 from ds_migrate.python.slicing import SpliceError
+from ds_migrate.report.secrets import mask_diff
 
 PROMPT = "Apply this fix? [y]es, [n]o, [a]ll in this file, [q]uit"
 
@@ -106,7 +107,8 @@ def review(run, options: Options, console: Console) -> list:
                     continue
                 console.rule(f"{processed.result.path}:{finding.line}:{finding.column}  {finding.code}")
                 console.print(finding.message)
-                console.print(Syntax(_diff(processed.result.path, processed.text, preview), "diff", theme="ansi_dark"))
+                shown = mask_diff(_diff(processed.result.path, processed.text, preview))
+                console.print(Syntax(shown, "diff", theme="ansi_dark"))
                 answer = click.prompt(PROMPT, type=click.Choice(["y", "n", "a", "q"]), show_choices=False)
                 if answer == "q":
                     file.write(accepted)

@@ -129,7 +129,10 @@ def choose_form(context: str, mode: str, path: str | None):
 
     With no pin (or one with no lower bound), the table's ``unpinned`` form.
     With a pin, the first preferred form that works from the pin's lowest
-    version on; (None, pin) when none does: rename only and report.
+    version on; (None, pin) when none does: rename only and report. A range
+    open upwards (``>=1.40``) whose lowest version no form reaches says no
+    more than no pin (an install takes the newest): the ``unpinned`` form,
+    as with no pin, not a rename that turns a chat request into a thinking one.
     """
     from ds_migrate.deepseek.pins import pin_for
 
@@ -144,6 +147,8 @@ def choose_form(context: str, mode: str, path: str | None):
         if below is not None and not _below(pin, below):
             continue
         return form, pin
+    if pin.high is None:
+        return entry["unpinned"], None
     return None, pin
 
 
@@ -155,5 +160,5 @@ def no_form_note(context: str, mode: str, pin) -> str:
     )
     return (
         f"{pin.describe()} takes no thinking form known to work ({entry['package']}: {known}); "
-        f"fix renames only; set thinking {mode} by hand or upgrade {entry['package']}"
+        f"fix renames only; set thinking {mode} where the request is made, or upgrade {entry['package']}"
     )

@@ -392,10 +392,16 @@ def _setting_clashes(values, mapping: Mapping) -> dict:
     lookup (``jobs[name]["model"]``) reads them all (SPEC section 4: a config
     map per mode is never merged). Each such value -> why it is not renamed."""
     groups: dict = {}
+    says_its_mode: dict = {}
     for name, role in values:
         groups.setdefault(role.group, []).append(name)
+        # an entry that sets its thinking mode beside its model still tells, renamed, which thinks
+        mode_given = any("thinking" in key for key in role.siblings or ())
+        says_its_mode[role.group] = says_its_mode.get(role.group, True) and mode_given
     out = {}
     for group, names in groups.items():
+        if says_its_mode[group]:
+            continue
         seen: dict[str, str] = {}
         for name in names:
             target = replacement(name, mapping).lower()

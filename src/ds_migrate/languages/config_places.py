@@ -83,7 +83,7 @@ class Places:
         if place.kind == COMPARISON:
             return Role(COMPARISON) if whole else Role(TEXT)
         if whole:
-            return Role(VALUE, place.key, place.entry, group=place.group)
+            return Role(VALUE, place.key, place.entry, siblings=place.siblings or None, group=place.group)
         before = text[place.start : name.start]
         default = None
         for match in _OPEN_DEFAULT.finditer(before):

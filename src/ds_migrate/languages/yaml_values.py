@@ -36,20 +36,20 @@ def yaml_places(text: str) -> list[Place]:
         raise Unparsable(f"not valid YAML{where} ({problem})") from None
     places: list[Place] = []
     seen: set[int] = set()  # an alias is the anchored node again: visit it once
-    # (node, its key, in a list, the collection holding its table)
-    stack = [(node, None, False, None) for node in reversed(documents) if node is not None]
+    # (node, its key, in a list, the collection holding its table, the keys of the table it is a value in)
+    stack = [(node, None, False, None, frozenset()) for node in reversed(documents) if node is not None]
     while stack:
-        node, key, in_list, entries = stack.pop()
+        node, key, in_list, entries, table_keys = stack.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             place = _scalar(text, node, key, in_list, shift)
             if entries is not None and key is not None and place.kind == VALUE:
-                place = replace(place, group=(entries, key.lower()))
+                place = replace(place, group=(entries, key.lower()), siblings=table_keys)
             places.append(place)
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, key, True, node.start_mark.index) for item in reversed(node.value))
+            stack.extend((item, key, True, node.start_mark.index, frozenset()) for item in reversed(node.value))
         elif isinstance(node, yaml.MappingNode):
             # the values of this table are settings of an entry of ``holder``
             holder = entries
@@ -60,12 +60,14 @@ def yaml_places(text: str) -> list[Place]:
                     start, end = _content(text, k, shift)
                     places.append(Place(start, end, KEY if k.style not in ("|", ">") else TEXT, siblings=keys))
                 else:
-                    stack.append((k, None, False, None))
+                    stack.append((k, None, False, None, frozenset()))
                 value_key = k.value if isinstance(k, yaml.ScalarNode) else None
                 # ``- name: deepseek-chat``: the value names the entry it sits in
                 naming = in_list and value_key is not None and value_key.lower() in NAMING_KEYS
                 # a table held here is an entry of this one: its scalars' group
-                stack.append((v, value_key, naming, node.start_mark.index if not isinstance(v, yaml.ScalarNode) else holder))
+                stack.append((
+                    v, value_key, naming, node.start_mark.index if not isinstance(v, yaml.ScalarNode) else holder, keys
+                ))
     places.extend(_comments(text, places))
     return places
 

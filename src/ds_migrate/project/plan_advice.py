@@ -108,9 +108,8 @@ def _capability_step(legacy_id: str, capability, target: str, only_blocker: bool
     then = ": the next run then renames the group" if only_blocker else ""
     if what == "entry" and any(m.finding.path in shared for m in capability):
         return (
-            f"add one '{target}' entry at {_sites(capability)}, for '{legacy_id}' and the other retired id "
-            f"that becomes it too (a second '{target}' key would replace the first: give it the values of the mode "
-            f"your requests send, or keep the two apart with --mapping {PRO_MAPPING}){then}"
+            f"add one '{target}' entry at {_sites(capability)} for '{legacy_id}' and the other retired id (one key: give it "
+            f"the values of the mode your requests send, or keep the ids apart with --mapping {PRO_MAPPING}){then}"
         )
     return f"add a '{target}' {what} beside '{legacy_id}' at {_sites(capability)} (keep or drop the legacy one){then}"
 

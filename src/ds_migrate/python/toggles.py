@@ -30,6 +30,17 @@ class Toggle:
 
 
 @lru_cache(maxsize=None)
+def no_form_toggle(context: str, mode: str, pin) -> Toggle:
+    """A pinned version that takes no checked form: the rename alone. For a
+    reasoner id that keeps V4's default (thinking on); for a chat id it turns
+    thinking on, a change of behaviour: only with --unsafe-fixes."""
+    from ds_migrate.deepseek.forms import no_form_note
+
+    applicability = Applicability.SAFE if mode == ENABLED else Applicability.UNSAFE
+    return Toggle(None, applicability, note=no_form_note(context, mode, pin))
+
+
+@lru_cache(maxsize=None)
 def thinking_object(mode: str, quote: str, budget: bool = False) -> cst.Dict:
     """Parsed once per form: nodes are immutable, so every call may share it."""
     q = quote

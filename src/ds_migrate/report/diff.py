@@ -54,5 +54,9 @@ def stdin_diff(processed) -> str:
 
 
 def rich_diff(console, run) -> None:
+    """The preview a person reads: secrets around the changes masked
+    (report/secrets.py); ``plain`` is the exact patch."""
+    from ds_migrate.report.secrets import mask_diff
+
     for processed in _changed(run):
-        console.print(Syntax(_file_diff(processed), "diff", theme="ansi_dark", background_color="default"))
+        console.print(Syntax(mask_diff(_file_diff(processed)), "diff", theme="ansi_dark", background_color="default"))

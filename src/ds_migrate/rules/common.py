@@ -66,7 +66,9 @@ def toggle_at(
     toggle = context.toggle_for(call, mode, quote_of(site.token), ctx.info)
     if toggle.apply is not None:
         fix.edits.append(NodeEdit(call, toggle.apply))
-        fix.applicability = weakest(fix.applicability, toggle.applicability)
+    # a rename with no toggle may still change what the request does (a chat id
+    # on a version that takes no form turns thinking on): the toggle says so
+    fix.applicability = weakest(fix.applicability, toggle.applicability)
     return toggle.note
 
 

@@ -156,8 +156,8 @@ def in_response(name: "LegacyName", kind: str) -> str:
 
 # DSM201: a request to a V4 model that does not say whether to think.
 V4_WITHOUT_MODE = (
-    "Thinking is on by default on V4 and this request does not set it; "
-    "add an explicit thinking mode (enabled for reasoner-style use, disabled for chat-style)"
+    "No thinking mode set on this V4 request (V4 thinks by default): set it, disabled for chat-style use "
+    "or enabled for reasoner-style"
 )
 
 

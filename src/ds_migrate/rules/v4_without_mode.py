@@ -114,9 +114,7 @@ def from_elsewhere_message(hint) -> str:
     names the values and the env files that set them)."""
     source = _sources(hint)
     if hint.is_legacy and hint.why_not and hint.why_not.startswith("it is picked from a table"):
-        return f"Model picked from {source}: set the thinking mode per entry here (V4 thinks by default)"
-    if hint.is_legacy:
-        return f"Model from {source}: set the thinking mode here (V4 thinks by default)"
+        return f"No thinking mode set; model picked from {source}: set it per entry here (V4 thinks by default)"
     return f"No thinking mode set; model from {source}: set it here (V4 thinks by default)"
 
 

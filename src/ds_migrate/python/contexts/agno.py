@@ -14,7 +14,7 @@ from ds_migrate.deepseek.mapping import ENABLED
 from ds_migrate.python.contexts.base import CallContext
 from ds_migrate.python.module_info import ModuleInfo
 from ds_migrate.python.syntax import keyword_arg
-from ds_migrate.python.toggles import Toggle, via_keyword, via_request_params
+from ds_migrate.python.toggles import Toggle, no_form_toggle, via_keyword, via_request_params
 
 
 class AgnoDeepSeek(CallContext):
@@ -32,13 +32,13 @@ class AgnoDeepSeek(CallContext):
         return self.toggle_for(call, mode, quote, None)
 
     def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
-        from ds_migrate.deepseek.forms import choose_form, no_form_note
+        from ds_migrate.deepseek.forms import choose_form
 
         if keyword_arg(call, "use_thinking") is not None:
             return Toggle(None, note="the call already sets use_thinking=; kept as is")
         form, pin = choose_form(self.name, mode, getattr(info, "path", None))
         if form is None:
-            return Toggle(None, note=no_form_note(self.name, mode, pin))
+            return no_form_toggle(self.name, mode, pin)
         if form == "use_thinking":
             toggle = via_keyword(call, "use_thinking", cst.Name("True" if mode == ENABLED else "False"))
         else:

@@ -14,7 +14,7 @@ from ds_migrate.python.contexts.base import CallContext
 from ds_migrate.python.module_info import ModuleInfo
 from ds_migrate.python.syntax import attribute_tail, receiver_of
 from ds_migrate.python.syntax import keyword_arg
-from ds_migrate.python.toggles import Toggle, has_thinking_key, thinking_object, via_extra_body, via_keyword
+from ds_migrate.python.toggles import Toggle, no_form_toggle, has_thinking_key, thinking_object, via_extra_body, via_keyword
 
 
 def messages_depth(func: cst.BaseExpression) -> int | None:
@@ -42,7 +42,7 @@ class AnthropicMessages(CallContext):
         return self.toggle_for(call, mode, quote, None)
 
     def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
-        from ds_migrate.deepseek.forms import choose_form, no_form_note
+        from ds_migrate.deepseek.forms import choose_form
 
         if keyword_arg(call, "thinking") is not None:
             return Toggle(None, note="the call already sets thinking=; kept as is")
@@ -51,7 +51,7 @@ class AnthropicMessages(CallContext):
             return Toggle(None, note="the call already sets thinking in extra_body; kept as is")
         form, pin = choose_form(self.name, mode, getattr(info, "path", None))
         if form is None:
-            return Toggle(None, note=no_form_note(self.name, mode, pin))
+            return no_form_toggle(self.name, mode, pin)
         if form == "thinking":
             toggle = via_keyword(call, "thinking", thinking_object(mode, quote, budget=True))
         else:

@@ -15,7 +15,7 @@ import libcst as cst
 
 from ds_migrate.python.contexts.base import CallContext
 from ds_migrate.python.module_info import ModuleInfo
-from ds_migrate.python.toggles import Toggle, via_extra_body
+from ds_migrate.python.toggles import Toggle, no_form_toggle, via_extra_body
 
 
 class AutoGenOpenAIClient(CallContext):
@@ -32,11 +32,11 @@ class AutoGenOpenAIClient(CallContext):
         return self.toggle_for(call, mode, quote, None)
 
     def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
-        from ds_migrate.deepseek.forms import FORMS, choose_form, no_form_note
+        from ds_migrate.deepseek.forms import FORMS, choose_form
 
         form, pin = choose_form(self.name, mode, getattr(info, "path", None))
         if form is None:
-            return Toggle(None, note=no_form_note(self.name, mode, pin))
+            return no_form_toggle(self.name, mode, pin)
         toggle = via_extra_body(call, mode, quote)
         if toggle.apply is not None and pin is None:
             since = FORMS[self.name]["works"][(form, mode)][0]

@@ -19,7 +19,7 @@ from ds_migrate.python.contexts.base import CallContext
 from ds_migrate.python.layout import append_arg, append_dict_element, dict_element_node, keyword_arg_node
 from ds_migrate.python.module_info import ModuleInfo
 from ds_migrate.python.syntax import dict_get, dotted_name, keyword_arg, string_value
-from ds_migrate.python.toggles import Toggle, thinking_object
+from ds_migrate.python.toggles import Toggle, no_form_toggle, thinking_object
 
 
 class CamelModelFactory(CallContext):
@@ -56,13 +56,13 @@ class CamelModelFactory(CallContext):
         return self.toggle_for(call, mode, quote, None)
 
     def toggle_for(self, call: cst.Call, mode: str, quote: str, info: ModuleInfo | None) -> Toggle:
-        from ds_migrate.deepseek.forms import choose_form, no_form_note
+        from ds_migrate.deepseek.forms import choose_form
 
         if self.explicit_toggle(call) is not None:
             return Toggle(None, note="the call already sets thinking; kept as is")
         form, pin = choose_form(self.name, mode, getattr(info, "path", None))
         if form is None:
-            return Toggle(None, note=no_form_note(self.name, mode, pin))
+            return no_form_toggle(self.name, mode, pin)
         value = thinking_object(mode, quote)
         config = keyword_arg(call, "model_config_dict")
         if config is None:

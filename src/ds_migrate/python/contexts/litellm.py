@@ -16,14 +16,14 @@ import libcst as cst
 from ds_migrate.python.contexts.base import CallContext
 from ds_migrate.python.module_info import ModuleInfo
 from ds_migrate.python.syntax import keyword_arg
-from ds_migrate.python.toggles import Toggle, has_thinking_key, thinking_object, via_extra_body, via_keyword
+from ds_migrate.python.toggles import Toggle, no_form_toggle, has_thinking_key, thinking_object, via_extra_body, via_keyword
 
 _LITELLM = {"litellm.completion", "litellm.acompletion"}
 
 
 def version_aware_toggle(context: str, call: cst.Call, mode: str, quote: str, path: str | None) -> Toggle:
     """The toggle in the form ``forms.FORMS[context]`` picks for the pins near ``path``."""
-    from ds_migrate.deepseek.forms import choose_form, no_form_note
+    from ds_migrate.deepseek.forms import choose_form
 
     if keyword_arg(call, "thinking") is not None:
         return Toggle(None, note="the call already sets thinking=; kept as is")
@@ -32,7 +32,7 @@ def version_aware_toggle(context: str, call: cst.Call, mode: str, quote: str, pa
         return Toggle(None, note="the call already sets thinking in extra_body; kept as is")
     form, pin = choose_form(context, mode, path)
     if form is None:
-        return Toggle(None, note=no_form_note(context, mode, pin))
+        return no_form_toggle(context, mode, pin)
     if form == "thinking":
         toggle = via_keyword(call, "thinking", thinking_object(mode, quote))
     else:
