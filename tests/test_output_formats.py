@@ -325,7 +325,10 @@ def test_the_plan_lists_the_choices_left_one_per_line(tmp_path):
     output = CliRunner().invoke(main, ["scan", "--isolated", str(REPO / "examples" / "billing")]).output
     plan = output.split("Migration plan", 1)[1]
     assert "  to decide:\n    - both retired ids become one V4 model" in plan
-    assert "\n    - or keep the two ids apart: ds-migrate fix --write --mapping deepseek-reasoner=deepseek-v4-pro" in plan
+    assert (
+        "\n    - or keep the two ids apart, chosen before the first fix --write (what it renames gets "
+        "'deepseek-v4-flash'): ds-migrate fix --write --mapping deepseek-reasoner=deepseek-v4-pro"
+    ) in plan
     assert all(len(line) < 200 for line in plan.splitlines())
 
 

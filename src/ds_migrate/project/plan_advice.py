@@ -148,7 +148,12 @@ def advice(legacy_id: str, members, blocked: bool, target: str, present: dict, s
             legacy_id in ("deepseek-chat", "deepseek-reasoner") and target != "deepseek-v4-pro"
             and all("deepseek-reasoner" in (m.finding.note or "") for m in refused)
         ):
-            steps.append(f"or keep the two ids apart: ds-migrate fix --write --mapping {PRO_MAPPING} .")
+            # chosen after a first fix --write, it left the requests that run renamed on
+            # the flash id and moved the rest to pro (a seventh fresh reader)
+            steps.append(
+                f"or keep the two ids apart, chosen before the first fix --write (what it renames gets '{target}'): "
+                f"ds-migrate fix --write --mapping {PRO_MAPPING} ."
+            )
             steps.append(
                 f"to keep that choice for later runs, put {PRO_MAPPING_SETTING} under [tool.ds-migrate] in "
                 "pyproject.toml (or at the top of a ds-migrate.toml)"
