@@ -324,29 +324,31 @@ def test_the_plan_lists_the_choices_left_one_per_line(tmp_path):
 
     output = CliRunner().invoke(main, ["scan", "--isolated", str(REPO / "examples" / "billing")]).output
     plan = output.split("Migration plan", 1)[1]
-    assert "  to decide:\n    - both retired ids become one V4 model" in plan
+    assert "  to decide, in order:\n    1. both retired ids become one V4 model" in plan
     assert (
-        "\n    - or keep the two ids apart, chosen before the first fix --write (what it renames gets "
+        "\n       or keep the two ids apart, chosen before the first fix --write (what it renames gets "
         "'deepseek-v4-flash'): ds-migrate fix --write --mapping deepseek-reasoner=deepseek-v4-pro"
     ) in plan
     assert all(len(line) < 200 for line in plan.splitlines())
 
 
-def test_a_later_plan_entry_points_to_the_steps_it_shares():
-    """Both ids' entries in examples/billing share the merge and mapping
-    steps: the second names the first instead of printing them again."""
+def test_the_plan_numbers_its_steps_and_puts_each_alternative_under_its_step():
+    """A seventh fresh reader could not tell which of eight flat bullets came
+    first, nor that "or keep the two ids apart" was another way to take the
+    step above it. Both ids' entries in examples/billing share the merge and
+    mapping step: the second names the first instead of printing it again."""
     from ds_migrate.report.plan import _decision_lines
 
-    said: dict[str, int] = {}
+    said: dict[tuple, int] = {}
     first = _decision_lines("merge the two; or keep them apart: --mapping a=b; rename the keys; then run fix again", 1, said)
     second = _decision_lines("merge the two; or keep them apart: --mapping a=b; set the mode at x.py:3; then run fix again", 2, said)
-    assert first == ["  to decide:", "    - merge the two", "    - or keep them apart: --mapping a=b",
-                     "    - rename the keys", "    - then run fix again"]
-    assert second == ["  to decide:", "    - the same 2 steps as #1, from 'merge the two'",
-                      "    - set the mode at x.py:3", "    - then run fix again"]
-    # one shared step alone is said again: a pointer would be no shorter
+    assert first == ["  to decide, in order:", "    1. merge the two", "       or keep them apart: --mapping a=b",
+                     "    2. rename the keys", "    3. then run fix again"]
+    assert second == ["  to decide, in order:", "    1. as in #1: merge the two",
+                      "    2. set the mode at x.py:3", "    3. then run fix again"]
+    # a one-line step is said again: a pointer would be no shorter
     third = _decision_lines("rename the keys; set the mode at y.py:1", 3, said)
-    assert third == ["  to decide:", "    - rename the keys", "    - set the mode at y.py:1"]
+    assert third == ["  to decide, in order:", "    1. rename the keys", "    2. set the mode at y.py:1"]
 
 
 def test_concise_and_github_say_the_severity_that_decides_the_gate(tmp_path):

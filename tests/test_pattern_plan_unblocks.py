@@ -183,17 +183,17 @@ def test_a_capability_blocker_s_own_edit_comes_first_and_doing_it_unblocks(tmp_p
     plan = _text_plan(root)
     chat = plan[plan.index(next(line for line in plan if line.startswith("#") and "deepseek-chat" in line)):]
     assert "  why: app/agents.py:2 is a capability table or predicate (never renamed)" in chat
-    first = chat[chat.index("  to decide:") + 1]
+    first = chat[chat.index("  to decide, in order:") + 1]
     assert first == (
-        "    - add one 'deepseek-v4-flash' entry at app/agents.py:2 for 'deepseek-chat' and the other retired id (one key: give it the values "
+        "    1. add one 'deepseek-v4-flash' entry at app/agents.py:2 for 'deepseek-chat' and the other retired id (one key: give it the values "
         "of the mode your requests send, or keep the ids apart with --mapping deepseek-reasoner=deepseek-v4-pro): "
         "the next run then renames the group"
     )
     # the tests go with the group: no edit by hand
-    assert (
-        "    - the tests that check these values (tests/test_settings.py:5) move with the group: each is renamed "
+    assert any(line.endswith(
+        ". the tests that check these values (tests/test_settings.py:5) move with the group: each is renamed "
         "with the value it checks, not by hand"
-    ) in chat
+    ) for line in chat)
     # do exactly that edit, then run again: the group is renamed, its test with it
     lines = AGENTS.splitlines(keepends=True)
     lines.insert(2, '    "deepseek-v4-flash": (0.14, 0.28),\n')

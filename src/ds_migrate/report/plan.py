@@ -31,7 +31,7 @@ def _sites_by_role(group) -> list[tuple[str, list[str]]]:
 def plan_lines(run) -> list[str]:
     """Plain lines (text and Markdown reports share them)."""
     lines: list[str] = []
-    said: dict[str, int] = {}  # each choice given, and the entry that gave it first
+    said: dict[tuple, int] = {}  # each step given, and the entry that gave it first
     for number, group in enumerate(getattr(run, "plan", []), 1):
         lines.append(f"#{number} {_headline(group)}")
         for label, sites in _sites_by_role(group):
@@ -44,33 +44,35 @@ def plan_lines(run) -> list[str]:
     return lines
 
 
-_LAST_STEP = "then run fix again"
+# a choice that is another way to take the step before it, or a word on it:
+# said under that step, not numbered as one more thing to do
+_ALTERNATIVE = ("or ", "but ", "to keep that choice")
 
 
-def _decision_lines(decision: str, number: int = 0, said: dict[str, int] | None = None) -> list[str]:
-    """The choices left, one per line: joined into one sentence they ran to
-    600 characters on examples/ (a fresh reader's complaint). Choices an
-    earlier entry gave (the ids' merge, the mapping) are not spelt out again:
-    one line names that entry (``said``: choice -> the entry that gave it)."""
+def _decision_lines(decision: str, number: int = 0, said: dict[tuple, int] | None = None) -> list[str]:
+    """The steps left, numbered in the order to take them, each alternative
+    under its step: joined into one sentence they ran to 600 characters (a
+    fresh reader), and listed flat a seventh could not tell which came first.
+    A step an earlier entry gave (the ids' merge, the mapping) is not spelt
+    out again (``said``: step -> the entry that gave it)."""
     said = {} if said is None else said
-    choices = [part.strip() for part in decision.split("; ") if part.strip()]
-    if len(choices) <= 1:
+    parts = [part.strip() for part in decision.split("; ") if part.strip()]
+    if len(parts) <= 1:
         return [f"  to decide: {decision}"]
-    runs: list[tuple[int, list[str]]] = []  # (the entry that gave them, choices), in order
-    for choice in choices:
-        earlier = said.setdefault(choice, number)
-        if choice == _LAST_STEP:
-            earlier = number  # a step, not a choice: always said where it applies
-        if runs and runs[-1][0] == earlier != number:
-            runs[-1][1].append(choice)
+    steps: list[list[str]] = []
+    for part in parts:
+        if steps and part.startswith(_ALTERNATIVE):
+            steps[-1].append(part)
         else:
-            runs.append((earlier, [choice]))
-    lines = ["  to decide:"]
-    for earlier, run in runs:
-        if earlier == number or len(run) == 1:
-            lines.extend(f"    - {choice}" for choice in run)
-        else:
-            lines.append(f"    - the same {len(run)} steps as #{earlier}, from '{_first_words(run[0])}'")
+            steps.append([part])
+    lines = ["  to decide, in order:"]
+    for count, step in enumerate(steps, 1):
+        earlier = said.setdefault(tuple(step), number)
+        if earlier != number and len(step) > 1:
+            lines.append(f"    {count}. as in #{earlier}: {_first_words(step[0])}")
+            continue
+        lines.append(f"    {count}. {step[0]}")
+        lines.extend(f"       {alternative}" for alternative in step[1:])
     return lines
 
 
