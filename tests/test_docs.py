@@ -252,3 +252,18 @@ def test_action_description_names_every_retired_id():
     description = yaml.safe_load((REPO / "action.yml").read_text())["description"]
     assert all(name in description for name in LEGACY_MODES)
     assert len(description) <= 125  # what the Marketplace shows in full
+
+
+def test_the_readme_plan_sample_is_what_scan_prints(tmp_path, monkeypatch):
+    """The README's two-file example (a settings constant, a handler that
+    branches on it): its plan sample is the tool's output, word for word
+    (it had lost a step the tool prints)."""
+    from ds_migrate.cli.commands import main
+
+    sample = README.split("Migration plan: what is left for a person\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "settings.py").write_text('MODEL = "deepseek-chat"\n')
+    (tmp_path / "handler.py").write_text('from settings import MODEL\nif MODEL == "deepseek-chat":\n    pass\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["scan", "--isolated", "."], catch_exceptions=False)
+    printed = result.output.split("Migration plan: what is left for a person\n", 1)[1]
+    assert printed.startswith(sample), printed
