@@ -45,8 +45,8 @@ SAME_SHAPE = [
             "app.js": 'if (model === "deepseek-reasoner") {}\n',
             "main.go": 'package main\n\nfunc f(model string) bool { return model == "deepseek-reasoner" }\n',
         },
-        "Comparison with retired model 'deepseek-reasoner': after the migration it is "
-        "'deepseek-v4-flash', told apart only by its thinking mode; review the branch",
+        "Comparison with retired model 'deepseek-reasoner': it becomes 'deepseek-v4-flash' in either "
+        "thinking mode; review the branch",
     ),
     (
         "DSM103",

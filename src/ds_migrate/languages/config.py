@@ -148,8 +148,8 @@ class ConfigHandler(Handler):
             elif name in setting_clash:
                 out.add(
                     LegacyIdMap, name, name.start, name.end,
-                    f"Retired model '{name.text}' set for one of sibling entries of a {self.label} map that also set "
-                    "another retired id: renamed, the entries would no longer say which one thinks",
+                    f"Retired model '{name.text}' in sibling {self.label} entries that also set another retired id: "
+                    "renamed, they would no longer say which one thinks",
                     note=setting_clash[name], role=ALIAS,
                 )
             else:

@@ -66,8 +66,8 @@ def set_mode_where_requested(name: "LegacyName", mapping: "Mapping", what: str) 
 def comparison(name: "LegacyName", mapping: "Mapping") -> str:
     """DSM105."""
     return (
-        f"Comparison with retired model '{name.text}': after the migration it is "
-        f"'{replacement(name, mapping)}', told apart only by its thinking mode; review the branch"
+        f"Comparison with retired model '{name.text}': it becomes '{replacement(name, mapping)}' in either "
+        "thinking mode; review the branch"
     )
 
 
