@@ -96,7 +96,8 @@ def extract(text: str, gated: bool = True) -> tuple[Source, ...]:
 
     # get_settings() returning Settings(): read like an instance of the class
     factories = instance_factories(tree, classes) if classes else {}
-    clients = {f.name: made for f, made in client_factories(tree).items()} if "def " in text else {}
+    built = "def " in text and any(keyword in text for keyword in BASE_URL_KEYWORDS)
+    clients = {f.name: made for f, made in client_factories(tree).items()} if built else {}
     found: list[Source] = []
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name in factories:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ds_migrate.findings.lines import LineIndex, line_index
+from ds_migrate.python.follows import BASE_URL_KEYWORDS
 from ds_migrate.python.module_tree import module_tree
 from ds_migrate.python.slicing.closure import Facts, Leaf, Parameters, closure
 from ds_migrate.python.slicing import prepass
@@ -174,7 +175,8 @@ def _plan(text: str, index: LineIndex | None = None, spans: dict[int, int] | Non
         else:
             for statement in leaf.nodes:
                 facts.scan(statement, number)
-    _follow_client_factories(tree, facts, leaf_of_line)
+    if any(keyword in text for keyword in BASE_URL_KEYWORDS):  # no client built here otherwise
+        _follow_client_factories(tree, facts, leaf_of_line)
     if "lambda" in text:
         facts.parameters.lambdas = [
             (text[starts[number] : ends[number]], leaf.nodes)
