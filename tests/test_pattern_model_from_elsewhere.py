@@ -506,3 +506,177 @@ def test_a_request_on_a_deepseek_client_set_up_elsewhere_is_a_deepseek_request(t
     other = settings.replace("https://api.deepseek.com", "https://api.openai.com/v1")
     root = write_tree(tmp_path / "other", {"app/__init__.py": "", "app/settings.py": other, "app/client.py": client})
     assert not [f for f in scan_tree(root)["findings"] if f["path"].endswith("client.py")]
+
+
+# A seventh fresh reader's FastAPI project: pydantic settings handed out by a
+# cached function, a client built on first use by a factory function, and a
+# wrapper whose model parameter falls back to the setting. None of its
+# requests was followed: renamed, the setting made them think in silence.
+SETTINGS = (
+    "from functools import lru_cache\n\n\n"
+    "class Settings:\n"
+    '    base_url: str = "https://api.deepseek.com"\n'
+    '    chat_model: str = "deepseek-chat"\n\n\n'
+    "@lru_cache\n"
+    "def get_settings():\n"
+    "    return Settings()\n"
+)
+DEEPSEEK_CLIENT = 'from openai import OpenAI\n\nfrom app.settings import get_settings\n\nclient = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+
+
+def _fastapi(tmp_path, settings: str, user: str):
+    return write_tree(tmp_path, {"app/__init__.py": "", "app/settings.py": settings, "app/llm.py": user})
+
+
+def test_a_function_returning_the_settings_instance_is_read_like_the_instance(tmp_path):
+    """``get_settings().chat_model`` and ``s = get_settings(); s.chat_model``
+    reach the class default as ``settings.chat_model`` does, with or without
+    a cache around the function; the request gets the toggle with the rename."""
+    user = DEEPSEEK_CLIENT + (
+        "def a(m):\n    return client.chat.completions.create(model=get_settings().chat_model, messages=m)\n\n\n"
+        "def b(m):\n    s = get_settings()\n    return client.chat.completions.create(model=s.chat_model, messages=m)\n"
+    )
+    toggled = user.replace("messages=m)", 'messages=m, extra_body={"thinking": {"type": "disabled"}})')
+    for name, decorator in (("cached", "@lru_cache\n"), ("cache", "@functools.cache\n"), ("plain", "")):
+        settings = SETTINGS.replace("@lru_cache\n", decorator).replace("from functools", "import functools\nfrom functools")
+        root = _fastapi(tmp_path / name, settings, user)
+        found = {f["line"]: f for f in _dsm201(scan_tree(root))}
+        assert sorted(found) == [9, 14], name
+        for finding in found.values():
+            assert finding["message"].endswith("app/settings.py:7: set the thinking mode here (V4 thinks by default)")
+            assert finding["fix"] == "safe"
+        changed = fix_tree(root)
+        assert changed["app/llm.py"] == toggled, name
+        assert '"deepseek-v4-flash"' in changed["app/settings.py"]
+
+
+def test_a_function_that_may_return_other_settings_is_not_followed(tmp_path):
+    """Another decorator may return anything; ``Settings(chat_model=x)`` or a
+    second ``return`` may hold another model: no source is named, no toggle
+    (the client is DeepSeek's, so the request still gets the plain DSM201)."""
+    user = DEEPSEEK_CLIENT + "def a(m):\n    return client.chat.completions.create(model=get_settings().chat_model, messages=m)\n"
+    for name, settings in (
+        ("decorated", SETTINGS.replace("@lru_cache\n", "@wrap\n")),
+        ("arguments", SETTINGS.replace("return Settings()", 'return Settings(chat_model="x")')),
+        ("two returns", SETTINGS.replace("    return Settings()\n", "    if x:\n        return None\n    return Settings()\n")),
+    ):
+        root = _fastapi(tmp_path / name.replace(" ", "_"), settings, user)
+        (finding,) = _dsm201(scan_tree(root))
+        assert finding["message"].startswith("Thinking is on by default"), name
+        assert finding["fix"] == "none", name
+        assert "app/llm.py" not in fix_tree(root, "--unsafe-fixes"), name
+
+
+FACTORY = (
+    "from openai import OpenAI\n\nfrom app.settings import get_settings\n\n"
+    "_client = None\n\n\n"
+    "def client():\n"
+    "    global _client\n"
+    "    if _client is None:\n"
+    "        s = get_settings()\n"
+    "        _client = OpenAI(api_key=\"k\", base_url=BASE)\n"
+    "    return _client\n\n\n"
+    "def summary(m):\n"
+    "    return client().chat.completions.create(model=get_settings().chat_model, messages=m, stream=True)\n"
+)
+
+
+def test_a_client_built_by_a_factory_function_has_the_host_of_its_constructor(tmp_path):
+    """``client()`` returning a module global it fills with ``OpenAI(...)``,
+    or returning ``OpenAI(...)`` itself: its requests go where that
+    constructor's base URL points (a literal, or a settings default read
+    through a local), so a retired id from settings gets its toggle there."""
+    toggled = lambda text: text.replace("stream=True)", 'stream=True, extra_body={"thinking": {"type": "disabled"}})')  # noqa: E731
+    direct = (
+        "from openai import OpenAI\n\nfrom app.settings import get_settings\n\n\n"
+        "def client():\n    return OpenAI(base_url=BASE)\n\n\n"
+        "def summary(m):\n"
+        "    return client().chat.completions.create(model=get_settings().chat_model, messages=m, stream=True)\n"
+    )
+    for name, user in (
+        ("global_literal", FACTORY.replace("BASE", '"https://api.deepseek.com"')),
+        ("global_setting", FACTORY.replace("BASE", "s.base_url")),
+        ("direct_literal", direct.replace("BASE", '"https://api.deepseek.com/v1"')),
+        ("direct_setting", direct.replace("BASE", "get_settings().base_url")),
+    ):
+        root = _fastapi(tmp_path / name, SETTINGS, user)
+        (finding,) = _dsm201(scan_tree(root))
+        assert finding["fix"] == "safe" and "app/settings.py:6" in finding["message"], name
+        assert fix_tree(root)["app/llm.py"] == toggled(user), name
+
+
+def test_a_factory_client_on_another_host_or_an_unknown_one_gets_no_toggle(tmp_path):
+    """OpenRouter's host: another provider's request, left alone. A global
+    given two different clients, or a URL a caller passes: not visible, so
+    DSM201 says why and nothing is added."""
+    root = _fastapi(tmp_path / "foreign", SETTINGS, FACTORY.replace("BASE", '"https://openrouter.ai/api/v1"'))
+    assert _dsm201(scan_tree(root)) == []
+    assert "app/llm.py" not in fix_tree(root, "--unsafe-fixes")
+    twice = FACTORY.replace("BASE", '"https://api.deepseek.com"').replace(
+        "    return _client\n", "    return _client\n\n\ndef reset():\n    global _client\n    _client = OpenAI()\n"
+    )
+    passed = FACTORY.replace("def client():", "def client(url=None):").replace("BASE", "url")
+    for name, user in (("two_clients", twice), ("parameter", passed)):
+        root = _fastapi(tmp_path / name, SETTINGS, user)
+        (finding,) = _dsm201(scan_tree(root))
+        assert "not visibly DeepSeek's" in finding["note"] and finding["fix"] == "none", name
+        assert "app/llm.py" not in fix_tree(root, "--unsafe-fixes"), name
+
+
+def test_a_parameter_that_falls_back_to_the_setting_is_reported_and_named_where_the_mode_goes(tmp_path):
+    """``model = model or get_settings().chat_model``: the default path
+    reads the setting, but a caller may pass another id (the reader's
+    ``complete(model=get_settings().reasoning_model)``). DSM201 names the
+    setting and offers no toggle; the rename still happens, and the summary
+    names the request that still needs its mode, not only the value."""
+    import json
+
+    from click.testing import CliRunner
+
+    from ds_migrate.cli.commands import main
+
+    user = FACTORY.replace("BASE", '"https://api.deepseek.com"') + (
+        "\n\ndef complete(messages, model=None, **kwargs):\n"
+        "    model = model or get_settings().chat_model\n"
+        "    return client().chat.completions.create(model=model, messages=messages, **kwargs)\n"
+    )
+    root = _fastapi(tmp_path, SETTINGS, user)
+    found = {f["line"]: f for f in _dsm201(scan_tree(root))}
+    assert sorted(found) == [17, 22]
+    assert found[22]["fix"] == "none" and "through a parameter of complete()" in found[22]["note"]
+    result = CliRunner().invoke(main, ["fix", "--isolated", "--format", "json", str(root)])
+    (follow,) = json.loads(result.output)["follow_ups"]
+    assert follow["path"].endswith("app/settings.py") and follow["line"] == 6
+    assert follow["note"].endswith(f"where the request is made ({root}/app/llm.py:22)")
+    changed = fix_tree(root)
+    assert "stream=True, extra_body=" in changed["app/llm.py"] and "**kwargs)\n" in changed["app/llm.py"]
+    # after the rename the request is still reported (V4 thinks by default)
+    (after,) = _dsm201(scan_tree(root))
+    assert after["line"] == 22 and after["message"].startswith("No thinking mode set; model from ")
+
+
+def test_a_client_factory_imported_from_another_module_gives_its_host(tmp_path):
+    """``from app.deps import get_client`` (FastAPI's dependency module, which
+    never mentions DeepSeek: its URL is the settings default): the request
+    made on ``get_client()`` elsewhere goes to that host, absolute or relative
+    import alike. A settings URL that is not DeepSeek's is not recorded
+    (as for ``OpenAI(base_url=settings.url)``): reported, no toggle."""
+    deps = "from openai import OpenAI\n\nfrom app.settings import get_settings\n\n\ndef get_client():\n    return OpenAI(base_url=get_settings().base_url)\n"
+    routes = (
+        "from {where} import get_client\nfrom app.settings import get_settings\n\n\n"
+        "def summary(m):\n    return get_client().chat.completions.create(model=get_settings().chat_model, messages=m)\n"
+    )
+    for name, where in (("absolute", "app.deps"), ("relative", ".deps")):
+        root = write_tree(tmp_path / name, {
+            "app/__init__.py": "", "app/settings.py": SETTINGS, "app/deps.py": deps, "app/routes.py": routes.format(where=where),
+        })
+        (finding,) = _dsm201(scan_tree(root))
+        assert finding["path"].endswith("app/routes.py") and finding["fix"] == "safe", name
+        assert fix_tree(root)["app/routes.py"].endswith('messages=m, extra_body={"thinking": {"type": "disabled"}})\n'), name
+    foreign = SETTINGS.replace("https://api.deepseek.com", "https://openrouter.ai/api/v1")
+    root = write_tree(tmp_path / "foreign", {
+        "app/__init__.py": "", "app/settings.py": foreign, "app/deps.py": deps, "app/routes.py": routes.format(where="app.deps"),
+    })
+    (finding,) = _dsm201(scan_tree(root))
+    assert "not visibly DeepSeek's" in finding["note"] and finding["fix"] == "none"
+    assert "app/routes.py" not in fix_tree(root, "--unsafe-fixes")

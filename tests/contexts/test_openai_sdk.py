@@ -164,6 +164,39 @@ def test_client_made_by_a_call_is_recognised():
     )
 
 
+FACTORY = (
+    "_client = None\n\n\n"
+    "def client():\n"
+    "    global _client\n"
+    "    if _client is None:\n"
+    "        _client = OpenAI(api_key=KEY, base_url=URL)\n"
+    "    return _client\n\n\n"
+)
+
+
+def test_a_client_from_a_factory_function_goes_where_its_constructor_points():
+    """``client()`` returning the module global it fills, or a new client:
+    the host is that constructor's (a seventh fresh reader's FastAPI
+    project). DeepSeek's: a request whose model is not visible is one with
+    no mode (DSM201). OpenRouter's, or localhost: another provider's request,
+    left alone like ``client = OpenAI(base_url=...)``."""
+    request = "def ask(model, m):\n    return client().chat.completions.create(model=model, messages=m)\n"
+    literal = 'def ask(m):\n    return client().chat.completions.create(model="deepseek-chat", messages=m)\n'
+    direct = "def client():\n    return OpenAI(base_url=URL)\n\n\n"
+    for factory in (FACTORY, direct):
+        deepseek = factory.replace("URL", '"https://api.deepseek.com"')
+        assert codes(deepseek + request) == ["DSM201"]
+        for host in ('"https://openrouter.ai/api/v1"', "HOST", '"http://localhost:8000/v1"'):
+            other = factory.replace("URL", host)
+            if host == "HOST":
+                other = 'HOST = "https://openrouter.ai/api/v1"\n' + other
+            assert codes(other + request) == [], host
+            assert fix(other + literal, unsafe=True) == other + literal, host
+        # a client whose URL a caller passes is not visible: as before
+        passed = factory.replace("def client():", "def client(URL=None):")
+        assert codes(passed + request) == []
+
+
 def test_with_streaming_response():
     before = 'r = client.chat.completions.with_streaming_response.create(model="deepseek-chat", messages=m)\n'
     after = f'r = client.chat.completions.with_streaming_response.create(model="deepseek-v4-flash", messages=m, extra_body={DISABLED})\n'

@@ -206,6 +206,7 @@ def plan_names_the_requests(outcome, options: Options) -> None:
     from ds_migrate.project.decide import VALUE
     from ds_migrate.project.plan_advice import SET_MODE_STEP
     from ds_migrate.deepseek.names import find_legacy_names
+    from ds_migrate.project.flow.resolve import THROUGH_A_PARAMETER
 
     for group in outcome.decision.plan:
         values = {(path, line) for path, line, role in group.sites if role == VALUE}
@@ -224,6 +225,8 @@ def plan_names_the_requests(outcome, options: Options) -> None:
                     # the other id that reaches the same request: a fifth fresh reader)
                     names = find_legacy_names(group.legacy_id) or find_legacy_names(hint.model)
                     mode = options.mapping.replacement(names[0].base).mode if names else None
+                    if mode and (hint.why_not or "").startswith(THROUGH_A_PARAMETER):
+                        mode += ", unless its caller passes another model"  # complete(model=None)
                     sites.append(f"{shown}:{line}" + (f" (thinking {mode})" if mode else ""))
         if sites:
             group.decision = group.decision.replace(

@@ -37,6 +37,38 @@ def local_binding(function, name: str):
     return top if counter.count == 1 else None
 
 
+def parameter_fallback(function, name: str):
+    """``X`` of ``name = name or X``, when that statement, at the top level
+    of ``function``'s body, is the one binding of the parameter ``name`` in
+    it: the value the request gets when the caller passes none
+    (``model = model or get_settings().chat_model``)."""
+    import libcst as cst
+
+    if function is None or not isinstance(function.body, cst.IndentedBlock):
+        return None
+    params = function.params
+    if not any(p.name.value == name for p in (*params.posonly_params, *params.params, *params.kwonly_params)):
+        return None
+    fallback = None
+    for line in function.body.body:
+        if isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1:
+            small = line.body[0]
+            if (
+                isinstance(small, cst.Assign)
+                and len(small.targets) == 1
+                and _is_name(small.targets[0].target, name)
+                and isinstance(small.value, cst.BooleanOperation)
+                and isinstance(small.value.operator, cst.Or)
+                and _is_name(small.value.left, name)
+            ):
+                fallback = small.value.right
+    if fallback is None:
+        return None
+    counter = _Bindings(name)
+    function.body.visit(counter)
+    return fallback if counter.count == 1 else None
+
+
 def _is_name(node, name: str) -> bool:
     import libcst as cst
 

@@ -19,9 +19,11 @@ from typing import NamedTuple
 from ds_migrate.python.follows import BASE_URL_KEYWORDS
 
 # A line that binds something whose value mentions DeepSeek or reads the
-# environment: the only lines that can make a source.
+# environment, or a factory's return of a client: the only lines that can
+# make a source.
 _GATE = re.compile(
-    r"^[ \t]*[\w.]+[ \t]*(?::[^=\n]*)?=(?!=)(?:[^\n]*(?:deepseek|getenv|environ|base_url|api_base)|[ \t]*[\[{(][ \t]*$)",
+    r"^[ \t]*[\w.]+[ \t]*(?::[^=\n]*)?=(?!=)(?:[^\n]*(?:deepseek|getenv|environ|base_url|api_base)|[ \t]*[\[{(][ \t]*$)"
+    r"|^[ \t]+return[ \t][^\n]*(?:base_url|api_base)",  # def client(): return OpenAI(base_url=...)
     re.I | re.M,
 )
 _MODEL_ID = re.compile(r"^(?:[\w.-]+[/:])?deepseek-[\w.-]+$", re.I)
@@ -90,9 +92,23 @@ def extract(text: str, gated: bool = True) -> tuple[Source, ...]:
     lines = text.splitlines()
     classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     imports = _imports(tree)
+    from ds_migrate.python.factories import client_factories, instance_factories
+
+    # get_settings() returning Settings(): read like an instance of the class
+    factories = instance_factories(tree, classes) if classes else {}
+    built = "def " in text and any(keyword in text for keyword in BASE_URL_KEYWORDS)
+    clients = {f.name: made for f, made in client_factories(tree).items()} if built else {}
     found: list[Source] = []
     for node in tree.body:
-        if isinstance(node, ast.ClassDef):
+        if isinstance(node, ast.FunctionDef) and node.name in factories:
+            written = lines[node.lineno - 1].strip()[:MAX_TEXT] if node.lineno <= len(lines) else ""
+            found.append(Source(node.name, node.lineno, instance_of=factories[node.name], text=written))
+        elif isinstance(node, ast.FunctionDef) and node.name in clients:
+            # def client(): return OpenAI(base_url=...): the host of what importers call
+            source = _factory_source(node, clients[node.name], lines, found, imports)
+            if source is not None:
+                found.append(source)
+        elif isinstance(node, ast.ClassDef):
             fields = [s for inner in node.body for s in _binding(inner, f"{node.name}.", lines, classes, found)]
             if any((_dotted(base) or "").endswith("BaseSettings") for base in node.bases):
                 # pydantic-settings: the environment variable named like the field overrides it
@@ -163,10 +179,41 @@ def _classify(
         return None
     if callee in classes and "." not in name:
         return Source(name, line, instance_of=callee, text=text)
+    owner = next((s for s in earlier if s.name == callee and s.instance_of), None)
+    if owner is not None and "." not in name and not value.args and not value.keywords:
+        return Source(name, line, instance_of=owner.instance_of, text=text)  # settings = get_settings()
     url, url_from = _client_url(value, earlier, imports)
     if url is not None or url_from is not None:  # client = OpenAI(base_url=...): the host of its requests
         return Source(name, line, url=url, text=text, url_from=url_from)
     return None
+
+
+def _factory_source(node: ast.FunctionDef, made, lines: list[str], earlier: list[Source], imports: dict) -> Source | None:
+    from ds_migrate.python.factories import read_name
+
+    constructor, function = made
+    for keyword in constructor.keywords:
+        if keyword.arg not in BASE_URL_KEYWORDS:
+            continue
+        literal = _string(keyword.value)
+        dotted = read_name(keyword.value, function) if literal is None else None
+        if literal is None and dotted is None:
+            return None
+        text = lines[node.lineno - 1].strip()[:MAX_TEXT] if node.lineno <= len(lines) else ""
+        probe = ast.Call(ast.Name("_"), [], [ast.keyword(keyword.arg, ast.Constant(literal) if literal else _as_node(dotted))])
+        url, url_from = _client_url(probe, earlier, imports)
+        if url is None and url_from is None:
+            return None
+        return Source(node.name, node.lineno, url=url, text=text, url_from=url_from)
+    return None
+
+
+def _as_node(dotted: str) -> ast.expr:
+    head, *rest = dotted.split(".")
+    node: ast.expr = ast.Name(head)
+    for part in rest:
+        node = ast.Attribute(node, part)
+    return node
 
 
 def _client_url(call: ast.Call, earlier: list[Source], imports: dict) -> tuple[str | None, str | None]:

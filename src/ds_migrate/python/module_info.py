@@ -211,8 +211,13 @@ class ModuleInfo:
         return None
 
     def client_base_url(self, receiver: cst.BaseExpression) -> str | None:
-        """The base URL of the client an SDK call is made on, if visible."""
+        """The base URL of the client an SDK call is made on, if visible
+        (``client().chat...``: the client the module's factory returns)."""
         if isinstance(receiver, cst.Call):
+            if isinstance(receiver.func, cst.Name) and not receiver.args:
+                made = self.factory_base_url(receiver.func.value)
+                if made is not None:
+                    return made
             return self.host_of_call(receiver)
         key = dotted_name(receiver)
         if key is None:
@@ -220,6 +225,39 @@ class ModuleInfo:
         value = self.single_binding(key)
         if isinstance(value, cst.Call):
             return self.host_of_call(value)
+        return None
+
+    def factory_client(self, name: str):
+        """(constructor, function) of the client the module's top-level
+        function ``name`` returns (python/factories.py), or None."""
+        cached = getattr(self, "_factory_clients", None)
+        if cached is None:
+            cached = self._factory_clients = {}
+        if name not in cached:
+            from ds_migrate.python.factories import factory_client
+            from ds_migrate.python.module_tree import module_tree_or_none
+
+            tree = module_tree_or_none(self.source)
+            cached[name] = factory_client(tree, name) if tree is not None else None
+        return cached[name]
+
+    def factory_base_url(self, name: str) -> str | None:
+        """The base URL the factory's client is built with: a literal, or a
+        module constant bound once to one."""
+        import ast
+
+        from ds_migrate.python.factories import read_name
+
+        made = self.factory_client(name)
+        if made is None:
+            return None
+        constructor, function = made
+        for keyword in constructor.keywords:
+            if keyword.arg in BASE_URL_KEYWORDS:
+                if isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
+                    return keyword.value.value
+                key = read_name(keyword.value, function)
+                return string_value(self.single_binding(key)) if key and "." not in key else None
         return None
 
 

@@ -114,26 +114,35 @@ def follow_ups(applied, run=None) -> list[tuple[str, int, str]]:
     """Applied renames whose request is elsewhere: (path, line, note). Until the
     mode is set there, those requests think (V4's default). A rename whose
     every request the run found (ds_migrate/project/flow/) got its toggle is done."""
-    done = _toggled_everywhere(run) if run is not None else set()
+    left = _requests_left(run) if run is not None else {}
     return sorted(
         {
-            (f.path, f.line, f.note)
+            (f.path, f.line, _naming(f.note, left[(f.path, f.line)]) if left.get((f.path, f.line)) else f.note)
             for f in applied
-            if f.note and _MODE_BY_HAND in f.note and (f.path, f.line) not in done
+            if f.note and _MODE_BY_HAND in f.note and left.get((f.path, f.line)) != []
         }
     )
 
 
-def _toggled_everywhere(run) -> set[tuple[str, int]]:
-    """Sources (path, line) all of whose requests had their mode set by this run."""
+def _naming(note: str, sites: list[tuple[str, int]]) -> str:
+    """The note, naming the requests the run found that still need their mode."""
+    shown = ", ".join(f"{path}:{line}" for path, line in sorted(set(sites)))
+    return note.replace(_MODE_BY_HAND, f"{_MODE_BY_HAND} ({shown})", 1)
+
+
+def _requests_left(run) -> dict[tuple[str, int], list[tuple[str, int]]]:
+    """Source (path, line) -> the requests the run found reading it whose
+    mode this run did not set (empty: every one got its mode)."""
     flows = getattr(getattr(run, "decision", None), "flows", None) or {}
     toggled = {(p.result.path, f.line) for p in run.processed for f in p.applied if f.code == "DSM201"}
-    state: dict[tuple[str, int], bool] = {}
+    left: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for shown, hints in flows.items():
         for line, hint in hints.items():
             for source in hint.sources:
-                state[source] = state.get(source, True) and (shown, line) in toggled
-    return {source for source, done in state.items() if done}
+                left.setdefault(source, [])
+                if (shown, line) not in toggled:
+                    left[source].append((shown, line))
+    return left
 
 
 def render_follow_ups(console: Console, applied, written: bool, run=None) -> None:

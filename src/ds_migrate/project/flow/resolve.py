@@ -12,6 +12,7 @@ from ds_migrate.project.flow.syntax import (
     assignments_to_self,
     local_binding,
     enclosing,
+    parameter_fallback,
     env_read,
     parameter_default,
     receiver as receiver_of,
@@ -26,6 +27,8 @@ MAX_HOPS = 4
 MIXED_MODES = "ids that want different thinking modes reach it"
 # a request that thinking would answer with 400: its sources wait (project/decision.py)
 REJECTED_WHEN_THINKING = "V4 thinking would answer it 400"
+# the model is a parameter's: a caller may pass another (no toggle is offered)
+THROUGH_A_PARAMETER = "it arrives through a parameter"
 _REJECTED = {
     "DSM204": "it forces tool_choice",
     "DSM205": "it sends tools while its module drops reasoning_content from the history",
@@ -177,7 +180,7 @@ class _Resolver:
         elif through_parameter:
             where = f" of {self.parameter_of}()" if self.parameter_of else ""
             why_not = (
-                f"it arrives through a parameter{where}, so callers may pass another model; "
+                f"{THROUGH_A_PARAMETER}{where}, so callers may pass another model; "
                 "let them choose the mode too (a thinking parameter beside the model)"
             )
         elif host != "deepseek":
@@ -291,6 +294,10 @@ class _Resolver:
                 inner = dotted_name(local)
                 return self._resolve_dotted(f"{inner}.{rest}", hops + 1, through_parameter) if inner else None
             return self.resolve(local, hops + 1, through_parameter, function)
+        fallback = parameter_fallback(function, head) if not rest else None
+        if fallback is not None:  # model = model or DEFAULT: the default, unless a caller passes one
+            self.parameter_of = function.name.value
+            return self.resolve(fallback, hops + 1, True, function)
         default = parameter_default(function, head)
         if default is not None and not rest:
             self.parameter_of = function.name.value
@@ -413,6 +420,16 @@ class _Resolver:
         receiver = receiver_of(call)
         if receiver is None:
             return None
+        if isinstance(receiver, cst.Call) and isinstance(receiver.func, cst.Name) and not receiver.args:
+            made = self.info.factory_client(receiver.func.value)
+            if made is not None:  # client(): the client the module's factory builds
+                return self._factory_url(*made)
+        if isinstance(receiver, cst.Call) and not receiver.args and dotted_name(receiver.func):
+            head, _, rest = dotted_name(receiver.func).partition(".")
+            if self.info.imported(head) or head in self.relative:  # from app.llm import client
+                found = self._in_modules(head, rest)
+                if found is not None and (found[1].url or found[1].url_from):
+                    return self._url_of(*found)
         constructor = receiver if isinstance(receiver, cst.Call) else None
         if constructor is None:
             key = dotted_name(receiver)
@@ -429,6 +446,28 @@ class _Resolver:
                     return literal
                 reached = self.resolve(arg.value, 0)
                 return self._url_of(reached[0], reached[1]) if reached is not None else None
+        return None
+
+    def _factory_url(self, constructor, function) -> str | None:
+        """The base URL of a client built in a factory function: a literal,
+        or a name it reads (``s.base_url`` with ``s = get_settings()``,
+        a module constant, an imported setting) followed to its module."""
+        import ast
+
+        from ds_migrate.python.factories import read_name
+        from ds_migrate.python.module_info import BASE_URL_KEYWORDS
+
+        for keyword in constructor.keywords:
+            if keyword.arg not in BASE_URL_KEYWORDS:
+                continue
+            if isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
+                return keyword.value.value
+            dotted = read_name(keyword.value, function)
+            if dotted is None:
+                return None
+            head, _, rest = dotted.partition(".")
+            found = self._in_modules(head, rest)
+            return self._url_of(*found) if found is not None else None
         return None
 
     def _url_of(self, module: Module | None, source: Source) -> str | None:

@@ -62,6 +62,8 @@ def may_reach(text: str, exported: set[str], env: bool) -> bool:
                     return True
                 if name.rsplit(".", 1)[-1] not in found.parameters:  # bound once: the resolver follows it
                     pending.extend(found.bindings.get(name, ()))
+                else:  # model = model or DEFAULT: the default is followed
+                    pending.extend(v.values[-1] for v in found.bindings.get(name, ()) if _falls_back(v, name))
                 if head == "self" and "." in name:  # followed in the method that assigns it
                     for value, method in found.self_bindings.get(name.split(".")[1], ()):
                         pending.append(value)
@@ -196,6 +198,16 @@ def _names_in(node: ast.AST):
                 yield dotted
         elif isinstance(child, ast.Name):
             yield child.id
+
+
+def _falls_back(value: ast.expr, name: str) -> bool:
+    """``name or X``: a parameter given its default in the body."""
+    return (
+        isinstance(value, ast.BoolOp)
+        and isinstance(value.op, ast.Or)
+        and isinstance(value.values[0], ast.Name)
+        and value.values[0].id == name
+    )
 
 
 def _is_text(node: ast.expr) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from ds_migrate.python.local_bindings import local_binding  # noqa: F401 (the flow's name for it)
+from ds_migrate.python.local_bindings import local_binding, parameter_fallback  # noqa: F401 (the flow's names for them)
 
 def env_read(node) -> str | None:
     """The variable of ``os.getenv("X")`` / ``os.environ["X"]`` with no default in the code."""

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ds_migrate.findings.lines import LineIndex, line_index
+from ds_migrate.python.follows import BASE_URL_KEYWORDS
 from ds_migrate.python.module_tree import module_tree
 from ds_migrate.python.slicing.closure import Facts, Leaf, Parameters, closure
 from ds_migrate.python.slicing import prepass
@@ -110,6 +111,22 @@ def plan(text: str) -> Slice | None:
     return _plan(text)
 
 
+def _follow_client_factories(tree: ast.Module, facts: Facts, leaf_of_line: list[int]) -> None:
+    """``client()`` reads the client its top-level factory builds with a
+    base URL (python/factories.py): the calls of ``client`` are followed from
+    the def as the readers of ``client = OpenAI(base_url=...)`` are."""
+    from ds_migrate.python.factories import client_factories
+    from ds_migrate.python.follows import readers_followed
+
+    for statement, (constructor, _) in client_factories(tree).items():
+        if not readers_followed("call", keywords=[k.arg for k in constructor.keywords]):
+            continue
+        first = statement.decorator_list[0].lineno if statement.decorator_list else statement.lineno
+        for line in (first, statement.lineno):
+            if 0 <= line < len(leaf_of_line) and leaf_of_line[line] >= 0:
+                facts.followed[leaf_of_line[line]].add(statement.name)
+
+
 def _plan(text: str, index: LineIndex | None = None, spans: dict[int, int] | None = None,
           whole_only: bool = False) -> Slice | None:
     """The plan of ``text``; ``index`` may be the line index of a text with
@@ -158,6 +175,8 @@ def _plan(text: str, index: LineIndex | None = None, spans: dict[int, int] | Non
         else:
             for statement in leaf.nodes:
                 facts.scan(statement, number)
+    if any(keyword in text for keyword in BASE_URL_KEYWORDS):  # no client built here otherwise
+        _follow_client_factories(tree, facts, leaf_of_line)
     if "lambda" in text:
         facts.parameters.lambdas = [
             (text[starts[number] : ends[number]], leaf.nodes)
