@@ -543,7 +543,7 @@ def test_a_function_returning_the_settings_instance_is_read_like_the_instance(tm
         found = {f["line"]: f for f in _dsm201(scan_tree(root))}
         assert sorted(found) == [9, 14], name
         for finding in found.values():
-            assert finding["message"].endswith("app/settings.py:7: set the thinking mode here (V4 thinks by default)")
+            assert finding["message"].endswith("app/settings.py:7: set it here (V4 thinks by default)")
             assert finding["fix"] == "safe"
         changed = fix_tree(root)
         assert changed["app/llm.py"] == toggled, name
@@ -562,7 +562,7 @@ def test_a_function_that_may_return_other_settings_is_not_followed(tmp_path):
     ):
         root = _fastapi(tmp_path / name.replace(" ", "_"), settings, user)
         (finding,) = _dsm201(scan_tree(root))
-        assert finding["message"].startswith("Thinking is on by default"), name
+        assert finding["message"].startswith("No thinking mode set on this V4 request"), name
         assert finding["fix"] == "none", name
         assert "app/llm.py" not in fix_tree(root, "--unsafe-fixes"), name
 
