@@ -118,3 +118,21 @@ def test_naming_the_request_alone_still_waits_for_its_test(tmp_path):
     (request,) = [f for f in document["findings"] if f["path"].endswith("raw_client.py")]
     assert request["fix"] != "safe"
     assert "tests/test_raw.py:8 tests it" in request["note"]
+
+
+def test_a_test_that_may_feed_a_comparison_beside_the_request_does_not_follow_it(tmp_path):
+    # speed("deepseek-chat") is test data for the held comparison: renamed, it would take the other branch
+    router = (
+        "import httpx\n\n\n"
+        "def speed(model):\n"
+        '    return "fast" if model == "deepseek-chat" else "slow"\n\n\n'
+        "def ask(text):\n"
+        '    return httpx.post("https://api.deepseek.com/chat/completions",\n'
+        '                      json={"model": "deepseek-chat", "messages": [{"role": "user", "content": text}]})\n'
+    )
+    test = 'import router\n\n\ndef test_speed():\n    assert router.speed("deepseek-chat") == "fast"\n'
+    write_tree(tmp_path, {"router.py": router, "tests/test_router.py": test})
+    assert "tests/test_router.py" not in fix_tree(tmp_path)
+    changed = fix_tree(tmp_path, "--unsafe-fixes")
+    assert changed["tests/test_router.py"] == test.replace("deepseek-chat", "deepseek-v4-flash")
+    assert changed["router.py"].count("deepseek-v4-flash") == 2

@@ -74,7 +74,7 @@ class Reach:
         self._imports: dict[str, set[str]] = {}
         self._texts: dict[str, str] = {}
         self._reads: dict[tuple, bool] = {}
-        self._closures: dict[str, list[str]] = {}
+        self._closures: dict[str, dict[str, None]] = {}
         self._resolved: dict[str, list[str]] = {}  # import name -> files
         self._entries: dict[str, frozenset[str]] = {}  # root -> names in it
         self._importers: dict[str, set[str]] | None = None
@@ -164,26 +164,29 @@ class Reach:
     def _reads_value(self, start: str, target: str, names) -> bool:
         if start == target:
             return True
+        below = self._below(start)
+        if target not in below:
+            return False  # no module below imports it
         words = None if names is None else re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(names))))
         return any(
             node != target and target in self.imports_of(node) and (words is None or words.search(self._text(node)))
-            for node in self._below(start)
+            for node in below
         )
 
-    def _below(self, start: str) -> list[str]:
-        """``start`` and the project modules it imports, transitively (not through tests)."""
-        key = start
-        if key not in self._closures:
-            seen, order, stack = set(), [], [start]
+    def _below(self, start: str) -> dict[str, None]:
+        """``start`` and the project modules it imports, transitively (not
+        through tests), in the order found."""
+        if start not in self._closures:
+            order: dict[str, None] = {}
+            stack = [start]
             while stack and len(order) < MAX_GRAPH_FILES:
                 node = stack.pop()
-                if node in seen:
+                if node in order:
                     continue
-                seen.add(node)
-                order.append(node)
+                order[node] = None
                 stack.extend(p for p in self.imports_of(node) if not self._is_test(p))
-            self._closures[key] = order
-        return self._closures[key]
+            self._closures[start] = order
+        return self._closures[start]
 
     def _text(self, path: str) -> str:
         if path not in self._texts:

@@ -9,12 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ds_migrate.project.verdicts import (
-    ALIAS,
     BOUND,
     COMPAT,
-    KEY,
-    MEMBER,
-    ROUTE,
     is_test_path,
     Decision,
     CODE_SELECTING,
@@ -103,10 +99,10 @@ def tests_follow(decision: Decision, groups, coupled_groups, sees, kept=None) ->
 
 
 # roles of code whose id a test's assertion may be checking instead of a
-# request's own literal: a value that can be sent (a comparison or a
-# capability predicate sends nothing; a Python request's model is its own
-# literal, contained: python/contained.py)
-_SENDABLE = (*BOUND, KEY, MEMBER, ALIAS, ROUTE)
+# request's own literal: a value that can be sent, or a selector the test
+# may feed (``speed("deepseek-chat") == "fast"``); a Python request's model
+# is its own literal, contained (python/contained.py)
+_OBSERVABLE = (*BOUND, *CODE_SELECTING)
 
 
 def tests_of_requests(groups, coupled_groups, compat, renamable, observed, names) -> tuple[dict, dict]:
@@ -115,9 +111,10 @@ def tests_of_requests(groups, coupled_groups, compat, renamable, observed, names
     is its own literal, which the safe tier renames) follows that request
     into the same tier (SPEC section 4), unless the code it observes may
     also send a value of the id that stays (a settings default it or that
-    module reads): then it may check either, and the request waits with
-    the group instead of leaving the test asserting an id it no longer sends
-    (a fresh reader's project: 3 tests failed after the safe fix).
+    module reads) or select on it (a comparison the test may feed): then it
+    may check either, and the request waits with the group instead of
+    leaving the test asserting an id it no longer sends (a fresh reader's
+    project: 3 tests failed after the safe fix).
 
     Returns the tests that follow (id -> (test, request)) and the requests
     that join their id's group (legacy id -> [(request, test, value)]);
@@ -137,18 +134,18 @@ def tests_of_requests(groups, coupled_groups, compat, renamable, observed, names
         if not tests:
             continue
         members = groups[legacy_id]
+        held = {id(c) for c in coupled}
         requests = [
             m for m in members
             if m.role == REQUEST and m.finding.path.endswith((".py", ".pyi")) and not is_test_path(m.finding.path)
-            and id(m) not in {id(c) for c in coupled} and _blocker(m.finding, m.role, renamable) is None
+            and id(m) not in held and _blocker(m.finding, m.role, renamable) is None
             and _rule_applicability(m.finding) is Applicability.SAFE
         ]
         if not requests:
             continue
-        held = {id(c) for c in coupled}
         values = [
             m for m in members
-            if m.role in _SENDABLE and not is_test_path(m.finding.path)
+            if m.role in _OBSERVABLE and not is_test_path(m.finding.path)
             and (id(m) in held or _rule_applicability(m.finding) is not Applicability.SAFE)
         ] + [
             _Occurrence(f, COMPAT, None) for f in compat.get(legacy_id, ()) if not is_test_path(f.path)
@@ -193,7 +190,8 @@ def _may_send(value: _Occurrence, test: _Occurrence, checked, direct, observed, 
         return True
     if not where.endswith((".py", ".pyi")) and observed.may_read(test.finding.path, where, None):
         return True
-    bound = names.get((where, value.finding.line))
+    # a selector (or compat code) is reached by what the test passes in, whatever name holds it
+    bound = None if value.role in (*CODE_SELECTING, COMPAT) else names.get((where, value.finding.line))
     return any(observed.may_read(r.finding.path, where, bound) for r in {r.finding.path: r for r in checked}.values())
 
 
@@ -215,6 +213,6 @@ def plan_waiting_requests(decision: Decision, joined: dict) -> None:
             continue
         for request, test, value in waiting:
             group.why.append(
-                f"{_where(request.finding)}: {_where(test.finding)} asserts '{legacy_id}', sent here or by "
-                f"{_where(value.finding)}; renamed alone, the test would fail"
+                f"{_where(request.finding)}: {_where(test.finding)} may check this request or "
+                f"{_where(value.finding)} ({ROLE_LABELS.get(value.role, value.role)}); renamed alone, the test would fail"
             )
