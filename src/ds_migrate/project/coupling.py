@@ -72,6 +72,9 @@ class Reach:
         self._folders = [f for f in folders if os.path.isdir(f)] or ["."]
         self._filter = file_filter
         self._imports: dict[str, set[str]] = {}
+        self._texts: dict[str, str] = {}
+        self._reads: dict[tuple, bool] = {}
+        self._closures: dict[str, dict[str, None]] = {}
         self._resolved: dict[str, list[str]] = {}  # import name -> files
         self._entries: dict[str, frozenset[str]] = {}  # root -> names in it
         self._importers: dict[str, set[str]] | None = None
@@ -135,6 +138,60 @@ class Reach:
             if path.startswith(folder):
                 return is_test_path(path[len(folder):])
         return is_test_path(path)
+
+    def imported_by(self, shown: str) -> set[str]:
+        """The displayed paths of the project files a Python file imports
+        itself (not what those import): what a test calls directly."""
+        if not shown.endswith(PYTHON_SUFFIXES):
+            return set()
+        return {self._shown.get(p) or _display(p) for p in self.imports_of(os.path.abspath(shown))}
+
+    def may_read(self, shown: str, source: str, names) -> bool:
+        """May code in ``shown`` read the value bound in ``source`` under one
+        of ``names`` (None: any name)? In Python: ``shown`` is that module,
+        or it or a module it imports (transitively) imports that module and
+        names one of them; a module that imports the settings for their API
+        key does not send their model. A config file's value: ``shown``
+        names that file."""
+        if not source.endswith(PYTHON_SUFFIXES):
+            name = re.escape(os.path.basename(source))
+            return re.search(r"(?<![\w.])%s(?![\w.])" % name, self._text(os.path.abspath(shown))) is not None
+        key = (os.path.abspath(shown), os.path.abspath(source), None if names is None else frozenset(names))
+        if key not in self._reads:
+            self._reads[key] = self._reads_value(*key)
+        return self._reads[key]
+
+    def _reads_value(self, start: str, target: str, names) -> bool:
+        if start == target:
+            return True
+        below = self._below(start)
+        if target not in below:
+            return False  # no module below imports it
+        words = None if names is None else re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(names))))
+        return any(
+            node != target and target in self.imports_of(node) and (words is None or words.search(self._text(node)))
+            for node in below
+        )
+
+    def _below(self, start: str) -> dict[str, None]:
+        """``start`` and the project modules it imports, transitively (not
+        through tests), in the order found."""
+        if start not in self._closures:
+            order: dict[str, None] = {}
+            stack = [start]
+            while stack and len(order) < MAX_GRAPH_FILES:
+                node = stack.pop()
+                if node in order:
+                    continue
+                order[node] = None
+                stack.extend(p for p in self.imports_of(node) if not self._is_test(p))
+            self._closures[start] = order
+        return self._closures[start]
+
+    def _text(self, path: str) -> str:
+        if path not in self._texts:
+            self._texts[path] = _read(path)
+        return self._texts[path]
 
     # -- the graph -----------------------------------------------------------------
     def imports_of(self, path: str) -> set[str]:

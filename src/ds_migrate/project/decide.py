@@ -64,6 +64,8 @@ def decide(
     present: dict | None = None,
     reach=None,
     answered: dict | None = None,
+    observed=None,
+    names: dict | None = None,
 ) -> Decision:
     """Verdicts for every legacy-name occurrence of the run.
 
@@ -77,6 +79,9 @@ def decide(
     bound in ``path`` can reach (coupling.py), or None: it may reach any.
     ``answered`` maps each V4 id that a request names as its own literal
     model to (file, the thinking mode that request sets or None).
+    ``observed`` (the run's Reach: a test's direct imports, whether a module
+    may read a value) and ``names`` (the names each (path, line) binds its
+    value to) let a test of a request follow it (observers.py).
 
     Coupling follows the value (SPEC section 4): a request's own literal
     model is contained and couples with nothing; a bound value couples only
@@ -137,6 +142,9 @@ def decide(
         coupled = coupled_members(members, sees)
         if coupled:
             coupled_groups[legacy_id] = coupled
+    from ds_migrate.project.observers import follow_requests, plan_waiting_requests, tests_of_requests
+
+    follow, joined = tests_of_requests(groups, coupled_groups, compat, renamable, observed, names or {})
     for legacy_id, members in coupled_groups.items():
         for member in members:
             member.blocked = _blocker(member.finding, member.role, renamable)
@@ -160,6 +168,8 @@ def decide(
         _decide_group(decision, legacy_id, members, target, named_today, shared)
     from ds_migrate.project.observers import tests_follow, tests_of_selectors, tests_stay_whole
 
+    follow_requests(decision, follow)
+    plan_waiting_requests(decision, joined)
     tests_of_selectors(decision, groups, coupled_groups, sharing, target_of, sees)
     tests_stay_whole(decision, groups, coupled_groups, renamable)
     tests_follow(decision, groups, coupled_groups, sees, kept)

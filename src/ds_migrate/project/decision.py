@@ -30,15 +30,22 @@ def decide_for_run(
             present.setdefault(current, []).append(r.path)
         for current, mode in r.contained_ids:
             answered.setdefault(current, []).append((r.path, mode))
+    names: dict[tuple[str, int], set[str]] = {}  # the names a module binds its values to, by line
+    for r in (*outcome.results, *elsewhere):
+        for source in r.exports or ():
+            names.setdefault((r.path, source.line), set()).add(source.name.rsplit(".", 1)[-1])
     unnamed = {r.path for r in elsewhere}
     folders = [p for p in paths if p != "-" and os.path.isdir(p)] or _folders_of_named(paths, outcome.cwd)
+    reach = Reach([r.path for r in (*outcome.results, *elsewhere)], folders, file_filter)
     decision = decide(
         mine + theirs,
         renamable=lambda finding: finding.path not in unnamed,
         target_of=options.mapping.target_of,
         present=present,
         answered=answered,
-        reach=Reach([r.path for r in (*outcome.results, *elsewhere)], folders, file_filter),
+        reach=reach,
+        observed=reach,
+        names=names,
     )
     decision.annotate(mine)
     return decision
