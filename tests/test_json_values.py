@@ -48,3 +48,39 @@ def test_invalid_json_is_searched_as_text_and_not_rewritten():
     assert [f.code for f in result.findings] == ["DSM109"] and result.findings[0].fix is None
     (error,) = result.errors
     assert error.message.startswith("not valid JSON") and "searched as text, not fixed" in error.message
+
+
+def _random_json(rng, depth=0):
+    words = ["deepseek-chat", "deepseek-reasoner", "model", "name", "x", "a b", 'q"uote', "\u00e9"]
+    pick = rng.random()
+    if depth < 4 and pick < 0.3:
+        return {rng.choice(words) + str(rng.randrange(3)): _random_json(rng, depth + 1) for _ in range(rng.randrange(4))}
+    if depth < 4 and pick < 0.5:
+        return [_random_json(rng, depth + 1) for _ in range(rng.randrange(4))]
+    return rng.choice([rng.choice(words), rng.randrange(100), None, True, 1.5, "deepseek-chat"])
+
+
+def test_places_for_the_names_only_give_the_same_roles_as_every_place():
+    """Given the names' spans, the reader makes only the places holding
+    one and steps over containers holding none (litellm's price table):
+    every name's role is the one the whole walk gives, and the places made
+    are exactly the whole walk's places that hold a name."""
+    import json
+    import random
+
+    from ds_migrate.deepseek.names import find_legacy_names
+    from ds_migrate.languages.config_places import Places
+
+    rng = random.Random(23)
+    checked = 0
+    for _ in range(400):
+        text = json.dumps(_random_json(rng), indent=rng.choice([None, 1, 2]), ensure_ascii=rng.random() < 0.5)
+        names = find_legacy_names(text)
+        spans = [(n.start, n.end) for n in names]
+        every, some = json_places(text), json_places(text, spans)
+        assert sorted(some, key=lambda p: (p.start, p.end)) == sorted(
+            (p for p in every if any(p.start <= s and e <= p.end for s, e in spans)), key=lambda p: (p.start, p.end)
+        )
+        assert [Places(every).role_of(text, n) for n in names] == [Places(some).role_of(text, n) for n in names]
+        checked += len(names)
+    assert checked > 100

@@ -55,3 +55,23 @@ def test_prefix_is_reported_with_the_name():
 def test_exact_value():
     assert is_exact_legacy("deepseek-chat").base == "deepseek-chat"
     assert is_exact_legacy("use deepseek-chat") is None
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ['{"deepseek/deepseek-chat": {}, "openrouter/deepseek/deepseek-chat:free": {}}'],
+        ["deepseek/deepseek-chat", "DeepSeek/DeepSeek-R1:Free"],
+        ["a:free", "x/y:thinking-ish", "x/y:online"],
+        ["model: deepseek/deepseek-chat", "free: x/y", "x/y: free"],
+        ['{"deepseek/deepseek-chat": {"mode": "chat"}}' * 50],
+        [],
+    ],
+)
+def test_openrouter_variant_is_the_first_the_full_pattern_finds(values):
+    """The variant's suffix is looked for first (a whole file is searched in
+    a tenth of the time); the answer is the full pattern's first match."""
+    from ds_migrate.deepseek.names import _OPENROUTER_VARIANT, openrouter_variant_among
+
+    expected = next((m.group(0) for v in values if (m := _OPENROUTER_VARIANT.search(v))), None)
+    assert openrouter_variant_among(values) == expected

@@ -221,6 +221,11 @@ def test_a_name_links_the_units_that_bind_and_read_it():
         # the same question answered: a body posted to a local Ollama server
         ('PULL = {"name": "deepseek-coder", "stream": False}',
          'def pull():\n    return requests.post("http://localhost:11434/api/pull", json=PULL)\n', "DSM110"),
+        # an environment default: the rule follows it to the requests, as a constant (bench T2's DEFAULT)
+        ('DEFAULT = os.getenv("DEEPSEEK_MODEL", "deepseek-chat")',
+         "def ask(m):\n    return client.chat.completions.create(model=DEFAULT, messages=m)\n", "DSM104"),
+        ('DEFAULT = Field("deepseek-chat", env="DEEPSEEK_MODEL")',
+         "def ask(m):\n    return client.chat.completions.create(model=DEFAULT, messages=m)\n", None),
     ],
 )
 def test_a_dict_naming_deepseek_keeps_its_readers_so_the_slice_is_not_widened(monkeypatch, table, reader, code):
@@ -602,3 +607,23 @@ def test_a_returned_chat_body_in_a_long_function_is_seen_in_a_slice(monkeypatch)
         sliced = outcome("m.py", source, monkeypatch, sliced=True)
         assert sliced == outcome("m.py", source, monkeypatch, sliced=False)
         assert [finding["code"] for finding in sliced.findings] == codes
+
+
+def test_a_payload_kept_for_a_binding_keeps_where_it_is_sent(monkeypatch):
+    """A payload dict kept because an analysed statement reads its name is
+    analysed too, and the analysis asks where it is posted (usage.json_sender):
+    its readers are kept, or the whole module would be parsed again (litellm's
+    responses transformation: ``litellm_completion_request``)."""
+    from ds_migrate.python.check import check_module
+
+    source = module_with(
+        'payload = {"model": name, "messages": []}',
+        "def send():\n    return requests.post(URL, json=payload)\n",
+        'LOG = "deepseek " + str(payload)',
+    )
+    plan, module = slicing.parse(source)
+    assert not plan.whole
+    kept = "\n".join(kept_text(plan, source))
+    assert "def send" in kept and "def helper_3" not in kept
+    check_module("m.py", source, module, Mapping(), plan)  # SliceTooNarrow would re-parse the whole module
+    assert outcome("m.py", source, monkeypatch, sliced=True) == outcome("m.py", source, monkeypatch, sliced=False)

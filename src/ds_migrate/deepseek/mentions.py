@@ -6,7 +6,9 @@ A file that never says "deepseek" (in any case) holds nothing a rule
 reports on; those that do are parsed only when the word starts something a
 rule reads (a retired or V4 id, the API host, a "deepseek-" piece or a
 "deepseek/" provider prefix that code completes, a framework's enum member, an SDK's constant for a retired id or
-its import) or the file handles ``reasoning_content``.
+its import) or the file names the string ``"reasoning_content"`` (the
+reasoning rules read that literal only: ``python/history.py``; an
+identifier such as ``merge_reasoning_content_in_choices`` is no reason).
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ _WORTH_PARSING_AT = re.compile(
 )
 
 
+# the string literal the reasoning rules look for, in either quote
+_REASONING_LITERAL = re.compile(r"""["']reasoning_content["']""")
+
+
 def mentions(data: bytes) -> bool:
     """Does ``data`` say "deepseek" in any case? (``bytes.lower`` and a plain
     search run at memory speed; an IGNORECASE regex is five times slower.)"""
@@ -49,7 +55,7 @@ def worth_parsing(text: str) -> bool:
     """Does the text hold something a rule reports on? Tried only where
     "deepseek" occurs: one regex over the whole file costs more than that."""
     lowered = text.lower()
-    if "reasoning_content" in lowered:
+    if "reasoning_content" in lowered and _REASONING_LITERAL.search(lowered):
         return True
     at = lowered.find(NEEDLE)
     while at >= 0:

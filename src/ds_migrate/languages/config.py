@@ -71,7 +71,7 @@ class ConfigHandler(Handler):
             for name in names:
                 out.recorded(name)
             return out.findings
-        places = self.places(text) if names else None
+        places = self.places_of(text, names) if names else None
         roles = self.roles(text, names, places)
         clash = self._key_clash(text, [(n, r) for n, r in zip(names, roles) if r.kind == KEY], mapping)
         entries = [n for n, r in zip(names, roles) if r.kind == VALUE and r.entry]
@@ -166,6 +166,10 @@ class ConfigHandler(Handler):
         """The spans this kind's parser finds; raises Unparsable when the
         parser rejects the file."""
         raise NotImplementedError
+
+    def places_of(self, text: str, names) -> Places:
+        """The places that decide the roles of ``names`` (by default every place)."""
+        return self.places(text)
 
     def roles(self, text: str, names, places: Places | None) -> list[Role]:
         return [places.role_of(text, name) for name in names] if places is not None else []
@@ -367,6 +371,11 @@ class JsonFile(ConfigHandler):
         from ds_migrate.languages.json_values import json_places
 
         return Places(json_places(text))
+
+    def places_of(self, text: str, names) -> Places:
+        from ds_migrate.languages.json_values import json_places
+
+        return Places(json_places(text, [(name.start, name.end) for name in names]))
 
     def parse_error(self, text: str) -> Exception | None:
         return raised(json.loads, ValueError, text)

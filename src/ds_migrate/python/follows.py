@@ -13,7 +13,9 @@ here; neither restates them.
 - *Imports* map a local name to its qualified name (``import_bindings``).
 - The rules search the *readers* of a binding whose value can become part
   of a DeepSeek request (``readers_followed``): a string naming DeepSeek
-  (or the one an ``a or b or "..."`` falls back to), a
+  (or the one an ``a or b or "..."`` falls back to), a call whose default
+  names DeepSeek (``os.getenv("X", "deepseek-chat")``, a settings field
+  with ``env=``: ``rules/env_default.py`` follows it), a
   client built with a base URL, a payload dict (one with a ``"model"``
   key), or a dict holding a string that names DeepSeek (a rule asks where
   such a dict is posted: ``{"name": "deepseek-coder"}`` sent to Ollama).
@@ -64,16 +66,21 @@ def import_bindings(
 
 
 def readers_followed(kind: str, string: object = None, keywords: Iterable[str | None] = (),
-                     dict_keys: Iterable[object] = (), dict_strings: Iterable[object] = ()) -> bool:
+                     dict_keys: Iterable[object] = (), dict_strings: Iterable[object] = (),
+                     defaults: Iterable[object] = ()) -> bool:
     """Could code reading a name bound to this value become a DeepSeek
     request, or be searched by a rule? ``kind`` is "string" (with its
-    value), "call" (with its keyword names) or "dict" (with its constant
-    keys); anything else is not followed (its readers are reported on only
-    when something else links them to DeepSeek)."""
+    value), "call" (with its keyword names and the constants it may take
+    as a default: its second positional argument, ``default=``, and with
+    ``env=`` its first) or "dict" (with its constant keys); anything else
+    is not followed (its readers are reported on only when something else
+    links them to DeepSeek)."""
     if kind == "string":
         return isinstance(string, str) and mentions_text(string)
     if kind == "call":
-        return any(keyword in BASE_URL_KEYWORDS for keyword in keywords)
+        return any(keyword in BASE_URL_KEYWORDS for keyword in keywords) or any(
+            isinstance(text, str) and mentions_text(text) for text in defaults
+        )
     if kind == "dict":
         return PAYLOAD_KEY in dict_keys or any(
             isinstance(text, str) and mentions_text(text) for text in dict_strings

@@ -76,12 +76,23 @@ def _followed(value: ast.AST) -> bool:
     if kind is ast.BoolOp and isinstance(value.op, ast.Or):  # a setting or its fallback (module_info.fallback_string)
         return _followed(value.values[-1])
     if kind is ast.Call:
-        return readers_followed("call", keywords=[k.arg for k in value.keywords])
+        return readers_followed("call", keywords=[k.arg for k in value.keywords], defaults=_defaults(value))
     if kind is ast.Dict:
         keys = [k.value for k in value.keys if isinstance(k, ast.Constant)]
         values = [v.value for v in value.values if isinstance(v, ast.Constant)]
         return readers_followed("dict", dict_keys=keys, dict_strings=keys + values)
     return False
+
+
+def _defaults(call: ast.Call) -> list[object]:
+    """The constants a call may take as a default (``follows.readers_followed``)."""
+    found = [k.value.value for k in call.keywords if k.arg == "default" and type(k.value) is ast.Constant]
+    positional = [arg for arg in call.args if type(arg) is not ast.Starred]
+    if len(positional) > 1 and type(positional[1]) is ast.Constant:
+        found.append(positional[1].value)
+    if positional and type(positional[0]) is ast.Constant and any(k.arg == "env" for k in call.keywords):
+        found.append(positional[0].value)
+    return found
 
 
 # the fields of compound statements that hold statements, in source order
@@ -102,6 +113,9 @@ class Facts:
     def __init__(self, count: int) -> None:
         self.binders: dict[str, list[tuple[int, ast.AST]]] = {}  # key -> (leaf, value)
         self.followed: list[set[str]] = [set() for _ in range(count)]
+        # keys bound to a payload dict (a "model" key): the analysis of any
+        # leaf that holds one searches where it is sent (usage.json_sender)
+        self.payloads: list[set[str]] = [set() for _ in range(count)]
         self.imports: dict[str, str] = {}
         self.hot: set[str] = set()  # names imported from a DeepSeek package
         self.parameters = Parameters()
@@ -141,6 +155,8 @@ class Facts:
         self.binders.setdefault(key, []).append((leaf, value))
         if _followed(value):
             self.followed[leaf].add(key)
+            if type(value) is ast.Dict and any(type(k) is ast.Constant and k.value == PAYLOAD_KEY for k in value.keys):
+                self.payloads[leaf].add(key)
 
     def _import(self, node: ast.Import | ast.ImportFrom) -> None:
         if isinstance(node, ast.Import):
@@ -250,7 +266,9 @@ class _Closure:
     """The leaves to keep.
 
     *Analysed* leaves are the seeds and every leaf that reads a value an
-    analysed leaf binds (a string, a dict, a client with a base URL) or a
+    analysed leaf binds (a string, a dict, a client with a base URL, a call
+    whose default names DeepSeek), a payload dict any kept leaf binds (the
+    analysis asks where each dict it sees is posted), or a
     name imported from a DeepSeek package: rules report on what they hold,
     so every name they pass or call through keeps all its bindings (the
     analysis keys bindings by their text, module-wide, and trusts only a
@@ -290,6 +308,8 @@ class _Closure:
             else:
                 for key in self._lookups(leaf, broad=False):
                     self._need(key)
+                for key in self.facts.payloads[leaf]:
+                    self._follow(key)
         return self.kept
 
     def _analyse(self, leaf: int) -> None:
