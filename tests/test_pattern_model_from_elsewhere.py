@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from projects import assert_diff_applies, diff_of, fix_tree, scan_tree, write_tree
 
 CONFIG = 'DEEPSEEK_URL = "https://api.deepseek.com"\nMODEL = "deepseek-chat"\nREASONER = "deepseek-reasoner"\n'
@@ -680,3 +682,24 @@ def test_a_client_factory_imported_from_another_module_gives_its_host(tmp_path):
     (finding,) = _dsm201(scan_tree(root))
     assert "not visibly DeepSeek's" in finding["note"] and finding["fix"] == "none"
     assert "app/routes.py" not in fix_tree(root, "--unsafe-fixes")
+
+
+@pytest.mark.parametrize("config", [
+    'model_config = SettingsConfigDict(env_prefix="DIGEST_", env_file=".env")',
+    'class Config:\n        env_prefix = "DIGEST_"',
+    'model_config = {"env_prefix": "DIGEST_"}',
+])
+def test_a_settings_field_is_overridden_by_its_prefixed_variable(config):
+    """pydantic-settings reads ``chat_model`` from $DIGEST_CHAT_MODEL when
+    the class sets env_prefix="DIGEST_": the note named $CHAT_MODEL, and
+    the .env entries setting the real variable were not linked (a fresh review)."""
+    from ds_migrate.python.model_sources import extract
+
+    source = (
+        "from pydantic_settings import BaseSettings, SettingsConfigDict\n\n\n"
+        f"class Settings(BaseSettings):\n    {config}\n\n    chat_model: str = \"deepseek-chat\"\n"
+    )
+    (field,) = [s for s in extract(source) if s.name == "Settings.chat_model"]
+    assert field.env == "DIGEST_CHAT_MODEL"
+    plain = source.replace(config, "debug: bool = False")
+    assert [s.env for s in extract(plain) if s.name == "Settings.chat_model"] == ["CHAT_MODEL"]

@@ -111,12 +111,31 @@ def extract(text: str, gated: bool = True) -> tuple[Source, ...]:
         elif isinstance(node, ast.ClassDef):
             fields = [s for inner in node.body for s in _binding(inner, f"{node.name}.", lines, classes, found)]
             if any((_dotted(base) or "").endswith("BaseSettings") for base in node.bases):
-                # pydantic-settings: the environment variable named like the field overrides it
-                fields = [s._replace(env=s.env or s.name.rsplit(".", 1)[1].upper()) for s in fields]
+                # pydantic-settings: the environment variable named like the field (after the
+                # class's env_prefix) overrides it
+                prefix = _env_prefix(node)
+                fields = [s._replace(env=s.env or (prefix + s.name.rsplit(".", 1)[1]).upper()) for s in fields]
             found.extend(fields)
         else:
             found.extend(_binding(node, "", lines, classes, found, imports))
     return tuple(found)
+
+
+def _env_prefix(settings: ast.ClassDef) -> str:
+    """The ``env_prefix`` a pydantic-settings class gives its variables:
+    ``model_config = SettingsConfigDict(env_prefix="APP_")`` (v2), or
+    ``class Config: env_prefix = "APP_"`` (v1); "" when it sets none."""
+    for node in ast.walk(settings):
+        if isinstance(node, ast.keyword) and node.arg == "env_prefix" and _string(node.value) is not None:
+            return _string(node.value)
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "env_prefix" for t in node.targets):
+            if _string(node.value) is not None:
+                return _string(node.value)
+        if isinstance(node, ast.Dict):  # model_config = {"env_prefix": "APP_"}
+            for key, value in zip(node.keys, node.values):
+                if key is not None and _string(key) == "env_prefix" and _string(value) is not None:
+                    return _string(value)
+    return ""
 
 
 def _binding(
