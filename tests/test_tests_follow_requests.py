@@ -136,3 +136,29 @@ def test_a_test_that_may_feed_a_comparison_beside_the_request_does_not_follow_it
     changed = fix_tree(tmp_path, "--unsafe-fixes")
     assert changed["tests/test_router.py"] == test.replace("deepseek-chat", "deepseek-v4-flash")
     assert changed["router.py"].count("deepseek-v4-flash") == 2
+
+
+def test_an_assertion_of_what_a_default_sends_follows_it_though_the_other_id_has_a_branch(tmp_path):
+    """A settings default renamed in the safe tier, and a test asserting what
+    the wrapper sends with it; the wrapper also branches on the *other* id.
+    The assertion was taken for test data of that branch and left, so the
+    safe fix failed the test (a fresh review). It is renamed with the default."""
+    settings = 'class Settings:\n    chat_model = "deepseek-chat"\n'
+    llm = (
+        "from openai import OpenAI\n\nfrom pkg.settings import Settings\n\n"
+        '_client = OpenAI(base_url="https://api.deepseek.com")\n\n\n'
+        "def complete(messages, model=None, **kw):\n"
+        "    model = model or Settings().chat_model\n"
+        '    if model == "deepseek-reasoner":\n        kw.pop("temperature", None)\n'
+        "    return _client.chat.completions.create(model=model, messages=messages, **kw)\n"
+    )
+    test = (
+        "from pkg import llm\n\n\ndef test_complete(fake):\n"
+        '    llm.complete([{"role": "user", "content": "x"}])\n'
+        '    assert fake.calls[-1]["model"] == "deepseek-chat"\n'
+    )
+    write_tree(tmp_path, {"pkg/__init__.py": "", "pkg/settings.py": settings, "pkg/llm.py": llm, "tests/test_llm.py": test})
+    changed = fix_tree(tmp_path)
+    assert changed["pkg/settings.py"] == settings.replace("deepseek-chat", "deepseek-v4-flash")
+    assert changed["tests/test_llm.py"] == test.replace("deepseek-chat", "deepseek-v4-flash")
+    assert "pkg/llm.py" not in changed  # the branch on the reasoner stays; the request's DSM201 says where the mode goes
