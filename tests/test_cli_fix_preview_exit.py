@@ -55,8 +55,8 @@ def test_notes_say_what_the_fix_will_do_before_it_runs(tmp_path):
     (tmp_path / ".env.production").write_text("DEEPSEEK_MODEL=deepseek-reasoner\n")
     for args in (("scan",), ("fix",)):
         output = invoke(*args, tmp_path).output
-        assert "fix renames the default; set thinking disabled where the request is made" in output
-        assert "fix renames the value; set thinking enabled" in output
+        assert "renames the default; set thinking disabled where the request is made" in output
+        assert "renames the value; set thinking enabled" in output
         assert "renamed the default" not in output and "renamed the value" not in output
 
 

@@ -390,3 +390,14 @@ def test_a_test_held_by_its_own_line_is_not_told_its_reason_twice(tmp_path):
         "not renamed: 'deepseek-chat' and 'deepseek-reasoner' would both become 'deepseek-v4-flash'; "
         f"the test uses '{legacy_id}' where it cannot be renamed" for legacy_id in ("deepseek-chat", "deepseek-reasoner")
     ]
+
+
+def test_a_fix_line_does_not_say_fix_twice():
+    """ "fix (safe): fix renames the value" read twice (a fresh review)."""
+    from click.testing import CliRunner
+
+    from ds_migrate.cli import main
+
+    output = CliRunner().invoke(main, ["scan", "--isolated", str(REPO / "examples")]).output
+    assert "fix (safe): renames" in output
+    assert "): fix " not in output

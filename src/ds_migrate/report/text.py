@@ -58,7 +58,8 @@ def render_findings(console: Console, run) -> None:
             note = note_of(finding, numbers)
             if fixable is not Applicability.NONE:
                 console.print(Text(f"      fix ({fixable.value})", style="green"), end="")
-                console.print(Text(f": {note}" if note else "", style="dim"))
+                # "fix (safe): renames the value; ...", not "fix (safe): fix renames ..."
+                console.print(Text(f": {note.removeprefix('fix ')}" if note else "", style="dim"))
             elif note:
                 console.print(Text(f"      note: {note}", style="dim"))
         console.print()
