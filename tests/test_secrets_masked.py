@@ -21,6 +21,9 @@ KEY = "sk-1234567890abcdef"
         (f'client = OpenAI(api_key="{KEY}", base_url=URL)\n', 'client = OpenAI(api_key="****", base_url=URL)\n'),
         ("GITHUB_TOKEN=ghp_abcdef123456\n", "GITHUB_TOKEN=****\n"),
         ("SECRET_KEY=django-insecure-abc\n", "SECRET_KEY=****\n"),
+        # a setting of another name before it on the line does not swallow it
+        (f"timeout=30000;api_key={KEY}\n", "timeout=30000;api_key=****\n"),
+        (f"client = OpenAI(base_url=BASE, api_key='{KEY}')\n", "client = OpenAI(base_url=BASE, api_key='****')\n"),
     ],
 )
 def test_a_secret_value_is_masked(line, shown):

@@ -9,9 +9,14 @@ import re
 
 # a setting whose name says it is secret, given a literal value: KEY=value,
 # key: value, "api_key": "value", api_key="value"
+# a name that says "secret" (a lookahead from the start of the name, then the
+# name as one run: linear in the line; a pattern with the secret word between
+# two runs backtracked quadratically on a long run of word characters), and a
+# literal value; a setting of any other name is not matched, so never swallowed
 _SECRET = re.compile(
-    r"""(?P<name>(?<![\w.-])["']?[\w.-]*(?:api[_-]?key|apikey|secret|token(?!s)|password|passwd|credential|private[_-]?key)"""
-    r"""[\w.-]*["']?)(?P<sep>\s*[=:]\s*)(?P<quote>["']?)(?P<value>[^\s"',#}]{6,})(?P=quote)""",
+    r"""(?P<name>(?<![\w.-])["']?"""
+    r"""(?=[\w.-]*(?:api[_-]?key|apikey|secret|token(?!s)|password|passwd|credential|private[_-]?key))"""
+    r"""[\w.-]+["']?)(?P<sep>\s*[=:]\s*)(?P<quote>["']?)(?P<value>[^\s"',#}(=\[{]{6,})(?P=quote)""",
     re.IGNORECASE,
 )
 # a value that reads the secret from elsewhere shows nothing
